@@ -1,0 +1,181 @@
+/**
+ * The lecture's variational auto-encoder, for 28×28 digits with a 10-dimensional code.
+ *
+ *   encoder:  x → (m, σ)                          two ReLU layers, then two linear heads
+ *   code:     c = exp(σ/2) ⊙ e + m,  e ~ N(0, I)   the reparameterisation trick
+ *   decoder:  c → p(x | c)                         two ReLU layers, Bernoulli per pixel
+ *   loss:     reconstruction + KL,  KL = −½ · Σ (1 + σ − m² − exp(σ))
+ *
+ * A note for readers comparing with the slide: the slide writes c = exp(σ) ⊙ e + m and adds
+ * Σ(1 + σ − m² − exp(σ)) to the objective. Those two lines only agree if σ is the log-variance
+ * (then exp(σ) is the variance, the standard deviation is exp(σ/2), and the sum is −2·KL). We take
+ * σ as the log-variance throughout, so the code uses the standard deviation exp(σ/2), and the
+ * regulariser is exactly the KL divergence from N(m, exp(σ)) to N(0, I).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { createLinear, linear, type LinearParams } from './linear.js';
+
+export interface VaeConfig {
+  inputSize: number;
+  encoderHidden: number[];
+  latentSize: number;
+  decoderHidden: number[];
+}
+
+export const DIGITS_VAE_CONFIG: VaeConfig = {
+  inputSize: 784,
+  encoderHidden: [300, 300],
+  latentSize: 10,
+  decoderHidden: [300, 300],
+};
+
+export interface Posterior {
+  mean: tf.Tensor2D; // m, [batch, latentSize]
+  logVar: tf.Tensor2D; // σ, [batch, latentSize]
+}
+
+export interface VaeLosses<T> {
+  /** −ELBO per image in nats: reconstruction + weighted KL (what training minimises). */
+  loss: T;
+  /** −log p(x | c) per image in nats (binary cross-entropy summed over pixels). */
+  reconstruction: T;
+  /** KL(q(c | x) ‖ N(0, I)) per image in nats. */
+  kl: T;
+}
+
+const LOG_2PI = Math.log(2 * Math.PI);
+
+export class Vae {
+  readonly config: VaeConfig;
+  private readonly encoderLayers: LinearParams[];
+  private readonly meanHead: LinearParams;
+  private readonly logVarHead: LinearParams;
+  private readonly decoderLayers: LinearParams[];
+
+  constructor(config: VaeConfig = DIGITS_VAE_CONFIG, seed = 1) {
+    this.config = config;
+    let nextSeed = seed;
+    const layer = (inputs: number, outputs: number) => createLinear(inputs, outputs, nextSeed++);
+    const chain = (sizes: number[]) => sizes.slice(1).map((size, i) => layer(sizes[i], size));
+
+    const encoderSizes = [config.inputSize, ...config.encoderHidden];
+    this.encoderLayers = chain(encoderSizes);
+    const lastEncoder = encoderSizes[encoderSizes.length - 1];
+    this.meanHead = layer(lastEncoder, config.latentSize);
+    this.logVarHead = layer(lastEncoder, config.latentSize);
+    this.decoderLayers = chain([config.latentSize, ...config.decoderHidden, config.inputSize]);
+  }
+
+  /** q(c | x): the mean m and log-variance σ of the code for each image in x ([batch, 784], 0–1). */
+  encode(x: tf.Tensor2D): Posterior {
+    return tf.tidy(() => {
+      let h = x;
+      for (const params of this.encoderLayers) h = tf.relu(linear(h, params));
+      return { mean: linear(h, this.meanHead), logVar: linear(h, this.logVarHead) };
+    });
+  }
+
+  /** The decoder's Bernoulli logits for each pixel. */
+  decodeLogits(codes: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => {
+      let h = codes;
+      const last = this.decoderLayers.length - 1;
+      this.decoderLayers.forEach((params, i) => {
+        h = linear(h, params);
+        if (i < last) h = tf.relu(h);
+      });
+      return h;
+    });
+  }
+
+  /** p(x | c): each pixel's probability of being ink, [batch, 784]. */
+  decode(codes: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => tf.sigmoid(this.decodeLogits(codes)));
+  }
+
+  /** c = exp(σ/2) ⊙ e + m, with e ~ N(0, I) drawn from `seed`. */
+  sampleCode(posterior: Posterior, seed: number): tf.Tensor2D {
+    return tf.tidy(() => {
+      const e = tf.randomNormal(posterior.mean.shape, 0, 1, 'float32', seed);
+      const std = tf.exp(tf.mul(posterior.logVar, 0.5));
+      return tf.add(tf.mul(std, e), posterior.mean);
+    });
+  }
+
+  /**
+   * The per-image losses, averaged over the batch. `klWeight` < 1 is KL warm-up during training
+   * (it keeps latent dimensions alive early on); evaluation uses 1.
+   */
+  losses(x: tf.Tensor2D, seed: number, klWeight = 1): VaeLosses<tf.Scalar> {
+    return tf.tidy(() => {
+      const posterior = this.encode(x);
+      const code = this.sampleCode(posterior, seed);
+      const reconstruction = tf.mean(bernoulliNegLogLikelihood(x, this.decodeLogits(code)));
+      const kl = tf.mean(klToStandardNormal(posterior));
+      const loss = tf.add(reconstruction, tf.mul(kl, klWeight)) as tf.Scalar;
+      return { loss, reconstruction, kl };
+    });
+  }
+
+  /**
+   * Importance-sampled estimate of log p(x) per image (Burda et al. 2016):
+   *   log p(x) ≈ log (1/k) Σ_i p(x | c_i) p(c_i) / q(c_i | x),   c_i ~ q(c | x).
+   * With k = 1 this is the ELBO; it tightens towards log p(x) as k grows.
+   */
+  importanceLogLikelihood(x: tf.Tensor2D, samples: number, seed: number): tf.Tensor1D {
+    return tf.tidy(() => {
+      const [batch, pixels] = x.shape;
+      const latent = this.config.latentSize;
+      const { mean, logVar } = this.encode(x);
+      // Lay the k samples out as [k, batch, latent] so one decoder call handles them all.
+      const e = tf.randomNormal([samples, batch, latent], 0, 1, 'float32', seed);
+      const codes = tf.add(tf.mul(tf.exp(tf.mul(logVar, 0.5)), e), mean);
+      const flatCodes = tf.reshape(codes, [samples * batch, latent]) as tf.Tensor2D;
+      const logits = this.decodeLogits(flatCodes);
+      const repeatedX = tf.reshape(tf.tile(tf.expandDims(x, 0), [samples, 1, 1]), [samples * batch, pixels]);
+      const logLikelihood = tf.reshape(tf.neg(bernoulliNegLogLikelihood(repeatedX as tf.Tensor2D, logits)), [samples, batch]);
+      const logPrior = tf.mul(-0.5, tf.sum(tf.add(tf.square(codes), LOG_2PI), -1));
+      const logPosterior = tf.mul(
+        -0.5,
+        tf.sum(tf.add(tf.add(tf.square(e), logVar), LOG_2PI), -1),
+      );
+      const logWeights = tf.add(logLikelihood, tf.sub(logPrior, logPosterior));
+      return tf.sub(tf.logSumExp(logWeights, 0), Math.log(samples)) as tf.Tensor1D;
+    });
+  }
+
+  /** Every trainable tensor, by a stable name (the names used in weight files). */
+  namedParameters(): Record<string, tf.Variable> {
+    const named: Record<string, tf.Variable> = {};
+    const add = (prefix: string, p: LinearParams) => {
+      named[`${prefix}/weight`] = p.weight;
+      named[`${prefix}/bias`] = p.bias;
+    };
+    this.encoderLayers.forEach((p, i) => add(`encoder/dense${i}`, p));
+    add('encoder/mean', this.meanHead);
+    add('encoder/log_var', this.logVarHead);
+    this.decoderLayers.forEach((p, i) => add(`decoder/dense${i}`, p));
+    return named;
+  }
+
+  dispose(): void {
+    for (const v of Object.values(this.namedParameters())) v.dispose();
+  }
+}
+
+/** −log p(x | logits) for Bernoulli pixels, summed over pixels: [batch]. Numerically stable form. */
+export function bernoulliNegLogLikelihood(x: tf.Tensor2D, logits: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => {
+    // softplus(l) − x·l  ==  −[x·log σ(l) + (1 − x)·log(1 − σ(l))]
+    const perPixel = tf.sub(tf.softplus(logits), tf.mul(x, logits));
+    return tf.sum(perPixel, -1) as tf.Tensor1D;
+  });
+}
+
+/** KL(N(m, exp(σ)) ‖ N(0, I)) = −½ · Σ (1 + σ − m² − exp(σ)), summed over code dims: [batch]. */
+export function klToStandardNormal({ mean, logVar }: Posterior): tf.Tensor1D {
+  return tf.tidy(() => {
+    const terms = tf.sub(tf.sub(tf.add(1, logVar), tf.square(mean)), tf.exp(logVar));
+    return tf.mul(-0.5, tf.sum(terms, -1)) as tf.Tensor1D;
+  });
+}

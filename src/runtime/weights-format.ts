@@ -1,0 +1,82 @@
+/**
+ * Model weights in TF.js's own format (model.json + binary shard), so any TF.js tool can read
+ * them. `modelTopology` carries which model and which configuration the weights belong to, so a
+ * file made for another architecture is refused with a clear message instead of producing noise.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+export interface ModelDescription {
+  /** e.g. 'vae' */
+  model: string;
+  /** The architecture; weights only load into a model with an identical config. */
+  config: object;
+}
+
+export class WeightsError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WeightsError';
+  }
+}
+
+/** Reads the variables' values into artifacts (float32) ready for any TF.js save handler. */
+export async function parametersToArtifacts(
+  description: ModelDescription,
+  parameters: Record<string, tf.Tensor>,
+): Promise<tf.io.ModelArtifacts> {
+  const { data, specs } = await tf.io.encodeWeights(parameters);
+  return {
+    modelTopology: { generativeElements: description },
+    format: 'generative-elements',
+    generatedBy: 'generative-elements',
+    weightSpecs: specs,
+    weightData: data,
+  };
+}
+
+/**
+ * Checks artifacts against the model and, only if every tensor is present with the right shape
+ * and finite, assigns them all. On any problem nothing is changed and a WeightsError explains.
+ */
+export function assignArtifacts(
+  description: ModelDescription,
+  parameters: Record<string, tf.Variable>,
+  artifacts: tf.io.ModelArtifacts,
+): void {
+  const found = (artifacts.modelTopology as { generativeElements?: ModelDescription } | undefined)
+    ?.generativeElements;
+  if (!found || typeof found !== 'object') {
+    throw new WeightsError('This model.json is not a generative-elements weights file (no model description).');
+  }
+  if (found.model !== description.model) {
+    throw new WeightsError(`These weights are for the "${found.model}" model, not "${description.model}".`);
+  }
+  if (JSON.stringify(found.config) !== JSON.stringify(description.config)) {
+    throw new WeightsError(
+      `These weights are for a different ${description.model} architecture: ${JSON.stringify(found.config)}.`,
+    );
+  }
+  if (!artifacts.weightSpecs || !artifacts.weightData) {
+    throw new WeightsError('The weights file lists no weights or its binary part is missing.');
+  }
+  let decoded: tf.NamedTensorMap;
+  try {
+    decoded = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
+  } catch (cause) {
+    throw new WeightsError('The weights binary does not match its manifest (truncated or corrupt file?).', { cause });
+  }
+  try {
+    for (const [name, variable] of Object.entries(parameters)) {
+      const value = decoded[name];
+      if (!value) throw new WeightsError(`The weights file has no tensor named "${name}".`);
+      if (!tf.util.arraysEqual(value.shape, variable.shape)) {
+        throw new WeightsError(`"${name}" has shape [${value.shape}] in the file, the model needs [${variable.shape}].`);
+      }
+      const finite = tf.tidy(() => tf.all(tf.isFinite(value)).dataSync()[0]);
+      if (!finite) throw new WeightsError(`"${name}" contains NaN or infinite values.`);
+    }
+    for (const [name, variable] of Object.entries(parameters)) variable.assign(decoded[name]);
+  } finally {
+    tf.dispose(decoded);
+  }
+}
