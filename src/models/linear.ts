@@ -14,7 +14,10 @@ export interface LinearParams {
 }
 
 const linearWithFastGradient = tf.customGrad(
-  (x: tf.Tensor, weight: tf.Tensor, bias: tf.Tensor, save: tf.GradSaveFunc) => {
+  // customGrad passes the inputs followed by a `save` function, all in one rest list.
+  (...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, weight, bias] = args as tf.Tensor[];
+    const save = args[3] as tf.GradSaveFunc;
     save([x, weight]);
     const value = tf.add(tf.matMul(x as tf.Tensor2D, weight as tf.Tensor2D), bias);
     const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {

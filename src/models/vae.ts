@@ -29,10 +29,10 @@ export const DIGITS_VAE_CONFIG: VaeConfig = {
   decoderHidden: [300, 300],
 };
 
-export interface Posterior {
+export type Posterior = {
   mean: tf.Tensor2D; // m, [batch, latentSize]
   logVar: tf.Tensor2D; // σ, [batch, latentSize]
-}
+};
 
 export interface VaeLosses<T> {
   /** −ELBO per image in nats: reconstruction + weighted KL (what training minimises). */
@@ -110,10 +110,37 @@ export class Vae {
     return tf.tidy(() => {
       const posterior = this.encode(x);
       const code = this.sampleCode(posterior, seed);
-      const reconstruction = tf.mean(bernoulliNegLogLikelihood(x, this.decodeLogits(code)));
-      const kl = tf.mean(klToStandardNormal(posterior));
+      const reconstruction = tf.mean(bernoulliNegLogLikelihood(x, this.decodeLogits(code))) as tf.Scalar;
+      const kl = tf.mean(klToStandardNormal(posterior)) as tf.Scalar;
       const loss = tf.add(reconstruction, tf.mul(kl, klWeight)) as tf.Scalar;
       return { loss, reconstruction, kl };
+    });
+  }
+
+  /**
+   * One training step on a batch of intensities (0–1): binarise dynamically (each pixel on with
+   * probability = its intensity, a fresh draw every time), then take an optimiser step on −ELBO.
+   * Returns the batch's loss and KL (caller disposes).
+   */
+  trainStep(
+    optimizer: tf.Optimizer,
+    intensities: tf.Tensor2D,
+    seeds: { binarise: number; sample: number },
+    klWeight = 1,
+  ): { loss: tf.Scalar; kl: tf.Scalar } {
+    return tf.tidy(() => {
+      const binary = binarise(intensities, seeds.binarise);
+      let kl: tf.Scalar | undefined;
+      const loss = optimizer.minimize(
+        () => {
+          const losses = this.losses(binary, seeds.sample, klWeight);
+          kl = tf.keep(losses.kl);
+          return losses.loss;
+        },
+        true,
+        Object.values(this.namedParameters()),
+      )!;
+      return { loss, kl: kl! };
     });
   }
 
@@ -161,6 +188,13 @@ export class Vae {
   dispose(): void {
     for (const v of Object.values(this.namedParameters())) v.dispose();
   }
+}
+
+/** Each pixel on with probability = its intensity. */
+export function binarise(intensities: tf.Tensor2D, seed: number): tf.Tensor2D {
+  return tf.tidy(
+    () => tf.cast(tf.less(tf.randomUniform(intensities.shape, 0, 1, 'float32', seed), intensities), 'float32') as tf.Tensor2D,
+  );
 }
 
 /** −log p(x | logits) for Bernoulli pixels, summed over pixels: [batch]. Numerically stable form. */

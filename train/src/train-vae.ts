@@ -91,24 +91,8 @@ for (let epoch = 0; epoch < epochs; epoch++) {
       baseLearningRate * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
     const klWeight = warmupEpochs > 0 ? Math.min(1, (step + 1) / (warmupEpochs * stepsPerEpoch)) : 1;
     const intensities = batchTensor(train, order.subarray(b * batchSize, (b + 1) * batchSize));
-    const [loss, kl] = tf.tidy(() => {
-      const binary = tf.cast(
-        tf.less(tf.randomUniform(intensities.shape, 0, 1, 'float32', rng.nextSeed()), intensities),
-        'float32',
-      ) as import('@tensorflow/tfjs-core').Tensor2D;
-      const stepSeed = rng.nextSeed();
-      let klValue: import('@tensorflow/tfjs-core').Scalar | undefined;
-      const lossValue = optimizer.minimize(
-        () => {
-          const losses = vae.losses(binary, stepSeed, klWeight);
-          klValue = tf.keep(losses.kl);
-          return losses.loss;
-        },
-        true,
-        parameters,
-      )!;
-      return [lossValue, klValue!];
-    });
+    const binariseSeed = rng.nextSeed();
+    const { loss, kl } = vae.trainStep(optimizer, intensities, { binarise: binariseSeed, sample: rng.nextSeed() }, klWeight);
     intensities.dispose();
     lossSum += (await loss.data())[0];
     klSum += (await kl.data())[0];

@@ -1,0 +1,302 @@
+/**
+ * What every element shares: the `backend`, `weights`, `seed`, `loading` and `lang` attributes,
+ * the lifecycle (start when near the viewport, free the model when removed from the page),
+ * the `ready` promise, the status line, visible errors and the common events.
+ *
+ * A subclass supplies `loadModel` (build the model and set its weights), `drawFirstOutput`, and
+ * `releaseModel`; it never has to handle the runtime or the error display itself.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { initRuntime, activeBackendName } from '../../src/runtime/backend.js';
+import { BACKEND_PREFERENCES, type BackendName, type BackendPreference } from '../../src/runtime/config.js';
+import { createRng, randomSeed, type Rng } from '../../src/runtime/random.js';
+import { format, resolveLang, type Lang } from './i18n.js';
+import { SHARED_STRINGS } from './strings.js';
+import type { ModelErrorDetail, ModelReadyDetail, TrainEndDetail, TrainProgressDetail } from './events.js';
+
+type Phase = 'idle' | 'loading' | 'ready' | 'training';
+
+export abstract class GenerativeElement extends LitElement {
+  static override properties = {
+    backend: { type: String },
+    weights: { type: String },
+    seed: { type: String },
+    loading: { type: String },
+    phase: { state: true },
+    statusText: { state: true },
+    errorMessages: { state: true },
+  };
+
+  /** `auto` | `webgpu` | `wasm` | `cpu` (attribute `backend`). */
+  backend = 'auto';
+  /** URL of a weights manifest (model.json); bundled weights when unset. */
+  weights: string | null = null;
+  /** Integer seed for repeatable sampling; random when unset. */
+  seed: string | null = null;
+  /** `lazy` (start near the viewport) or `eager`. */
+  loading = 'lazy';
+
+  protected phase: Phase = 'idle';
+  protected statusText = '';
+  /** Visible problems, keyed by where they came from (an attribute name, 'weights', 'training'...). */
+  protected errorMessages: Record<string, string> = {};
+
+  /** Resolves when weights are loaded and the first output is drawn. */
+  readonly ready: Promise<void>;
+  private resolveReady!: () => void;
+  private starting: Promise<void> | undefined;
+  private viewportObserver: IntersectionObserver | undefined;
+  private trainingController: AbortController | undefined;
+  private runtimeNotes: string[] = [];
+  protected rng: Rng = createRng();
+
+  constructor() {
+    super();
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  /** The backend the page's TF.js runtime is using, once started. */
+  get activeBackend(): BackendName | null {
+    return this.phase === 'idle' ? null : activeBackendName();
+  }
+
+  protected get lang_(): Lang {
+    return resolveLang(this);
+  }
+
+  protected get sharedStrings() {
+    return SHARED_STRINGS[this.lang_];
+  }
+
+  // ---- subclass hooks ----------------------------------------------------------------------
+  /** Build the model and give it weights from `source` ('bundled' or the `weights` URL). */
+  protected abstract loadModel(source: string | null): Promise<void>;
+  /** Draw the first output once the model has weights. */
+  protected abstract drawFirstOutput(): Promise<void>;
+  /** Free the model's tensors (the element left the page). Keep anything needed to come back. */
+  protected abstract releaseModel(): Promise<void>;
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.loading === 'eager') {
+      void this.start();
+    } else {
+      this.statusText = this.sharedStrings.waiting;
+      this.viewportObserver = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) void this.start();
+        },
+        { rootMargin: '200px' },
+      );
+      this.viewportObserver.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.viewportObserver?.disconnect();
+    this.viewportObserver = undefined;
+    // Moving an element (remove, then insert in the same task) keeps its model; removing it frees it.
+    setTimeout(() => {
+      if (!this.isConnected) void this.release();
+    });
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('backend')) this.checkAttribute('backend', BACKEND_PREFERENCES.includes(this.backend as BackendPreference), 'auto', 'unknown backend.');
+    if (changed.has('loading')) this.checkAttribute('loading', this.loading === 'lazy' || this.loading === 'eager', 'lazy', 'expected lazy or eager.');
+    if (changed.has('seed')) {
+      const seed = this.seed === null ? NaN : Number(this.seed);
+      const valid = this.seed === null || Number.isInteger(seed);
+      this.checkAttribute('seed', valid, 'a random seed', 'expected an integer.');
+      this.rng = createRng(valid && this.seed !== null ? seed : randomSeed());
+    }
+    if (changed.has('weights') && changed.get('weights') !== undefined && this.phase !== 'idle') {
+      void this.ready.then(() => this.loadWeights(this.weights ?? 'bundled'));
+    }
+  }
+
+  /** Starts the runtime and the model (normally triggered by scrolling near, or `loading="eager"`). */
+  protected start(): Promise<void> {
+    this.starting ??= this.initialise();
+    return this.starting;
+  }
+
+  private async initialise(): Promise<void> {
+    const startedAt = performance.now();
+    this.viewportObserver?.disconnect();
+    this.phase = 'loading';
+    this.statusText = this.sharedStrings.startingRuntime;
+    try {
+      const preference = BACKEND_PREFERENCES.includes(this.backend as BackendPreference) ? (this.backend as BackendPreference) : 'auto';
+      const runtime = await initRuntime(preference);
+      this.runtimeNotes = runtime.notes;
+    } catch (cause) {
+      this.phase = 'idle';
+      this.starting = undefined;
+      this.showError('runtime', errorText(cause), cause);
+      return;
+    }
+    this.statusText = this.sharedStrings.loadingWeights;
+    try {
+      await this.loadModel(this.weights);
+    } catch (cause) {
+      // The given weights failed: say so, and carry on with the bundled ones.
+      this.showError('weights', `${errorText(cause)} ${this.weights ? this.sharedStrings.usingBundledWeights : ''}`.trim(), cause);
+      if (this.weights) {
+        try {
+          await this.loadModel(null);
+        } catch (fallbackCause) {
+          this.phase = 'idle';
+          this.starting = undefined;
+          this.showError('weights', errorText(fallbackCause), fallbackCause);
+          return;
+        }
+      } else {
+        this.phase = 'idle';
+        this.starting = undefined;
+        return;
+      }
+    }
+    await this.drawFirstOutput();
+    this.phase = 'ready';
+    this.updateStatus();
+    this.resolveReady();
+    this.emit<ModelReadyDetail>('model-ready', { backend: activeBackendName()!, loadMs: Math.round(performance.now() - startedAt) });
+  }
+
+  private async release(): Promise<void> {
+    if (!this.starting) return;
+    const starting = this.starting;
+    this.stopTraining();
+    await starting;
+    if (this.isConnected) return;
+    await this.releaseModel();
+    this.starting = undefined;
+    this.phase = 'idle';
+  }
+
+  /** Resolves once the model is usable, starting it now if it was waiting for the viewport. */
+  protected async modelReady(): Promise<void> {
+    void this.start();
+    await this.ready;
+  }
+
+  // ---- weights -----------------------------------------------------------------------------
+  /** Loads weights from a URL, `indexeddb://name`, or picked files; on failure keeps the current ones. */
+  async loadWeights(source: string | URL | File | FileList | readonly File[]): Promise<void> {
+    await this.modelReady();
+    try {
+      await this.applyWeights(source);
+      this.clearError('weights');
+      await this.drawFirstOutput();
+    } catch (cause) {
+      this.showError('weights', errorText(cause), cause);
+      throw cause;
+    }
+  }
+
+  /** Load `source` ('bundled', a URL, indexeddb://, or files) into the live model. */
+  protected abstract applyWeights(source: string | URL | File | FileList | readonly File[]): Promise<void>;
+
+  // ---- training ----------------------------------------------------------------------------
+  /** Runs `train` with an AbortSignal, status, and the train-progress / train-end events. */
+  protected async runTraining<T extends { steps: number; losses: Record<string, number>; aborted: boolean; diverged?: boolean }>(
+    train: (signal: AbortSignal, onProgress: (p: TrainProgressDetail) => void) => Promise<T>,
+    outerSignal?: AbortSignal,
+  ): Promise<T> {
+    await this.modelReady();
+    if (this.trainingController) throw new Error('Training is already running on this element.');
+    const controller = new AbortController();
+    this.trainingController = controller;
+    const forwardAbort = () => controller.abort();
+    outerSignal?.addEventListener('abort', forwardAbort);
+    if (outerSignal?.aborted) controller.abort();
+    this.phase = 'training';
+    this.clearError('training');
+    this.updateStatus();
+    try {
+      const result = await train(controller.signal, (progress) => this.emit<TrainProgressDetail>('train-progress', progress));
+      if (result.diverged) this.showError('training', 'Training diverged (a loss became NaN or infinite); the last good weights were restored.');
+      this.emit<TrainEndDetail>('train-end', { steps: result.steps, losses: result.losses, aborted: result.aborted });
+      return result;
+    } finally {
+      outerSignal?.removeEventListener('abort', forwardAbort);
+      this.trainingController = undefined;
+      if (this.phase === 'training') this.phase = 'ready';
+      this.updateStatus();
+    }
+  }
+
+  /** Stops any training loop at the next step. */
+  stopTraining(): void {
+    this.trainingController?.abort();
+  }
+
+  protected get isTraining(): boolean {
+    return this.trainingController !== undefined;
+  }
+
+  // ---- status and errors -------------------------------------------------------------------
+  protected updateStatus(message?: string): void {
+    if (message !== undefined) {
+      this.statusText = message;
+      return;
+    }
+    const s = this.sharedStrings;
+    const backend = activeBackendName();
+    const base = this.phase === 'training' ? s.training : this.phase === 'ready' ? s.ready : this.statusText;
+    const notes = this.runtimeNotes.length ? ` (${this.runtimeNotes.join('; ')})` : '';
+    this.statusText = backend ? `${base} · ${format(s.backendActive, { backend })}${notes}` : base;
+  }
+
+  /** Shows a problem inside the element and fires `model-error`; the element keeps working. */
+  protected showError(key: string, message: string, cause?: unknown): void {
+    this.errorMessages = { ...this.errorMessages, [key]: message };
+    this.emit<ModelErrorDetail>('model-error', { message, cause });
+  }
+
+  protected clearError(key: string): void {
+    if (!(key in this.errorMessages)) return;
+    const { [key]: _removed, ...rest } = this.errorMessages;
+    this.errorMessages = rest;
+  }
+
+  /**
+   * Records whether an attribute's value is usable; if not, shows why and what is used instead.
+   * Returns `valid` so callers can pick the fallback.
+   */
+  protected checkAttribute(attribute: string, valid: boolean, fallback: string, reason: string): boolean {
+    if (valid) {
+      this.clearError(`attribute:${attribute}`);
+    } else {
+      const value = this.getAttribute(attribute) ?? '';
+      const message = format(this.sharedStrings.badAttribute, { attribute, value, reason, fallback });
+      this.showError(`attribute:${attribute}`, message);
+    }
+    return valid;
+  }
+
+  protected emit<T>(name: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /** The status line and the error box, for subclasses to place in their templates. */
+  protected renderStatus(): TemplateResult {
+    const errors = Object.entries(this.errorMessages);
+    return html`
+      <p class="status" part="status" role="status" aria-live="polite">${this.statusText}</p>
+      ${errors.length
+        ? html`<div class="error" part="error" role="alert">
+            <p>${errors.map(([, message]) => message).join('\n')}</p>
+            <button type="button" @click=${() => (this.errorMessages = {})}>${this.sharedStrings.dismiss}</button>
+          </div>`
+        : nothing}
+    `;
+  }
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,40 @@
+// UI strings shared by every element, in every supported language.
+import type { Strings } from './i18n.js';
+
+export const SHARED_STRINGS: Strings<{
+  waiting: string;
+  startingRuntime: string;
+  loadingWeights: string;
+  ready: string;
+  training: string;
+  errorPrefix: string;
+  dismiss: string;
+  badAttribute: string;
+  usingBundledWeights: string;
+  backendActive: string;
+}> = {
+  en: {
+    waiting: 'Waiting to scroll into view…',
+    startingRuntime: 'Starting TensorFlow.js…',
+    loadingWeights: 'Loading weights…',
+    ready: 'Ready',
+    training: 'Training…',
+    errorPrefix: 'Problem',
+    dismiss: 'Dismiss',
+    badAttribute: '{attribute}="{value}": {reason} Using {fallback}.',
+    usingBundledWeights: 'Using the bundled weights instead.',
+    backendActive: 'backend: {backend}',
+  },
+  'zh-Hans': {
+    waiting: '等待滚动到可见区域…',
+    startingRuntime: '正在启动 TensorFlow.js…',
+    loadingWeights: '正在加载权重…',
+    ready: '就绪',
+    training: '训练中…',
+    errorPrefix: '出现问题',
+    dismiss: '关闭',
+    badAttribute: '{attribute}="{value}"：{reason} 改用 {fallback}。',
+    usingBundledWeights: '改用内置权重。',
+    backendActive: '后端：{backend}',
+  },
+};

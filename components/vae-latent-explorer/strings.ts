@@ -1,0 +1,139 @@
+// Every UI string of <vae-latent-explorer>, in English and Simplified Chinese.
+import type { Strings } from '../shared/i18n.js';
+
+export const STRINGS: Strings<{
+  title: string;
+  intro: string;
+  source: string;
+  starters: string;
+  starterLabel: string;
+  drawHere: string;
+  encodeDrawing: string;
+  clear: string;
+  upload: string;
+  numbers: string;
+  reconstruction: string;
+  klTerm: string;
+  numbersNote: string;
+  grid: string;
+  gridLabel: string;
+  gridHelp: string;
+  cellAnnouncement: string;
+  sweepX: string;
+  sweepY: string;
+  dim: string;
+  fixedDims: string;
+  swept: string;
+  noise: string;
+  interpolation: string;
+  interpolateTo: string;
+  interpolateHint: string;
+  steps: string;
+  fineTune: string;
+  addDrawing: string;
+  addFiles: string;
+  trainingSet: string;
+  startTraining: string;
+  stop: string;
+  loss: string;
+  weightsTitle: string;
+  saveBrowser: string;
+  loadBrowser: string;
+  exportFiles: string;
+  loadFiles: string;
+  restoreBundled: string;
+  saved: string;
+  emptyTrainingSet: string;
+  clearTrainingSet: string;
+}> = {
+  en: {
+    title: 'VAE latent explorer',
+    intro: 'The encoder maps a digit to a 10-dimensional code (mean m, log-variance σ). The grid decodes codes that sweep two dimensions while the other eight stay fixed.',
+    source: 'Starting image',
+    starters: 'Test digits',
+    starterLabel: 'Test digit {n}, a {label}',
+    drawHere: 'Draw a digit here',
+    encodeDrawing: 'Encode drawing',
+    clear: 'Clear',
+    upload: 'Upload image',
+    numbers: 'This image in the objective',
+    reconstruction: 'Reconstruction error −log p(x|c=m)',
+    klTerm: 'KL term −½Σ(1+σ−m²−exp σ)',
+    numbersNote: 'σ is the log-variance: the code is c = exp(σ/2)·e + m.',
+    grid: 'Latent sweep',
+    gridLabel: 'Grid of decoded digits. Arrow keys move, Enter makes the cell the new centre.',
+    gridHelp: 'Click a cell (or use the arrow keys and Enter) to make it the new centre.',
+    cellAnnouncement: 'Row {row}, column {column}: dim {a} = {x}, dim {b} = {y}',
+    sweepX: 'Sweep →',
+    sweepY: 'Sweep ↑',
+    dim: 'dim {n}',
+    fixedDims: 'The code',
+    swept: 'swept',
+    noise: 'Encoder σ (ellipse: one standard deviation)',
+    interpolation: 'Interpolation',
+    interpolateTo: 'Interpolate to…',
+    interpolateHint: 'Now pick the digit to interpolate to.',
+    steps: 'Steps',
+    fineTune: 'Fine-tune on your digits',
+    addDrawing: 'Add drawing',
+    addFiles: 'Add image files',
+    trainingSet: '{count} image(s) in your training set',
+    startTraining: 'Train',
+    stop: 'Stop',
+    loss: 'step {step}/{total} · −ELBO {loss} nats · KL {kl} nats',
+    weightsTitle: 'Weights',
+    saveBrowser: 'Save in browser',
+    loadBrowser: 'Load from browser',
+    exportFiles: 'Export files',
+    loadFiles: 'Load files (model.json + .bin)',
+    restoreBundled: 'Bundled weights',
+    saved: 'Saved as {name}.',
+    emptyTrainingSet: 'Add some drawings or images first.',
+    clearTrainingSet: 'Empty the set',
+  },
+  'zh-Hans': {
+    title: 'VAE 隐空间探索器',
+    intro: '编码器把一个数字映射为 10 维编码（均值 m、对数方差 σ）。网格解码沿两个维度扫过的编码，其余八维保持不变。',
+    source: '起始图像',
+    starters: '测试集数字',
+    starterLabel: '测试数字 {n}，是 {label}',
+    drawHere: '在这里写一个数字',
+    encodeDrawing: '编码手写数字',
+    clear: '清除',
+    upload: '上传图片',
+    numbers: '这张图在目标函数中的数值',
+    reconstruction: '重建误差 −log p(x|c=m)',
+    klTerm: 'KL 项 −½Σ(1+σ−m²−exp σ)',
+    numbersNote: 'σ 是对数方差：编码为 c = exp(σ/2)·e + m。',
+    grid: '隐空间扫描',
+    gridLabel: '解码数字网格。方向键移动，回车把该格设为新的中心。',
+    gridHelp: '点击一格（或用方向键和回车）把它设为新的中心。',
+    cellAnnouncement: '第 {row} 行，第 {column} 列：维度 {a} = {x}，维度 {b} = {y}',
+    sweepX: '横向扫描 →',
+    sweepY: '纵向扫描 ↑',
+    dim: '维度 {n}',
+    fixedDims: '编码',
+    swept: '扫描中',
+    noise: '编码器的 σ（椭圆：一个标准差）',
+    interpolation: '插值',
+    interpolateTo: '插值到…',
+    interpolateHint: '请选择要插值到的数字。',
+    steps: '步数',
+    fineTune: '用你的数字微调',
+    addDrawing: '加入手写数字',
+    addFiles: '加入图片文件',
+    trainingSet: '训练集中有 {count} 张图',
+    startTraining: '训练',
+    stop: '停止',
+    loss: '第 {step}/{total} 步 · −ELBO {loss} 纳特 · KL {kl} 纳特',
+    weightsTitle: '权重',
+    saveBrowser: '保存到浏览器',
+    loadBrowser: '从浏览器加载',
+    exportFiles: '导出文件',
+    loadFiles: '加载文件（model.json + .bin）',
+    restoreBundled: '内置权重',
+    saved: '已保存为 {name}。',
+    emptyTrainingSet: '请先加入一些手写数字或图片。',
+    clearTrainingSet: '清空训练集',
+  },
+};

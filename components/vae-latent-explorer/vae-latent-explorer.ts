@@ -1,0 +1,636 @@
+/**
+ * <vae-latent-explorer>: encode a digit into the VAE's 10-d code, then sweep two of its
+ * dimensions on a grid while the other eight stay fixed, and see what each dimension means.
+ *
+ * @attr dataset - `digits` (the only one for now)
+ * @attr grid-size - cells per side, 3–25 (default 9)
+ * @attr sweep-dims - the two swept dimensions, e.g. `0,1` (default)
+ * @attr range - half-width of the sweep in standard deviations (default 3)
+ * @attr show-noise - draw the encoder's σ around the code
+ * @fires code-change - `{code}` whenever the centre code changes
+ * @fires model-ready, model-error, train-progress, train-end - see the README
+ * @csspart base, status, error, source, grid, cell-focus, sliders, interpolation, training
+ * @cssproperty --ge-accent, --ge-font, --ge-grid-size, --ge-pad-size
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import { GenerativeElement, errorText } from '../shared/generative-element.js';
+import { sharedStyles } from '../shared/styles.js';
+import { format, formatNumber } from '../shared/i18n.js';
+import '../shared/draw-pad.js';
+import type { DrawPad } from '../shared/draw-pad.js';
+import { explorerStyles } from './styles.js';
+import { STRINGS } from './strings.js';
+import { parseDataset, parseGridSize, parseRange, parseSweepDims, GRID_SIZE, RANGE } from './attributes.js';
+import { DigitVae, DIGIT_PIXELS } from '../../src/models/digit-vae.js';
+import { assetUrl } from '../../src/runtime/config.js';
+import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
+import { imageToDigit, intensitiesToImageData, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
+import { cellCode, gridCodes, interpolateCodes, sweepValues, type SweepSpec } from '../../src/data/latent-grid.js';
+import type { TrainingResult } from '../../src/runtime/training-loop.js';
+
+const BUNDLED_WEIGHTS = 'weights/vae-digits/model.json';
+const STARTER_DIGITS = 'weights/vae-digits/starter-digits.json';
+const SLIDER_LIMIT = 5;
+
+export interface CodeChangeDetail { code: number[] }
+export interface EncodedImage { mean: number[]; logVar: number[] }
+export interface VaeFineTuneOptions { steps?: number; learningRate?: number; batchSize?: number; signal?: AbortSignal }
+
+interface Starter { digit: Float32Array; label: number; url: string }
+
+export class VaeLatentExplorer extends GenerativeElement {
+  static override properties = {
+    ...GenerativeElement.properties,
+    datasetName: { type: String, attribute: 'dataset' },
+    gridSizeAttribute: { type: String, attribute: 'grid-size' },
+    sweepDimsAttribute: { type: String, attribute: 'sweep-dims' },
+    rangeAttribute: { type: String, attribute: 'range' },
+    showNoise: { type: Boolean, attribute: 'show-noise', reflect: true },
+    code_: { state: true },
+    numbers: { state: true },
+    starters: { state: true },
+    selectedStarter: { state: true },
+    focusCell: { state: true },
+    interpolation: { state: true },
+    pickingInterpolationTarget: { state: true },
+    trainingSet: { state: true },
+    trainingProgress: { state: true },
+    cellAnnouncement: { state: true },
+  };
+  static override styles = [sharedStyles, explorerStyles];
+
+  /** Attribute `dataset` (the property `dataset` is the DOM's data-* map). */
+  datasetName = 'digits';
+  gridSizeAttribute: string | null = null;
+  sweepDimsAttribute: string | null = null;
+  rangeAttribute: string | null = null;
+  showNoise = false;
+
+  private model: DigitVae | undefined;
+  private retainedWeights: Awaited<ReturnType<DigitVae['getWeights']>> | undefined;
+  private gridSize: number = GRID_SIZE.default;
+  private sweepDims: [number, number] = [0, 1];
+  private range: number = RANGE.default;
+  private code_: Float32Array = new Float32Array(10);
+  /** The encoder's output for the current source image (m and σ), for `show-noise`. */
+  private posterior: { mean: Float32Array; logVar: Float32Array } | null = null;
+  private numbers: { reconstruction: number; kl: number } | null = null;
+  private starters: Starter[] = [];
+  private selectedStarter = -1;
+  private focusCell = { row: 4, column: 4 };
+  private interpolation: string[] = [];
+  private pickingInterpolationTarget = false;
+  private trainingSet: Float32Array[] = [];
+  private trainingProgress: { step: number; total: number; loss: number; kl: number } | null = null;
+  private cellAnnouncement = '';
+  private gridDirty = false;
+  private gridDrawing: Promise<void> | undefined;
+
+  private get strings() {
+    return STRINGS[this.lang_];
+  }
+
+  /** The current centre code (a copy). */
+  get code(): number[] {
+    return Array.from(this.code_);
+  }
+
+  private get sweep(): SweepSpec {
+    return { centre: this.code_, dims: this.sweepDims, gridSize: this.gridSize, range: this.range };
+  }
+
+  // ---- attributes --------------------------------------------------------------------------
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const check = <T>(attribute: string, parsed: { value: T; problem?: string }, fallback: (v: T) => string) =>
+      this.checkAttribute(attribute, !parsed.problem, fallback(parsed.value), parsed.problem ?? '');
+    if (changed.has('datasetName' as keyof VaeLatentExplorer)) check('dataset', parseDataset(this.datasetName), (v) => v);
+    if (changed.has('gridSizeAttribute' as keyof VaeLatentExplorer)) {
+      const parsed = parseGridSize(this.gridSizeAttribute);
+      check('grid-size', parsed, (v) => String(v));
+      this.gridSize = parsed.value;
+      const middle = Math.floor(this.gridSize / 2);
+      this.focusCell = { row: middle, column: middle };
+    }
+    if (changed.has('sweepDimsAttribute' as keyof VaeLatentExplorer)) {
+      const parsed = parseSweepDims(this.sweepDimsAttribute, this.code_.length);
+      check('sweep-dims', parsed, (v) => v.join(','));
+      this.sweepDims = parsed.value;
+    }
+    if (changed.has('rangeAttribute' as keyof VaeLatentExplorer)) {
+      const parsed = parseRange(this.rangeAttribute);
+      check('range', parsed, (v) => String(v));
+      this.range = parsed.value;
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    const gridInputs = ['gridSizeAttribute', 'sweepDimsAttribute', 'rangeAttribute', 'code_'];
+    if (this.model && gridInputs.some((key) => changed.has(key as keyof VaeLatentExplorer))) void this.requestGrid();
+  }
+
+  // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
+  protected async loadModel(source: string | null): Promise<void> {
+    this.model ??= new DigitVae();
+    if (this.retainedWeights) {
+      this.model.setWeights(this.retainedWeights);
+      this.retainedWeights = undefined;
+    } else {
+      await this.applyWeights(source ?? 'bundled');
+    }
+    if (this.starters.length === 0) this.starters = await loadStarters();
+  }
+
+  protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
+    const artifacts = await loadArtifacts(source === 'bundled' ? assetUrl(BUNDLED_WEIGHTS) : source);
+    this.model!.setWeights(artifacts);
+  }
+
+  protected async drawFirstOutput(): Promise<void> {
+    if (this.selectedStarter < 0 && this.starters.length > 0) {
+      await this.useSource(this.starters[0].digit, 0);
+    } else if (this.posterior && this.sourceDigit) {
+      await this.useSource(this.sourceDigit, this.selectedStarter);
+    } else {
+      await this.requestGrid();
+    }
+  }
+
+  protected async releaseModel(): Promise<void> {
+    if (!this.model) return;
+    this.retainedWeights = await this.model.getWeights();
+    this.model.dispose();
+    this.model = undefined;
+  }
+
+  // ---- public API --------------------------------------------------------------------------
+  /** The encoder's m and σ (log-variance) for an image. */
+  async encode(image: ImageInput): Promise<EncodedImage> {
+    await this.modelReady();
+    const [posterior] = await this.model!.encode([await imageToDigit(image)]);
+    return { mean: Array.from(posterior.mean), logVar: Array.from(posterior.logVar) };
+  }
+
+  /** Decodes codes (each 10 numbers) into 28×28 images. */
+  async decode(codes: ArrayLike<number> | ArrayLike<ArrayLike<number>>): Promise<ImageData[]> {
+    await this.modelReady();
+    const list = isCodeList(codes) ? Array.from(codes as ArrayLike<ArrayLike<number>>) : [codes as ArrayLike<number>];
+    const flat = new Float32Array(list.length * this.code_.length);
+    list.forEach((code, i) => flat.set(this.validCode(code), i * this.code_.length));
+    const pixels = await this.model!.decode(flat, list.length);
+    return list.map((_, i) => intensitiesToImageData(pixels, DIGIT_SIZE, i * DIGIT_PIXELS));
+  }
+
+  /** Makes `code` the centre of the grid. */
+  setCode(code: ArrayLike<number>): void {
+    this.code_ = this.validCode(code);
+    this.emit<CodeChangeDetail>('code-change', { code: this.code });
+  }
+
+  /** Decodes `steps` evenly spaced points on the line between the codes (means) of two images. */
+  async interpolate(imageA: ImageInput, imageB: ImageInput, steps = 8): Promise<ImageData[]> {
+    if (!Number.isInteger(steps) || steps < 2 || steps > 64) throw new RangeError('interpolate: steps must be a whole number from 2 to 64.');
+    await this.modelReady();
+    const [a, b] = await this.model!.encode([await imageToDigit(imageA), await imageToDigit(imageB)]);
+    const pixels = await this.model!.decode(interpolateCodes(a.mean, b.mean, steps), steps);
+    return Array.from({ length: steps }, (_, i) => intensitiesToImageData(pixels, DIGIT_SIZE, i * DIGIT_PIXELS));
+  }
+
+  /** Fine-tunes the VAE on the given images (drawn, uploaded, any size). */
+  async fineTune(data: ArrayLike<ImageInput> | Iterable<ImageInput>, options: VaeFineTuneOptions = {}): Promise<TrainingResult> {
+    const digits = await Promise.all(Array.from(data as Iterable<ImageInput>, (image) => imageToDigit(image)));
+    return this.fineTuneDigits(digits, options);
+  }
+
+  /** Saves the current weights in this browser (IndexedDB) under `name`. */
+  async saveWeights(name: string): Promise<void> {
+    await this.modelReady();
+    await saveArtifacts(await this.model!.getWeights(), indexedDbUrl(name));
+  }
+
+  /** Downloads the current weights as vae-digits.json + vae-digits.weights.bin (TF.js format). */
+  async exportWeights(): Promise<void> {
+    await this.modelReady();
+    await saveArtifacts(await this.model!.getWeights(), 'downloads://vae-digits');
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+  private sourceDigit: Float32Array | null = null;
+
+  private validCode(code: ArrayLike<number>): Float32Array {
+    const n = this.code_.length;
+    if (!code || code.length !== n) throw new RangeError(`A code must have ${n} numbers, got ${code?.length ?? 0}.`);
+    const values = Float32Array.from(code);
+    if (!values.every(Number.isFinite)) throw new RangeError('A code must contain only finite numbers.');
+    return values;
+  }
+
+  /** Encodes a source digit: its mean becomes the centre, its σ the noise, its losses the numbers. */
+  private async useSource(digit: Float32Array, starterIndex: number): Promise<void> {
+    if (!this.model) return;
+    const [posterior] = await this.model.encode([digit]);
+    this.sourceDigit = digit;
+    this.posterior = posterior;
+    this.selectedStarter = starterIndex;
+    this.numbers = await this.model.imageLosses(digit);
+    this.setCode(posterior.mean);
+    await this.updateComplete;
+    await this.requestGrid();
+  }
+
+  /** Redraws the grid; calls while a draw is running coalesce into one more draw. */
+  private requestGrid(): Promise<void> {
+    this.gridDirty = true;
+    this.gridDrawing ??= this.drawGridWhileDirty().finally(() => (this.gridDrawing = undefined));
+    return this.gridDrawing;
+  }
+
+  private async drawGridWhileDirty(): Promise<void> {
+    await this.updateComplete;
+    while (this.gridDirty && this.model) {
+      this.gridDirty = false;
+      const { gridSize } = this;
+      const pixels = await this.model.decode(gridCodes(this.sweep), gridSize * gridSize);
+      const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.grid');
+      if (!canvas) return;
+      const side = gridSize * DIGIT_SIZE;
+      if (canvas.width !== side) canvas.width = canvas.height = side;
+      canvas.getContext('2d')!.putImageData(gridImage(pixels, gridSize), 0, 0);
+    }
+  }
+
+  private async fineTuneDigits(digits: Float32Array[], options: VaeFineTuneOptions): Promise<TrainingResult> {
+    if (digits.length === 0) throw new RangeError(this.strings.emptyTrainingSet);
+    const steps = Math.max(1, Math.min(Math.round(options.steps ?? 100), 100000));
+    const result = await this.runTraining(
+      (signal, report) =>
+        this.model!.fineTune(digits, {
+          steps,
+          learningRate: options.learningRate ?? 1e-4,
+          batchSize: options.batchSize,
+          seed: this.rng.nextSeed(),
+          signal,
+          onProgress: (progress) => {
+            report(progress);
+            this.trainingProgress = { step: progress.step, total: progress.totalSteps, loss: progress.losses.loss, kl: progress.losses.kl };
+            if (progress.step % 20 === 0) void this.requestGrid();
+          },
+        }),
+      options.signal,
+    );
+    if (this.sourceDigit) await this.useSource(this.sourceDigit, this.selectedStarter);
+    return result;
+  }
+
+  /** Runs a UI action, showing any failure inside the element instead of throwing. */
+  private async guard(key: string, action: () => Promise<unknown>): Promise<void> {
+    try {
+      await action();
+      this.clearError(key);
+    } catch (cause) {
+      this.showError(key, errorText(cause), cause);
+    }
+  }
+
+  // ---- UI handlers ---------------------------------------------------------------------------
+  private onStarterClick(index: number) {
+    const starter = this.starters[index];
+    if (this.pickingInterpolationTarget && this.sourceDigit) {
+      this.pickingInterpolationTarget = false;
+      void this.guard('interpolation', async () => {
+        const source = intensitiesToImageData(this.sourceDigit!);
+        const frames = await this.interpolate(source, intensitiesToImageData(starter.digit), 10);
+        this.interpolation = frames.map(imageDataUrl);
+      });
+      return;
+    }
+    void this.guard('source', () => this.useSource(starter.digit, index));
+  }
+
+  private get pad(): DrawPad {
+    return this.renderRoot.querySelector('ge-draw-pad')!;
+  }
+
+  private onEncodeDrawing() {
+    if (this.pad.isEmpty) return;
+    void this.guard('source', async () => this.useSource(await imageToDigit(this.pad.toImageData()), -1));
+  }
+
+  private onUpload(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.guard('source', async () => this.useSource(await imageToDigit(file), -1));
+  }
+
+  private onSlider(dim: number, event: Event) {
+    const code = Float32Array.from(this.code_);
+    code[dim] = Number((event.target as HTMLInputElement).value);
+    this.setCode(code);
+  }
+
+  private onSweepSelect(axis: 0 | 1, event: Event) {
+    const dims: [number, number] = [...this.sweepDims];
+    dims[axis] = Number((event.target as HTMLSelectElement).value);
+    if (dims[0] === dims[1]) dims[1 - axis] = this.sweepDims[axis]; // swap rather than collide
+    this.setAttribute('sweep-dims', dims.join(','));
+  }
+
+  private recentre(row: number, column: number) {
+    this.setCode(cellCode(this.sweep, row, column));
+  }
+
+  private onGridClick(event: MouseEvent) {
+    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const column = Math.min(this.gridSize - 1, Math.floor(((event.clientX - rect.left) / rect.width) * this.gridSize));
+    const row = Math.min(this.gridSize - 1, Math.floor(((event.clientY - rect.top) / rect.height) * this.gridSize));
+    this.focusCell = { row, column };
+    this.recentre(row, column);
+  }
+
+  private onGridKey(event: KeyboardEvent) {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const last = this.gridSize - 1;
+    let { row, column } = this.focusCell;
+    if (moves[event.key]) {
+      row = Math.max(0, Math.min(last, row + moves[event.key][0]));
+      column = Math.max(0, Math.min(last, column + moves[event.key][1]));
+    } else if (event.key === 'Home') {
+      row = column = Math.floor(this.gridSize / 2);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      this.recentre(row, column);
+      const middle = Math.floor(this.gridSize / 2);
+      row = column = middle;
+    } else {
+      return;
+    }
+    event.preventDefault();
+    this.focusCell = { row, column };
+    const code = cellCode(this.sweep, row, column);
+    const [a, b] = this.sweepDims;
+    this.cellAnnouncement = format(this.strings.cellAnnouncement, {
+      row: row + 1, column: column + 1, a, b, x: formatNumber(this.lang_, code[a], 2), y: formatNumber(this.lang_, code[b], 2),
+    });
+  }
+
+  private onRandomCode() {
+    this.setCode(Array.from({ length: this.code_.length }, () => this.rng.normal()));
+  }
+
+  private async onAddDrawing() {
+    if (this.pad.isEmpty) return;
+    await this.guard('training', async () => {
+      this.trainingSet = [...this.trainingSet, await imageToDigit(this.pad.toImageData())];
+      this.pad.clear();
+    });
+  }
+
+  private async onAddFiles(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    await this.guard('training', async () => {
+      const digits = await Promise.all(files.map((file) => imageToDigit(file)));
+      this.trainingSet = [...this.trainingSet, ...digits];
+    });
+  }
+
+  private onTrain() {
+    const steps = Number(this.renderRoot.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 100);
+    void this.guard('training', () => this.fineTuneDigits(this.trainingSet, { steps }));
+  }
+
+  private async onSaveBrowser() {
+    await this.guard('weights', async () => {
+      await this.saveWeights('vae-digits');
+      this.updateStatus(format(this.strings.saved, { name: 'indexeddb://vae-digits' }));
+    });
+  }
+
+  private async onLoadFiles(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    if (files.length) await this.loadWeights(files).catch(() => undefined); // shown by loadWeights
+  }
+
+  // ---- template ----------------------------------------------------------------------------
+  override render() {
+    const s = this.strings;
+    const ready = this.phase === 'ready' || this.phase === 'training';
+    return html`
+      <div part="base">
+        <h2>${s.title}</h2>
+        <p class="intro">${s.intro}</p>
+        ${this.renderStatus()}
+        <div class="layout">
+          <div>
+            ${this.renderSource(ready)} ${this.renderSliders()}
+          </div>
+          <div>${this.renderGrid(ready)} ${this.renderInterpolation(ready)}</div>
+        </div>
+        ${this.renderTraining(ready)}
+      </div>
+    `;
+  }
+
+  private renderSource(ready: boolean) {
+    const s = this.strings;
+    const lang = this.lang_;
+    return html`<section part="source" aria-label=${s.source}>
+      <h3>${s.starters}</h3>
+      <div class="starters">
+        ${this.starters.map(
+          (starter, i) => html`<button type="button" ?disabled=${!ready} aria-pressed=${i === this.selectedStarter ? 'true' : 'false'}
+            aria-label=${format(s.starterLabel, { n: i + 1, label: starter.label })} @click=${() => this.onStarterClick(i)}>
+            <img alt="" src=${starter.url} />
+          </button>`,
+        )}
+      </div>
+      ${this.pickingInterpolationTarget ? html`<p class="note">${s.interpolateHint}</p>` : nothing}
+      <div class="pad-row">
+        <ge-draw-pad .label=${s.drawHere}></ge-draw-pad>
+        <div class="pad-actions">
+          <button type="button" class="primary" ?disabled=${!ready} @click=${this.onEncodeDrawing}>${s.encodeDrawing}</button>
+          <button type="button" @click=${() => this.pad.clear()}>${s.clear}</button>
+          <label class="row"><span>${s.upload}</span>
+            <input type="file" accept="image/*" ?disabled=${!ready} @change=${this.onUpload} /></label>
+        </div>
+      </div>
+      ${this.numbers
+        ? html`<h3>${s.numbers}</h3>
+            <dl class="numbers">
+              <dt>${s.reconstruction}</dt><dd class="reconstruction">${formatNumber(lang, this.numbers.reconstruction)}</dd>
+              <dt>${s.klTerm}</dt><dd class="kl">${formatNumber(lang, this.numbers.kl)}</dd>
+            </dl>
+            <p class="note">${s.numbersNote}</p>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderSliders() {
+    const s = this.strings;
+    const [a, b] = this.sweepDims;
+    const dims = Array.from(this.code_.keys());
+    return html`<section part="sliders" aria-label=${s.fixedDims}>
+      <h3>${s.fixedDims}</h3>
+      <div class="sliders">
+        ${dims.map((d) => {
+          const swept = d === a || d === b;
+          const label = format(s.dim, { n: d });
+          return html`<label class=${swept ? 'swept' : ''} for="dim-${d}">${label}${swept ? ` (${s.swept})` : ''}</label>
+            <input id="dim-${d}" type="range" min=${-SLIDER_LIMIT} max=${SLIDER_LIMIT} step="0.01" .value=${String(this.code_[d])}
+              ?disabled=${swept} @input=${(event: Event) => this.onSlider(d, event)} />
+            <output for="dim-${d}">${formatNumber(this.lang_, this.code_[d], 2)}</output>
+            ${this.showNoise && this.posterior
+              ? html`<span></span><div class="sigma" title=${s.noise}
+                  style="width:${Math.min(100, (Math.exp(this.posterior.logVar[d] / 2) / SLIDER_LIMIT) * 50)}%"></div><span></span>`
+              : nothing}`;
+        })}
+      </div>
+      <button type="button" @click=${this.onRandomCode}>N(0, I)</button>
+    </section>`;
+  }
+
+  private renderGrid(ready: boolean) {
+    const s = this.strings;
+    const g = this.gridSize;
+    const { row, column } = this.focusCell;
+    const [a, b] = this.sweepDims;
+    const dimOptions = (selected: number) =>
+      Array.from(this.code_.keys()).map((d) => html`<option value=${d} ?selected=${d === selected}>${format(s.dim, { n: d })}</option>`);
+    return html`<section aria-label=${s.grid}>
+      <h3>${s.grid}</h3>
+      <div class="grid-wrap" part="grid" tabindex=${ready ? 0 : -1} role="application" aria-label=${s.gridLabel}
+        @click=${this.onGridClick} @keydown=${this.onGridKey}>
+        <canvas class="grid" width=${g * DIGIT_SIZE} height=${g * DIGIT_SIZE}></canvas>
+        <svg viewBox="0 0 ${g} ${g}" aria-hidden="true">
+          <rect part="cell-focus" x=${column + 0.04} y=${row + 0.04} width="0.92" height="0.92" fill="none"
+            stroke="var(--_accent)" stroke-width=${0.06} />
+          ${this.showNoise ? this.renderNoiseEllipse() : nothing}
+        </svg>
+      </div>
+      <p class="visually-hidden" aria-live="polite">${this.cellAnnouncement}</p>
+      <div class="axes">
+        <label>${s.sweepX} <select @change=${(e: Event) => this.onSweepSelect(0, e)}>${dimOptions(a)}</select></label>
+        <label>${s.sweepY} <select @change=${(e: Event) => this.onSweepSelect(1, e)}>${dimOptions(b)}</select></label>
+      </div>
+      <p class="note">${s.gridHelp}</p>
+    </section>`;
+  }
+
+  /** One standard deviation of q(c | x) in the two swept dims, around the encoded mean. */
+  private renderNoiseEllipse() {
+    if (!this.posterior) return nothing;
+    const [a, b] = this.sweepDims;
+    const { gridSize, range } = this;
+    const step = (2 * range) / (gridSize - 1);
+    const xs = sweepValues(this.code_[a], gridSize, range);
+    const ys = sweepValues(this.code_[b], gridSize, range);
+    const cx = (this.posterior.mean[a] - xs[0]) / step + 0.5;
+    const cy = gridSize - ((this.posterior.mean[b] - ys[0]) / step + 0.5);
+    return html`<ellipse class="noise" cx=${cx} cy=${cy} rx=${Math.exp(this.posterior.logVar[a] / 2) / step}
+      ry=${Math.exp(this.posterior.logVar[b] / 2) / step} fill="none" stroke="#f59e0b" stroke-width="0.08" />`;
+  }
+
+  private renderInterpolation(ready: boolean) {
+    const s = this.strings;
+    return html`<section part="interpolation" aria-label=${s.interpolation}>
+      <h3>${s.interpolation}</h3>
+      <button type="button" ?disabled=${!ready || !this.sourceDigit} aria-pressed=${this.pickingInterpolationTarget ? 'true' : 'false'}
+        @click=${() => (this.pickingInterpolationTarget = !this.pickingInterpolationTarget)}>${s.interpolateTo}</button>
+      <div class="strip">${this.interpolation.map((url) => html`<img alt="" src=${url} />`)}</div>
+    </section>`;
+  }
+
+  private renderTraining(ready: boolean) {
+    const s = this.strings;
+    const training = this.isTraining;
+    const progress = this.trainingProgress;
+    return html`<details part="training">
+      <summary>${s.fineTune}</summary>
+      <div class="row">
+        <button type="button" ?disabled=${!ready} @click=${this.onAddDrawing}>${s.addDrawing}</button>
+        <label>${s.addFiles} <input type="file" accept="image/*" multiple ?disabled=${!ready} @change=${this.onAddFiles} /></label>
+        <span>${format(s.trainingSet, { count: this.trainingSet.length })}</span>
+        <button type="button" ?disabled=${training || !this.trainingSet.length} @click=${() => (this.trainingSet = [])}>${s.clearTrainingSet}</button>
+      </div>
+      <div class="row">
+        <label>${s.steps} <input class="train-steps" type="number" min="1" max="5000" value="100" /></label>
+        <button type="button" class="primary" ?disabled=${!ready || training || !this.trainingSet.length} @click=${this.onTrain}>${s.startTraining}</button>
+        <button type="button" ?disabled=${!training} @click=${() => this.stopTraining()}>${s.stop}</button>
+      </div>
+      ${progress
+        ? html`<progress max=${progress.total} value=${progress.step}></progress>
+            <p class="note">${format(s.loss, { step: progress.step, total: progress.total, loss: formatNumber(this.lang_, progress.loss), kl: formatNumber(this.lang_, progress.kl) })}</p>`
+        : nothing}
+      <h3>${s.weightsTitle}</h3>
+      <div class="row">
+        <button type="button" ?disabled=${!ready} @click=${this.onSaveBrowser}>${s.saveBrowser}</button>
+        <button type="button" ?disabled=${!ready} @click=${() => this.loadWeights('indexeddb://vae-digits').catch(() => undefined)}>${s.loadBrowser}</button>
+        <button type="button" ?disabled=${!ready} @click=${() => this.guard('weights', () => this.exportWeights())}>${s.exportFiles}</button>
+        <button type="button" ?disabled=${!ready} @click=${() => this.loadWeights('bundled').catch(() => undefined)}>${s.restoreBundled}</button>
+        <label>${s.loadFiles} <input type="file" accept=".json,.bin" multiple ?disabled=${!ready} @change=${this.onLoadFiles} /></label>
+      </div>
+    </details>`;
+  }
+}
+
+function isCodeList(codes: ArrayLike<number> | ArrayLike<ArrayLike<number>>): boolean {
+  return codes.length > 0 && typeof codes[0] !== 'number';
+}
+
+/** All cells' 28×28 intensities → one image, cell by cell, row by row. */
+function gridImage(pixels: Float32Array, gridSize: number): ImageData {
+  const side = gridSize * DIGIT_SIZE;
+  const image = new ImageData(side, side);
+  for (let cell = 0; cell < gridSize * gridSize; cell++) {
+    const top = Math.floor(cell / gridSize) * DIGIT_SIZE;
+    const left = (cell % gridSize) * DIGIT_SIZE;
+    for (let y = 0; y < DIGIT_SIZE; y++) {
+      for (let x = 0; x < DIGIT_SIZE; x++) {
+        const v = Math.round(pixels[cell * DIGIT_PIXELS + y * DIGIT_SIZE + x] * 255);
+        const at = ((top + y) * side + left + x) * 4;
+        image.data[at] = image.data[at + 1] = image.data[at + 2] = v;
+        image.data[at + 3] = 255;
+      }
+    }
+  }
+  return image;
+}
+
+function imageDataUrl(image: ImageData): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  canvas.getContext('2d')!.putImageData(image, 0, 0);
+  return canvas.toDataURL();
+}
+
+async function loadStarters(): Promise<Starter[]> {
+  const listUrl = assetUrl(STARTER_DIGITS);
+  const response = await fetch(listUrl);
+  if (!response.ok) throw new Error(`Could not load the starting digits (${response.status} ${listUrl}).`);
+  const list = (await response.json()) as { image: string; size: number; labels: number[] };
+  const sprite = await fetch(new URL(list.image, listUrl)).then((r) => r.blob()).then((blob) => createImageBitmap(blob));
+  const canvas = new OffscreenCanvas(sprite.width, sprite.height);
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.drawImage(sprite, 0, 0);
+  return list.labels.map((label, i) => {
+    const rgba = context.getImageData(i * list.size, 0, list.size, list.size).data;
+    const digit = new Float32Array(DIGIT_PIXELS);
+    for (let p = 0; p < DIGIT_PIXELS; p++) digit[p] = rgba[p * 4] / 255;
+    return { digit, label, url: imageDataUrl(intensitiesToImageData(digit)) };
+  });
+}
+
+if (!customElements.get('vae-latent-explorer')) customElements.define('vae-latent-explorer', VaeLatentExplorer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vae-latent-explorer': VaeLatentExplorer;
+  }
+  interface HTMLElementEventMap {
+    'code-change': CustomEvent<CodeChangeDetail>;
+  }
+}

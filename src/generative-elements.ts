@@ -1,0 +1,14 @@
+/**
+ * generative-elements: registers every element. Import a single tag's entry
+ * (e.g. `generative-elements/vae-latent-explorer`) to load only what that tag needs.
+ */
+export { configure, type GenerativeElementsConfig, type BackendName, type BackendPreference } from './runtime/config.js';
+export { VaeLatentExplorer } from '../components/vae-latent-explorer/vae-latent-explorer.js';
+export type { CodeChangeDetail, EncodedImage, VaeFineTuneOptions } from '../components/vae-latent-explorer/vae-latent-explorer.js';
+export type {
+  ModelReadyDetail,
+  ModelErrorDetail,
+  TrainProgressDetail,
+  TrainEndDetail,
+  GenerativeElementEventMap,
+} from '../components/shared/events.js';

@@ -1,0 +1,80 @@
+/**
+ * The one training loop every element uses for fine-tuning in the page.
+ *
+ * Each step runs, then the loop yields to the browser so the page stays responsive. Progress is
+ * reported after every step; an AbortSignal stops it between steps. If a loss turns NaN or
+ * infinite, the parameters go back to the last good snapshot and the loop stops.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+export type Losses = Record<string, number>;
+
+export interface TrainingLoopOptions {
+  totalSteps: number;
+  /** One optimisation step; returns its losses as plain numbers. */
+  step: (index: number) => Promise<Losses>;
+  /** The variables to restore if training diverges. */
+  parameters: tf.Variable[];
+  signal?: AbortSignal;
+  onProgress?: (progress: { step: number; totalSteps: number; losses: Losses }) => void;
+  /** Take a new snapshot of good weights every this many steps. */
+  snapshotEvery?: number;
+}
+
+export interface TrainingResult {
+  steps: number;
+  losses: Losses;
+  aborted: boolean;
+  /** Set when training stopped on a NaN/Inf loss and the last good weights were restored. */
+  diverged: boolean;
+}
+
+let gradientsRegistered: Promise<unknown> | undefined;
+
+/** TF.js needs its gradient functions registered before the first training step. */
+export function ensureGradients(): Promise<unknown> {
+  gradientsRegistered ??= import('@tensorflow/tfjs-core/dist/register_all_gradients');
+  return gradientsRegistered;
+}
+
+export async function runTrainingLoop(options: TrainingLoopOptions): Promise<TrainingResult> {
+  const { totalSteps, step, parameters, signal, onProgress, snapshotEvery = 10 } = options;
+  await ensureGradients();
+  let snapshot = parameters.map((p) => tf.clone(p));
+  let losses: Losses = {};
+  let done = 0;
+  let diverged = false;
+  try {
+    while (done < totalSteps && !signal?.aborted) {
+      const stepLosses = await step(done);
+      if (!Object.values(stepLosses).every(Number.isFinite)) {
+        parameters.forEach((p, i) => p.assign(snapshot[i]));
+        diverged = true;
+        break;
+      }
+      losses = stepLosses;
+      done++;
+      if (done % snapshotEvery === 0) {
+        tf.dispose(snapshot);
+        snapshot = parameters.map((p) => tf.clone(p));
+      }
+      onProgress?.({ step: done, totalSteps, losses });
+      await yieldToBrowser();
+    }
+  } finally {
+    tf.dispose(snapshot);
+  }
+  return { steps: done, losses, aborted: Boolean(signal?.aborted), diverged };
+}
+
+/** Lets rendering and input run between steps (a macrotask, without setTimeout's 4 ms clamp). */
+export function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
