@@ -1,0 +1,32 @@
+// Shared test helpers: the assets come from the built dist/ (npm test builds first).
+import * as tf from '@tensorflow/tfjs-core';
+import { configure } from '../src/runtime/config.js';
+
+export function useBuiltAssets(): void {
+  configure({ assetBase: '/dist/' });
+}
+
+export function tensorCount(): number {
+  return tf.memory().numTensors;
+}
+
+/** Waits for an event on `target`, failing after `ms`. */
+export function nextEvent<T = unknown>(target: EventTarget, name: string, ms = 60000): Promise<CustomEvent<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), ms);
+    target.addEventListener(name, (event) => {
+      clearTimeout(timer);
+      resolve(event as CustomEvent<T>);
+    }, { once: true });
+  });
+}
+
+/** Mean and standard deviation of numbers. */
+export function meanAndStd(values: ArrayLike<number>): { mean: number; std: number } {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  const mean = sum / values.length;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) squares += (values[i] - mean) ** 2;
+  return { mean, std: Math.sqrt(squares / values.length) };
+}

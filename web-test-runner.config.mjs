@@ -1,0 +1,67 @@
+// Browser tests in Debian's Chromium (headless), on the real backends:
+//  - "wasm":   Chromium without WebGPU, so `auto` must land on WASM;
+//  - "webgpu": Chromium with --enable-unsafe-webgpu, whose only adapter is the software one
+//              (SwiftShader): `auto` must skip it, `backend="webgpu"` must use it for real.
+// Each test file gets its own page, so each has its own one-per-page TF.js runtime.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { summaryReporter } from './test/summary-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+import { buildSync } from 'esbuild';
+
+const commonjs = fromRollup(rollupCommonjs);
+
+// tfjs-core does `import * as seedrandom from 'seedrandom'` and calls seedrandom.alea(), a
+// property the CommonJS transform cannot see statically; serve seedrandom pre-bundled as ESM
+// with that name exported.
+function seedrandomAsEsm() {
+  const shimPath = '/__shims/seedrandom.js';
+  let body;
+  return {
+    name: 'seedrandom-as-esm',
+    resolveImport({ source }) {
+      if (source === 'seedrandom') return shimPath;
+    },
+    serve(context) {
+      if (context.path !== shimPath) return;
+      body ??= buildSync({
+        stdin: { contents: "import sr from 'seedrandom'; export default sr; export const alea = sr.alea;", resolveDir: process.cwd() },
+        bundle: true,
+        format: 'esm',
+        write: false,
+      }).outputFiles[0].text;
+      return { body, type: 'js' };
+    },
+  };
+}
+const QUIET_FLAGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromium = (extraFlags = []) =>
+  chromeLauncher({
+    launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: [...QUIET_FLAGS, ...extraFlags] },
+  });
+
+export default {
+  rootDir: '.',
+  nodeResolve: { browser: true, exportConditions: ['browser'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 120000 } },
+  testsFinishTimeout: 20 * 60 * 1000,
+  browserStartTimeout: 60000,
+  plugins: [
+    seedrandomAsEsm(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // The WASM backend ships its Emscripten glue (and TF.js some helpers) as CommonJS.
+    commonjs({
+      include: ['**/node_modules/@tensorflow/tfjs-backend-wasm/wasm-out/**', '**/node_modules/long/**'],
+      strictRequires: false,
+    }),
+  ],
+  groups: [
+    { name: 'wasm', files: 'test/{models,data,runtime,components}/**/*.test.ts', browsers: [chromium()] },
+    { name: 'webgpu', files: 'test/webgpu/**/*.test.ts', browsers: [chromium(['--enable-unsafe-webgpu'])] },
+  ],
+  files: [],
+  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter()],
+};
