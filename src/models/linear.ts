@@ -48,9 +48,14 @@ export function createLinear(
 ): LinearParams {
   const limit = Math.sqrt(6 / inputSize);
   return {
-    weight: tf.variable(
-      tf.randomUniform([inputSize, outputSize], -limit, limit, 'float32', seed),
-    ),
-    bias: tf.variable(tf.zeros([outputSize])),
+    weight: variableFrom(tf.randomUniform([inputSize, outputSize], -limit, limit, 'float32', seed)),
+    bias: variableFrom(tf.zeros([outputSize])),
   };
+}
+
+/** A variable holding `initial`'s values; `initial` itself is freed (variables do not take it over). */
+function variableFrom(initial: tf.Tensor): tf.Variable {
+  const variable = tf.variable(initial);
+  initial.dispose();
+  return variable;
 }

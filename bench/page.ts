@@ -1,0 +1,153 @@
+/**
+ * Bench page: times our digit VAE (weights load, grid decode) against the same decoder written
+ * with @tensorflow/tfjs-layers, on one backend. Bundled by run.mjs with esbuild so that our code
+ * and tfjs-layers share a single tfjs-core instance. run.mjs calls `window.bench.run(options)`.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { configure, type BackendName } from '../src/runtime/config.js';
+import { initRuntime } from '../src/runtime/backend.js';
+import { DigitVae } from '../src/models/digit-vae.js';
+import { loadArtifacts } from '../src/runtime/weights-io.js';
+import { gridCodes } from '../src/data/latent-grid.js';
+
+const WEIGHTS_URL = '/dist/weights/vae-digits/model.json';
+
+export interface RunOptions {
+  backend: BackendName;
+  /** Extra weights loads after the first one (for a median). */
+  weightLoads: number;
+  warmup: number;
+  /** Timed repetitions per grid side, e.g. { 9: 200, 25: 50 }. */
+  repetitions: Record<number, number>;
+}
+
+interface Stats {
+  runs: number;
+  median: number;
+  p90: number;
+  min: number;
+}
+
+function stats(times: number[]): Stats {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  const median =
+    sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { runs: sorted.length, median, p90: at(0.9), min: sorted[0] };
+}
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  if (a.length !== b.length) return Infinity;
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+  return max;
+}
+
+/** The decoder as tfjs-examples writes it: a Sequential of dense layers, then predict(). */
+function layersDecoder(weights: tf.NamedTensorMap): tfl.Sequential {
+  const decoder = tfl.sequential({
+    layers: [
+      tfl.layers.dense({ inputShape: [10], units: 300, activation: 'relu' }),
+      tfl.layers.dense({ units: 300, activation: 'relu' }),
+      tfl.layers.dense({ units: 784, activation: 'sigmoid' }),
+    ],
+  });
+  // Our weights are [in, out] like a Keras kernel, so they copy in unchanged.
+  decoder.layers.forEach((layer, i) =>
+    layer.setWeights([weights[`decoder/dense${i}/weight`], weights[`decoder/dense${i}/bias`]]),
+  );
+  return decoder;
+}
+
+async function run(options: RunOptions) {
+  const notes: string[] = [];
+  configure({ assetBase: '/dist/' });
+  const runtime = await initRuntime(options.backend);
+  notes.push(...runtime.notes);
+  // Without this, small ops on WebGPU silently run on the CPU path.
+  if (runtime.backend === 'webgpu') tf.env().set('WEBGPU_CPU_FORWARD', false);
+  const info: Record<string, unknown> = { backend: tf.getBackend() };
+  if (runtime.backend === 'wasm') info.wasmSimd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  if (runtime.backend === 'webgpu') {
+    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { architecture?: string; vendor?: string } } | null> } }).gpu;
+    const adapter = await gpu?.requestAdapter();
+    info.adapter = `${adapter?.info?.vendor ?? '?'} ${adapter?.info?.architecture ?? '?'}`.trim();
+  }
+
+  // 1. Weights: construct, fetch + decode model.json and weights.bin, assign. First load, then repeats.
+  const loadTimes: number[] = [];
+  let vae: DigitVae | undefined;
+  for (let i = 0; i <= options.weightLoads; i++) {
+    vae?.dispose();
+    const t0 = performance.now();
+    vae = new DigitVae();
+    vae.setWeights(await loadArtifacts(WEIGHTS_URL));
+    loadTimes.push(performance.now() - t0);
+  }
+  const weights = { firstMs: loadTimes[0], repeat: stats(loadTimes.slice(1)) };
+
+  // 4. The tfjs-layers decoder with the same weights (decoded from the same file).
+  const artifacts = await loadArtifacts(WEIGHTS_URL);
+  const named = tf.io.decodeWeights(artifacts.weightData!, artifacts.weightSpecs!);
+  const decoder = layersDecoder(named);
+  tf.dispose(named);
+  const probe = tf.tidy(() => decoder.predict(tf.zeros([1, 10])) as tf.Tensor);
+  // If tfjs-layers had its own tfjs-core, its tensors would not be instances of ours.
+  info.sharedTfjsCore = probe instanceof tf.Tensor;
+  probe.dispose();
+
+  const model = vae!;
+  const variants = {
+    ours: (codes: Float32Array, n: number) => model.decode(codes, n),
+    // tfjs-examples style: predict() with its default batchSize (32), then read back.
+    layers: async (codes: Float32Array, n: number) => {
+      const y = tf.tidy(() => decoder.predict(tf.tensor2d(codes, [n, 10])) as tf.Tensor);
+      const values = (await y.data()) as Float32Array;
+      y.dispose();
+      return values;
+    },
+    // Same, but the whole grid in one batch (for reference only).
+    layersOneBatch: async (codes: Float32Array, n: number) => {
+      const y = tf.tidy(() => decoder.predict(tf.tensor2d(codes, [n, 10]), { batchSize: n }) as tf.Tensor);
+      const values = (await y.data()) as Float32Array;
+      y.dispose();
+      return values;
+    },
+  };
+  type Variant = keyof typeof variants;
+  const names = Object.keys(variants) as Variant[];
+
+  // 3 + 4. Grid decodes. Variants are interleaved run by run so background load hits them alike.
+  const grids: Record<string, unknown> = {};
+  for (const [sideText, repetitions] of Object.entries(options.repetitions)) {
+    const side = Number(sideText);
+    const count = side * side;
+    // The explorer's own grid: the zero code with dims 0 and 1 swept ±3.
+    const codes = gridCodes({ centre: new Float32Array(10), dims: [0, 1], gridSize: side, range: 3 });
+    const outputs = {} as Record<Variant, Float32Array>;
+    for (const name of names) outputs[name] = await variants[name](codes, count);
+    for (let i = 0; i < options.warmup; i++) for (const name of names) await variants[name](codes, count);
+    const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Variant, number[]>;
+    for (let i = 0; i < repetitions; i++) {
+      for (const name of names) {
+        const t0 = performance.now();
+        await variants[name](codes, count);
+        times[name].push(performance.now() - t0);
+      }
+    }
+    grids[`${side}x${side}`] = {
+      count,
+      ...Object.fromEntries(names.map((name) => [name, stats(times[name])])),
+      maxAbsDiff: maxAbsDiff(outputs.ours, outputs.layers),
+      maxAbsDiffOneBatch: maxAbsDiff(outputs.ours, outputs.layersOneBatch),
+    };
+  }
+
+  const leaked = tf.memory().numTensors;
+  decoder.dispose();
+  model.dispose();
+  return { info: { ...info, tensorsBeforeCleanup: leaked }, notes, weights, grids };
+}
+
+(window as unknown as { bench: unknown }).bench = { run };
