@@ -133,7 +133,7 @@ export class VaeLatentExplorer extends GenerativeElement {
   protected async loadModel(source: string | null): Promise<void> {
     this.model ??= new DigitVae();
     if (this.retainedWeights) {
-      this.model.setWeights(this.retainedWeights);
+      await this.model.setWeights(this.retainedWeights);
       this.retainedWeights = undefined;
     } else {
       await this.applyWeights(source ?? 'bundled');
@@ -143,7 +143,7 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
     const artifacts = await loadArtifacts(source === 'bundled' ? assetUrl(BUNDLED_WEIGHTS) : source);
-    this.model!.setWeights(artifacts);
+    await this.model!.setWeights(artifacts);
   }
 
   protected async drawFirstOutput(): Promise<void> {

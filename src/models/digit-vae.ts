@@ -30,8 +30,8 @@ export class DigitVae {
   private readonly vae = new Vae(DIGITS_VAE_CONFIG);
 
   /** Replaces the weights, all or nothing (throws a WeightsError and keeps the old ones). */
-  setWeights(artifacts: tf.io.ModelArtifacts): void {
-    assignArtifacts(DIGIT_VAE_DESCRIPTION, this.vae.namedParameters(), artifacts);
+  setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
+    return assignArtifacts(DIGIT_VAE_DESCRIPTION, this.vae.namedParameters(), artifacts);
   }
 
   getWeights(): Promise<tf.io.ModelArtifacts> {

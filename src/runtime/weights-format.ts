@@ -38,11 +38,11 @@ export async function parametersToArtifacts(
  * Checks artifacts against the model and, only if every tensor is present with the right shape
  * and finite, assigns them all. On any problem nothing is changed and a WeightsError explains.
  */
-export function assignArtifacts(
+export async function assignArtifacts(
   description: ModelDescription,
   parameters: Record<string, tf.Variable>,
   artifacts: tf.io.ModelArtifacts,
-): void {
+): Promise<void> {
   const found = (artifacts.modelTopology as { generativeElements?: ModelDescription } | undefined)
     ?.generativeElements;
   if (!found || typeof found !== 'object') {
@@ -72,8 +72,8 @@ export function assignArtifacts(
       if (!tf.util.arraysEqual(value.shape, variable.shape)) {
         throw new WeightsError(`"${name}" has shape [${value.shape}] in the file, the model needs [${variable.shape}].`);
       }
-      const finite = tf.tidy(() => tf.all(tf.isFinite(value)).dataSync()[0]);
-      if (!finite) throw new WeightsError(`"${name}" contains NaN or infinite values.`);
+      // Read back asynchronously: a synchronous read stalls (or fails) on GPU backends.
+      if (!(await value.data()).every(Number.isFinite)) throw new WeightsError(`"${name}" contains NaN or infinite values.`);
     }
     for (const [name, variable] of Object.entries(parameters)) variable.assign(decoded[name]);
   } finally {

@@ -54,7 +54,7 @@ describe('training loop', () => {
 
   it('fine-tunes the digit VAE on WASM: finite losses, the loss falls, no tensor growth', async () => {
     const vae = new DigitVae();
-    vae.setWeights(await loadArtifacts(assetUrl('weights/vae-digits/model.json')));
+    await vae.setWeights(await loadArtifacts(assetUrl('weights/vae-digits/model.json')));
     // One synthetic "digit": a vertical bar, which the model should quickly learn to reconstruct.
     const bar = new Float32Array(784);
     for (let y = 4; y < 24; y++) for (let x = 12; x < 16; x++) bar[y * 28 + x] = 1;

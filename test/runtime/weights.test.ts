@@ -27,7 +27,7 @@ describe('weights I/O', () => {
     useBuiltAssets();
     await initRuntime('wasm');
     bundled = new DigitVae();
-    bundled.setWeights(await loadArtifacts(assetUrl('weights/vae-digits/model.json')));
+    await bundled.setWeights(await loadArtifacts(assetUrl('weights/vae-digits/model.json')));
   });
 
   after(() => bundled.dispose());
@@ -42,7 +42,7 @@ describe('weights I/O', () => {
     const before = await bundled.decode(CODES, 3);
     await saveArtifacts(await bundled.getWeights(), 'indexeddb://test-roundtrip');
     const copy = new DigitVae();
-    copy.setWeights(await loadArtifacts('indexeddb://test-roundtrip'));
+    await copy.setWeights(await loadArtifacts('indexeddb://test-roundtrip'));
     expect(Array.from(await copy.decode(CODES, 3))).to.deep.equal(Array.from(before));
     copy.dispose();
   });
@@ -58,7 +58,7 @@ describe('weights I/O', () => {
       new File([artifacts.weightData as ArrayBuffer], 'weights.bin'),
     ];
     const copy = new DigitVae();
-    copy.setWeights(await loadArtifacts(files));
+    await copy.setWeights(await loadArtifacts(files));
     expect(Array.from(await copy.decode(CODES, 3))).to.deep.equal(Array.from(await bundled.decode(CODES, 3)));
     copy.dispose();
   });
@@ -79,9 +79,11 @@ describe('weights I/O', () => {
     const before = await bundled.decode(CODES, 3);
     const artifacts = await bundled.getWeights();
     const other = { ...artifacts, modelTopology: { generativeElements: { model: 'vae', config: { latentSize: 2 } } } };
-    expect(() => bundled.setWeights(other)).to.throw(WeightsError, /different vae architecture/);
+    const wrongArchitecture = await rejection(bundled.setWeights(other));
+    expect(wrongArchitecture).to.be.instanceOf(WeightsError);
+    expect(wrongArchitecture.message).to.match(/different vae architecture/);
     const missingTensor = { ...artifacts, weightSpecs: artifacts.weightSpecs!.slice(1), weightData: (artifacts.weightData as ArrayBuffer).slice(0) };
-    expect(() => bundled.setWeights(missingTensor)).to.throw(WeightsError);
+    expect(await rejection(bundled.setWeights(missingTensor))).to.be.instanceOf(WeightsError);
     expect(Array.from(await bundled.decode(CODES, 3))).to.deep.equal(Array.from(before));
   });
 
@@ -89,15 +91,16 @@ describe('weights I/O', () => {
     const artifacts = await bundled.getWeights();
     const data = new Float32Array((artifacts.weightData as ArrayBuffer).slice(0));
     data[5] = NaN;
-    expect(() => bundled.setWeights({ ...artifacts, weightData: data.buffer })).to.throw(WeightsError, /NaN/);
+    const withNaN = await rejection(bundled.setWeights({ ...artifacts, weightData: data.buffer }));
+    expect(withNaN.message).to.match(/NaN/);
   });
 
   it('leaks no tensors over loads and failed loads', async () => {
     const artifacts = await bundled.getWeights();
     const before = tensorCount();
     for (let i = 0; i < 5; i++) {
-      bundled.setWeights(artifacts);
-      expect(() => bundled.setWeights({ ...artifacts, modelTopology: {} })).to.throw();
+      await bundled.setWeights(artifacts);
+      expect(await rejection(bundled.setWeights({ ...artifacts, modelTopology: {} }))).to.be.instanceOf(WeightsError);
       await bundled.decode(CODES, 3);
     }
     expect(tensorCount()).to.equal(before);
