@@ -45,7 +45,8 @@ const chromium = (extraFlags = []) =>
 export default {
   rootDir: '.',
   nodeResolve: { browser: true, exportConditions: ['browser'] },
-  concurrency: 2,
+  // One page at a time: a background tab gets no rendering updates (IntersectionObserver, rAF).
+  concurrency: 1,
   testFramework: { config: { timeout: 120000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   browserStartTimeout: 60000,
@@ -62,6 +63,5 @@ export default {
     { name: 'wasm', files: 'test/{models,data,runtime,components}/**/*.test.ts', browsers: [chromium()] },
     { name: 'webgpu', files: 'test/webgpu/**/*.test.ts', browsers: [chromium(['--enable-unsafe-webgpu'])] },
   ],
-  files: [],
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter()],
 };

@@ -171,16 +171,18 @@ try {
     const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: flags, protocolTimeout: 300_000 });
     try {
       browserVersion ||= await browser.version();
-      const t0 = performance.now();
-      process.stdout.write(`${backend}: element… `);
-      const element = await measureElement(browser, backend);
-      process.stdout.write('decoder… ');
-      const decoder = await measureDecoder(browser, backend);
-      console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      runs[backend] = { element, decoder };
-    } catch (error) {
-      console.log(`failed: ${error.message}`);
-      runs[backend] = { error: error.message };
+      runs[backend] = {};
+      // Each measurement on its own, so one failing still leaves the other's figures.
+      for (const [part, measure] of [['element', measureElement], ['decoder', measureDecoder]]) {
+        const t0 = performance.now();
+        try {
+          runs[backend][part] = await measure(browser, backend);
+          console.log(`${backend} ${part}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        } catch (error) {
+          runs[backend][part] = { error: error.message };
+          console.log(`${backend} ${part}: FAILED after ${((performance.now() - t0) / 1000).toFixed(1)} s: ${error.message}`);
+        }
+      }
     } finally {
       await browser.close();
     }
@@ -212,43 +214,46 @@ function table(title, headers, rows) {
 }
 
 const label = (backend) => {
-  const actual = runs[backend]?.decoder?.info?.backend;
+  const actual = runs[backend].decoder?.info?.backend ?? runs[backend].element?.activeBackend;
   return actual && actual !== backend ? `${backend} (ran ${actual})` : backend;
 };
+const ok = (result) => result && !result.error;
 
 console.log(`\nChromium ${browserVersion}, Node ${process.version}; timings are noisy (shared 2-core machine).`);
 for (const backend of backends) {
-  const run = runs[backend];
-  if (run.error) {
-    console.log(`  ${backend}: FAILED — ${run.error}`);
-    continue;
+  const { element, decoder } = runs[backend];
+  const facts = [];
+  if (ok(decoder)) {
+    for (const [key, value] of Object.entries(decoder.info)) if (key !== 'backend') facts.push(`${key}=${value}`);
+    if (decoder.notes.length) facts.push(`notes: ${decoder.notes.join('; ')}`);
+  } else {
+    facts.push(`decoder page FAILED: ${decoder?.error}`);
   }
-  const { info, notes } = run.decoder;
-  const extras = Object.entries(info)
-    .filter(([key]) => key !== 'backend')
-    .map(([key, value]) => `${key}=${value}`);
-  console.log(`  ${backend}: ${extras.join(', ')}${notes.length ? `; notes: ${notes.join('; ')}` : ''}`);
+  if (!ok(element)) facts.push(`element page FAILED: ${element?.error}`);
+  else if (element.errors.length) facts.push(`element errors: ${element.errors.join('; ')}`);
+  console.log(`  ${backend}: ${facts.join(', ')}`);
 }
 
 table(
   'Start-up (ms)',
   ['Backend', 'Weights load, first', 'Weights load, repeat median', 'First grid after connect', 'Target', 'Met?'],
-  backends.filter((b) => !runs[b].error).map((backend) => {
+  backends.map((backend) => {
     const { element, decoder } = runs[backend];
     const isWasm = backend === 'wasm';
+    const firstGrid = ok(element) && element.outcome === 'ready' ? element.firstGridMs : null;
     return [
       label(backend),
-      ms(decoder.weights.firstMs),
-      `${ms(decoder.weights.repeat.median)} (n=${decoder.weights.repeat.runs})`,
-      element.outcome === 'ready' ? ms(element.firstGridMs) : `${element.outcome}`,
+      ok(decoder) ? ms(decoder.weights.firstMs) : 'failed',
+      ok(decoder) ? `${ms(decoder.weights.repeat.median)} (n=${decoder.weights.repeat.runs})` : 'failed',
+      !ok(element) ? 'failed' : element.outcome === 'ready' ? ms(element.firstGridMs) : element.outcome,
       isWasm ? `first grid ≤ ${TARGET.firstGridMs}` : '—',
-      isWasm ? check('WASM first grid after connect (ms)', element.firstGridMs, TARGET.firstGridMs) : '',
+      isWasm ? check('WASM first grid after connect (ms)', firstGrid, TARGET.firstGridMs) : '',
     ];
   }),
 );
 
 const decodeRows = [];
-for (const backend of backends.filter((b) => !runs[b].error)) {
+for (const backend of backends.filter((b) => ok(runs[b].decoder))) {
   for (const [grid, g] of Object.entries(runs[backend].decoder.grids)) {
     const ratio = g.ours.median / g.layers.median;
     const limit = grid === '9x9' ? TARGET.decode9Ms : TARGET.decode25Ms;
@@ -278,7 +283,7 @@ table(
 
 const explorer = sizes.entries['vae-latent-explorer.js'];
 const all = sizes.entries['generative-elements.js'];
-const observed = runs.wasm?.element?.fetched ? sizeOfUrls(DIST, runs.wasm.element.fetched) : null;
+const observed = ok(runs.wasm?.element) ? sizeOfUrls(DIST, runs.wasm.element.fetched) : null;
 const sizeRow = (name, s, target = '—', met = '') => [name, s.files.length, kb(s.raw), kb(s.gzip), target, met];
 const weightsMB = sizes.weights.raw / (KB * KB);
 table(
