@@ -12,3 +12,12 @@ export interface GenerativeElementEventMap {
   'train-progress': CustomEvent<TrainProgressDetail>;
   'train-end': CustomEvent<TrainEndDetail>;
 }
+
+declare global {
+  interface HTMLElementEventMap {
+    'model-ready': CustomEvent<ModelReadyDetail>;
+    'model-error': CustomEvent<ModelErrorDetail>;
+    'train-progress': CustomEvent<TrainProgressDetail>;
+    'train-end': CustomEvent<TrainEndDetail>;
+  }
+}
