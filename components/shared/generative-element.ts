@@ -104,12 +104,13 @@ export abstract class GenerativeElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('backend')) this.checkAttribute('backend', BACKEND_PREFERENCES.includes(this.backend as BackendPreference), 'auto', 'unknown backend.');
-    if (changed.has('loading')) this.checkAttribute('loading', this.loading === 'lazy' || this.loading === 'eager', 'lazy', 'expected lazy or eager.');
+    const s = this.sharedStrings;
+    if (changed.has('backend')) this.checkAttribute('backend', BACKEND_PREFERENCES.includes(this.backend as BackendPreference), 'auto', s.unknownBackend);
+    if (changed.has('loading')) this.checkAttribute('loading', this.loading === 'lazy' || this.loading === 'eager', 'lazy', s.expectedLoading);
     if (changed.has('seed')) {
       const seed = this.seed === null ? NaN : Number(this.seed);
       const valid = this.seed === null || Number.isInteger(seed);
-      this.checkAttribute('seed', valid, 'a random seed', 'expected an integer.');
+      this.checkAttribute('seed', valid, s.randomSeed, s.expectedInteger);
       this.rng = createRng(valid && this.seed !== null ? seed : randomSeed());
     }
     if (changed.has('weights') && changed.get('weights') !== undefined && this.phase !== 'idle') {

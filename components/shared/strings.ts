@@ -12,6 +12,10 @@ export const SHARED_STRINGS: Strings<{
   badAttribute: string;
   usingBundledWeights: string;
   backendActive: string;
+  unknownBackend: string;
+  expectedLoading: string;
+  expectedInteger: string;
+  randomSeed: string;
 }> = {
   en: {
     waiting: 'Waiting to scroll into view…',
@@ -24,6 +28,10 @@ export const SHARED_STRINGS: Strings<{
     badAttribute: '{attribute}="{value}": {reason} Using {fallback}.',
     usingBundledWeights: 'Using the bundled weights instead.',
     backendActive: 'backend: {backend}',
+    unknownBackend: 'expected auto, webgpu, wasm or cpu.',
+    expectedLoading: 'expected lazy or eager.',
+    expectedInteger: 'expected an integer.',
+    randomSeed: 'a random seed',
   },
   'zh-Hans': {
     waiting: '等待滚动到可见区域…',
@@ -36,5 +44,9 @@ export const SHARED_STRINGS: Strings<{
     badAttribute: '{attribute}="{value}"：{reason} 改用 {fallback}。',
     usingBundledWeights: '改用内置权重。',
     backendActive: '后端：{backend}',
+    unknownBackend: '应为 auto、webgpu、wasm 或 cpu。',
+    expectedLoading: '应为 lazy 或 eager。',
+    expectedInteger: '应为整数。',
+    randomSeed: '随机种子',
   },
 };

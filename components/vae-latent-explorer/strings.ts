@@ -1,5 +1,6 @@
 // Every UI string of <vae-latent-explorer>, in English and Simplified Chinese.
 import type { Strings } from '../shared/i18n.js';
+import type { AttributeProblem } from './attributes.js';
 
 export const STRINGS: Strings<{
   title: string;
@@ -45,6 +46,7 @@ export const STRINGS: Strings<{
   saved: string;
   emptyTrainingSet: string;
   clearTrainingSet: string;
+  problems: Record<AttributeProblem, string>;
 }> = {
   en: {
     title: 'VAE latent explorer',
@@ -90,6 +92,16 @@ export const STRINGS: Strings<{
     saved: 'Saved as {name}.',
     emptyTrainingSet: 'Add some drawings or images first.',
     clearTrainingSet: 'Empty the set',
+    problems: {
+      gridSizeNotANumber: 'not a number (3–25).',
+      gridSizeOutOfRange: 'must be a whole number from 3 to 25.',
+      sweepDimsFormat: 'expected two dimension numbers, like "0,1".',
+      sweepDimsOutOfRange: 'dimensions go from 0 to 9.',
+      sweepDimsSame: 'the two dimensions must differ.',
+      rangeInvalid: 'must be a number above 0 (at most 10).',
+      rangeTooLarge: 'at most 10 standard deviations.',
+      datasetUnknown: 'the only dataset is "digits".',
+    },
   },
   'zh-Hans': {
     title: 'VAE 隐空间探索器',
@@ -135,5 +147,15 @@ export const STRINGS: Strings<{
     saved: '已保存为 {name}。',
     emptyTrainingSet: '请先加入一些手写数字或图片。',
     clearTrainingSet: '清空训练集',
+    problems: {
+      gridSizeNotANumber: '不是数字（应为 3–25）。',
+      gridSizeOutOfRange: '应为 3 到 25 之间的整数。',
+      sweepDimsFormat: '应为两个维度编号，例如 "0,1"。',
+      sweepDimsOutOfRange: '维度编号为 0 到 9。',
+      sweepDimsSame: '两个维度必须不同。',
+      rangeInvalid: '应为大于 0 的数（最多 10）。',
+      rangeTooLarge: '最多 10 个标准差。',
+      datasetUnknown: '目前只有 "digits" 数据集。',
+    },
   },
 };

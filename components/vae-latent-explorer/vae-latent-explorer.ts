@@ -20,7 +20,7 @@ import '../shared/draw-pad.js';
 import type { DrawPad } from '../shared/draw-pad.js';
 import { explorerStyles } from './styles.js';
 import { STRINGS } from './strings.js';
-import { parseDataset, parseGridSize, parseRange, parseSweepDims, GRID_SIZE, RANGE } from './attributes.js';
+import { parseDataset, parseGridSize, parseRange, parseSweepDims, GRID_SIZE, RANGE, type Parsed } from './attributes.js';
 import { DigitVae, DIGIT_PIXELS } from '../../src/models/digit-vae.js';
 import { assetUrl } from '../../src/runtime/config.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
@@ -102,8 +102,8 @@ export class VaeLatentExplorer extends GenerativeElement {
   // ---- attributes --------------------------------------------------------------------------
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const check = <T>(attribute: string, parsed: { value: T; problem?: string }, fallback: (v: T) => string) =>
-      this.checkAttribute(attribute, !parsed.problem, fallback(parsed.value), parsed.problem ?? '');
+    const check = <T>(attribute: string, parsed: Parsed<T>, fallback: (v: T) => string) =>
+      this.checkAttribute(attribute, !parsed.problem, fallback(parsed.value), parsed.problem ? this.strings.problems[parsed.problem] : '');
     if (changed.has('datasetName' as keyof VaeLatentExplorer)) check('dataset', parseDataset(this.datasetName), (v) => v);
     if (changed.has('gridSizeAttribute' as keyof VaeLatentExplorer)) {
       const parsed = parseGridSize(this.gridSizeAttribute);

@@ -62,6 +62,8 @@ describe('<vae-latent-explorer>', () => {
     ['sweep-dims', '0,0', 9],
     ['sweep-dims', '12,3', 9],
     ['range', '-2', 9],
+    ['backend', 'quantum', 9],
+    ['seed', 'x', 9],
   ] as const) {
     it(`shows an error for ${attribute}="${value}" and keeps working`, async () => {
       const { element, errors } = await make({ [attribute]: value });
@@ -128,9 +130,11 @@ describe('<vae-latent-explorer>', () => {
     expect(root.querySelector('ellipse.noise')).to.not.equal(null);
   });
 
-  it('speaks Simplified Chinese with lang="zh-Hans"', async () => {
-    const { element } = await make({ lang: 'zh-Hans', 'grid-size': '3' });
+  it('speaks Simplified Chinese with lang="zh-Hans", error messages included', async () => {
+    const { element, errors } = await make({ lang: 'zh-Hans', 'grid-size': '30' });
     expect(element.shadowRoot!.querySelector('h2')!.textContent).to.equal('VAE 隐空间探索器');
+    expect(errors.join(' ')).to.contain('应为 3 到 25 之间的整数');
+    await gridDrawn(element, 25);
   });
 
   it('waits for the viewport with loading="lazy"', async () => {

@@ -3,9 +3,7 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
 import { runTrainingLoop } from '../../src/runtime/training-loop.js';
-import { DigitVae } from '../../src/models/digit-vae.js';
-import { loadArtifacts } from '../../src/runtime/weights-io.js';
-import { assetUrl } from '../../src/runtime/config.js';
+import { checkFineTuneLearnsABar } from '../fine-tune-check.js';
 import { tensorCount, useBuiltAssets } from '../helpers.js';
 
 describe('training loop', () => {
@@ -52,19 +50,6 @@ describe('training loop', () => {
     weight.dispose();
   });
 
-  it('fine-tunes the digit VAE on WASM: finite losses, the loss falls, no tensor growth', async () => {
-    const vae = new DigitVae();
-    await vae.setWeights(await loadArtifacts(assetUrl('weights/vae-digits/model.json')));
-    // One synthetic "digit": a vertical bar, which the model should quickly learn to reconstruct.
-    const bar = new Float32Array(784);
-    for (let y = 4; y < 24; y++) for (let x = 12; x < 16; x++) bar[y * 28 + x] = 1;
-    const before = tensorCount();
-    const firstLoss = (await vae.imageLosses(bar)).reconstruction;
-    const result = await vae.fineTune([bar], { steps: 25, learningRate: 1e-3, batchSize: 8, seed: 1 });
-    expect(result.steps).to.equal(25);
-    expect(Number.isFinite(result.losses.loss)).to.equal(true);
-    expect((await vae.imageLosses(bar)).reconstruction).to.be.lessThan(firstLoss);
-    expect(tensorCount()).to.equal(before);
-    vae.dispose();
-  });
+  it('fine-tunes the digit VAE on WASM: finite losses, the loss falls, no tensor growth', () =>
+    checkFineTuneLearnsABar({ steps: 25, learningRate: 1e-3, batchSize: 8, seed: 1 }));
 });
