@@ -114,7 +114,8 @@ export abstract class GenerativeElement extends LitElement {
       this.rng = createRng(valid && this.seed !== null ? seed : randomSeed());
     }
     if (changed.has('weights') && changed.get('weights') !== undefined && this.phase !== 'idle') {
-      void this.ready.then(() => this.loadWeights(this.weights ?? 'bundled'));
+      // A failure is shown inside the element by loadWeights; the page gets no unhandled rejection.
+      void this.ready.then(() => this.loadWeights(this.weights ?? 'bundled')).catch(() => undefined);
     }
   }
 

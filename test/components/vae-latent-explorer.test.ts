@@ -166,6 +166,24 @@ describe('<vae-latent-explorer>', () => {
     expect(Number.isFinite(detail.losses.loss)).to.equal(true);
   });
 
+  it('saves fine-tuned weights in the browser and loads them back; a bad source keeps the current weights', async () => {
+    const { element, errors } = await make({ 'grid-size': '3' });
+    const zero = new Array(10).fill(0);
+    const pixels = async () => Array.from((await element.decode([zero]))[0].data);
+    await element.fineTune([digitCanvas()], { steps: 5, learningRate: 1e-3 });
+    const tuned = await pixels();
+    await element.saveWeights('explorer-test');
+    await element.loadWeights('bundled');
+    expect(await pixels()).to.not.deep.equal(tuned);
+    await element.loadWeights('indexeddb://explorer-test');
+    expect(await pixels()).to.deep.equal(tuned);
+    let failure: unknown;
+    await element.loadWeights('indexeddb://no-such-weights').catch((error) => (failure = error));
+    expect(failure).to.be.instanceOf(Error);
+    expect(errors.join(' ')).to.contain('no-such-weights');
+    expect(await pixels()).to.deep.equal(tuned);
+  });
+
   it('leaks no tensors over 50 interactions', async () => {
     const { element } = await make({ 'grid-size': '5' });
     await gridDrawn(element, 5);
