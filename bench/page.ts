@@ -70,9 +70,10 @@ async function run(options: RunOptions) {
   const info: Record<string, unknown> = { backend: tf.getBackend() };
   if (runtime.backend === 'wasm') info.wasmSimd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   if (runtime.backend === 'webgpu') {
-    const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<{ info?: { architecture?: string; vendor?: string } } | null> } }).gpu;
+    type Adapter = { info?: { architecture?: string; vendor?: string } } | null;
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter> } }).gpu;
     const adapter = await gpu?.requestAdapter();
-    info.adapter = `${adapter?.info?.vendor ?? '?'} ${adapter?.info?.architecture ?? '?'}`.trim();
+    info.adapter = `${adapter?.info?.vendor ?? '?'} ${adapter?.info?.architecture ?? '?'}`;
   }
 
   // 1. Weights: construct, fetch + decode model.json and weights.bin, assign. First load, then repeats.
@@ -82,7 +83,7 @@ async function run(options: RunOptions) {
     vae?.dispose();
     const t0 = performance.now();
     vae = new DigitVae();
-    vae.setWeights(await loadArtifacts(WEIGHTS_URL));
+    await vae.setWeights(await loadArtifacts(WEIGHTS_URL)); // async: it reads the values back to check them
     loadTimes.push(performance.now() - t0);
   }
   const weights = { firstMs: loadTimes[0], repeat: stats(loadTimes.slice(1)) };
@@ -120,6 +121,7 @@ async function run(options: RunOptions) {
 
   // 3 + 4. Grid decodes. Variants are interleaved run by run so background load hits them alike.
   const grids: Record<string, unknown> = {};
+  let output9x9: number[] | null = null;
   for (const [sideText, repetitions] of Object.entries(options.repetitions)) {
     const side = Number(sideText);
     const count = side * side;
@@ -128,6 +130,7 @@ async function run(options: RunOptions) {
     const outputs = {} as Record<Variant, Float32Array>;
     for (const name of names) outputs[name] = await variants[name](codes, count);
     for (let i = 0; i < options.warmup; i++) for (const name of names) await variants[name](codes, count);
+    const tensorsBefore = tf.memory().numTensors;
     const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Variant, number[]>;
     for (let i = 0; i < repetitions; i++) {
       for (const name of names) {
@@ -136,18 +139,21 @@ async function run(options: RunOptions) {
         times[name].push(performance.now() - t0);
       }
     }
+    // The 9x9 output itself, so run.mjs can compare backends with each other.
+    if (side === 9) output9x9 = Array.from(outputs.ours);
     grids[`${side}x${side}`] = {
       count,
       ...Object.fromEntries(names.map((name) => [name, stats(times[name])])),
+      // Tensors left behind by the timed runs (should be 0).
+      tensorsLeaked: tf.memory().numTensors - tensorsBefore,
       maxAbsDiff: maxAbsDiff(outputs.ours, outputs.layers),
       maxAbsDiffOneBatch: maxAbsDiff(outputs.ours, outputs.layersOneBatch),
     };
   }
 
-  const leaked = tf.memory().numTensors;
   decoder.dispose();
   model.dispose();
-  return { info: { ...info, tensorsBeforeCleanup: leaked }, notes, weights, grids };
+  return { info, notes, weights, grids, output9x9 };
 }
 
 (window as unknown as { bench: unknown }).bench = { run };
