@@ -30,6 +30,7 @@ export default {
   input: {
     'generative-elements': 'src/generative-elements.ts',
     'vae-latent-explorer': 'components/vae-latent-explorer/vae-latent-explorer.ts',
+    'gan-arena': 'components/gan-arena/gan-arena.ts',
   },
   output: {
     dir: 'dist',

@@ -5,6 +5,8 @@
 export { configure, type GenerativeElementsConfig, type BackendName, type BackendPreference } from './runtime/config.js';
 export { VaeLatentExplorer } from '../components/vae-latent-explorer/vae-latent-explorer.js';
 export type { CodeChangeDetail, EncodedImage, VaeFineTuneOptions } from '../components/vae-latent-explorer/vae-latent-explorer.js';
+export { GanArena } from '../components/gan-arena/gan-arena.js';
+export type { RoundDetail, GanFineTuneOptions } from '../components/gan-arena/gan-arena.js';
 export type {
   ModelReadyDetail,
   ModelErrorDetail,

@@ -80,12 +80,12 @@ export abstract class GenerativeElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.loading === 'eager') {
-      void this.start();
+      void this.startModel();
     } else {
       this.statusText = this.sharedStrings.waiting;
       this.viewportObserver = new IntersectionObserver(
         (entries) => {
-          if (entries.some((entry) => entry.isIntersecting)) void this.start();
+          if (entries.some((entry) => entry.isIntersecting)) void this.startModel();
         },
         { rootMargin: '200px' },
       );
@@ -120,7 +120,7 @@ export abstract class GenerativeElement extends LitElement {
   }
 
   /** Starts the runtime and the model (normally triggered by scrolling near, or `loading="eager"`). */
-  protected start(): Promise<void> {
+  protected startModel(): Promise<void> {
     this.starting ??= this.initialise();
     return this.starting;
   }
@@ -181,7 +181,7 @@ export abstract class GenerativeElement extends LitElement {
 
   /** Resolves once the model is usable, starting it now if it was waiting for the viewport. */
   protected async modelReady(): Promise<void> {
-    void this.start();
+    void this.startModel();
     await this.ready;
   }
 

@@ -24,7 +24,8 @@ import { parseDataset, parseGridSize, parseRange, parseSweepDims, GRID_SIZE, RAN
 import { DigitVae, DIGIT_PIXELS } from '../../src/models/digit-vae.js';
 import { assetUrl } from '../../src/runtime/config.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
-import { imageToDigit, intensitiesToImageData, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
+import { imageToDigit, intensitiesToImageData, digitSheet, imageDataUrl, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
+import { loadDigitSprite } from '../../src/data/digit-sprite.js';
 import { cellCode, gridCodes, interpolateCodes, sweepValues, type SweepSpec } from '../../src/data/latent-grid.js';
 import type { TrainingResult } from '../../src/runtime/training-loop.js';
 
@@ -255,7 +256,7 @@ export class VaeLatentExplorer extends GenerativeElement {
       if (!canvas) return;
       const side = gridSize * DIGIT_SIZE;
       if (canvas.width !== side) canvas.width = canvas.height = side;
-      canvas.getContext('2d')!.putImageData(gridImage(pixels, gridSize), 0, 0);
+      canvas.getContext('2d')!.putImageData(digitSheet(pixels, gridSize, gridSize), 0, 0);
     }
   }
 
@@ -580,48 +581,9 @@ function isCodeList(codes: ArrayLike<number> | ArrayLike<ArrayLike<number>>): bo
   return codes.length > 0 && typeof codes[0] !== 'number';
 }
 
-/** All cells' 28×28 intensities → one image, cell by cell, row by row. */
-function gridImage(pixels: Float32Array, gridSize: number): ImageData {
-  const side = gridSize * DIGIT_SIZE;
-  const image = new ImageData(side, side);
-  for (let cell = 0; cell < gridSize * gridSize; cell++) {
-    const top = Math.floor(cell / gridSize) * DIGIT_SIZE;
-    const left = (cell % gridSize) * DIGIT_SIZE;
-    for (let y = 0; y < DIGIT_SIZE; y++) {
-      for (let x = 0; x < DIGIT_SIZE; x++) {
-        const v = Math.round(pixels[cell * DIGIT_PIXELS + y * DIGIT_SIZE + x] * 255);
-        const at = ((top + y) * side + left + x) * 4;
-        image.data[at] = image.data[at + 1] = image.data[at + 2] = v;
-        image.data[at + 3] = 255;
-      }
-    }
-  }
-  return image;
-}
-
-function imageDataUrl(image: ImageData): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  canvas.getContext('2d')!.putImageData(image, 0, 0);
-  return canvas.toDataURL();
-}
-
 async function loadStarters(): Promise<Starter[]> {
-  const listUrl = assetUrl(STARTER_DIGITS);
-  const response = await fetch(listUrl);
-  if (!response.ok) throw new Error(`Could not load the starting digits (${response.status} ${listUrl}).`);
-  const list = (await response.json()) as { image: string; size: number; labels: number[] };
-  const sprite = await fetch(new URL(list.image, listUrl)).then((r) => r.blob()).then((blob) => createImageBitmap(blob));
-  const canvas = new OffscreenCanvas(sprite.width, sprite.height);
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.drawImage(sprite, 0, 0);
-  return list.labels.map((label, i) => {
-    const rgba = context.getImageData(i * list.size, 0, list.size, list.size).data;
-    const digit = new Float32Array(DIGIT_PIXELS);
-    for (let p = 0; p < DIGIT_PIXELS; p++) digit[p] = rgba[p * 4] / 255;
-    return { digit, label, url: imageDataUrl(intensitiesToImageData(digit)) };
-  });
+  const sprite = await loadDigitSprite(assetUrl(STARTER_DIGITS));
+  return sprite.digits.map((digit, i) => ({ digit, label: sprite.labels[i], url: imageDataUrl(intensitiesToImageData(digit)) }));
 }
 
 if (!customElements.get('vae-latent-explorer')) customElements.define('vae-latent-explorer', VaeLatentExplorer);

@@ -149,3 +149,32 @@ export function intensitiesToImageData(values: ArrayLike<number>, side = DIGIT_S
   }
   return image;
 }
+
+/** Many digits' intensities (count × 784, end to end) → one image, `columns` per row, row by row. */
+export function digitSheet(pixels: ArrayLike<number>, columns: number, rows: number): ImageData {
+  const width = columns * DIGIT_SIZE;
+  const image = new ImageData(width, rows * DIGIT_SIZE);
+  const cells = Math.min(columns * rows, Math.floor(pixels.length / (DIGIT_SIZE * DIGIT_SIZE)));
+  for (let cell = 0; cell < cells; cell++) {
+    const top = Math.floor(cell / columns) * DIGIT_SIZE;
+    const left = (cell % columns) * DIGIT_SIZE;
+    for (let y = 0; y < DIGIT_SIZE; y++) {
+      for (let x = 0; x < DIGIT_SIZE; x++) {
+        const v = Math.round(Math.min(1, Math.max(0, pixels[cell * DIGIT_SIZE * DIGIT_SIZE + y * DIGIT_SIZE + x])) * 255);
+        const at = ((top + y) * width + left + x) * 4;
+        image.data[at] = image.data[at + 1] = image.data[at + 2] = v;
+        image.data[at + 3] = 255;
+      }
+    }
+  }
+  return image;
+}
+
+/** An ImageData as a PNG data URL (for <img> thumbnails). */
+export function imageDataUrl(image: ImageData): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  canvas.getContext('2d')!.putImageData(image, 0, 0);
+  return canvas.toDataURL();
+}

@@ -22,7 +22,7 @@ import { createRng } from '../../src/runtime/random.js';
 const { values: flags } = parseArgs({
   options: {
     out: { type: 'string', default: 'weights/vae-digits' },
-    epochs: { type: 'string', default: '60' },
+    epochs: { type: 'string', default: '140' },
     'batch-size': { type: 'string', default: '100' },
     'learning-rate': { type: 'string', default: '0.001' },
     'warmup-epochs': { type: 'string', default: '5' },
@@ -243,7 +243,7 @@ under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).
   ${m.epochs} epochs, learning rate ${baseLearningRate} with cosine decay to a tenth,
   KL warm-up over the first ${warmupEpochs} epochs, seed ${seed}.
 - Node ${process.version}, TF.js WASM backend (SIMD, one thread), 2 CPU cores.
-- Command (from the repository root): \`npm run train:vae\`
+- Command (from the repository root): \`npm run train:vae${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`
 - Time: ${(m.train_seconds / 60).toFixed(1)} minutes training, ${(m.total_seconds / 60).toFixed(1)} minutes including evaluation.
 
 ## Test metrics

