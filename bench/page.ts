@@ -1,7 +1,8 @@
 /**
  * Bench page: times our digit VAE (weights load, grid decode) against the same decoder written
- * with @tensorflow/tfjs-layers, on one backend. Bundled by run.mjs with esbuild so that our code
- * and tfjs-layers share a single tfjs-core instance. run.mjs calls `window.bench.run(options)`.
+ * with @tensorflow/tfjs-layers, on one backend; and our GAN (bench/gan-bench.ts). Bundled by run.mjs
+ * with esbuild so that our code and tfjs-layers share a single tfjs-core instance. run.mjs calls
+ * `window.bench.run(options)` and `window.bench.gan(options)`, each on a freshly loaded page.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -10,6 +11,8 @@ import { initRuntime } from '../src/runtime/backend.js';
 import { DigitVae } from '../src/models/digit-vae.js';
 import { loadArtifacts } from '../src/runtime/weights-io.js';
 import { gridCodes } from '../src/data/latent-grid.js';
+import { stats } from './stats.js';
+import { runGan } from './gan-bench.js';
 
 const WEIGHTS_URL = '/dist/weights/vae-digits/model.json';
 
@@ -20,21 +23,6 @@ export interface RunOptions {
   warmup: number;
   /** Timed repetitions per grid side, e.g. { 9: 200, 25: 50 }. */
   repetitions: Record<number, number>;
-}
-
-interface Stats {
-  runs: number;
-  median: number;
-  p90: number;
-  min: number;
-}
-
-function stats(times: number[]): Stats {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  const median =
-    sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-  return { runs: sorted.length, median, p90: at(0.9), min: sorted[0] };
 }
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
@@ -156,4 +144,4 @@ async function run(options: RunOptions) {
   return { info, notes, weights, grids, output9x9 };
 }
 
-(window as unknown as { bench: unknown }).bench = { run };
+(window as unknown as { bench: unknown }).bench = { run, gan: runGan };

@@ -1,9 +1,12 @@
 // Benchmarks generative-elements in headless Chromium: weights load, first grid after connect,
-// grid decode speed against a tfjs-layers decoder with the same weights, and download sizes.
+// grid decode speed against a tfjs-layers decoder with the same weights, and download sizes;
+// <gan-arena>: 2-d rounds per second with every visual redrawn each frame (the built element, and
+// the model alone), main-thread long tasks while it trains, and a digits training step against the
+// same GAN written with tfjs-layers.
 // Prints tables and writes bench/results.json. Run through `npm run bench` (builds dist/ first),
 // or `node bench/run.mjs [wasm] [webgpu] [cpu]` to re-run some backends on the current dist/.
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -26,10 +29,21 @@ const BASE_FLAGS = [
 const KB = 1024;
 
 // Repetitions per backend. SwiftShader WebGPU is ~40x and the cpu backend ~30x slower than WASM.
+// gan: seconds of <gan-arena> training watched after model-ready (2-d, and digits where listed),
+// seconds of the 2-d model-alone loop, planeView() calls timed, and digits steps (warm-up, timed).
 const PLAN = {
-  wasm: { weightLoads: 5, warmup: 10, repetitions: { 9: 200, 25: 50 } },
-  webgpu: { weightLoads: 3, warmup: 2, repetitions: { 9: 12, 25: 5 } },
-  cpu: { weightLoads: 3, warmup: 2, repetitions: { 9: 60, 25: 15 } },
+  wasm: {
+    weightLoads: 5, warmup: 10, repetitions: { 9: 200, 25: 50 },
+    gan: { elementSeconds: 10, digitsElement: true, toySeconds: 5, planeViews: 50, digitsWarmup: 3, digitsRepetitions: 30 },
+  },
+  webgpu: {
+    weightLoads: 3, warmup: 2, repetitions: { 9: 12, 25: 5 },
+    gan: { elementSeconds: 10, digitsElement: false, toySeconds: 5, planeViews: 10, digitsWarmup: 1, digitsRepetitions: 3 },
+  },
+  cpu: {
+    weightLoads: 3, warmup: 2, repetitions: { 9: 60, 25: 15 },
+    gan: { elementSeconds: 10, digitsElement: false, toySeconds: 5, planeViews: 20, digitsWarmup: 1, digitsRepetitions: 5 },
+  },
 };
 
 // Targets (fixed; the bench only reports whether they are met).
@@ -40,7 +54,12 @@ const TARGET = {
   ratio: 1,
   explorerGzipKB: 150,
   weightsMB: 1.5,
+  ganRoundsPerSecond: 60, // WASM, 2-d, batch 64, every visual redrawn each frame (at least)
+  ganLongTasks: 0, // WASM, main-thread tasks over 50 ms while <gan-arena> trains (at most)
+  ganStepRatio: 1, // WASM, digits step: ours / tfjs-layers (at most)
 };
+// Measured here with GAN Lab, for comparison: iterations per second with its visuals on.
+const GAN_LAB = { ring: 9, default: 13 };
 
 const started = performance.now();
 const requested = process.argv.slice(2);
@@ -109,6 +128,8 @@ async function openPage(browser, label) {
   page.setDefaultTimeout(180_000);
   await page.setCacheEnabled(false);
   page.on('console', (message) => {
+    // The one expected warning: TF.js confirming the WEBGPU_CPU_FORWARD flag given in the URL.
+    if (message.text().startsWith('Setting feature override from URL')) return;
     if (message.type() === 'error' || message.type() === 'warn') pageMessages.push(`[${label}] ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => pageMessages.push(`[${label}] page error: ${error.message}`));
@@ -159,6 +180,145 @@ async function measureElement(browser, backend) {
   }
 }
 
+/**
+ * Where the digits <gan-arena> row cannot run: it needs the bundled real digits
+ * (dist/weights/gan-digits/real-digits.json and its PNG); without model.json it starts from random
+ * networks (pretrained="false"), which trains at the same speed.
+ */
+function digitsElementAssets() {
+  const dir = join(DIST, 'weights', 'gan-digits');
+  const json = join(dir, 'real-digits.json');
+  if (!existsSync(json)) return { missing: 'dist/weights/gan-digits/real-digits.json' };
+  let image;
+  try {
+    image = JSON.parse(readFileSync(json, 'utf8')).image;
+  } catch {
+    return { missing: 'a readable dist/weights/gan-digits/real-digits.json' };
+  }
+  if (typeof image !== 'string' || !existsSync(join(dir, image))) return { missing: `dist/weights/gan-digits/${image ?? '<its image>'}` };
+  return { pretrained: existsSync(join(dir, 'model.json')) };
+}
+
+/**
+ * (5), (6) The built <gan-arena> training with `running`: round events, the page's animation
+ * frames, the element's own redraws (its plane or sample-sheet canvas being drawn) and main-thread
+ * long tasks, over `seconds` of wall time from model-ready.
+ */
+async function measureGanElement(browser, backend, mode) {
+  const plan = PLAN[backend].gan;
+  let pretrained = true;
+  if (mode === 'digits') {
+    const assets = digitsElementAssets();
+    if (assets.missing) return { skipped: `${assets.missing} is missing` };
+    pretrained = assets.pretrained;
+  }
+  const { page, close } = await openPage(browser, `${backend} gan-arena ${mode}`);
+  try {
+    // Without this TF.js flag, small ops on WebGPU silently run on the CPU path.
+    const query = backend === 'webgpu' ? '?tfjsflags=WEBGPU_CPU_FORWARD:false' : '';
+    await page.goto(`${origin}/bench/gan-element.html${query}`, { waitUntil: 'load' });
+    const result = await page.evaluate(
+      async ({ backend, mode, seconds, pretrained }) => {
+        await customElements.whenDefined('gan-arena');
+        const longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+        }).observe({ type: 'longtask', buffered: true });
+        // Every animation frame the page gets, and every redraw of the element's main canvas.
+        const frames = [];
+        let watching = true;
+        const onFrame = () => {
+          frames.push(performance.now());
+          if (watching) requestAnimationFrame(onFrame);
+        };
+        requestAnimationFrame(onFrame);
+        const redraws = [];
+        const canvasClass = mode === '2d' ? 'plane' : 'sheet';
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (...args) {
+          if (this.classList.contains(canvasClass)) redraws.push(performance.now());
+          return getContext.apply(this, args);
+        };
+
+        const element = document.createElement('gan-arena');
+        const attributes = { loading: 'eager', running: '', seed: '1', 'batch-size': '64', backend };
+        if (mode === 'digits') Object.assign(attributes, { mode: 'digits', ...(pretrained ? {} : { pretrained: 'false' }) });
+        for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+        const rounds = [];
+        let lastRound = null;
+        element.addEventListener('round', (event) => {
+          rounds.push(performance.now());
+          lastRound = event.detail;
+        });
+        const errors = [];
+        const failed = new Promise((done) =>
+          element.addEventListener('model-error', (event) => {
+            errors.push(event.detail.message);
+            done('error');
+          }),
+        );
+        let loadMs = null;
+        const ready = new Promise((done) =>
+          element.addEventListener('model-ready', (event) => {
+            loadMs = event.detail.loadMs;
+            done('ready');
+          }),
+        );
+        document.body.append(element);
+        const outcome = await Promise.race([ready, failed, new Promise((done) => setTimeout(() => done('timeout'), 120_000))]);
+        if (outcome !== 'ready') return { outcome, errors, attributes };
+        const t0 = performance.now();
+        await new Promise((done) => setTimeout(done, seconds * 1000));
+        const t1 = performance.now();
+        element.removeAttribute('running');
+        watching = false;
+        // Long-task entries arrive a little after the task: let them in.
+        await new Promise((done) => setTimeout(done, 300));
+        HTMLCanvasElement.prototype.getContext = getContext;
+        const activeBackend = element.activeBackend;
+        element.remove();
+        const span = (t1 - t0) / 1000;
+        const within = (times) => times.filter((t) => t >= t0 && t <= t1).length;
+        const tasks = longTasks.filter((task) => task.start + task.duration > t0 && task.start < t1);
+        return {
+          outcome,
+          attributes,
+          activeBackend,
+          loadMs,
+          seconds: span,
+          rounds: within(rounds),
+          roundsPerSecond: within(rounds) / span,
+          framesPerSecond: within(frames) / span,
+          redrawsPerSecond: within(redraws) / span,
+          lastRound,
+          longTasks: {
+            count: tasks.length,
+            maxMs: tasks.length ? Math.max(...tasks.map((task) => task.duration)) : 0,
+            totalMs: tasks.reduce((total, task) => total + task.duration, 0),
+          },
+          errors,
+        };
+      },
+      { backend, mode, seconds: plan.elementSeconds, pretrained },
+    );
+    return { ...result, pretrained };
+  } finally {
+    await close();
+  }
+}
+
+/** (7), (8) The GAN on the bench page bundle: 2-d model alone; digits step, ours vs tfjs-layers. */
+async function measureGan(browser, backend) {
+  const { page, close } = await openPage(browser, `${backend} gan bench`);
+  try {
+    await page.goto(`${origin}/bench/page.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => 'bench' in window);
+    return await page.evaluate((options) => window.bench.gan(options), { backend, ...PLAN[backend].gan });
+  } finally {
+    await close();
+  }
+}
+
 /** (1), (3), (4) on the bench page bundle. */
 async function measureDecoder(browser, backend) {
   const { page, close } = await openPage(browser, `${backend} bench`);
@@ -179,12 +339,20 @@ try {
     try {
       browserVersion ||= await browser.version();
       runs[backend] = {};
-      // Each measurement on its own, so one failing still leaves the other's figures.
-      for (const [part, measure] of [['element', measureElement], ['decoder', measureDecoder]]) {
+      // Each measurement on its own, so one failing still leaves the others' figures.
+      const parts = [
+        ['element', measureElement],
+        ['decoder', measureDecoder],
+        ['ganElement', (b, name) => measureGanElement(b, name, '2d')],
+        ...(PLAN[backend].gan.digitsElement ? [['ganDigitsElement', (b, name) => measureGanElement(b, name, 'digits')]] : []),
+        ['gan', measureGan],
+      ];
+      for (const [part, measure] of parts) {
         const t0 = performance.now();
         try {
           runs[backend][part] = await measure(browser, backend);
-          console.log(`${backend} ${part}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+          const skipped = runs[backend][part]?.skipped;
+          console.log(`${backend} ${part}: ${skipped ? `skipped (${skipped})` : `${((performance.now() - t0) / 1000).toFixed(1)} s`}`);
         } catch (error) {
           runs[backend][part] = { error: error.message };
           console.log(`${backend} ${part}: FAILED after ${((performance.now() - t0) / 1000).toFixed(1)} s: ${error.message}`);
@@ -206,6 +374,12 @@ const targets = [];
 function check(name, value, limit) {
   const met = value != null && Number.isFinite(value) && value <= limit;
   targets.push({ name, value, limit, met });
+  return met ? 'yes' : 'NO';
+}
+/** The same, for a value that must reach a floor. */
+function checkAtLeast(name, value, floor) {
+  const met = value != null && Number.isFinite(value) && value >= floor;
+  targets.push({ name, value, floor, met });
   return met ? 'yes' : 'NO';
 }
 const ms = (v) => (v == null ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -246,6 +420,25 @@ for (const backend of backends) {
   }
   if (!ok(element)) facts.push(`element page FAILED: ${element?.error}`);
   else if (element.errors.length) facts.push(`element errors: ${element.errors.join('; ')}`);
+  const { gan, ganElement, ganDigitsElement } = runs[backend];
+  if (ok(gan)) {
+    if (!gan.info.sharedTfjsCore) facts.push('GAN page: tfjs-layers NOT on our tfjs-core');
+    for (const part of ['toy', 'digits']) {
+      const r = gan[part];
+      if (r.error) facts.push(`GAN ${part} FAILED: ${r.error}`);
+      else facts.push(`GAN ${part}: tensors leaked=${r.tensorsLeaked}${r.lossesFinite ? '' : ', NON-FINITE LOSSES'}`);
+    }
+    const c = gan.digits?.layersCheck;
+    if (c && !(c.dMovedInStep && c.gMovedInStep && c.dFrozenInCombined)) facts.push(`tfjs-layers GAN check failed: ${JSON.stringify(c)}`);
+  } else {
+    facts.push(`GAN page FAILED: ${gan?.error}`);
+  }
+  for (const [name, r] of [['gan-arena 2-d', ganElement], ['gan-arena digits', ganDigitsElement]]) {
+    if (!r || r.skipped) continue;
+    if (!ok(r)) facts.push(`${name} page FAILED: ${r.error}`);
+    else if (r.outcome !== 'ready') facts.push(`${name}: ${r.outcome}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}`);
+    else if (r.errors.length) facts.push(`${name} errors: ${r.errors.join('; ')}`);
+  }
   console.log(`  ${backend}: ${facts.join(', ')}`);
 }
 
@@ -327,6 +520,92 @@ table(
       check('weights (MB raw)', weightsMB, TARGET.weightsMB),
     ],
   ],
+);
+
+// ---- <gan-arena> ----------------------------------------------------------------------------
+const ganLabel = (backend) => {
+  const { gan, ganElement } = runs[backend];
+  const actual = (ok(gan) && gan.info.backend) || (ok(ganElement) && ganElement.activeBackend) || null;
+  return actual && actual !== backend ? `${backend} (ran ${actual})` : backend;
+};
+const rate = (v) => (v == null || !Number.isFinite(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const elementReady = (r) => ok(r) && !r.skipped && r.outcome === 'ready';
+
+table(
+  `<gan-arena> 2-d (ring, batch 64), all visuals redrawn each frame: rounds/s over ${PLAN.wasm.gan.elementSeconds} s after model-ready`,
+  ['Backend', 'Element rounds/s', 'Element redraws/s', 'Page frames/s', 'Model alone rounds/s', 'Element/alone', 'Round ms (alone)', 'planeView ms', 'Target', 'Met?'],
+  backends.map((backend) => {
+    const { ganElement: e, gan } = runs[backend];
+    const toy = ok(gan) && !gan.toy.error ? gan.toy : null;
+    const element = elementReady(e) ? e : null;
+    const wasm = backend === 'wasm';
+    return [
+      ganLabel(backend),
+      element ? rate(element.roundsPerSecond) : ok(e) ? e.outcome : 'failed',
+      element ? rate(element.redrawsPerSecond) : '—',
+      element ? rate(element.framesPerSecond) : '—',
+      toy ? rate(toy.roundsPerSecond) : 'failed',
+      element && toy ? (element.roundsPerSecond / toy.roundsPerSecond).toFixed(2) : '—',
+      toy ? ms(toy.round.median) : '—',
+      toy ? `${ms(toy.planeView.median)} (n=${toy.planeView.runs})` : '—',
+      wasm ? `element ≥ ${TARGET.ganRoundsPerSecond}` : '—',
+      wasm ? checkAtLeast('WASM <gan-arena> 2-d rounds/s, visuals every frame', element?.roundsPerSecond ?? null, TARGET.ganRoundsPerSecond) : '',
+    ];
+  }),
+);
+console.log(`  GAN Lab, measured on this machine for comparison: about ${GAN_LAB.ring} iterations/s on its ring preset, ${GAN_LAB.default} on its default.`);
+console.log('  Redraws = times the element drew its plane canvas (decision map, points, arrows; charts follow); frames = the page\'s requestAnimationFrame callbacks.');
+
+const longTaskRows = [];
+for (const backend of backends) {
+  for (const [mode, r] of [['2-d', runs[backend].ganElement], ['digits', runs[backend].ganDigitsElement]]) {
+    if (r === undefined) continue;
+    const wasm = backend === 'wasm';
+    const name = `WASM <gan-arena> ${mode} long tasks > 50 ms`;
+    if (r.skipped) {
+      longTaskRows.push([ganLabel(backend), mode, `skipped: ${r.skipped}`, '', '', '', '', '', '', '']);
+      continue;
+    }
+    const element = elementReady(r) ? r : null;
+    longTaskRows.push([
+      ganLabel(backend),
+      mode + (mode === 'digits' && element && !r.pretrained ? ' (random init)' : ''),
+      element ? r.seconds.toFixed(1) : ok(r) ? r.outcome : 'failed',
+      element ? rate(r.roundsPerSecond) : '—',
+      element ? rate(r.redrawsPerSecond) : '—',
+      element ? r.longTasks.count : '—',
+      element ? ms(r.longTasks.maxMs) : '—',
+      element ? ms(r.longTasks.totalMs) : '—',
+      wasm ? `≤ ${TARGET.ganLongTasks} tasks` : '—',
+      wasm ? check(name, element ? r.longTasks.count : null, TARGET.ganLongTasks) : '',
+    ]);
+  }
+}
+table(
+  'Main-thread long tasks (> 50 ms) while <gan-arena> trains (PerformanceObserver "longtask")',
+  ['Backend', 'Mode', 'Watched s', 'Rounds/s', 'Redraws/s', 'Long tasks', 'Max ms', 'Total ms', 'Target', 'Met?'],
+  longTaskRows,
+);
+
+table(
+  'Digits GAN training step, batch 64 (one D + one G update): Gan.round vs tfjs-layers trainOnBatch (median / p90 ms)',
+  ['Backend', 'Runs', 'Ours', 'tfjs-layers', 'Ours/layers', 'Ours steps/s', 'Layers steps/s', 'Target', 'Met?'],
+  backends.map((backend) => {
+    const { gan } = runs[backend];
+    const d = ok(gan) && !gan.digits.error ? gan.digits : null;
+    const wasm = backend === 'wasm';
+    return [
+      ganLabel(backend),
+      d ? d.ours.runs : '—',
+      d ? `${ms(d.ours.median)} / ${ms(d.ours.p90)}` : 'failed',
+      d ? `${ms(d.layers.median)} / ${ms(d.layers.p90)}` : 'failed',
+      d ? d.ratio.toFixed(2) : '—',
+      d ? rate(1000 / d.ours.median) : '—',
+      d ? rate(1000 / d.layers.median) : '—',
+      wasm ? `ratio ≤ ${TARGET.ganStepRatio}` : '—',
+      wasm ? check('WASM digits step ours/tfjs-layers', d?.ratio ?? null, TARGET.ganStepRatio) : '',
+    ];
+  }),
 );
 
 const failed = targets.filter((t) => !t.met);

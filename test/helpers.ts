@@ -30,3 +30,18 @@ export function meanAndStd(values: ArrayLike<number>): { mean: number; std: numb
   for (let i = 0; i < values.length; i++) squares += (values[i] - mean) ** 2;
   return { mean, std: Math.sqrt(squares / values.length) };
 }
+
+/**
+ * Waits until elements removed by earlier tests have freed their tensors (removal frees a
+ * model a task later, asynchronously): the count must hold still for a few polls.
+ */
+export async function settledTensorCount(): Promise<number> {
+  let last = tensorCount();
+  for (let stable = 0; stable < 3; ) {
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    const now = tensorCount();
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+  return last;
+}

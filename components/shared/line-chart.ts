@@ -19,7 +19,7 @@ export class LineChart extends LitElement {
   static override styles = css`
     :host { display: block; font-size: 11px; color: var(--ge-muted, #6b7280); }
     svg { width: 100%; height: auto; display: block; overflow: visible; }
-    svg text { font-size: 9px; }
+    svg text { font-size: 6px; }
     .legend { display: flex; gap: 10px; flex-wrap: wrap; }
     .swatch { display: inline-block; width: 10px; height: 3px; vertical-align: middle; margin-right: 4px; }
   `;

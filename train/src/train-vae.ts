@@ -22,7 +22,7 @@ import { createRng } from '../../src/runtime/random.js';
 const { values: flags } = parseArgs({
   options: {
     out: { type: 'string', default: 'weights/vae-digits' },
-    epochs: { type: 'string', default: '140' },
+    epochs: { type: 'string', default: '90' },
     'batch-size': { type: 'string', default: '100' },
     'learning-rate': { type: 'string', default: '0.001' },
     'warmup-epochs': { type: 'string', default: '5' },
