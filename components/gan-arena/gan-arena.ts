@@ -343,9 +343,11 @@ export class GanArena extends GenerativeElement {
     if (!this.looping) return;
     const started = performance.now();
     do {
+      const trainer = this.trainer;
+      if (!trainer) return; // released (the element left the page); `running` is kept for its return
       if (!(await this.runRound())) {
-        this.running = false;
-        break;
+        if (this.trainer === trainer) this.running = false; // diverged: stop and let the message show
+        return;
       }
     } while (this.looping && this.mode === '2d' && performance.now() - started < FRAME_BUDGET_MS);
     const now = performance.now();

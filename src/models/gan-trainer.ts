@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Gan, createGanOptimizer, type GanConfig, type GanLoss, type RoundLosses } from './gan.js';
 import { createRng, type Rng } from '../runtime/random.js';
-import { ensureGradients } from '../runtime/training-loop.js';
+import { ensureGradients, yieldToBrowser } from '../runtime/training-loop.js';
 
 export interface GanSettings {
   learningRateD: number;
@@ -81,6 +81,9 @@ export class GanTrainer {
       realLabel,
       emaDecay,
       rng: this.rng,
+      // One update of the digits networks takes tens of milliseconds: let the page breathe
+      // between updates. The tiny 2-d networks run many rounds per frame and need no yield.
+      betweenSteps: this.config.dataSize > 2 ? yieldToBrowser : undefined,
       realBatch: (n) => tf.tensor2d(this.realSampler(n, this.rng.nextSeed()), [n, this.config.dataSize]),
     });
     this.rounds++;

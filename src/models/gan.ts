@@ -92,6 +92,11 @@ export interface RoundOptions extends GanStepOptions {
   rng: Rng;
   /** If set, G_ema moves towards G after every G-step with this decay (e.g. 0.999). */
   emaDecay?: number;
+  /**
+   * Awaited after every update. A page passes a yield to the browser here, so that a round of
+   * the large digits networks never blocks the main thread for its whole duration.
+   */
+  betweenSteps?: () => Promise<void>;
 }
 
 export interface RoundLosses {
@@ -218,10 +223,12 @@ export class Gan {
         } finally {
           real.dispose();
         }
+        await options.betweenSteps?.();
       }
       for (let i = 0; i < gSteps; i++) {
         gLosses.push(this.generatorStep(optimizerG, batchSize, { noise: rng.nextSeed() }, options));
         if (emaDecay !== undefined) this.updateEma(emaDecay);
+        await options.betweenSteps?.();
       }
       if (gSteps === 0) {
         gLosses.push(tf.tidy(() => this.generatorLoss(this.generate(this.sampleNoise(batchSize, rng.nextSeed())), options.loss)));
