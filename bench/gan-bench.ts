@@ -25,6 +25,7 @@ export interface GanRunOptions {
   toySeconds: number;
   /** Timed planeView() calls at most (and at most ~3 s of them). */
   planeViews: number;
+  /** Untimed digits steps per implementation, the first (checked) one included. */
   digitsWarmup: number;
   /** Timed digits steps per implementation. */
   digitsRepetitions: number;
@@ -178,13 +179,18 @@ async function digitsStep(options: GanRunOptions) {
     const [d1, g1] = [dKernel().clone(), gKernel().clone()];
     // In one layers step, D moves (its own step) and so does G (the combined step), but the
     // combined step alone must leave D alone (frozen), or the comparison would be unfair.
-    const changed = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] > 0);
+    const changed = async (a: tf.Tensor, b: tf.Tensor) => {
+      const difference = tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))));
+      const [value] = await difference.data();
+      difference.dispose();
+      return value > 0;
+    };
     const [noise, ones] = tf.tidy(() => [tf.randomNormal([BATCH, noiseSize]), tf.ones([BATCH, 1])]);
     await combined.trainOnBatch(noise, ones);
     const layersCheck = {
-      dMovedInStep: changed(d0, d1),
-      gMovedInStep: changed(g0, g1),
-      dFrozenInCombined: !changed(d1, dKernel()),
+      dMovedInStep: await changed(d0, d1),
+      gMovedInStep: await changed(g0, g1),
+      dFrozenInCombined: !(await changed(d1, dKernel())),
     };
     tf.dispose([d0, d1, g0, g1, noise, ones]);
 

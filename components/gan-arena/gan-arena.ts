@@ -350,6 +350,8 @@ export class GanArena extends GenerativeElement {
         return;
       }
     } while (this.looping && this.mode === '2d' && performance.now() - started < FRAME_BUDGET_MS);
+    // Training and redrawing run as two separate tasks, so neither keeps the page busy for long.
+    await yieldToBrowser();
     const now = performance.now();
     if (this.mode === '2d' || now - this.lastDigitsDraw > 250) {
       this.lastDigitsDraw = now;
