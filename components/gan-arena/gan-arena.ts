@@ -48,7 +48,7 @@ const DOMAIN: readonly [number, number] = [PLANE.min, PLANE.max];
 const VIEW_POINTS = { '2d': 512, digits: 64 } as const;
 const DECISION_GRID = 40;
 /** In 2-d mode each animation frame trains for about this long, then redraws everything. */
-const FRAME_BUDGET_MS = 12;
+const FRAME_BUDGET_MS = 8;
 const HISTORY = 2000;
 const SAMPLE_COLUMNS = 8;
 const WALK_STEPS = 10;

@@ -8,15 +8,17 @@
  *
  *   npm run train:vae                      # the bundled weights
  *   npm run train:vae -- --smoke --out DIR # a few hundred digits, a few steps (CI)
+ *   npm run train:vae -- --evaluate        # re-evaluate the weights in --out without training
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { initNodeWasm } from './node-tf.js';
 import { loadMnist, type Digits } from './mnist.js';
 import { writeFloat16Weights } from './weights-files.js';
 import { Vae, DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
+import { assignArtifacts } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
 
 const { values: flags } = parseArgs({
@@ -30,18 +32,22 @@ const { values: flags } = parseArgs({
     'iw-digits': { type: 'string', default: '1000' },
     seed: { type: 'string', default: '1' },
     smoke: { type: 'boolean', default: false },
+    evaluate: { type: 'boolean', default: false },
   },
 });
 
 const smoke = flags.smoke;
-const epochs = smoke ? 1 : Number(flags.epochs);
+const evaluateOnly = flags.evaluate;
+const outDir = path.resolve(flags.out!);
+// Re-evaluating keeps the training run's own record (epochs, time) from its metrics.json.
+const previousRun = evaluateOnly ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8')) : undefined;
+const epochs = smoke ? 1 : evaluateOnly ? previousRun.epochs : Number(flags.epochs);
 const batchSize = Number(flags['batch-size']);
 const baseLearningRate = Number(flags['learning-rate']);
 const warmupEpochs = smoke ? 0 : Number(flags['warmup-epochs']);
 const iwSamples = smoke ? 10 : Number(flags['iw-samples']);
 const iwDigits = smoke ? 20 : Number(flags['iw-digits']);
 const seed = Number(flags.seed);
-const outDir = path.resolve(flags.out!);
 const TEST_BINARISATION_SEED = 20240601;
 
 const started = Date.now();
@@ -79,7 +85,17 @@ function shuffled(count: number): Uint32Array {
 
 // ---- training -------------------------------------------------------------------------------
 let step = 0;
-for (let epoch = 0; epoch < epochs; epoch++) {
+if (evaluateOnly) {
+  const manifest = JSON.parse(readFileSync(path.join(outDir, 'model.json'), 'utf8'));
+  const binary = readFileSync(path.join(outDir, manifest.weightsManifest[0].paths[0]));
+  await assignArtifacts({ model: 'vae', config: DIGITS_VAE_CONFIG }, vae.namedParameters(), {
+    modelTopology: manifest.modelTopology,
+    weightSpecs: manifest.weightsManifest[0].weights,
+    weightData: binary.buffer.slice(binary.byteOffset, binary.byteOffset + binary.byteLength),
+  });
+  log(`evaluating the weights in ${outDir}`);
+}
+for (let epoch = 0; epoch < (evaluateOnly ? 0 : epochs); epoch++) {
   const order = shuffled(train.count);
   let lossSum = 0;
   let klSum = 0;
@@ -104,7 +120,8 @@ for (let epoch = 0; epoch < epochs; epoch++) {
       `tensors ${tf.memory().numTensors}`,
   );
 }
-const trainSeconds = (Date.now() - started) / 1000;
+const trainSeconds = evaluateOnly ? previousRun.train_seconds : (Date.now() - started) / 1000;
+const evaluationStarted = Date.now();
 
 // ---- evaluation on the test set, binarised once with a fixed seed -------------------------------
 const binariseRng = createRng(TEST_BINARISATION_SEED);
@@ -156,12 +173,11 @@ const totalSeconds = (Date.now() - started) / 1000;
 log(`test NLL (k = ${iwSamples}, ${iwCount} digits) ${testNll.toFixed(2)} nats; active dims ${activeDims}/${latent}`);
 
 // ---- write weights, starter digits, metrics and the model card ---------------------------------
-const weightBytes = writeFloat16Weights(
-  outDir,
-  { generativeElements: { model: 'vae', config: DIGITS_VAE_CONFIG } },
-  vae.namedParameters(),
-);
-writeStarterDigits(test, outDir);
+const weightBytes = evaluateOnly
+  ? readFileSync(path.join(outDir, 'weights.bin')).length
+  : writeFloat16Weights(outDir, { generativeElements: { model: 'vae', config: DIGITS_VAE_CONFIG } }, vae.namedParameters());
+if (!evaluateOnly) writeStarterDigits(test, outDir);
+const evaluationSeconds = (Date.now() - evaluationStarted) / 1000;
 const metrics = {
   test_neg_elbo_nats: round(testNegElbo),
   test_nll_nats: round(testNll),
@@ -173,7 +189,8 @@ const metrics = {
   epochs,
   batch_size: batchSize,
   train_seconds: Math.round(trainSeconds),
-  total_seconds: Math.round(totalSeconds),
+  total_seconds: evaluateOnly ? previousRun.total_seconds : Math.round(totalSeconds),
+  evaluation_seconds: Math.round(evaluationSeconds),
   weights_bytes: weightBytes,
   smoke,
 };
@@ -243,8 +260,9 @@ under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).
   ${m.epochs} epochs, learning rate ${baseLearningRate} with cosine decay to a tenth,
   KL warm-up over the first ${warmupEpochs} epochs, seed ${seed}.
 - Node ${process.version}, TF.js WASM backend (SIMD, one thread), 2 CPU cores.
-- Command (from the repository root): \`npm run train:vae${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`
+- Command (from the repository root): \`npm run train:vae${!evaluateOnly && process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`
 - Time: ${(m.train_seconds / 60).toFixed(1)} minutes training, ${(m.total_seconds / 60).toFixed(1)} minutes including evaluation.
+- The metrics below took ${(m.evaluation_seconds / 60).toFixed(1)} minutes to compute${evaluateOnly ? ` (re-evaluation of these weights: \`npm run train:vae -- --evaluate${m.nll_test_digits !== 1000 ? ` --iw-digits ${m.nll_test_digits}` : ''}\`)` : ''}.
 
 ## Test metrics
 Test digits binarised stochastically once (pixel on with probability = intensity, seed ${TEST_BINARISATION_SEED}).
