@@ -105,6 +105,19 @@ describe('<gan-arena> 2-d', () => {
     expect(points.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).to.equal(true);
   });
 
+  it('covers the ring when balanced, and visibly collapses when G gets five steps a round', async () => {
+    const coverage = async (attributes: Record<string, string>) => {
+      const { element } = await make({ seed: '1', ...attributes });
+      await element.step(1500);
+      await element.updateComplete;
+      const [covered] = element.shadowRoot!.querySelector('dd.coverage')!.textContent!.split('/').map(Number);
+      element.remove();
+      return covered;
+    };
+    expect(await coverage({})).to.be.at.least(6);
+    expect(await coverage({ 'g-steps': '5' })).to.be.at.most(2);
+  });
+
   it('leaks no tensors over 500 rounds', async () => {
     const { element } = await make({ 'batch-size': '32' });
     await element.step(5);
