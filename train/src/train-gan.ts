@@ -282,6 +282,13 @@ function assignWeights(
   tf.dispose(Object.values(decoded));
 }
 
+/** Names the rarest and the commonest class: where an entropy shortfall comes from. */
+function balanceNote(histogram: number[]): string {
+  const order = histogram.map((count, digit) => ({ count, digit })).sort((a, b) => a.count - b.count);
+  const [rare, common] = [order[0], order[order.length - 1]];
+  return ` The rarest class is ${rare.digit} (${rare.count}), the commonest ${common.digit} (${common.count}): G favours some modes over others.`;
+}
+
 function describe(e: Evaluation): string {
   return (
     `${e.classesCovered}/10 classes, entropy ${e.classEntropy.toFixed(3)} nats, ` +
@@ -416,7 +423,7 @@ For scale: the ${test.count} test digits themselves get class entropy ${cell(m.t
 ${cell(m.test_digits_mean_confidence)}; the first ${Math.min(m.evaluated_samples, train.count)} training digits are at Fréchet distance ${cell(m.test_digits_frechet_train_half, 2)}
 from the test digits (the floor for samples as good as real data).
 
-Class histogram of the GAN samples (digits 0–9): ${m.class_histogram.join(', ')}.
+Class histogram of the GAN samples (digits 0–9): ${m.class_histogram.join(', ')}.${balanceNote(m.class_histogram)}
 ${m.vae_class_histogram ? `Class histogram of the VAE samples: ${m.vae_class_histogram.join(', ')}.\n` : ''}
 The same figures, machine-readable: \`metrics.json\`.
 `;
