@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createLinear, linear, type LinearParams } from '../../src/models/linear.js';
 import { createRng } from '../../src/runtime/random.js';
-import type { Digits } from './mnist.js';
+import { digitBatch, type Digits } from './mnist.js';
 
 export const FEATURE_SIZE = 128;
 
@@ -41,7 +41,7 @@ export class MnistClassifier {
       for (let step = 0; step < steps; step++) {
         const rows = Array.from({ length: options.batchSize }, () => Math.floor(rng.next() * data.count));
         const loss = tf.tidy(() => {
-          const x = batchOf(data.images, rows);
+          const x = digitBatch(data.images, rows);
           const labels = tf.oneHot(tf.tensor1d(rows.map((r) => data.labels[r]), 'int32'), 10);
           return optimizer.minimize(() => {
             const { logits } = this.forward(x);
@@ -124,10 +124,4 @@ function argmax(probabilities: Float32Array, row: number): number {
   let best = 0;
   for (let k = 1; k < 10; k++) if (probabilities[row * 10 + k] > probabilities[row * 10 + best]) best = k;
   return best;
-}
-
-function batchOf(images: Float32Array, rows: number[]): tf.Tensor2D {
-  const buffer = new Float32Array(rows.length * 784);
-  rows.forEach((r, i) => buffer.set(images.subarray(r * 784, (r + 1) * 784), i * 784));
-  return tf.tensor2d(buffer, [rows.length, 784]);
 }

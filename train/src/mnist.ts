@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
 
 export interface Digits {
   images: Float32Array; // [count, 784], intensity 0–1
@@ -30,4 +31,12 @@ export function loadMnist(split: 'train' | 't10k', limit = Infinity): Digits {
   for (let i = 0; i < images.length; i++) images[i] = imageFile[16 + i] / 255;
   const labels = new Uint8Array(labelFile.subarray(8, 8 + count));
   return { images, labels, count };
+}
+
+/** Rows of a [count, 784] image array, stacked into one [rows, 784] tensor (a batch). */
+export function digitBatch(images: Float32Array, rows: ArrayLike<number>): tf.Tensor2D {
+  const pixels = 784;
+  const buffer = new Float32Array(rows.length * pixels);
+  for (let i = 0; i < rows.length; i++) buffer.set(images.subarray(rows[i] * pixels, (rows[i] + 1) * pixels), i * pixels);
+  return tf.tensor2d(buffer, [rows.length, pixels]);
 }

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { initNodeWasm } from './node-tf.js';
-import { loadMnist, type Digits } from './mnist.js';
+import { digitBatch, loadMnist, type Digits } from './mnist.js';
 import { writeFloat16Weights } from './weights-files.js';
 import { MnistClassifier, FEATURE_SIZE, accuracy, classStatistics, type ClassStatistics } from './mnist-classifier.js';
 import { featureStatistics, frechetDistance, type FeatureStatistics } from './frechet.js';
@@ -84,11 +84,6 @@ const gan = new Gan(DIGITS_GAN_CONFIG, seed);
 const optimizerD = createGanOptimizer(lrD);
 const optimizerG = createGanOptimizer(lrG);
 
-function batchOf(source: Digits, rows: ArrayLike<number>): import('@tensorflow/tfjs-core').Tensor2D {
-  const buffer = new Float32Array(rows.length * 784);
-  for (let i = 0; i < rows.length; i++) buffer.set(source.images.subarray(rows[i] * 784, (rows[i] + 1) * 784), i * 784);
-  return tf.tensor2d(buffer, [rows.length, 784]);
-}
 const randomRows = (count: number) => Array.from({ length: count }, () => Math.floor(rng.next() * train.count));
 
 const trainStart = Date.now();
@@ -122,7 +117,7 @@ while (!evalOnly && round < rounds) {
     dSteps,
     gSteps,
     batchSize,
-    realBatch: (size) => batchOf(train, randomRows(size)),
+    realBatch: (size) => digitBatch(train.images, randomRows(size)),
     rng,
     loss: 'non-saturating',
     realLabel,

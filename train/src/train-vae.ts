@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { initNodeWasm } from './node-tf.js';
-import { loadMnist, type Digits } from './mnist.js';
+import { digitBatch, loadMnist, type Digits } from './mnist.js';
 import { writeFloat16Weights } from './weights-files.js';
 import { Vae, DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
 import { assignArtifacts } from '../../src/runtime/weights-format.js';
@@ -66,13 +66,6 @@ const optimizer = tf.train.adam(baseLearningRate);
 const stepsPerEpoch = smoke ? 3 : Math.floor(train.count / batchSize);
 const totalSteps = epochs * stepsPerEpoch;
 
-function batchTensor(source: Digits, indices: ArrayLike<number>): import('@tensorflow/tfjs-core').Tensor2D {
-  const buffer = new Float32Array(indices.length * 784);
-  for (let i = 0; i < indices.length; i++) {
-    buffer.set(source.images.subarray(indices[i] * 784, (indices[i] + 1) * 784), i * 784);
-  }
-  return tf.tensor2d(buffer, [indices.length, 784]);
-}
 
 function shuffled(count: number): Uint32Array {
   const order = Uint32Array.from({ length: count }, (_, i) => i);
@@ -106,7 +99,7 @@ for (let epoch = 0; epoch < (evaluateOnly ? 0 : epochs); epoch++) {
     (optimizer as unknown as { learningRate: number }).learningRate =
       baseLearningRate * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
     const klWeight = warmupEpochs > 0 ? Math.min(1, (step + 1) / (warmupEpochs * stepsPerEpoch)) : 1;
-    const intensities = batchTensor(train, order.subarray(b * batchSize, (b + 1) * batchSize));
+    const intensities = digitBatch(train.images, order.subarray(b * batchSize, (b + 1) * batchSize));
     const binariseSeed = rng.nextSeed();
     const { loss, kl } = vae.trainStep(optimizer, intensities, { binarise: binariseSeed, sample: rng.nextSeed() }, klWeight);
     intensities.dispose();
@@ -136,7 +129,7 @@ const meanCodes: number[][] = [];
 const evalBatch = 500;
 for (let start = 0; start < testSet.count; start += evalBatch) {
   const indices = Array.from({ length: Math.min(evalBatch, testSet.count - start) }, (_, i) => start + i);
-  const x = batchTensor(testSet, indices);
+  const x = digitBatch(testSet.images, indices);
   const { reconstruction, kl } = vae.losses(x, evalRng.nextSeed(), 1);
   const posterior = vae.encode(x);
   reconstructionSum += reconstruction.dataSync()[0] * indices.length;
@@ -163,7 +156,7 @@ const digitsPerCall = Math.max(1, Math.floor(20000 / iwSamples));
 let nllSum = 0;
 for (let start = 0; start < iwCount; start += digitsPerCall) {
   const indices = Array.from({ length: Math.min(digitsPerCall, iwCount - start) }, (_, i) => start + i);
-  const x = batchTensor(testSet, indices);
+  const x = digitBatch(testSet.images, indices);
   const logLikelihood = vae.importanceLogLikelihood(x, iwSamples, evalRng.nextSeed());
   nllSum -= (await logLikelihood.data()).reduce((a, b) => a + b, 0);
   tf.dispose([x, logLikelihood]);
