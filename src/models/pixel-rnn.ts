@@ -52,6 +52,9 @@ import { createRng } from '../runtime/random.js';
 
 export type ColorEncoding = 'one-hot' | 'sigmoid';
 
+/** The most images the teacher-forced pass handles at once; larger batches run in parts. */
+const MAX_BATCH = 256;
+
 export interface PixelRnnConfig {
   height: number;
   width: number;
@@ -226,6 +229,21 @@ export class PixelRnn {
    * [batch, height, width, N]; sigmoid: pre-sigmoid means [batch, height, width, 3].
    */
   logits(images: PixelImages): tf.Tensor4D {
+    const batch = images.shape[0];
+    if (batch <= MAX_BATCH) return this.batchLogits(images);
+    // Large batches in parts: every column's intermediate tensors for 1000 digits at once
+    // would exhaust the WASM heap.
+    return tf.tidy(() => {
+      const parts: tf.Tensor4D[] = [];
+      for (let start = 0; start < batch; start += MAX_BATCH) {
+        const size = Math.min(MAX_BATCH, batch - start);
+        parts.push(this.batchLogits(tf.slice(images, [start], [size])));
+      }
+      return tf.concat(parts, 0);
+    });
+  }
+
+  private batchLogits(images: PixelImages): tf.Tensor4D {
     return tf.tidy(() => {
       const { height: h, width: w } = this.config;
       const x = this.pixelFeatures(images); // [B, H, W, D]
