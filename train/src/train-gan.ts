@@ -14,8 +14,8 @@ import { parseArgs } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { initNodeWasm } from './node-tf.js';
-import { digitBatch, loadMnist, type Digits } from './mnist.js';
+import { startMnistScript } from './script-start.js';
+import { digitBatch, type Digits } from './mnist.js';
 import { writeFloat16Weights } from './weights-files.js';
 import { MnistClassifier, FEATURE_SIZE, accuracy, classStatistics, type ClassStatistics } from './mnist-classifier.js';
 import { featureStatistics, frechetDistance, type FeatureStatistics } from './frechet.js';
@@ -69,14 +69,7 @@ const vaeDir = path.resolve(flags.vae!);
 const evalOnly = flags['eval-only'];
 const command = smoke ? `npm run train:gan -- --smoke --out ${flags.out}` : 'npm run train:gan';
 
-const started = Date.now();
-const seconds = () => (Date.now() - started) / 1000;
-const log = (message: string) => console.log(`[${seconds().toFixed(0).padStart(5)} s] ${message}`);
-
-const tf = await initNodeWasm();
-const train = loadMnist('train', smoke ? 300 : Infinity);
-const test = loadMnist('t10k', smoke ? 200 : Infinity);
-log(`MNIST: ${train.count} training, ${test.count} test digits; backend ${tf.getBackend()}`);
+const { tf, train, test, log, seconds } = await startMnistScript(smoke);
 
 // ---- the GAN --------------------------------------------------------------------------------------
 const rng = createRng(seed);

@@ -16,8 +16,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { Float16Array } from '@petamoriken/float16';
-import { initNodeWasm } from './node-tf.js';
-import { loadMnist, type Digits } from './mnist.js';
+import { startMnistScript } from './script-start.js';
+import { type Digits } from './mnist.js';
 import { writeFloat16Weights } from './weights-files.js';
 import { PixelRnn, DIGITS_PIXEL_RNN_CONFIG } from '../../src/models/pixel-rnn.js';
 import { createRng } from '../../src/runtime/random.js';
@@ -50,14 +50,7 @@ const SAMPLE_SEED = 2016;
 const config = DIGITS_PIXEL_RNN_CONFIG;
 const command = process.argv.length > 2 ? `npm run train:pixel-rnn -- ${process.argv.slice(2).join(' ')}` : 'npm run train:pixel-rnn';
 
-const started = Date.now();
-const seconds = () => (Date.now() - started) / 1000;
-const log = (message: string) => console.log(`[${seconds().toFixed(0).padStart(5)} s] ${message}`);
-
-const tf = await initNodeWasm();
-const train = loadMnist('train', smoke ? 300 : Infinity);
-const test = loadMnist('t10k', smoke ? 200 : Infinity);
-log(`MNIST: ${train.count} training, ${test.count} test digits; backend ${tf.getBackend()}`);
+const { tf, train, test, log, seconds } = await startMnistScript(smoke);
 
 const rng = createRng(seed);
 const model = new PixelRnn(config, seed);

@@ -14,8 +14,8 @@ import { parseArgs } from 'node:util';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { initNodeWasm } from './node-tf.js';
-import { digitBatch, loadMnist, type Digits } from './mnist.js';
+import { startMnistScript } from './script-start.js';
+import { digitBatch, type Digits } from './mnist.js';
 import { writeFloat16Weights } from './weights-files.js';
 import { Vae, DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
 import { assignArtifacts } from '../../src/runtime/weights-format.js';
@@ -50,14 +50,7 @@ const iwDigits = smoke ? 20 : Number(flags['iw-digits']);
 const seed = Number(flags.seed);
 const TEST_BINARISATION_SEED = 20240601;
 
-const started = Date.now();
-const log = (message: string) =>
-  console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${message}`);
-
-const tf = await initNodeWasm();
-const train = loadMnist('train', smoke ? 300 : Infinity);
-const test = loadMnist('t10k', smoke ? 200 : Infinity);
-log(`MNIST: ${train.count} training, ${test.count} test digits; backend ${tf.getBackend()}`);
+const { tf, train, test, log, seconds } = await startMnistScript(smoke);
 
 const rng = createRng(seed);
 const vae = new Vae(DIGITS_VAE_CONFIG, seed);
@@ -113,7 +106,7 @@ for (let epoch = 0; epoch < (evaluateOnly ? 0 : epochs); epoch++) {
       `tensors ${tf.memory().numTensors}`,
   );
 }
-const trainSeconds = evaluateOnly ? previousRun.train_seconds : (Date.now() - started) / 1000;
+const trainSeconds = evaluateOnly ? previousRun.train_seconds : seconds();
 const evaluationStarted = Date.now();
 
 // ---- evaluation on the test set, binarised once with a fixed seed -------------------------------
@@ -162,7 +155,7 @@ for (let start = 0; start < iwCount; start += digitsPerCall) {
   tf.dispose([x, logLikelihood]);
 }
 const testNll = nllSum / iwCount;
-const totalSeconds = (Date.now() - started) / 1000;
+const totalSeconds = seconds();
 log(`test NLL (k = ${iwSamples}, ${iwCount} digits) ${testNll.toFixed(2)} nats; active dims ${activeDims}/${latent}`);
 
 // ---- write weights, starter digits, metrics and the model card ---------------------------------
