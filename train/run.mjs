@@ -6,7 +6,12 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const scripts = { vae: 'train-vae.ts', gan: 'train-gan.ts', 'pixel-rnn': 'train-pixel-rnn.ts' };
+const scripts = {
+  vae: 'train-vae.ts',
+  gan: 'train-gan.ts',
+  'pixel-rnn': 'train-pixel-rnn.ts',
+  'sentence-vae': 'train-sentence-vae.ts',
+};
 const [name, ...args] = process.argv.slice(2);
 if (!scripts[name]) {
   console.error(`Unknown model "${name}". Choose one of: ${Object.keys(scripts).join(', ')}`);
