@@ -49,6 +49,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { linear, type LinearParams } from './linear.js';
 import { assignArtifacts, parametersToArtifacts, type ModelDescription } from '../runtime/weights-format.js';
 import { createRng } from '../runtime/random.js';
+import type { Palette } from '../data/palette.js';
 
 export type ColorEncoding = 'one-hot' | 'sigmoid';
 
@@ -101,6 +102,30 @@ export const DIGITS_PIXEL_RNN_CONFIG: PixelRnnConfig = {
   leftPixels: 2,
   sigmoidStd: 0.1,
 };
+
+/**
+ * The bundled emoji models (weights/pixel-rnn-emoji/ and weights/pixel-rnn-emoji-sigmoid/):
+ * 16×16 Twemoji over a palette of 32 colours, one model per colour encoding, the same widths.
+ * The sigmoid model's Gaussian is narrow (σ = 0.05) so that its samples are its means plus a
+ * little noise: what it paints is what it predicts.
+ */
+export const EMOJI_PIXEL_RNN_CONFIG: PixelRnnConfig = {
+  height: 16,
+  width: 16,
+  encoding: 'one-hot',
+  paletteSize: 32,
+  rowSize: 160,
+  contextSize: 32,
+  inputSize: 64,
+  columnSize: 64,
+  columnLayers: 2,
+  headSize: 96,
+  aboveRows: 2,
+  aboveHalfWidth: 2,
+  leftPixels: 2,
+  sigmoidStd: 0.05,
+};
+export const EMOJI_SIGMOID_PIXEL_RNN_CONFIG: PixelRnnConfig = { ...EMOJI_PIXEL_RNN_CONFIG, encoding: 'sigmoid' };
 
 /**
  * Images as the model takes them. one-hot: palette indices, [batch, height, width] (int32 or
@@ -157,6 +182,8 @@ interface GruParams {
 
 export class PixelRnn {
   readonly config: PixelRnnConfig;
+  /** The colours behind the palette indices (one-hot) or behind the training data (sigmoid), when known. */
+  palette?: Palette;
   private readonly rowLstm: LstmParams;
   /** One projection per column (a_{r,c} = W_c h_r + b_c). */
   private readonly context: LinearParams[];
@@ -377,13 +404,18 @@ export class PixelRnn {
   }
 
   /** What a weights file must declare to load into this model. */
-  description(): ModelDescription {
-    return { model: 'pixel-rnn', config: this.config };
+  description(): ModelDescription & { palette?: Palette } {
+    return { model: 'pixel-rnn', config: this.config, ...(this.palette ? { palette: this.palette } : {}) };
   }
 
-  /** Replaces every weight, all or nothing; throws a WeightsError otherwise. */
-  setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
-    return assignArtifacts(this.description(), this.namedParameters(), artifacts);
+  /**
+   * Replaces every weight, all or nothing; throws a WeightsError otherwise. The palette the
+   * weights were trained with comes along (it is data, not architecture, so it is not compared).
+   */
+  async setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
+    await assignArtifacts(this.description(), this.namedParameters(), artifacts);
+    const found = (artifacts.modelTopology as { generativeElements?: { palette?: unknown } } | undefined)?.generativeElements?.palette;
+    if (isPalette(found, this.config)) this.palette = found;
   }
 
   getWeights(): Promise<tf.io.ModelArtifacts> {
@@ -811,4 +843,14 @@ function checkConfig(c: PixelRnnConfig): void {
     throw new RangeError(`paletteSize must be a whole number ≥ 2, got ${c.paletteSize}.`);
   }
   if (c.columnLayers < 1) throw new RangeError('A PixelRNN needs at least one column GRU.');
+}
+
+/** A palette that fits the model: N colours for one-hot, any number for sigmoid; 0–255 RGB. */
+function isPalette(value: unknown, config: PixelRnnConfig): value is Palette {
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    (config.encoding === 'sigmoid' || value.length === config.paletteSize) &&
+    value.every((c) => Array.isArray(c) && c.length === 3 && c.every((v) => Number.isFinite(v) && v >= 0 && v <= 255))
+  );
 }

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { startMnistScript } from './script-start.js';
 import { digitBatch, type Digits } from './mnist.js';
-import { writeFloat16Weights } from './weights-files.js';
+import { readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
 import { Vae, DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
 import { assignArtifacts } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
@@ -72,13 +72,7 @@ function shuffled(count: number): Uint32Array {
 // ---- training -------------------------------------------------------------------------------
 let step = 0;
 if (evaluateOnly) {
-  const manifest = JSON.parse(readFileSync(path.join(outDir, 'model.json'), 'utf8'));
-  const binary = readFileSync(path.join(outDir, manifest.weightsManifest[0].paths[0]));
-  await assignArtifacts({ model: 'vae', config: DIGITS_VAE_CONFIG }, vae.namedParameters(), {
-    modelTopology: manifest.modelTopology,
-    weightSpecs: manifest.weightsManifest[0].weights,
-    weightData: binary.buffer.slice(binary.byteOffset, binary.byteOffset + binary.byteLength),
-  });
+  await assignArtifacts({ model: 'vae', config: DIGITS_VAE_CONFIG }, vae.namedParameters(), readWeightsArtifacts(outDir));
   log(`evaluating the weights in ${outDir}`);
 }
 for (let epoch = 0; epoch < (evaluateOnly ? 0 : epochs); epoch++) {

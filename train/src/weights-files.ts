@@ -1,7 +1,7 @@
 // Writes weights as TF.js model.json + weights.bin, float16-quantised (half the bytes; the
 // decoders' outputs change by far less than a grey level).
 import { Float16Array } from '@petamoriken/float16';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs-core';
 
@@ -28,4 +28,15 @@ export function writeFloat16Weights(
   };
   writeFileSync(path.join(directory, 'model.json'), JSON.stringify(manifest, null, 1) + '\n');
   return binary.length;
+}
+
+/** Reads model.json + its binary from `directory` as TF.js artifacts (float16 is decoded on assignment). */
+export function readWeightsArtifacts(directory: string): tfTypes.io.ModelArtifacts {
+  const manifest = JSON.parse(readFileSync(path.join(directory, 'model.json'), 'utf8'));
+  const binary = readFileSync(path.join(directory, manifest.weightsManifest[0].paths[0]));
+  return {
+    modelTopology: manifest.modelTopology,
+    weightSpecs: manifest.weightsManifest[0].weights,
+    weightData: binary.buffer.slice(binary.byteOffset, binary.byteOffset + binary.byteLength),
+  };
 }
