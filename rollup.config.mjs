@@ -31,6 +31,7 @@ export default {
     'generative-elements': 'src/generative-elements.ts',
     'vae-latent-explorer': 'components/vae-latent-explorer/vae-latent-explorer.ts',
     'gan-arena': 'components/gan-arena/gan-arena.ts',
+    'pixel-rnn-canvas': 'components/pixel-rnn-canvas/pixel-rnn-canvas.ts',
   },
   output: {
     dir: 'dist',

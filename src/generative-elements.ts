@@ -7,6 +7,8 @@ export { VaeLatentExplorer } from '../components/vae-latent-explorer/vae-latent-
 export type { CodeChangeDetail, EncodedImage, VaeFineTuneOptions } from '../components/vae-latent-explorer/vae-latent-explorer.js';
 export { GanArena } from '../components/gan-arena/gan-arena.js';
 export type { RoundDetail, GanFineTuneOptions } from '../components/gan-arena/gan-arena.js';
+export { PixelRnnCanvas } from '../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
+export type { GenerateEndDetail, PixelRnnPanelResult, PixelFineTuneOptions } from '../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
 export type {
   ModelReadyDetail,
   ModelErrorDetail,

@@ -22,8 +22,20 @@ export async function imageToDigit(input: ImageInput): Promise<Float32Array> {
   return greyToDigit(await toImageData(input));
 }
 
+/** The largest accepted side: a bigger image is a mistake or a decompression bomb, not a drawing. */
+export const MAX_IMAGE_SIDE = 8192;
+
+function checkImageSize(width: number, height: number): void {
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+    throw new ImageInputError(`The image is ${width}×${height} pixels; the largest accepted is ${MAX_IMAGE_SIDE}×${MAX_IMAGE_SIDE}.`);
+  }
+}
+
 export async function toImageData(input: ImageInput): Promise<ImageData> {
-  if (input instanceof ImageData) return input;
+  if (input instanceof ImageData) {
+    checkImageSize(input.width, input.height);
+    return input;
+  }
   let source: CanvasImageSource & { width: number; height: number };
   if (input instanceof Blob) {
     if (input.type && !input.type.startsWith('image/')) {
@@ -45,6 +57,12 @@ export async function toImageData(input: ImageInput): Promise<ImageData> {
   const width = source instanceof HTMLImageElement ? source.naturalWidth : source.width;
   const height = source instanceof HTMLImageElement ? source.naturalHeight : source.height;
   if (!width || !height) throw new ImageInputError('The image is empty (0 pixels).');
+  try {
+    checkImageSize(width, height);
+  } catch (error) {
+    if (input instanceof Blob) (source as ImageBitmap).close();
+    throw error;
+  }
   // Large photos are scaled down first: a digit needs no more than a few hundred pixels.
   const scale = Math.min(1, 512 / Math.max(width, height));
   const canvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));

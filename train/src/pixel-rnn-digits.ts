@@ -10,15 +10,17 @@
  *   npm run train:pixel-rnn                      # the bundled weights
  *   npm run train:pixel-rnn -- --smoke --out DIR # a few hundred digits, a few steps (CI)
  *   npm run train:pixel-rnn -- --bench           # only time a few training steps
+ *   npm run train:pixel-rnn -- --evaluate        # re-evaluate the weights in --out without training
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { Float16Array } from '@petamoriken/float16';
 import { startMnistScript } from './script-start.js';
 import { type Digits } from './mnist.js';
-import { writeFloat16Weights } from './weights-files.js';
+import { readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import { roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
 import { PixelRnn, DIGITS_PIXEL_RNN_CONFIG } from '../../src/models/pixel-rnn.js';
 import { createRng } from '../../src/runtime/random.js';
 
@@ -35,6 +37,7 @@ const { values: flags } = parseArgs({
     seed: { type: 'string', default: '1' },
     smoke: { type: 'boolean', default: false },
     bench: { type: 'boolean', default: false },
+    evaluate: { type: 'boolean', default: false },
   },
 });
 
@@ -46,6 +49,10 @@ const baseLearningRate = Number(flags['learning-rate']);
 const clipNorm = Number(flags['clip-norm']);
 const seed = Number(flags.seed);
 const outDir = path.resolve(flags.out!);
+const evaluateOnly = flags.evaluate;
+// Re-evaluating keeps the training run's own record (steps, time) from its metrics.json.
+const previousRun = evaluateOnly ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8')) : undefined;
+const HELDOUT_SAMPLE_COUNT = 100;
 const TEST_BINARISATION_SEED = 20240601;
 const SAMPLE_SEED = 2016;
 const config = DIGITS_PIXEL_RNN_CONFIG;
@@ -57,7 +64,6 @@ const rng = createRng(seed);
 const model = new PixelRnn(config, seed);
 const parameterCount = Object.values(model.namedParameters()).reduce((n, v) => n + v.size, 0);
 log(`PixelRNN ${JSON.stringify(config)}: ${parameterCount} parameters`);
-const optimizer = tf.train.adam(baseLearningRate);
 
 /** Binary digits as int32 palette indices [n, 28, 28]: each pixel on with probability = intensity. */
 function binaryBatch(source: Digits, indices: ArrayLike<number>, draw: () => number): import('@tensorflow/tfjs-core').Tensor3D {
@@ -98,63 +104,42 @@ async function testNll(count: number): Promise<number> {
 }
 
 // ---- training -------------------------------------------------------------------------------
-let step = 0;
-let epoch = 0;
-let order = shuffled(train.count);
-let cursor = 0;
-let windowLoss = 0;
-let windowSteps = 0;
-let windowStart = Date.now();
-const stepTimes: number[] = [];
-const trainStart = Date.now();
-const trainElapsed = () => (Date.now() - trainStart) / 1000;
-while (step < plannedSteps && trainElapsed() < budgetSeconds) {
-  if (cursor + batchSize > train.count) {
-    order = shuffled(train.count);
-    cursor = 0;
-    epoch++;
-  }
-  const progress = Math.min(1, Math.max(step / plannedSteps, trainElapsed() / budgetSeconds));
-  // Cosine decay to a twentieth of the base rate, after a short warm-up.
-  const warmup = Math.min(1, (step + 1) / 200);
-  (optimizer as unknown as { learningRate: number }).learningRate =
-    baseLearningRate * warmup * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * progress)));
-  const stepStart = Date.now();
-  const images = binaryBatch(train, order.subarray(cursor, cursor + batchSize), rng.next);
-  cursor += batchSize;
-  const loss = model.trainStep(optimizer, images, { clipNorm });
-  const value = (await loss.data())[0];
-  tf.dispose([images, loss]);
-  stepTimes.push(Date.now() - stepStart);
-  if (!Number.isFinite(value)) throw new Error(`training diverged at step ${step} (loss ${value})`);
-  windowLoss += value;
-  windowSteps++;
-  step++;
-  if (flags.bench) log(`step ${step}: loss ${value.toFixed(1)} in ${stepTimes[stepTimes.length - 1]} ms`);
-  if (!smoke && !flags.bench && step % (step <= 500 ? 50 : 250) === 0) {
-    const ms = (Date.now() - windowStart) / windowSteps;
-    log(
-      `step ${step} (epoch ${(step * batchSize / train.count).toFixed(2)}): train NLL ${(windowLoss / windowSteps).toFixed(2)} nats, ` +
-        `${ms.toFixed(0)} ms/step, lr ${(optimizer as unknown as { learningRate: number }).learningRate.toExponential(2)}, tensors ${tf.memory().numTensors}`,
-    );
-    windowLoss = 0;
-    windowSteps = 0;
-    windowStart = Date.now();
-  }
+let result: { steps: number; trainSeconds: number; msPerStep: number };
+if (evaluateOnly) {
+  await model.setWeights(readWeightsArtifacts(outDir));
+  result = { steps: previousRun.steps, trainSeconds: previousRun.train_seconds, msPerStep: previousRun.ms_per_step };
+  log(`evaluating the weights in ${outDir}`);
+} else {
+  let order = shuffled(train.count);
+  let cursor = 0;
+  result = await trainPixelRnn({
+    tf,
+    model,
+    nextBatch: () => {
+      if (cursor + batchSize > train.count) {
+        order = shuffled(train.count);
+        cursor = 0;
+      }
+      cursor += batchSize;
+      return binaryBatch(train, order.subarray(cursor - batchSize, cursor), rng.next);
+    },
+    stepsPerEpoch: train.count / batchSize,
+    plannedSteps,
+    budgetSeconds,
+    learningRate: baseLearningRate,
+    clipNorm,
+    log,
+    logEvery: flags.bench ? 1 : smoke ? 0 : 250,
+  });
+  log(`trained ${result.steps} steps (${(result.steps * batchSize / train.count).toFixed(2)} epochs) in ${(result.trainSeconds / 60).toFixed(1)} min; median ${result.msPerStep} ms/step at batch ${batchSize}`);
+  if (flags.bench) process.exit(0);
 }
-const trainSeconds = trainElapsed();
-const steadyTimes = stepTimes.slice(Math.min(5, stepTimes.length - 1)).sort((a, b) => a - b);
-const msPerStep = steadyTimes[Math.floor(steadyTimes.length / 2)];
-log(`trained ${step} steps (${(step * batchSize / train.count).toFixed(2)} epochs) in ${(trainSeconds / 60).toFixed(1)} min; median ${msPerStep} ms/step at batch ${batchSize}`);
-if (flags.bench) process.exit(0);
+const step = result.steps;
+const trainSeconds = result.trainSeconds;
+const msPerStep = result.msPerStep;
 
 // ---- evaluation, on the weights exactly as shipped (float16) -----------------------------------
-for (const variable of Object.values(model.namedParameters())) {
-  const half = Float16Array.from((await variable.data()) as Float32Array);
-  const rounded = tf.tensor(Float32Array.from(half), variable.shape);
-  variable.assign(rounded);
-  rounded.dispose();
-}
+await roundToFloat16(tf, model, (values) => Float32Array.from(Float16Array.from(values)));
 const evalStart = Date.now();
 const nll = await testNll(testSet.count);
 const evalSeconds = (Date.now() - evalStart) / 1000;
@@ -167,6 +152,15 @@ samples.dispose();
 const sampleSeconds = (Date.now() - sampleStart) / 1000;
 log(`64 samples in ${sampleSeconds.toFixed(1)} s`);
 
+// The held-out sample the browser tests score: the first test digits as binarised here.
+const heldoutIndices = Array.from({ length: Math.min(HELDOUT_SAMPLE_COUNT, testSet.count) }, (_, i) => i);
+const heldoutImages = binaryBatch(testSet, heldoutIndices, () => 0.5);
+const heldoutNllTensor = model.nll(heldoutImages);
+const heldoutNll = (await heldoutNllTensor.data()).reduce((a, b) => a + b, 0) / heldoutIndices.length;
+writeStrip((await heldoutImages.data()) as Int32Array, heldoutIndices.length, path.join(outDir, 'heldout-sample.png'));
+tf.dispose([heldoutImages, heldoutNllTensor]);
+log(`shipped held-out sample (${heldoutIndices.length} digits): NLL ${heldoutNll.toFixed(2)} nats per image`);
+
 const weightBytes = writeFloat16Weights(outDir, { generativeElements: model.description() }, model.namedParameters());
 writeGrid(sampleValues, 8, path.join(outDir, 'samples.png'));
 const totalSeconds = seconds();
@@ -174,13 +168,15 @@ const metrics = {
   test_nll_nats: round(nll),
   test_nll_bits_per_pixel: round(nll / 784 / Math.LN2, 4),
   test_digits: testSet.count,
+  heldout_sample_images: heldoutIndices.length,
+  heldout_sample_nll_nats: round(heldoutNll, 3),
   steps: step,
   epochs: round(step * batchSize / train.count),
   batch_size: batchSize,
   ms_per_step: msPerStep,
   train_seconds: Math.round(trainSeconds),
-  total_seconds: Math.round(totalSeconds),
-  sample_seconds_64: round(sampleSeconds),
+  total_seconds: Math.round(evaluateOnly ? previousRun.total_seconds : totalSeconds),
+  sample_seconds_64: evaluateOnly ? previousRun.sample_seconds_64 : round(sampleSeconds),
   parameters: parameterCount,
   weights_bytes: weightBytes,
   smoke,
@@ -192,6 +188,21 @@ model.dispose();
 
 function round(value: number, digits = 2): number {
   return Math.round(value * 10 ** digits) / 10 ** digits;
+}
+
+/** `count` binary digits side by side, 28 px tall, white ink on black, no gaps. */
+function writeStrip(values: Int32Array, count: number, file: string): void {
+  const width = 28 * count;
+  const gray = Buffer.alloc(width * 28);
+  for (let k = 0; k < count; k++) {
+    for (let y = 0; y < 28; y++) {
+      for (let x = 0; x < 28; x++) gray[y * width + k * 28 + x] = values[k * 784 + y * 28 + x] ? 255 : 0;
+    }
+  }
+  const png = new PNG({ width, height: 28, colorType: 0, inputColorType: 0, inputHasAlpha: false });
+  png.data = gray;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }));
 }
 
 /** `n`·`n` binary digits as one greyscale PNG: ink white on black, as MNIST, with grey gaps. */
@@ -262,6 +273,7 @@ ${TEST_BINARISATION_SEED}, the same draw as in \`weights/vae-digits\`).
 |---|---|
 | test NLL, ${m.test_digits} digits | **${m.test_nll_nats.toFixed(2)} nats per image** (${m.test_nll_bits_per_pixel} bits per pixel) |
 | target | ≤ 86 nats |
+| NLL of the shipped held-out sample (\`heldout-sample.png\`, the first ${m.heldout_sample_images} test digits as binarised here) | ${m.heldout_sample_nll_nats} nats per image |
 | anchors | 79.20 nats (the paper, 7-layer Diagonal BiLSTM); 82.1 nats (a reproduction) |
 
 An autoregressive model's NLL is exact (no bound, no importance sampling): −Σ log p(x_i | x_<i).

@@ -1,0 +1,759 @@
+/**
+ * <pixel-rnn-canvas>: a PixelRNN paints images one pixel at a time while you watch, with the
+ * distribution it predicted for each pixel beside the canvas; it can finish an image whose top
+ * you give it; `compare` sets a softmax-over-palette model beside a sigmoid-RGB one.
+ *
+ * @attr dataset - `emoji` (16×16, 32 colours; default) or `digits` (28×28, ink or paper)
+ * @attr color-encoding - `one-hot` (default) or `sigmoid` (emoji only)
+ * @attr compare - draw the one-hot and the sigmoid emoji models side by side
+ * @attr temperature - > 0 (0.05–5), default 1
+ * @attr speed - pixels per animation frame (default 8), or `instant`
+ * @attr autoplay - start generating once ready
+ * @attr count - images drawn in parallel, 1–16 (default 1)
+ * @fires generate-end - `{images, nll, panels}` when a drawing (or completion) finishes
+ * @fires model-ready, model-error, train-progress, train-end - see the README
+ * @csspart base, status, error, panels, panel, prediction, completion, training
+ * @cssproperty --ge-accent, --ge-font, --ge-canvas-size
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import { GenerativeElement, errorText } from '../shared/generative-element.js';
+import { sharedStyles } from '../shared/styles.js';
+import { format, formatNumber } from '../shared/i18n.js';
+import '../shared/draw-pad.js';
+import type { DrawPad } from '../shared/draw-pad.js';
+import { canvasStyles } from './styles.js';
+import { STRINGS } from './strings.js';
+import { renderPredictionBars } from './prediction-bars.js';
+import {
+  parseCompare, parseCount, parseDataset, parseEncoding, parseSpeed, parseTemperature,
+  COUNT, SPEED, TEMPERATURE, type Dataset, type Encoding, type Parsed, type Speed,
+} from './attributes.js';
+import { PixelPainter, type Painting, type PixelValues } from '../../src/models/pixel-rnn-painter.js';
+import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, EMOJI_SIGMOID_PIXEL_RNN_CONFIG, type PixelRnnConfig } from '../../src/models/pixel-rnn.js';
+import { assetUrl } from '../../src/runtime/config.js';
+import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
+import { yieldToBrowser, type TrainingResult } from '../../src/runtime/training-loop.js';
+import { meanSaturation } from '../../src/data/palette.js';
+import {
+  DIGIT_PALETTE, imageToIndices, indicesToValues, loadImageStrip, rgbToImageData, valuesToRgb, type PixelFormat,
+} from '../../src/data/pixel-images.js';
+import { imageDataUrl, type ImageInput } from '../../src/data/digit-image.js';
+
+/** The three bundled models. */
+type ModelKey = 'digits' | 'emoji' | 'emoji-sigmoid';
+const MODELS: Record<ModelKey, { config: PixelRnnConfig; folder: string }> = {
+  digits: { config: DIGITS_PIXEL_RNN_CONFIG, folder: 'pixel-rnn-digits' },
+  emoji: { config: EMOJI_PIXEL_RNN_CONFIG, folder: 'pixel-rnn-emoji' },
+  'emoji-sigmoid': { config: EMOJI_SIGMOID_PIXEL_RNN_CONFIG, folder: 'pixel-rnn-emoji-sigmoid' },
+};
+const HELD_OUT_SHOWN = 16;
+/** Longest a burst of `speed="instant"` drawing holds the main thread before yielding. */
+const INSTANT_SLICE_MS = 12;
+
+export interface PixelRnnPanelResult {
+  encoding: Encoding;
+  images: ImageData[];
+  /** −log p(x) of each image under its model, nats. */
+  nll: number[];
+}
+export interface GenerateEndDetail {
+  /** The images of the main model (the one-hot one when comparing). */
+  images: ImageData[];
+  nll: number[];
+  /** Every model drawn, in order (two when comparing). */
+  panels: PixelRnnPanelResult[];
+}
+export interface PixelFineTuneOptions { steps?: number; learningRate?: number; batchSize?: number; signal?: AbortSignal }
+
+interface Panel {
+  key: ModelKey;
+  painter: PixelPainter;
+  format: PixelFormat;
+  painting: Painting;
+  nll: number[] | null;
+  saturation: number | null;
+}
+
+interface Focus { panel: number; image: number; row: number; column: number }
+
+class PaintingCancelled extends Error {}
+
+export class PixelRnnCanvas extends GenerativeElement {
+  static override properties = {
+    ...GenerativeElement.properties,
+    datasetName: { type: String, attribute: 'dataset' },
+    encodingAttribute: { type: String, attribute: 'color-encoding' },
+    compare: { type: Boolean, reflect: true },
+    temperatureAttribute: { type: String, attribute: 'temperature' },
+    speedAttribute: { type: String, attribute: 'speed' },
+    autoplay: { type: Boolean },
+    countAttribute: { type: String, attribute: 'count' },
+    panels: { state: true },
+    paused: { state: true },
+    progressText: { state: true },
+    drawnFocus: { state: true },
+    hover: { state: true },
+    heldOut: { state: true },
+    completionSource: { state: true },
+    fromRow: { state: true },
+    trainingSet: { state: true },
+    trainingProgress: { state: true },
+  };
+  static override styles = [sharedStyles, canvasStyles];
+
+  /** Attribute `dataset` (the property `dataset` is the DOM's data-* map). */
+  datasetName = 'emoji';
+  encodingAttribute: string | null = null;
+  compare = false;
+  temperatureAttribute: string | null = null;
+  speedAttribute: string | null = null;
+  autoplay = false;
+  countAttribute: string | null = null;
+
+  private dataset_: Dataset = 'emoji';
+  private encoding: Encoding = 'one-hot';
+  private comparing = false;
+  private temperature: number = TEMPERATURE.default;
+  private speed: Speed = SPEED.default;
+  private count: number = COUNT.default;
+
+  private readonly painters = new Map<ModelKey, PixelPainter>();
+  private readonly retainedWeights = new Map<ModelKey, Awaited<ReturnType<PixelPainter['getWeights']>>>();
+  private panels: Panel[] = [];
+  private paused = false;
+  private resumePainting: (() => void) | undefined;
+  /** Bumped to cancel the painting in progress. */
+  private paintingRun = 0;
+  private painting: Promise<unknown> | undefined;
+  private progressText = '';
+  /** The pixel whose prediction the bars show: the one just drawn, or the hovered one. */
+  private drawnFocus: Focus | null = null;
+  private hover: Focus | null = null;
+  private heldOut: { key: ModelKey; images: Int32Array[]; urls: string[]; saturation: number } | null = null;
+  private completionSource: { indices: Int32Array; url: string } | null = null;
+  private fromRow = 8;
+  private trainingSet: { values: Int32Array; url: string }[] = [];
+  private trainingProgress: { step: number; total: number; loss: number } | null = null;
+
+  private get strings() {
+    return STRINGS[this.lang_];
+  }
+
+  /** The model the attributes select (the one-hot one when comparing). */
+  private get mainKey(): ModelKey {
+    if (this.dataset_ === 'digits') return 'digits';
+    return this.encoding === 'sigmoid' && !this.comparing ? 'emoji-sigmoid' : 'emoji';
+  }
+
+  private get panelKeys(): ModelKey[] {
+    return this.comparing ? ['emoji', 'emoji-sigmoid'] : [this.mainKey];
+  }
+
+  private get size(): number {
+    return MODELS[this.mainKey].config.height;
+  }
+
+  // ---- attributes --------------------------------------------------------------------------
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const check = <T>(attribute: string, parsed: Parsed<T>, shown: (v: T) => string) =>
+      this.checkAttribute(attribute, !parsed.problem, shown(parsed.value), parsed.problem ? this.strings.problems[parsed.problem] : '');
+    const has = (key: string) => changed.has(key as keyof PixelRnnCanvas);
+    const before = this.panelKeys.join();
+    if (has('datasetName')) {
+      const parsed = parseDataset(this.datasetName);
+      check('dataset', parsed, (v) => v);
+      this.dataset_ = parsed.value;
+    }
+    if (has('datasetName') || has('encodingAttribute')) {
+      const parsed = parseEncoding(this.encodingAttribute, this.dataset_);
+      check('color-encoding', parsed, (v) => v);
+      this.encoding = parsed.value;
+    }
+    if (has('datasetName') || has('compare')) {
+      const parsed = parseCompare(this.compare, this.dataset_);
+      this.checkAttribute('compare', !parsed.problem, 'off', parsed.problem ? this.strings.problems[parsed.problem] : '');
+      this.comparing = parsed.value;
+    }
+    if (has('temperatureAttribute')) {
+      const parsed = parseTemperature(this.temperatureAttribute);
+      check('temperature', parsed, String);
+      this.temperature = parsed.value;
+    }
+    if (has('speedAttribute')) {
+      const parsed = parseSpeed(this.speedAttribute);
+      check('speed', parsed, String);
+      this.speed = parsed.value;
+    }
+    if (has('countAttribute')) {
+      const parsed = parseCount(this.countAttribute);
+      check('count', parsed, String);
+      this.count = parsed.value;
+    }
+    if (before !== this.panelKeys.join() && this.phase !== 'idle') {
+      // Another model (or pair): stop the drawing in progress, load what is needed, start afresh.
+      this.cancelPainting();
+      this.fromRow = Math.floor(this.size / 2);
+      void this.guard('weights', async () => {
+        await this.ready;
+        await this.ensurePainters(null);
+        await this.drawFirstOutput();
+      });
+    }
+  }
+
+  // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
+  protected async loadModel(source: string | null): Promise<void> {
+    await this.ensurePainters(source);
+  }
+
+  /** Creates and loads the painters the current panels need; `source` goes to the main model. */
+  private async ensurePainters(source: string | null): Promise<void> {
+    for (const key of this.panelKeys) {
+      const existing = this.painters.get(key);
+      if (existing && !(key === this.mainKey && source)) continue;
+      const painter = existing ?? new PixelPainter(MODELS[key].config);
+      try {
+        const retained = this.retainedWeights.get(key);
+        const artifacts = retained ?? (await loadArtifacts(key === this.mainKey && source ? source : bundledWeights(key)));
+        await painter.setWeights(artifacts);
+        this.retainedWeights.delete(key);
+      } catch (error) {
+        if (!existing) painter.dispose();
+        throw error;
+      }
+      this.painters.set(key, painter);
+    }
+    this.fromRow = Math.min(this.fromRow, this.size - 1);
+    if (this.heldOut?.key !== this.mainKey) {
+      const format = this.formatOf(this.mainKey);
+      const images = await loadImageStrip(assetUrl(`weights/${MODELS[this.mainKey].folder}/heldout-sample.png`), format);
+      this.heldOut = {
+        key: this.mainKey,
+        images,
+        urls: images.slice(0, HELD_OUT_SHOWN).map((indices) => imageDataUrl(rgbToImageData(valuesToRgb(indices, { ...format, encoding: 'one-hot' }), format.size))),
+        saturation: meanSaturation(concat(images.map((indices) => valuesToRgb(indices, { ...format, encoding: 'one-hot' })))),
+      };
+      this.completionSource = null;
+    }
+  }
+
+  protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
+    this.cancelPainting();
+    const key = this.mainKey;
+    const painter = this.painters.get(key)!;
+    await painter.setWeights(await loadArtifacts(source === 'bundled' ? bundledWeights(key) : source));
+  }
+
+  protected async drawFirstOutput(): Promise<void> {
+    this.fromRow = Math.min(Math.max(1, this.fromRow), this.size - 1);
+    this.drawnFocus = null;
+    this.hover = null;
+    if (this.autoplay) {
+      // The first output is the drawing under way; `ready` does not wait for all of it.
+      this.generate().catch((cause) => {
+        if (!(cause instanceof PaintingCancelled)) this.showError('generate', errorText(cause), cause);
+      });
+      await this.nextFrame();
+    } else {
+      this.panels = [];
+      this.progressText = '';
+    }
+  }
+
+  protected async releaseModel(): Promise<void> {
+    this.cancelPainting();
+    await this.painting?.catch(() => undefined);
+    for (const [key, painter] of this.painters) {
+      this.retainedWeights.set(key, await painter.getWeights());
+      painter.dispose();
+    }
+    this.painters.clear();
+    for (const panel of this.panels) panel.painting.dispose();
+    this.panels = [];
+  }
+
+  // ---- public API --------------------------------------------------------------------------
+  /** Draws `count` new images, one pixel at a time, at `speed`; resolves with the main model's images. */
+  async generate(): Promise<ImageData[]> {
+    await this.modelReady();
+    const panels = await this.paint({});
+    return panels[0].images;
+  }
+
+  /**
+   * Keeps rows 0 … fromRow−1 of `image` and lets the model draw the rest, `count` times side by
+   * side. The image is shrunk (and for emoji quantised to the palette) first.
+   */
+  async complete(image: ImageInput, options: { fromRow?: number } = {}): Promise<ImageData[]> {
+    await this.modelReady();
+    const size = this.size;
+    const fromRow = options.fromRow ?? Math.floor(size / 2);
+    if (!Number.isInteger(fromRow) || fromRow < 0 || fromRow > size) {
+      throw new RangeError(`complete: fromRow must be a whole number from 0 to ${size}, got ${fromRow}.`);
+    }
+    const indices = await imageToIndices(image, this.formatOf(this.mainKey));
+    const panels = await this.paint({ given: indices, fromRow });
+    return panels[0].images;
+  }
+
+  /** Holds the drawing in progress after the current pixel. */
+  pause(): void {
+    if (this.painting) this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.resumePainting?.();
+  }
+
+  /** Fine-tunes the main model on the given images (any size; shrunk and quantised to its palette). */
+  async fineTune(data: ArrayLike<ImageInput> | Iterable<ImageInput>, options: PixelFineTuneOptions = {}): Promise<TrainingResult> {
+    await this.modelReady();
+    const format = this.formatOf(this.mainKey);
+    const indices = await Promise.all(Array.from(data as Iterable<ImageInput>, (image) => imageToIndices(image, format)));
+    return this.fineTuneIndices(indices, options);
+  }
+
+  /** Saves the main model's weights in this browser (IndexedDB) under `name`. */
+  async saveWeights(name: string): Promise<void> {
+    await this.modelReady();
+    await saveArtifacts(await this.painters.get(this.mainKey)!.getWeights(), indexedDbUrl(name));
+  }
+
+  /** Downloads the main model's weights (TF.js format). */
+  async exportWeights(): Promise<void> {
+    await this.modelReady();
+    await saveArtifacts(await this.painters.get(this.mainKey)!.getWeights(), `downloads://${MODELS[this.mainKey].folder}`);
+  }
+
+  // ---- drawing -----------------------------------------------------------------------------
+  private formatOf(key: ModelKey): PixelFormat {
+    const { config } = MODELS[key];
+    const palette = key === 'digits' ? DIGIT_PALETTE : (this.painters.get(key)?.palette ?? this.painters.get('emoji')?.palette ?? DIGIT_PALETTE);
+    return { size: config.height, encoding: config.encoding, palette, kind: key === 'digits' ? 'digits' : 'colour' };
+  }
+
+  private cancelPainting(): void {
+    this.paintingRun++;
+    this.paused = false;
+    this.resumePainting?.();
+  }
+
+  /** Runs one drawing on every panel; a newer drawing cancels an older one. */
+  private async paint(options: { given?: Int32Array; fromRow?: number }): Promise<PixelRnnPanelResult[]> {
+    this.cancelPainting();
+    await this.painting?.catch(() => undefined);
+    const run = this.paintingRun;
+    const task = this.paintRun(run, options);
+    this.painting = task;
+    try {
+      return await task;
+    } finally {
+      if (this.painting === task) this.painting = undefined;
+    }
+  }
+
+  private async paintRun(run: number, options: { given?: Int32Array; fromRow?: number }): Promise<PixelRnnPanelResult[]> {
+    for (const panel of this.panels) panel.painting.dispose();
+    this.panels = this.panelKeys.map((key) => {
+      const painter = this.painters.get(key)!;
+      const format = this.formatOf(key);
+      const painting = painter.startPainting({
+        count: this.count,
+        temperature: this.temperature,
+        seed: this.rng.nextSeed(),
+        given: options.given ? indicesToValues(options.given, format) : undefined,
+        fromRow: options.fromRow ?? 0,
+      });
+      return { key, painter, format, painting, nll: null, saturation: null };
+    });
+    this.drawnFocus = null;
+    this.hover = null;
+    this.clearError('generate');
+    await this.updateComplete;
+    const panels = this.panels;
+    const total = this.size * this.size;
+    let drawnSinceFrame = 0;
+    let sliceStart = performance.now();
+    while (!panels.every((p) => p.painting.done)) {
+      if (run !== this.paintingRun) throw this.cancel(panels);
+      if (this.paused) {
+        this.redraw(panels);
+        await new Promise<void>((resolve) => (this.resumePainting = resolve));
+        this.resumePainting = undefined;
+        continue;
+      }
+      let position = { row: 0, column: 0 };
+      for (const panel of panels) if (!panel.painting.done) position = await panel.painting.step();
+      drawnSinceFrame++;
+      this.drawnFocus = { panel: 0, image: 0, ...position };
+      const instant = this.speed === 'instant';
+      if (instant ? performance.now() - sliceStart > INSTANT_SLICE_MS : drawnSinceFrame >= (this.speed as number)) {
+        this.progressText = format(this.strings.drawing, { pixel: position.row * this.size + position.column + 1, total });
+        this.redraw(panels);
+        await (instant ? yieldToBrowser() : this.nextFrame());
+        drawnSinceFrame = 0;
+        sliceStart = performance.now();
+      }
+    }
+    if (run !== this.paintingRun) throw this.cancel(panels);
+    for (const panel of panels) {
+      panel.nll = Array.from(await panel.painter.nll(panel.painting.images));
+      panel.saturation = meanSaturation(concat(panel.painting.images.map((values) => valuesToRgb(values, panel.format))));
+    }
+    this.progressText = this.strings.finished;
+    this.redraw(panels);
+    this.requestUpdate();
+    const results = panels.map((panel) => ({
+      encoding: panel.format.encoding,
+      images: panel.painting.images.map((values) => rgbToImageData(valuesToRgb(values, panel.format), panel.format.size)),
+      nll: panel.nll!,
+    }));
+    this.emit<GenerateEndDetail>('generate-end', { images: results[0].images, nll: results[0].nll, panels: results });
+    return results;
+  }
+
+  private cancel(panels: Panel[]): PaintingCancelled {
+    for (const panel of panels) panel.painting.dispose();
+    if (this.panels === panels) this.panels = [];
+    return new PaintingCancelled('The drawing was replaced by a newer one.');
+  }
+
+  /** A frame, or 100 ms where frames do not come (a hidden tab). */
+  private nextFrame(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, 100);
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Paints every image of every panel into its canvas; pixels not yet drawn are shaded. */
+  private redraw(panels: Panel[]): void {
+    panels.forEach((panel, p) => {
+      const { size } = panel.format;
+      const { row, column } = panel.painting.position;
+      const drawn = panel.painting.done ? size * size : row * size + column;
+      const undrawn = panel.key === 'digits' ? [40, 40, 48] : [229, 231, 235];
+      panel.painting.images.forEach((values, i) => {
+        const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-panel="${p}"][data-image="${i}"]`);
+        if (!canvas) return;
+        const image = rgbToImageData(valuesToRgb(values, panel.format), size);
+        for (let pixel = drawn; pixel < size * size; pixel++) image.data.set(undrawn, pixel * 4);
+        canvas.getContext('2d')!.putImageData(image, 0, 0);
+      });
+    });
+    this.requestUpdate();
+  }
+
+  private async fineTuneIndices(images: Int32Array[], options: PixelFineTuneOptions): Promise<TrainingResult> {
+    if (images.length === 0) throw new RangeError(this.strings.emptyTrainingSet);
+    this.cancelPainting();
+    const key = this.mainKey;
+    const format = this.formatOf(key);
+    const steps = Math.max(1, Math.min(Math.round(options.steps ?? 50), 100000));
+    return this.runTraining(
+      (signal, report) =>
+        this.painters.get(key)!.fineTune(images.map((indices) => indicesToValues(indices, format)), {
+          steps,
+          learningRate: options.learningRate ?? 3e-4,
+          batchSize: options.batchSize,
+          seed: this.rng.nextSeed(),
+          signal,
+          onProgress: (progress) => {
+            report(progress);
+            this.trainingProgress = { step: progress.step, total: progress.totalSteps, loss: progress.losses.nll };
+          },
+        }),
+      options.signal,
+    );
+  }
+
+  /** Runs a UI action, showing any failure inside the element instead of throwing. */
+  private async guard(key: string, action: () => Promise<unknown>): Promise<void> {
+    try {
+      await action();
+      this.clearError(key);
+    } catch (cause) {
+      if (!(cause instanceof PaintingCancelled)) this.showError(key, errorText(cause), cause);
+    }
+  }
+
+  // ---- UI handlers ---------------------------------------------------------------------------
+  private onHover(event: PointerEvent, panel: number, image: number): void {
+    const canvas = event.currentTarget as HTMLCanvasElement;
+    const rect = canvas.getBoundingClientRect();
+    const size = this.panels[panel]?.format.size ?? this.size;
+    const column = Math.min(size - 1, Math.max(0, Math.floor(((event.clientX - rect.left) / rect.width) * size)));
+    const row = Math.min(size - 1, Math.max(0, Math.floor(((event.clientY - rect.top) / rect.height) * size)));
+    const predictions = this.panels[panel]?.painting.predictions[image];
+    const depth = this.panels[panel]?.painter.distributionDepth ?? 1;
+    this.hover = predictions && !Number.isNaN(predictions[(row * size + column) * depth]) ? { panel, image, row, column } : null;
+  }
+
+  private get pad(): DrawPad | null {
+    return this.renderRoot.querySelector('ge-draw-pad');
+  }
+
+  private async useSource(indices: Int32Array) {
+    const format = this.formatOf(this.mainKey);
+    this.completionSource = { indices, url: imageDataUrl(rgbToImageData(valuesToRgb(indices, { ...format, encoding: 'one-hot' }), format.size)) };
+  }
+
+  private onUpload(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.guard('completion', async () => this.useSource(await imageToIndices(file, this.formatOf(this.mainKey))));
+  }
+
+  private onUseDrawing() {
+    const pad = this.pad;
+    if (!pad || pad.isEmpty) return;
+    void this.guard('completion', async () => this.useSource(await imageToIndices(pad.toImageData(), this.formatOf(this.mainKey))));
+  }
+
+  private onComplete() {
+    const source = this.completionSource;
+    if (!source) return;
+    void this.guard('completion', () => this.paint({ given: source.indices, fromRow: this.fromRow }));
+  }
+
+  private async onAddFiles(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    await this.guard('training', async () => {
+      const format = this.formatOf(this.mainKey);
+      const added = await Promise.all(files.map((file) => imageToIndices(file, format)));
+      this.trainingSet = [...this.trainingSet, ...added.map((values) => ({ values, url: this.thumbnail(values) }))];
+    });
+  }
+
+  private async onAddDrawing() {
+    const pad = this.pad;
+    if (!pad || pad.isEmpty) return;
+    await this.guard('training', async () => {
+      const values = await imageToIndices(pad.toImageData(), this.formatOf(this.mainKey));
+      this.trainingSet = [...this.trainingSet, { values, url: this.thumbnail(values) }];
+      pad.clear();
+    });
+  }
+
+  private thumbnail(indices: Int32Array): string {
+    const format = this.formatOf(this.mainKey);
+    return imageDataUrl(rgbToImageData(valuesToRgb(indices, { ...format, encoding: 'one-hot' }), format.size));
+  }
+
+  private onTrain() {
+    const steps = Number(this.renderRoot.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 50);
+    void this.guard('training', () => this.fineTuneIndices(this.trainingSet.map((item) => item.values), { steps }));
+  }
+
+  private async onSaveBrowser() {
+    await this.guard('weights', async () => {
+      const name = MODELS[this.mainKey].folder;
+      await this.saveWeights(name);
+      this.updateStatus(format(this.strings.saved, { name: indexedDbUrl(name) }));
+    });
+  }
+
+  private async onLoadFiles(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    if (files.length) await this.loadWeights(files).catch(() => undefined); // shown by loadWeights
+  }
+
+  // ---- template ----------------------------------------------------------------------------
+  override render() {
+    const s = this.strings;
+    const ready = this.phase === 'ready' || this.phase === 'training';
+    const drawing = this.painting !== undefined;
+    return html`
+      <div part="base">
+        <h2>${s.title}</h2>
+        <p class="intro">${s.intro}</p>
+        ${this.renderStatus()}
+        <div class="controls">
+          <button type="button" class="primary generate" ?disabled=${!ready || this.isTraining}
+            @click=${() => this.guard('generate', () => this.generate())}>${s.generate}</button>
+          <button type="button" class="pause" ?disabled=${!drawing}
+            @click=${() => (this.paused ? this.resume() : this.pause())}>${this.paused ? s.resume : s.pause}</button>
+          <span class="progress" aria-live="off">${this.progressText}</span>
+        </div>
+        <div class="layout">
+          <div class="panels" part="panels">${this.panelKeys.map((key, p) => this.renderPanel(key, p))}</div>
+          ${this.renderPrediction()}
+        </div>
+        ${this.renderCompletion(ready)} ${this.renderTraining(ready)}
+        <p class="credit">${this.dataset_ === 'emoji' ? s.emojiCredit : s.digitsCredit}</p>
+      </div>
+    `;
+  }
+
+  private renderPanel(key: ModelKey, p: number) {
+    const s = this.strings;
+    const panel = this.panels[p]?.key === key ? this.panels[p] : undefined;
+    const config = MODELS[key].config;
+    const size = config.height;
+    const title = key === 'digits' ? s.digitsPanel : config.encoding === 'one-hot' ? s.oneHot : s.sigmoid;
+    const note = key === 'digits' ? s.digitsNote : config.encoding === 'one-hot' ? format(s.oneHotNote, { n: config.paletteSize }) : s.sigmoidNote;
+    const columns = Math.ceil(Math.sqrt(this.count));
+    const position = panel && !panel.painting.done ? panel.painting.position : null;
+    const lang = this.lang_;
+    return html`<section class="panel ${key === 'digits' ? 'dark' : ''}" part="panel" data-encoding=${config.encoding} aria-label=${title}>
+      <h3>${title}</h3>
+      <p class="note">${note}</p>
+      <div class="images" style="--columns: ${columns}">
+        ${Array.from({ length: this.count }, (_, i) => html`<div class="image">
+          <canvas data-panel=${p} data-image=${i} width=${size} height=${size} role="img"
+            aria-label=${format(s.imageLabel, { n: i + 1, count: this.count })}
+            @pointermove=${(event: PointerEvent) => this.onHover(event, p, i)} @pointerleave=${() => (this.hover = null)}></canvas>
+          ${position
+            ? html`<div class="cursor" style="left: ${(position.column / size) * 100}%; top: ${(position.row / size) * 100}%;
+                width: ${100 / size}%; height: ${100 / size}%"></div>`
+            : nothing}
+          ${panel && panel.painting.fromRow > 0
+            ? html`<div class="given-line" style="top: ${(panel.painting.fromRow / size) * 100}%"></div>`
+            : nothing}
+        </div>`)}
+      </div>
+      ${panel?.nll
+        ? html`<p class="numbers">
+            <span class="nll">${format(s.nll, { value: formatNumber(lang, mean(panel.nll)) })}</span>
+            ${key === 'digits' ? nothing : html`· <span class="saturation">${format(s.saturation, { value: formatNumber(lang, panel.saturation!, 3) })}</span>
+              ${this.heldOut ? html`(${format(s.dataSaturation, { value: formatNumber(lang, this.heldOut.saturation, 3) })})` : nothing}`}
+          </p>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderPrediction() {
+    const s = this.strings;
+    const focus = this.hover ?? this.drawnFocus;
+    const panel = focus ? this.panels[focus.panel] : undefined;
+    let body = html`<p class="note">${s.predictionHint}</p>`;
+    if (focus && panel) {
+      const { size, palette, encoding } = panel.format;
+      const depth = panel.painter.distributionDepth;
+      const pixel = focus.row * size + focus.column;
+      const values = panel.painting.predictions[focus.image].subarray(pixel * depth, (pixel + 1) * depth);
+      if (!Number.isNaN(values[0])) {
+        const drawnIndex = encoding === 'one-hot' ? panel.painting.images[focus.image][pixel] : undefined;
+        const colourName = (k: number) => (panel.key === 'digits' ? (k === 1 ? s.ink : s.paper) : format(s.colour, { n: k + 1 }));
+        body = html`<p class="where">${format(s.predictionAt, { image: focus.image + 1, row: focus.row + 1, column: focus.column + 1 })}</p>
+          ${renderPredictionBars({ encoding, palette, values, drawnIndex, colourName, meanColourName: s.meanColour })}
+          ${drawnIndex !== undefined ? html`<p class="note">${format(s.drew, { value: colourName(drawnIndex) })}</p>` : nothing}
+          <p class="note">${s.predictionHint}</p>`;
+      }
+    }
+    return html`<aside class="prediction" part="prediction" aria-label=${s.prediction}>
+      <h3>${s.prediction}</h3>
+      ${body}
+    </aside>`;
+  }
+
+  private renderCompletion(ready: boolean) {
+    const s = this.strings;
+    const size = this.size;
+    const source = this.completionSource;
+    return html`<details part="completion" class="completion">
+      <summary>${s.completion}</summary>
+      <p class="note">${format(s.completionIntro, { count: this.count })}</p>
+      <h3>${s.heldOut}</h3>
+      <div class="held-out">
+        ${(this.heldOut?.urls ?? []).map((url, i) => html`<button type="button" ?disabled=${!ready}
+          aria-label=${format(s.heldOutLabel, { n: i + 1 })} @click=${() => this.useSource(this.heldOut!.images[i])}><img alt="" src=${url} /></button>`)}
+      </div>
+      <div class="row">
+        <label>${s.upload} <input type="file" class="completion-file" accept="image/*" ?disabled=${!ready} @change=${this.onUpload} /></label>
+      </div>
+      ${this.dataset_ === 'digits'
+        ? html`<div class="row"><ge-draw-pad .label=${s.drawHere}></ge-draw-pad>
+            <button type="button" @click=${this.onUseDrawing}>${s.useDrawing}</button>
+            <button type="button" @click=${() => this.pad?.clear()}>${s.clear}</button></div>`
+        : nothing}
+      ${source
+        ? html`<div class="row given">
+            <div class="image small ${this.dataset_ === 'digits' ? 'dark' : ''}" aria-label=${s.givenImage} role="img">
+              <img alt="" src=${source.url} />
+              <div class="given-line" style="top: ${(this.fromRow / size) * 100}%"></div>
+              <div class="given-mask" style="top: ${(this.fromRow / size) * 100}%"></div>
+            </div>
+            <label>${format(s.keepRows, { rows: this.fromRow })}
+              <input type="range" class="from-row" min="1" max=${size - 1} .value=${String(this.fromRow)}
+                @input=${(event: Event) => (this.fromRow = Number((event.target as HTMLInputElement).value))} /></label>
+            <button type="button" class="primary complete" ?disabled=${!ready || this.isTraining} @click=${this.onComplete}>${s.complete}</button>
+          </div>`
+        : nothing}
+    </details>`;
+  }
+
+  private renderTraining(ready: boolean) {
+    const s = this.strings;
+    const training = this.isTraining;
+    const progress = this.trainingProgress;
+    return html`<details part="training">
+      <summary>${s.fineTune}</summary>
+      <div class="row">
+        <label>${s.addFiles} <input type="file" class="training-files" accept="image/*" multiple ?disabled=${!ready} @change=${this.onAddFiles} /></label>
+        ${this.dataset_ === 'digits' ? html`<button type="button" ?disabled=${!ready} @click=${this.onAddDrawing}>${s.addDrawing}</button>` : nothing}
+        <button type="button" ?disabled=${training || !this.trainingSet.length} @click=${() => (this.trainingSet = [])}>${s.clearTrainingSet}</button>
+      </div>
+      <p class="note">${format(s.trainingSet, { count: this.trainingSet.length })}</p>
+      <div class="held-out">${this.trainingSet.map((item) => html`<img alt="" src=${item.url} />`)}</div>
+      <div class="row">
+        <label>${s.steps} <input class="train-steps" type="number" min="1" max="5000" value="50" /></label>
+        <button type="button" class="primary" ?disabled=${!ready || training || !this.trainingSet.length} @click=${this.onTrain}>${s.startTraining}</button>
+        <button type="button" ?disabled=${!training} @click=${() => this.stopTraining()}>${s.stop}</button>
+      </div>
+      ${progress
+        ? html`<progress max=${progress.total} value=${progress.step}></progress>
+            <p class="note">${format(s.trainProgress, { step: progress.step, total: progress.total, loss: formatNumber(this.lang_, progress.loss) })}</p>`
+        : nothing}
+      <h3>${s.weightsTitle}</h3>
+      <div class="row">
+        <button type="button" ?disabled=${!ready} @click=${this.onSaveBrowser}>${s.saveBrowser}</button>
+        <button type="button" ?disabled=${!ready} @click=${() => this.loadWeights(indexedDbUrl(MODELS[this.mainKey].folder)).catch(() => undefined)}>${s.loadBrowser}</button>
+        <button type="button" ?disabled=${!ready} @click=${() => this.guard('weights', () => this.exportWeights())}>${s.exportFiles}</button>
+        <button type="button" ?disabled=${!ready} @click=${() => this.loadWeights('bundled').catch(() => undefined)}>${s.restoreBundled}</button>
+        <label>${s.loadFiles} <input type="file" accept=".json,.bin" multiple ?disabled=${!ready} @change=${this.onLoadFiles} /></label>
+      </div>
+    </details>`;
+  }
+}
+
+function bundledWeights(key: ModelKey): string {
+  return assetUrl(`weights/${MODELS[key].folder}/model.json`);
+}
+
+function concat(arrays: Float32Array[]): Float32Array {
+  const out = new Float32Array(arrays.reduce((n, a) => n + a.length, 0));
+  let offset = 0;
+  for (const a of arrays) {
+    out.set(a, offset);
+    offset += a.length;
+  }
+  return out;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+export type { PixelValues };
+
+if (!customElements.get('pixel-rnn-canvas')) customElements.define('pixel-rnn-canvas', PixelRnnCanvas);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pixel-rnn-canvas': PixelRnnCanvas;
+  }
+  interface HTMLElementEventMap {
+    'generate-end': CustomEvent<GenerateEndDetail>;
+  }
+}

@@ -1,0 +1,47 @@
+// The bundled PixelRNN weights, scored in the browser on the held-out sample shipped beside them:
+// the NLL must match the one the training script measured (metrics.json, the model card).
+import { expect } from '@open-wc/testing';
+import * as tf from '@tensorflow/tfjs-core';
+import { initRuntime } from '../../src/runtime/backend.js';
+import { assetUrl } from '../../src/runtime/config.js';
+import { loadArtifacts } from '../../src/runtime/weights-io.js';
+import { PixelPainter } from '../../src/models/pixel-rnn-painter.js';
+import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, EMOJI_SIGMOID_PIXEL_RNN_CONFIG, type PixelRnnConfig } from '../../src/models/pixel-rnn.js';
+import { DIGIT_PALETTE, indicesToValues, loadImageStrip, type PixelFormat } from '../../src/data/pixel-images.js';
+import { useBuiltAssets } from '../helpers.js';
+
+const MODELS: [string, PixelRnnConfig][] = [
+  ['pixel-rnn-digits', DIGITS_PIXEL_RNN_CONFIG],
+  ['pixel-rnn-emoji', EMOJI_PIXEL_RNN_CONFIG],
+  ['pixel-rnn-emoji-sigmoid', EMOJI_SIGMOID_PIXEL_RNN_CONFIG],
+];
+
+describe('bundled PixelRNN weights', () => {
+  before(async () => {
+    useBuiltAssets();
+    await initRuntime('wasm');
+  });
+
+  for (const [folder, config] of MODELS) {
+    it(`${folder}: the shipped held-out sample scores the NLL on its card`, async () => {
+      const metrics = await (await fetch(assetUrl(`weights/${folder}/metrics.json`))).json();
+      const before = tf.memory().numTensors;
+      const painter = new PixelPainter(config);
+      await painter.setWeights(await loadArtifacts(assetUrl(`weights/${folder}/model.json`)));
+      const format: PixelFormat = {
+        size: config.height,
+        encoding: config.encoding,
+        palette: folder === 'pixel-rnn-digits' ? DIGIT_PALETTE : painter.palette!,
+        kind: folder === 'pixel-rnn-digits' ? 'digits' : 'colour',
+      };
+      const strip = await loadImageStrip(assetUrl(`weights/${folder}/heldout-sample.png`), format);
+      expect(strip.length).to.equal(metrics.heldout_sample_images);
+      const nll = await painter.nll(strip.map((indices) => indicesToValues(indices, format)));
+      const meanNll = nll.reduce((a, b) => a + b, 0) / nll.length;
+      // Same float16 weights, same float32 arithmetic on WASM: only summation order differs.
+      expect(meanNll).to.be.closeTo(metrics.heldout_sample_nll_nats, 0.002 * Math.abs(metrics.heldout_sample_nll_nats) + 0.05);
+      painter.dispose();
+      expect(tf.memory().numTensors).to.equal(before);
+    });
+  }
+});
