@@ -2,7 +2,8 @@
 // grid decode speed against a tfjs-layers decoder with the same weights, and download sizes;
 // <gan-arena>: 2-d rounds per second with every visual redrawn each frame (the built element, and
 // the model alone), main-thread long tasks while it trains, and a digits training step against the
-// same GAN written with tfjs-layers.
+// same GAN written with tfjs-layers; PixelRNN: 16 digits and 16 emoji drawn, and the per-pixel
+// recurrent step against the same step written with tfjs-layers.
 // Prints tables and writes bench/results.json. Run through `npm run bench` (builds dist/ first),
 // or `node bench/run.mjs [wasm] [webgpu] [cpu]` to re-run some backends on the current dist/.
 import { createServer } from 'node:http';
@@ -35,14 +36,18 @@ const PLAN = {
   wasm: {
     weightLoads: 5, warmup: 10, repetitions: { 9: 200, 25: 50 },
     gan: { elementSeconds: 10, digitsElement: true, toySeconds: 5, planeViews: 50, digitsWarmup: 3, digitsRepetitions: 20 },
+    pixelRnn: { drawings: 5, steps: 200 },
   },
   webgpu: {
     weightLoads: 3, warmup: 2, repetitions: { 9: 12, 25: 5 },
     gan: { elementSeconds: 10, digitsElement: false, toySeconds: 4, planeViews: 3, digitsWarmup: 1, digitsRepetitions: 2 },
+    // 784 sequential steps on the software adapter take minutes: not measured there.
+    pixelRnn: null,
   },
   cpu: {
     weightLoads: 3, warmup: 2, repetitions: { 9: 60, 25: 15 },
     gan: { elementSeconds: 10, digitsElement: false, toySeconds: 5, planeViews: 10, digitsWarmup: 1, digitsRepetitions: 4 },
+    pixelRnn: { drawings: 1, steps: 30 },
   },
 };
 
@@ -57,6 +62,9 @@ const TARGET = {
   ganRoundsPerSecond: 60, // WASM, 2-d, batch 64, every visual redrawn each frame (at least)
   ganLongTasks: 0, // WASM, main-thread tasks over 50 ms while <gan-arena> trains (at most)
   ganStepRatio: 1, // WASM, digits step: ours / tfjs-layers (at most)
+  pixelDigitsMs: 1500, // WASM, 16 digits drawn pixel by pixel, values read back every step (at most)
+  pixelEmojiMs: 500, // WASM, 16 emoji, the same way (at most)
+  pixelStepRatio: 1, // WASM, per-pixel step: ours / tfjs-layers (at most)
 };
 // Measured here with GAN Lab, for comparison: iterations per second with its visuals on.
 const GAN_LAB = { ring: 9, default: 13 };
@@ -319,6 +327,19 @@ async function measureGan(browser, backend) {
   }
 }
 
+/** (9), (10) PixelRNN on the bench page bundle: whole drawings; the per-pixel step vs tfjs-layers. */
+async function measurePixelRnn(browser, backend) {
+  if (!PLAN[backend].pixelRnn) return { skipped: 'too slow on this backend' };
+  const { page, close } = await openPage(browser, `${backend} pixel-rnn bench`);
+  try {
+    await page.goto(`${origin}/bench/page.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => 'bench' in window);
+    return await page.evaluate((options) => window.bench.pixelRnn(options), { backend, ...PLAN[backend].pixelRnn });
+  } finally {
+    await close();
+  }
+}
+
 /** (1), (3), (4) on the bench page bundle. */
 async function measureDecoder(browser, backend) {
   const { page, close } = await openPage(browser, `${backend} bench`);
@@ -346,6 +367,7 @@ try {
         ['ganElement', (b, name) => measureGanElement(b, name, '2d')],
         ...(PLAN[backend].gan.digitsElement ? [['ganDigitsElement', (b, name) => measureGanElement(b, name, 'digits')]] : []),
         ['gan', measureGan],
+        ['pixelRnn', measurePixelRnn],
       ];
       for (const [part, measure] of parts) {
         const t0 = performance.now();
@@ -610,6 +632,59 @@ table(
     ];
   }),
 );
+
+// ---- <pixel-rnn-canvas> -----------------------------------------------------------------------
+const pixelLabel = (backend) => {
+  const p = runs[backend].pixelRnn;
+  return (ok(p) && !p.skipped && p.info.backend) || backend;
+};
+const pixelRows = [];
+for (const backend of backends) {
+  const p = runs[backend].pixelRnn;
+  const wasm = backend === 'wasm';
+  for (const [dataset, limit] of [['digits', TARGET.pixelDigitsMs], ['emoji', TARGET.pixelEmojiMs]]) {
+    const d = ok(p) && !p.skipped && !p[dataset]?.error ? p[dataset] : null;
+    pixelRows.push([
+      pixelLabel(backend),
+      dataset,
+      d ? d.painting.runs : p?.skipped ? 'skipped' : 'failed',
+      d ? `${ms(d.painting.median)} / ${ms(d.painting.p90)}` : '—',
+      d ? rate(d.pixelsPerSecond) : '—',
+      d ? `${ms(d.sample.median)} / ${ms(d.sample.p90)}` : '—',
+      d ? d.tensorsLeaked : '—',
+      wasm ? `≤ ${limit} ms` : '—',
+      wasm ? check(`WASM 16 ${dataset} drawn pixel by pixel`, d?.painting.median ?? null, limit) : '',
+    ]);
+  }
+}
+table(
+  '<pixel-rnn-canvas>: 16 images drawn as one batch, one pixel at a time (median / p90 ms). "Painted": the element\'s path, every pixel\'s value and distribution read back; "sample()": read once at the end',
+  ['Backend', 'Dataset', 'Runs', 'Painted', 'Pixels/s', 'sample()', 'Leaked', 'Target', 'Met?'],
+  pixelRows,
+);
+table(
+  'PixelRNN per-pixel step, batch 16 (pixel input, two column GRUs, head, draw): ours vs tfjs-layers predict() (median / p90 ms)',
+  ['Backend', 'Runs', 'Ours', 'tfjs-layers', 'Ours/layers', 'Leaked', 'Target', 'Met?'],
+  backends.map((backend) => {
+    const p = runs[backend].pixelRnn;
+    const d = ok(p) && !p.skipped && !p.step?.error ? p.step : null;
+    const wasm = backend === 'wasm';
+    return [
+      pixelLabel(backend),
+      d ? d.ours.runs : p?.skipped ? 'skipped' : 'failed',
+      d ? `${ms(d.ours.median)} / ${ms(d.ours.p90)}` : '—',
+      d ? `${ms(d.layers.median)} / ${ms(d.layers.p90)}` : '—',
+      d ? d.ratio.toFixed(2) : '—',
+      d ? d.tensorsLeaked : '—',
+      wasm ? `ratio ≤ ${TARGET.pixelStepRatio}` : '—',
+      wasm ? check('WASM PixelRNN step ours/tfjs-layers', d?.ratio ?? null, TARGET.pixelStepRatio) : '',
+    ];
+  }),
+);
+for (const backend of backends) {
+  const p = runs[backend].pixelRnn;
+  for (const part of ['digits', 'emoji', 'step']) if (ok(p) && p[part]?.error) console.log(`  ${backend} PixelRNN ${part} FAILED: ${p[part].error}`);
+}
 
 const failed = targets.filter((t) => !t.met);
 console.log(`\nTargets met: ${targets.length - failed.length} of ${targets.length}${failed.length ? ` (missed: ${failed.map((t) => t.name).join('; ')})` : ''}`);
