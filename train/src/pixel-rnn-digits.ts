@@ -262,7 +262,7 @@ under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).
 - ${m.steps} steps = ${m.epochs} epochs, median ${m.ms_per_step} ms per step. The run is bounded by a time budget
   of ${Number(flags.minutes)} minutes (\`--minutes\`) so that training and evaluation fit 45 minutes on this machine.
 - Node ${process.version}, TF.js WASM backend (SIMD, one thread), 2 CPU cores.
-- Command (from the repository root): \`${command}\`
+- Command (from the repository root): \`${evaluateOnly ? 'npm run train:pixel-rnn' : command}\`${evaluateOnly ? `; figures re-measured on the shipped weights with \`${command}\`` : ''}
 - Time: ${(m.train_seconds / 60).toFixed(1)} minutes training, ${(m.total_seconds / 60).toFixed(1)} minutes including evaluation and sampling.
 
 ## Test metrics
