@@ -33,7 +33,7 @@ import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, EMOJI_SIGMOID_PIXEL_RN
 import { assetUrl } from '../../src/runtime/config.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
 import { yieldToBrowser, type TrainingResult } from '../../src/runtime/training-loop.js';
-import { meanSaturation } from '../../src/data/palette.js';
+import { colouredPixels, meanSaturation } from '../../src/data/palette.js';
 import {
   DIGIT_PALETTE, imageToIndices, indicesToValues, loadImageStrip, rgbToImageData, valuesToRgb, type PixelFormat,
 } from '../../src/data/pixel-images.js';
@@ -71,7 +71,14 @@ interface Panel {
   format: PixelFormat;
   painting: Painting;
   nll: number[] | null;
-  saturation: number | null;
+  saturation: Saturation | null;
+}
+
+/** Mean HSV saturation over all pixels, and over the coloured (not near-white) pixels only. */
+interface Saturation { all: number; coloured: number }
+
+function saturationOf(rgb: Float32Array): Saturation {
+  return { all: meanSaturation(rgb), coloured: meanSaturation(colouredPixels(rgb)) };
 }
 
 interface Focus { panel: number; image: number; row: number; column: number }
@@ -129,7 +136,7 @@ export class PixelRnnCanvas extends GenerativeElement {
   /** The pixel whose prediction the bars show: the one just drawn, or the hovered one. */
   private drawnFocus: Focus | null = null;
   private hover: Focus | null = null;
-  private heldOut: { key: ModelKey; images: Int32Array[]; urls: string[]; saturation: number } | null = null;
+  private heldOut: { key: ModelKey; images: Int32Array[]; urls: string[]; saturation: Saturation } | null = null;
   private completionSource: { indices: Int32Array; url: string } | null = null;
   private fromRow = 8;
   private trainingSet: { values: Int32Array; url: string }[] = [];
@@ -232,7 +239,7 @@ export class PixelRnnCanvas extends GenerativeElement {
         key: this.mainKey,
         images,
         urls: images.slice(0, HELD_OUT_SHOWN).map((indices) => imageDataUrl(rgbToImageData(valuesToRgb(indices, { ...format, encoding: 'one-hot' }), format.size))),
-        saturation: meanSaturation(concat(images.map((indices) => valuesToRgb(indices, { ...format, encoding: 'one-hot' })))),
+        saturation: saturationOf(concat(images.map((indices) => valuesToRgb(indices, { ...format, encoding: 'one-hot' })))),
       };
       this.completionSource = null;
     }
@@ -400,7 +407,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     if (run !== this.paintingRun) throw this.cancel(panels);
     for (const panel of panels) {
       panel.nll = Array.from(await panel.painter.nll(panel.painting.images));
-      panel.saturation = meanSaturation(concat(panel.painting.images.map((values) => valuesToRgb(values, panel.format))));
+      panel.saturation = saturationOf(concat(panel.painting.images.map((values) => valuesToRgb(values, panel.format))));
     }
     this.progressText = this.strings.finished;
     this.redraw(panels);
@@ -625,8 +632,10 @@ export class PixelRnnCanvas extends GenerativeElement {
       ${panel?.nll
         ? html`<p class="numbers">
             <span class="nll">${format(s.nll, { value: formatNumber(lang, mean(panel.nll)) })}</span>
-            ${key === 'digits' ? nothing : html`· <span class="saturation">${format(s.saturation, { value: formatNumber(lang, panel.saturation!, 3) })}</span>
-              ${this.heldOut ? html`(${format(s.dataSaturation, { value: formatNumber(lang, this.heldOut.saturation, 3) })})` : nothing}`}
+            ${key === 'digits' || !panel.saturation ? nothing : html`<br /><span class="saturation">${format(s.saturation, {
+                all: formatNumber(lang, panel.saturation.all, 2), coloured: formatNumber(lang, panel.saturation.coloured, 2) })}</span>
+              ${this.heldOut ? html`<br /><span class="note">${format(s.dataSaturation, {
+                all: formatNumber(lang, this.heldOut.saturation.all, 2), coloured: formatNumber(lang, this.heldOut.saturation.coloured, 2) })}</span>` : nothing}`}
           </p>`
         : nothing}
     </section>`;

@@ -95,6 +95,7 @@ export function paletteColours(indices: ArrayLike<number>, palette: Palette): Fl
  */
 export function meanSaturation(rgb: ArrayLike<number>): number {
   const pixels = rgb.length / 3;
+  if (pixels === 0) return 0;
   let sum = 0;
   for (let p = 0; p < pixels; p++) {
     const r = rgb[p * 3], g = rgb[p * 3 + 1], b = rgb[p * 3 + 2];
@@ -102,4 +103,13 @@ export function meanSaturation(rgb: ArrayLike<number>): number {
     if (max > 0) sum += (max - Math.min(r, g, b)) / max;
   }
   return sum / pixels;
+}
+
+/** The pixels that are not (near) white background: every channel of the rest is ≥ 0.9. */
+export function colouredPixels(rgb: ArrayLike<number>, whiteAbove = 0.9): Float32Array {
+  const kept: number[] = [];
+  for (let p = 0; p < rgb.length; p += 3) {
+    if (Math.min(rgb[p], rgb[p + 1], rgb[p + 2]) < whiteAbove) kept.push(rgb[p], rgb[p + 1], rgb[p + 2]);
+  }
+  return Float32Array.from(kept);
 }
