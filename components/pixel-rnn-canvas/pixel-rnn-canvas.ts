@@ -631,7 +631,7 @@ export class PixelRnnCanvas extends GenerativeElement {
       </div>
       ${panel?.nll
         ? html`<p class="numbers">
-            <span class="nll">${format(s.nll, { value: formatNumber(lang, mean(panel.nll)) })}</span>
+            <span class="nll">${format(config.encoding === 'sigmoid' ? s.nllDensity : s.nll, { value: formatNumber(lang, mean(panel.nll)) })}</span>
             ${key === 'digits' || !panel.saturation ? nothing : html`<br /><span class="saturation">${format(s.saturation, {
                 all: formatNumber(lang, panel.saturation.all, 2), coloured: formatNumber(lang, panel.saturation.coloured, 2) })}</span>
               ${this.heldOut ? html`<br /><span class="note">${format(s.dataSaturation, {

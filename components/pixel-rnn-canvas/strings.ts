@@ -19,6 +19,7 @@ export const STRINGS: Strings<{
   drawing: string;
   finished: string;
   nll: string;
+  nllDensity: string;
   saturation: string;
   dataSaturation: string;
   prediction: string;
@@ -77,6 +78,7 @@ export const STRINGS: Strings<{
     drawing: 'Drawing pixel {pixel} of {total}…',
     finished: 'Finished.',
     nll: '−log p(x): {value} nats per image',
+    nllDensity: '−log p(x): {value} nats per image (a density over continuous RGB, so it can be negative)',
     saturation: 'colour saturation {all} (coloured pixels: {coloured})',
     dataSaturation: 'held-out emoji: {all} ({coloured})',
     prediction: 'What the model predicts',
@@ -146,6 +148,7 @@ export const STRINGS: Strings<{
     drawing: '正在画第 {pixel} 个像素（共 {total} 个）…',
     finished: '完成。',
     nll: '−log p(x)：每张图 {value} 奈特',
+    nllDensity: '−log p(x)：每张图 {value} 奈特（连续 RGB 上的概率密度，可以为负）',
     saturation: '色彩饱和度 {all}（有色像素：{coloured}）',
     dataSaturation: '留出的表情图：{all}（{coloured}）',
     prediction: '模型的预测',

@@ -12,7 +12,7 @@ export const canvasStyles = css`
   .panel { width: var(--ge-canvas-size, 256px); }
   .panel h3 { margin-top: 0; }
   .images { display: grid; grid-template-columns: repeat(var(--columns), 1fr); gap: 2px; margin-top: 6px; }
-  .image { position: relative; line-height: 0; background: #e5e7eb; }
+  .image { position: relative; line-height: 0; background: #e5e7eb; outline: 1px solid var(--_border); }
   .dark .image, .image.dark { background: #000; }
   /* Pixelated upscaling: every model pixel stays a crisp square. */
   .image canvas, .image img { width: 100%; aspect-ratio: 1; image-rendering: pixelated; display: block; }
