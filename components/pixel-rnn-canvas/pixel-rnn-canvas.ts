@@ -21,6 +21,8 @@ import { sharedStyles } from '../shared/styles.js';
 import { format, formatNumber } from '../shared/i18n.js';
 import '../shared/draw-pad.js';
 import type { DrawPad } from '../shared/draw-pad.js';
+import './palette-pad.js';
+import type { PalettePad } from './palette-pad.js';
 import { canvasStyles } from './styles.js';
 import { STRINGS } from './strings.js';
 import { renderPredictionBars } from './prediction-bars.js';
@@ -33,7 +35,7 @@ import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, EMOJI_SIGMOID_PIXEL_RN
 import { assetUrl } from '../../src/runtime/config.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
 import { yieldToBrowser, type TrainingResult } from '../../src/runtime/training-loop.js';
-import { colouredPixels, meanSaturation } from '../../src/data/palette.js';
+import { colouredPixels, meanSaturation, type Palette } from '../../src/data/palette.js';
 import {
   DIGIT_PALETTE, imageToIndices, indicesToValues, loadImageStrip, rgbToImageData, valuesToRgb, type PixelFormat,
 } from '../../src/data/pixel-images.js';
@@ -125,6 +127,7 @@ export class PixelRnnCanvas extends GenerativeElement {
   private count: number = COUNT.default;
 
   private readonly painters = new Map<ModelKey, PixelPainter>();
+  private readonly palettes = new Map<ModelKey, Palette>();
   private readonly retainedWeights = new Map<ModelKey, Awaited<ReturnType<PixelPainter['getWeights']>>>();
   private panels: Panel[] = [];
   private paused = false;
@@ -337,7 +340,10 @@ export class PixelRnnCanvas extends GenerativeElement {
   // ---- drawing -----------------------------------------------------------------------------
   private formatOf(key: ModelKey): PixelFormat {
     const { config } = MODELS[key];
-    const palette = key === 'digits' ? DIGIT_PALETTE : (this.painters.get(key)?.palette ?? this.painters.get('emoji')?.palette ?? DIGIT_PALETTE);
+    const loaded = this.painters.get(key)?.palette;
+    // Remembered, so the UI keeps its colours while the model is away (removed from the page).
+    if (loaded) this.palettes.set(key, loaded);
+    const palette = key === 'digits' ? DIGIT_PALETTE : (this.palettes.get(key) ?? this.palettes.get('emoji') ?? DIGIT_PALETTE);
     return { size: config.height, encoding: config.encoding, palette, kind: key === 'digits' ? 'digits' : 'colour' };
   }
 
@@ -517,6 +523,15 @@ export class PixelRnnCanvas extends GenerativeElement {
     if (file) void this.guard('completion', async () => this.useSource(await imageToIndices(file, this.formatOf(this.mainKey))));
   }
 
+  private get palettePad(): PalettePad | null {
+    return this.renderRoot.querySelector('ge-palette-pad');
+  }
+
+  private onUsePainting() {
+    const pad = this.palettePad;
+    if (pad && !pad.isEmpty) void this.useSource(pad.indices);
+  }
+
   private onUseDrawing() {
     const pad = this.pad;
     if (!pad || pad.isEmpty) return;
@@ -685,7 +700,10 @@ export class PixelRnnCanvas extends GenerativeElement {
         ? html`<div class="row"><ge-draw-pad .label=${s.drawHere}></ge-draw-pad>
             <button type="button" @click=${this.onUseDrawing}>${s.useDrawing}</button>
             <button type="button" @click=${() => this.pad?.clear()}>${s.clear}</button></div>`
-        : nothing}
+        : html`<div class="row"><ge-palette-pad .palette=${this.formatOf(this.mainKey).palette} .size=${size} .label=${s.paintHere}
+              .colourLabel=${(k: number) => format(s.colour, { n: k + 1 })}></ge-palette-pad>
+            <button type="button" class="use-painting" @click=${this.onUsePainting}>${s.useDrawing}</button>
+            <button type="button" @click=${() => this.palettePad?.clear()}>${s.clear}</button></div>`}
       ${source
         ? html`<div class="row given">
             <div class="image small ${this.dataset_ === 'digits' ? 'dark' : ''}" aria-label=${s.givenImage} role="img">

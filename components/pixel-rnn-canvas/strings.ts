@@ -36,6 +36,7 @@ export const STRINGS: Strings<{
   heldOutLabel: string;
   upload: string;
   drawHere: string;
+  paintHere: string;
   useDrawing: string;
   clear: string;
   keepRows: string;
@@ -95,7 +96,8 @@ export const STRINGS: Strings<{
     heldOutLabel: 'Held-out image {n}',
     upload: 'Upload an image',
     drawHere: 'Draw a digit here',
-    useDrawing: 'Use drawing',
+    paintHere: 'Paint the top of an emoji here: pick a colour, then click or drag',
+    useDrawing: 'Use this',
     clear: 'Clear',
     keepRows: 'Keep the top {rows} rows',
     complete: 'Complete',
@@ -165,7 +167,8 @@ export const STRINGS: Strings<{
     heldOutLabel: '留出的图像 {n}',
     upload: '上传图片',
     drawHere: '在这里写一个数字',
-    useDrawing: '使用手写图',
+    paintHere: '在这里画出表情图的上半部分：先选颜色，再点击或拖动',
+    useDrawing: '使用这张图',
     clear: '清除',
     keepRows: '保留最上面 {rows} 行',
     complete: '补全',

@@ -145,6 +145,42 @@ describe('<pixel-rnn-canvas>', () => {
     expect(new Set(lower).size).to.be.greaterThan(1);
   });
 
+  it('emoji completion from the UI: paint the top rows on the palette pad, keep them, and the model draws the rest', async () => {
+    const { element } = await make({ count: '2' });
+    const details = shadow(element).querySelector('details.completion')!;
+    details.setAttribute('open', '');
+    await element.updateComplete;
+    const pad = shadow(element).querySelector('ge-palette-pad')!;
+    await pad.updateComplete;
+    // Pick palette colour 20 and paint a stroke across row 2.
+    pad.shadowRoot!.querySelectorAll<HTMLButtonElement>('.swatches button')[20].click();
+    await pad.updateComplete;
+    const canvas = pad.shadowRoot!.querySelector('canvas')!;
+    const rect = canvas.getBoundingClientRect();
+    const at = (column: number, row: number) => ({ clientX: rect.left + ((column + 0.5) / 16) * rect.width, clientY: rect.top + ((row + 0.5) / 16) * rect.height, pointerId: 1, bubbles: true });
+    canvas.dispatchEvent(new PointerEvent('pointerdown', at(0, 2)));
+    for (let column = 1; column < 16; column++) canvas.dispatchEvent(new PointerEvent('pointermove', at(column, 2)));
+    canvas.dispatchEvent(new PointerEvent('pointerup', at(15, 2)));
+    expect(Array.from(pad.indices.slice(32, 48))).to.deep.equal(Array(16).fill(20));
+    shadow(element).querySelector<HTMLButtonElement>('button.use-painting')!.click();
+    await element.updateComplete;
+    const slider = shadow(element).querySelector<HTMLInputElement>('input.from-row')!;
+    slider.value = '4';
+    slider.dispatchEvent(new Event('input'));
+    await element.updateComplete;
+    const ended = nextEvent<GenerateEndDetail>(element, 'generate-end');
+    shadow(element).querySelector<HTMLButtonElement>('button.complete')!.click();
+    const { images } = (await ended).detail;
+    expect(images).to.have.length(2);
+    const painted = colours(images[0]).slice(32, 48);
+    expect(new Set(painted).size).to.equal(1);
+    for (const image of images) {
+      const top = colours(image).slice(0, 64);
+      expect(top.slice(32, 48)).to.deep.equal(painted);
+      expect(new Set([...top.slice(0, 32), ...top.slice(48)]).size).to.equal(1); // the unpainted rows: background
+    }
+  });
+
   it('clamps count="99" to 16 and temperature="0" to 0.05, saying so, and still draws', async () => {
     const { element, errors } = await make({ count: '99', temperature: '0' });
     expect(errors.join(' ')).to.contain('count="99"');
