@@ -32,6 +32,7 @@ export default {
     'vae-latent-explorer': 'components/vae-latent-explorer/vae-latent-explorer.ts',
     'gan-arena': 'components/gan-arena/gan-arena.ts',
     'pixel-rnn-canvas': 'components/pixel-rnn-canvas/pixel-rnn-canvas.ts',
+    'sentence-morph': 'components/sentence-morph/sentence-morph.ts',
   },
   output: {
     dir: 'dist',

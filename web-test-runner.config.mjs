@@ -59,9 +59,10 @@ export default {
       strictRequires: false,
     }),
   ],
+  // TEST_FILES=glob runs only those files (in the WASM browser), for working on one part.
   groups: [
-    { name: 'wasm', files: 'test/{models,data,runtime,components}/**/*.test.ts', browsers: [chromium()] },
+    { name: 'wasm', files: process.env.TEST_FILES ?? 'test/{models,data,runtime,components}/**/*.test.ts', browsers: [chromium()] },
     { name: 'webgpu', files: 'test/webgpu/**/*.test.ts', browsers: [chromium(['--enable-unsafe-webgpu'])] },
-  ],
+  ].filter((group) => !process.env.TEST_FILES || group.name === 'wasm'),
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter()],
 };

@@ -9,6 +9,8 @@ export { GanArena } from '../components/gan-arena/gan-arena.js';
 export type { RoundDetail, GanFineTuneOptions } from '../components/gan-arena/gan-arena.js';
 export { PixelRnnCanvas } from '../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
 export type { GenerateEndDetail, PixelRnnPanelResult, PixelFineTuneOptions } from '../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
+export { SentenceMorph } from '../components/sentence-morph/sentence-morph.js';
+export type { MorphDetail, SentenceFineTuneResult, SentenceFineTuneOptions } from '../components/sentence-morph/sentence-morph.js';
 export type {
   ModelReadyDetail,
   ModelErrorDetail,

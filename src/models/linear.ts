@@ -38,6 +38,27 @@ export function linear(x: tf.Tensor2D, params: LinearParams): tf.Tensor2D {
 }
 
 /**
+ * x·W without a bias (recurrent terms whose input terms carry the bias), with the same WASM-fast
+ * gradient as `linear`.
+ */
+const matMulWithFastGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const [x, weight] = args as tf.Tensor2D[];
+  const save = args[2] as tf.GradSaveFunc;
+  save([x, weight]);
+  return {
+    value: tf.matMul(x, weight),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+      const [savedX, savedWeight] = saved as tf.Tensor2D[];
+      return [tf.matMul(dy as tf.Tensor2D, tf.transpose(savedWeight)), tf.matMul(tf.transpose(savedX), dy as tf.Tensor2D)];
+    },
+  };
+});
+
+export function matMulFast(x: tf.Tensor2D, weight: tf.Tensor2D | tf.Variable): tf.Tensor2D {
+  return matMulWithFastGradient(x, weight) as tf.Tensor2D;
+}
+
+/**
  * He-uniform initialisation (for ReLU layers); `seed` makes it repeatable. Variables are left
  * unnamed on purpose: TF.js names are global to the page, and a page may hold several models.
  */
@@ -51,6 +72,30 @@ export function createLinear(
     weight: variableFrom(tf.randomUniform([inputSize, outputSize], -limit, limit, 'float32', seed)),
     bias: variableFrom(tf.zeros([outputSize])),
   };
+}
+
+/**
+ * A dense layer's parameters. 'relu': He-uniform; 'recurrent': uniform ±1/√inputs, as recurrent
+ * nets like it (PyTorch's default ±1/√hidden); 'linear': Glorot-uniform. Variables stay unnamed.
+ */
+export function createLayer(inputs: number, outputs: number, seed: number, init: 'relu' | 'recurrent' | 'linear'): LinearParams {
+  const limit =
+    init === 'relu' ? Math.sqrt(6 / inputs) : init === 'recurrent' ? 1 / Math.sqrt(inputs) : Math.sqrt(6 / (inputs + outputs));
+  return {
+    weight: variableFrom(tf.randomUniform([inputs, outputs], -limit, limit, 'float32', seed)),
+    bias: variableFrom(tf.zeros([outputs])),
+  };
+}
+
+/** Keeps a layer's weight and frees its (unused) bias. */
+export function weightOnly(params: LinearParams): tf.Variable {
+  params.bias.dispose();
+  return params.weight;
+}
+
+/** A layer's variables under `prefix/weight` and `prefix/bias`, as weight files name them. */
+export function linearParameters(prefix: string, params: LinearParams): Record<string, tf.Variable> {
+  return { [`${prefix}/weight`]: params.weight, [`${prefix}/bias`]: params.bias };
 }
 
 /** A variable holding `initial`'s values; `initial` itself is freed (variables do not take it over). */

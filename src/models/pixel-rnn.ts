@@ -46,7 +46,8 @@
  * is unsure, and averages of different colours are grey: the lecture's "ink-wash" images.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { linear, type LinearParams } from './linear.js';
+import { createLayer, linear, matMulFast, weightOnly, type LinearParams } from './linear.js';
+import { createGru, gruParameters, gruStep, type GruParams } from './gru.js';
 import { assignArtifacts, parametersToArtifacts, type ModelDescription } from '../runtime/weights-format.js';
 import { createRng } from '../runtime/random.js';
 import type { Palette } from '../data/palette.js';
@@ -166,20 +167,6 @@ interface LstmParams {
   recurrent: tf.Variable; // h → 4·size (the input term carries the bias)
 }
 
-/**
- * One weight matrix per gate (slicing a fused [in, 3·size] output is slow on WASM). The reset and
- * update gates' recurrent terms need no bias of their own (their input terms have one); the
- * candidate's recurrent term keeps its bias b'_n, which sits inside r ⊙ (…).
- */
-interface GruParams {
-  inputReset: LinearParams;
-  inputUpdate: LinearParams;
-  inputCandidate: LinearParams;
-  recurrentReset: tf.Variable;
-  recurrentUpdate: tf.Variable;
-  recurrentCandidate: LinearParams;
-}
-
 export class PixelRnn {
   readonly config: PixelRnnConfig;
   /** The colours behind the palette indices (one-hot) or behind the training data (sigmoid), when known. */
@@ -214,17 +201,9 @@ export class PixelRnn {
     });
     this.context = Array.from({ length: c.width }, () => layer(c.rowSize, c.contextSize, 'linear'));
     this.pixelInput = layer(c.contextSize + this.localSize, c.inputSize, 'relu');
-    this.columnGrus = Array.from({ length: c.columnLayers }, (_, l) => {
-      const inputs = l === 0 ? c.inputSize : c.columnSize;
-      return {
-        inputReset: layer(inputs, c.columnSize, 'recurrent'),
-        inputUpdate: layer(inputs, c.columnSize, 'recurrent'),
-        inputCandidate: layer(inputs, c.columnSize, 'recurrent'),
-        recurrentReset: weightOnly(layer(c.columnSize, c.columnSize, 'recurrent')),
-        recurrentUpdate: weightOnly(layer(c.columnSize, c.columnSize, 'recurrent')),
-        recurrentCandidate: layer(c.columnSize, c.columnSize, 'recurrent'),
-      };
-    });
+    this.columnGrus = Array.from({ length: c.columnLayers }, (_, l) =>
+      createGru(l === 0 ? c.inputSize : c.columnSize, c.columnSize, () => nextSeed++),
+    );
     this.headHidden = layer(c.columnSize + c.inputSize, c.headSize, 'relu');
     this.headOutput = layer(c.headSize, this.outputDepth, 'linear');
   }
@@ -389,15 +368,7 @@ export class PixelRnn {
     named['row_lstm/recurrent/weight'] = this.rowLstm.recurrent;
     this.context.forEach((p, c) => add(`context/column${c}`, p));
     add('pixel_input', this.pixelInput);
-    this.columnGrus.forEach((p, l) => {
-      const prefix = `column_gru${l}`;
-      add(`${prefix}/input_reset`, p.inputReset);
-      add(`${prefix}/input_update`, p.inputUpdate);
-      add(`${prefix}/input_candidate`, p.inputCandidate);
-      named[`${prefix}/recurrent_reset/weight`] = p.recurrentReset;
-      named[`${prefix}/recurrent_update/weight`] = p.recurrentUpdate;
-      add(`${prefix}/recurrent_candidate`, p.recurrentCandidate);
-    });
+    this.columnGrus.forEach((p, l) => Object.assign(named, gruParameters(`column_gru${l}`, p)));
     add('head/hidden', this.headHidden);
     add('head/output', this.headOutput);
     return named;
@@ -525,23 +496,11 @@ export class PixelRnn {
     return tf.relu(linear(input, this.pixelInput));
   }
 
-  /**
-   * One GRU step (the form with the reset gate inside, as cuDNN and PyTorch write it):
-   *   r = σ(W_r x + U_r h + b_r),  z = σ(W_z x + U_z h + b_z),
-   *   n = tanh(W_n x + b_n + r ⊙ (U_n h + b'_n)),  h' = (1 − z) ⊙ n + z ⊙ h.
-   */
-  gruStep(x: tf.Tensor2D, h: tf.Tensor2D, p: GruParams): tf.Tensor2D {
-    const r = tf.sigmoid(tf.add(linear(x, p.inputReset), matMulFast(h, p.recurrentReset)));
-    const z = tf.sigmoid(tf.add(linear(x, p.inputUpdate), matMulFast(h, p.recurrentUpdate)));
-    const n = tanh(tf.add(linear(x, p.inputCandidate), tf.mul(r, linear(h, p.recurrentCandidate))));
-    return tf.add(n, tf.mul(z, tf.sub(h, n))) as tf.Tensor2D;
-  }
-
   /** All column GRU layers, one column step for one row: returns the new states (last = the output). */
   columnStep(e: tf.Tensor2D, states: tf.Tensor2D[]): tf.Tensor2D[] {
     let g = e;
     return this.columnGrus.map((params, l) => {
-      const out = this.gruStep(g, states[l], params);
+      const out = gruStep(g, states[l], params);
       g = l === 0 ? out : tf.add(g, out);
       return g;
     });
@@ -786,53 +745,6 @@ export class PixelRnnSampler {
     this.previousRows.unshift(features);
     this.rowIndex++;
   }
-}
-
-/**
- * h·U without a bias (the recurrent reset and update terms: their input terms carry the bias),
- * with the same WASM-fast gradient as `linear`: explicit transposes instead of transposed matMuls.
- */
-const matMulWithFastGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-  const [x, weight] = args as tf.Tensor2D[];
-  const save = args[2] as tf.GradSaveFunc;
-  save([x, weight]);
-  return {
-    value: tf.matMul(x, weight),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [savedX, savedWeight] = saved as tf.Tensor2D[];
-      return [tf.matMul(dy as tf.Tensor2D, tf.transpose(savedWeight)), tf.matMul(tf.transpose(savedX), dy as tf.Tensor2D)];
-    },
-  };
-});
-
-function matMulFast(x: tf.Tensor2D, weight: tf.Variable): tf.Tensor2D {
-  return matMulWithFastGradient(x, weight) as tf.Tensor2D;
-}
-
-/** Keeps a layer's weight and frees its (unused) bias. */
-function weightOnly(params: LinearParams): tf.Variable {
-  params.bias.dispose();
-  return params.weight;
-}
-
-/** tanh(x) = 2σ(2x) − 1: the WASM backend's tanh is several times slower than its sigmoid. */
-function tanh(x: tf.Tensor): tf.Tensor {
-  return tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1);
-}
-
-/**
- * A dense layer's parameters. 'relu': He-uniform; 'recurrent': uniform ±1/√outputs·… as recurrent
- * nets like it (PyTorch's default ±1/√hidden); 'linear': Glorot-uniform. Variables stay unnamed:
- * TF.js names are global to the page, and a page may hold several models.
- */
-function createLayer(inputs: number, outputs: number, seed: number, init: 'relu' | 'recurrent' | 'linear'): LinearParams {
-  const limit =
-    init === 'relu' ? Math.sqrt(6 / inputs) : init === 'recurrent' ? 1 / Math.sqrt(inputs) : Math.sqrt(6 / (inputs + outputs));
-  const weight = tf.randomUniform([inputs, outputs], -limit, limit, 'float32', seed);
-  const bias = tf.zeros([outputs]);
-  const params = { weight: tf.variable(weight), bias: tf.variable(bias) };
-  tf.dispose([weight, bias]);
-  return params;
 }
 
 function checkConfig(c: PixelRnnConfig): void {

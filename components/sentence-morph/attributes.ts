@@ -1,0 +1,30 @@
+/**
+ * Reading <sentence-morph>'s own attributes. Each parser returns the value to use and, when the
+ * attribute was unusable, why (the element shows that and uses the fallback).
+ */
+import type { Decoding } from '../../src/models/sentence-vae.js';
+
+/** Why an attribute was unusable; the UI text for each lives in strings.ts. */
+export type AttributeProblem = 'stepsNotANumber' | 'stepsOutOfRange' | 'decodingUnknown';
+
+export interface Parsed<T> {
+  value: T;
+  problem?: AttributeProblem;
+}
+
+export const STEPS = { min: 1, max: 20, default: 5 } as const;
+export const DECODINGS: readonly Decoding[] = ['greedy', 'sample', 'beam'];
+
+export function parseSteps(text: string | null): Parsed<number> {
+  if (text === null || text.trim() === '') return { value: STEPS.default };
+  const n = Number(text);
+  if (!Number.isFinite(n)) return { value: STEPS.default, problem: 'stepsNotANumber' };
+  const clamped = Math.min(STEPS.max, Math.max(STEPS.min, Math.round(n)));
+  return clamped === n ? { value: clamped } : { value: clamped, problem: 'stepsOutOfRange' };
+}
+
+export function parseDecoding(text: string | null): Parsed<Decoding> {
+  if (text === null || text.trim() === '') return { value: 'greedy' };
+  const value = text.trim().toLowerCase() as Decoding;
+  return DECODINGS.includes(value) ? { value } : { value: 'greedy', problem: 'decodingUnknown' };
+}

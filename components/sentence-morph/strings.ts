@@ -1,0 +1,151 @@
+// Every UI string of <sentence-morph>, in English and Simplified Chinese.
+import type { Strings } from '../shared/i18n.js';
+import type { AttributeProblem } from './attributes.js';
+import type { SentenceProblem } from '../../src/models/sentence-morpher.js';
+
+export const STRINGS: Strings<{
+  title: string;
+  intro: string;
+  fromLabel: string;
+  toLabel: string;
+  examples: string;
+  examplesNone: string;
+  swap: string;
+  stepsLabel: string;
+  decodingLabel: string;
+  decodings: Record<'greedy' | 'sample' | 'beam', string>;
+  morphButton: string;
+  morphing: string;
+  pathTitle: string;
+  pathHelp: string;
+  endFrom: string;
+  endTo: string;
+  point: string;
+  unknownWord: string;
+  unknownSummary: string;
+  allKnown: string;
+  changedLegend: string;
+  unknownLegend: string;
+  inputProblems: Record<SentenceProblem, string>;
+  fineTune: string;
+  fineTuneHelp: string;
+  fineTunePlaceholder: string;
+  startTraining: string;
+  stop: string;
+  trainSteps: string;
+  loss: string;
+  trainedReport: string;
+  weightsTitle: string;
+  saveBrowser: string;
+  loadBrowser: string;
+  exportFiles: string;
+  loadFiles: string;
+  restoreBundled: string;
+  saved: string;
+  emptyTrainingSet: string;
+  credit: string;
+  problems: Record<AttributeProblem, string>;
+}> = {
+  en: {
+    title: 'Sentence morph',
+    intro:
+      'A variational auto-encoder maps each sentence to a 32-dimensional code. The two sentences below become two points; the model decodes points at equal spacing on the straight line between them.',
+    fromLabel: 'From',
+    toLabel: 'To',
+    examples: 'Held-out sentences',
+    examplesNone: 'Pick an example…',
+    swap: 'Swap',
+    stepsLabel: 'Points between',
+    decodingLabel: 'Decoding',
+    decodings: { greedy: 'greedy (most likely word)', sample: 'sample', beam: 'beam search' },
+    morphButton: 'Morph',
+    morphing: 'Decoding…',
+    pathTitle: 'The path',
+    pathHelp: 'The first and last lines are the model’s reconstructions of the two sentences.',
+    endFrom: 'from',
+    endTo: 'to',
+    point: 'point {i} of {n}',
+    unknownWord: 'not in the vocabulary: read as <unk>',
+    unknownSummary: 'Not in the model’s vocabulary (read as <unk>): {words}',
+    allKnown: 'Every word is in the vocabulary.',
+    changedLegend: 'changed from the line before',
+    unknownLegend: 'unknown word',
+    inputProblems: {
+      empty: '{which}: the sentence is empty (or has no words the model can read). Type a sentence.',
+      tooLong: '{which}: {count} words and marks; the model reads at most {max}. Shorten it.',
+    },
+    fineTune: 'Fine-tune on your sentences',
+    fineTuneHelp: 'One sentence per line. The vocabulary stays fixed: words outside it are read as <unk>.',
+    fineTunePlaceholder: 'The cat sat on the mat.\nThe dog slept by the door.',
+    startTraining: 'Train',
+    stop: 'Stop',
+    trainSteps: 'Steps',
+    loss: 'loss',
+    trainedReport: 'Trained {steps} steps on {used} sentences; {unknown} of {total} words were not in the vocabulary.',
+    weightsTitle: 'Weights',
+    saveBrowser: 'Save in this browser',
+    loadBrowser: 'Load from this browser',
+    exportFiles: 'Export files',
+    loadFiles: 'Load files (model.json + .bin)',
+    restoreBundled: 'Bundled weights',
+    saved: 'Saved as {name}.',
+    emptyTrainingSet: 'Paste at least one sentence first.',
+    credit:
+      'Trained on WordNet’s example sentences (WordNet 3.1, © Princeton University, WordNet licence) and State of the Union addresses (public domain).',
+    problems: {
+      stepsNotANumber: 'not a number (1–20).',
+      stepsOutOfRange: 'outside 1–20.',
+      decodingUnknown: 'expected greedy, sample or beam.',
+    },
+  },
+  'zh-Hans': {
+    title: '句子渐变',
+    intro: '变分自编码器把每个句子映射为一个 32 维编码。下面两个句子成为两个点；模型在两点之间的直线上等距取点并逐一解码。',
+    fromLabel: '起点',
+    toLabel: '终点',
+    examples: '留出的句子',
+    examplesNone: '选一个例子…',
+    swap: '交换',
+    stepsLabel: '中间点数',
+    decodingLabel: '解码方式',
+    decodings: { greedy: '贪心（最可能的词）', sample: '采样', beam: '束搜索' },
+    morphButton: '渐变',
+    morphing: '解码中…',
+    pathTitle: '路径',
+    pathHelp: '第一行和最后一行是模型对两个句子的重建。',
+    endFrom: '起点',
+    endTo: '终点',
+    point: '第 {i} 点，共 {n} 点',
+    unknownWord: '不在词表中：按 <unk> 读取',
+    unknownSummary: '不在模型词表中（按 <unk> 读取）：{words}',
+    allKnown: '所有词都在词表中。',
+    changedLegend: '与上一行相比有变化',
+    unknownLegend: '未知词',
+    inputProblems: {
+      empty: '{which}：句子为空（或没有模型能读的词）。请输入一个句子。',
+      tooLong: '{which}：共 {count} 个词和标点；模型最多读 {max} 个。请缩短。',
+    },
+    fineTune: '用你的句子微调',
+    fineTuneHelp: '每行一个句子。词表固定不变：词表外的词按 <unk> 读取。',
+    fineTunePlaceholder: 'The cat sat on the mat.\nThe dog slept by the door.',
+    startTraining: '训练',
+    stop: '停止',
+    trainSteps: '步数',
+    loss: '损失',
+    trainedReport: '在 {used} 个句子上训练了 {steps} 步；{total} 个词中有 {unknown} 个不在词表中。',
+    weightsTitle: '权重',
+    saveBrowser: '保存在此浏览器',
+    loadBrowser: '从此浏览器加载',
+    exportFiles: '导出文件',
+    loadFiles: '加载文件（model.json + .bin）',
+    restoreBundled: '内置权重',
+    saved: '已保存为 {name}。',
+    emptyTrainingSet: '请先粘贴至少一个句子。',
+    credit: '训练数据：WordNet 的例句（WordNet 3.1，© 普林斯顿大学，WordNet 许可）与美国国情咨文（公有领域）。',
+    problems: {
+      stepsNotANumber: '不是数字（1–20）。',
+      stepsOutOfRange: '超出 1–20。',
+      decodingUnknown: '应为 greedy、sample 或 beam。',
+    },
+  },
+};

@@ -1,0 +1,99 @@
+/**
+ * Words for the sentence VAE: text → lower-case word tokens → vocabulary ids, and back.
+ *
+ * Word-level, not characters: with about 4k words a sentence of 5–15 words is 5–15 decoder
+ * steps instead of 30–90, and the code only has to carry which words, not how they are spelt.
+ * The price is words outside the vocabulary, which become UNK and are reported as such.
+ */
+
+/** Ids of the four special tokens, the first four entries of every vocabulary. */
+export const PAD = 0;
+export const BOS = 1;
+export const EOS = 2;
+export const UNK = 3;
+export const SPECIAL_TOKENS = ['<pad>', '<s>', '</s>', '<unk>'];
+
+/** A word (letters, with one inner apostrophe as in "don't"), a number, or a punctuation mark. */
+const TOKEN = /[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[,;:!?]/g;
+/** Punctuation that sits against the word before it when tokens are joined back. */
+const CLOSING_PUNCTUATION = new Set([',', ';', ':', '!', '?']);
+
+/**
+ * Splits text into tokens: lower case, curly apostrophes made straight, every other character
+ * (quotes, brackets, dashes, full stops) dropped. A sentence-final full stop carries nothing the
+ * model needs, so it is not a token.
+ */
+export function tokenize(text: string): string[] {
+  const normalised = text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+  return normalised.match(TOKEN) ?? [];
+}
+
+/** Tokens counted as words (not punctuation), for the 5–15-word limit. */
+export function wordCount(tokens: string[]): number {
+  return tokens.filter((t) => !CLOSING_PUNCTUATION.has(t)).length;
+}
+
+/** Tokens → readable text: spaces between words, none before punctuation, first letter capital. */
+export function detokenize(tokens: string[]): string {
+  let text = '';
+  for (const token of tokens) {
+    text += text === '' || CLOSING_PUNCTUATION.has(token) ? token : ` ${token}`;
+  }
+  return text.replace(/\bi\b/g, 'I').replace(/^./, (first) => first.toUpperCase());
+}
+
+export interface EncodedSentence {
+  /** Vocabulary ids, one per token (UNK for unknown words), without BOS or EOS. */
+  ids: number[];
+  tokens: string[];
+  /** The tokens that are not in the vocabulary, in order. */
+  unknown: string[];
+}
+
+export class Vocabulary {
+  /** Every entry, specials first; an id is an index into this list. */
+  readonly words: readonly string[];
+  private readonly ids: Map<string, number>;
+
+  constructor(words: readonly string[]) {
+    if (words.length < SPECIAL_TOKENS.length || SPECIAL_TOKENS.some((s, i) => words[i] !== s)) {
+      throw new TypeError(`A vocabulary starts with ${SPECIAL_TOKENS.join(' ')}.`);
+    }
+    this.words = words;
+    this.ids = new Map(words.map((w, i) => [w, i]));
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  has(token: string): boolean {
+    const id = this.ids.get(token);
+    return id !== undefined && id >= SPECIAL_TOKENS.length;
+  }
+
+  encode(text: string): EncodedSentence {
+    const tokens = tokenize(text);
+    const ids = tokens.map((t) => this.ids.get(t) ?? UNK);
+    return { ids, tokens, unknown: tokens.filter((_, i) => ids[i] === UNK) };
+  }
+
+  /** Ids → tokens, stopping at EOS; PAD and BOS are skipped, UNK stays visible as <unk>. */
+  tokens(ids: Iterable<number>): string[] {
+    const out: string[] = [];
+    for (const id of ids) {
+      if (id === EOS) break;
+      if (id === PAD || id === BOS) continue;
+      out.push(this.words[id] ?? SPECIAL_TOKENS[UNK]);
+    }
+    return out;
+  }
+
+  /** The `size` − 4 most frequent tokens of `sentences` (ties by first appearance), after the specials. */
+  static fromSentences(sentences: string[][], size: number): Vocabulary {
+    const counts = new Map<string, number>();
+    for (const sentence of sentences) for (const token of sentence) counts.set(token, (counts.get(token) ?? 0) + 1);
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([word]) => word);
+    return new Vocabulary([...SPECIAL_TOKENS, ...ranked.slice(0, size - SPECIAL_TOKENS.length)]);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * A gated recurrent unit (Cho et al. 2014), in the form with the reset gate inside that cuDNN and
+ * PyTorch use:
+ *
+ *   r = σ(W_r x + U_r h + b_r),  z = σ(W_z x + U_z h + b_z),
+ *   n = tanh(W_n x + b_n + r ⊙ (U_n h + b'_n)),  h' = (1 − z) ⊙ n + z ⊙ h.
+ *
+ * One weight matrix per gate, because slicing a fused [in, 3·size] output is slow on WASM. The
+ * reset and update gates' recurrent terms need no bias of their own (their input terms have one);
+ * the candidate's recurrent term keeps b'_n, which sits inside r ⊙ (…).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { createLayer, linear, linearParameters, matMulFast, weightOnly, type LinearParams } from './linear.js';
+
+export interface GruParams {
+  inputReset: LinearParams;
+  inputUpdate: LinearParams;
+  inputCandidate: LinearParams;
+  recurrentReset: tf.Variable;
+  recurrentUpdate: tf.Variable;
+  recurrentCandidate: LinearParams;
+}
+
+/** A GRU from `inputs` to `size`; `nextSeed` hands out one seed per weight matrix. */
+export function createGru(inputs: number, size: number, nextSeed: () => number): GruParams {
+  const layer = (from: number) => createLayer(from, size, nextSeed(), 'recurrent');
+  return {
+    inputReset: layer(inputs),
+    inputUpdate: layer(inputs),
+    inputCandidate: layer(inputs),
+    recurrentReset: weightOnly(layer(size)),
+    recurrentUpdate: weightOnly(layer(size)),
+    recurrentCandidate: layer(size),
+  };
+}
+
+export function gruStep(x: tf.Tensor2D, h: tf.Tensor2D, p: GruParams): tf.Tensor2D {
+  const r = tf.sigmoid(tf.add(linear(x, p.inputReset), matMulFast(h, p.recurrentReset)));
+  const z = tf.sigmoid(tf.add(linear(x, p.inputUpdate), matMulFast(h, p.recurrentUpdate)));
+  const n = tanh(tf.add(linear(x, p.inputCandidate), tf.mul(r, linear(h, p.recurrentCandidate))));
+  return tf.add(n, tf.mul(z, tf.sub(h, n))) as tf.Tensor2D;
+}
+
+/** The GRU's variables by the names weight files use, under `prefix`. */
+export function gruParameters(prefix: string, p: GruParams): Record<string, tf.Variable> {
+  return {
+    ...linearParameters(`${prefix}/input_reset`, p.inputReset),
+    ...linearParameters(`${prefix}/input_update`, p.inputUpdate),
+    ...linearParameters(`${prefix}/input_candidate`, p.inputCandidate),
+    [`${prefix}/recurrent_reset/weight`]: p.recurrentReset,
+    [`${prefix}/recurrent_update/weight`]: p.recurrentUpdate,
+    ...linearParameters(`${prefix}/recurrent_candidate`, p.recurrentCandidate),
+  };
+}
+
+/** tanh(x) = 2σ(2x) − 1: the WASM backend's tanh is several times slower than its sigmoid. */
+export function tanh(x: tf.Tensor): tf.Tensor {
+  return tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1);
+}

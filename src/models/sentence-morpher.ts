@@ -1,0 +1,181 @@
+/**
+ * The sentence VAE as <sentence-morph> uses it: text in, text out, codes as Float32Array, its
+ * vocabulary from the weights file, input checked with clear messages. Every tensor made here is
+ * freed here.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { SentenceVae, SENTENCE_VAE_CONFIG, type DecodeOptions, type SentenceVaeConfig, type TokenIds } from './sentence-vae.js';
+import { WeightsError } from '../runtime/weights-format.js';
+import { runTrainingLoop, type TrainingLoopOptions, type TrainingResult } from '../runtime/training-loop.js';
+import { createRng } from '../runtime/random.js';
+import { detokenize, Vocabulary } from '../data/tokenizer.js';
+
+/** Why a sentence cannot be used; the element words each one for the reader. */
+export type SentenceProblem = 'empty' | 'tooLong';
+
+export class SentenceInputError extends Error {
+  constructor(
+    readonly problem: SentenceProblem,
+    readonly tokenCount: number,
+    readonly maxTokens: number,
+  ) {
+    super(
+      problem === 'empty'
+        ? 'The sentence has no words the model can read.'
+        : `The sentence has ${tokenCount} words and marks; the model reads at most ${maxTokens}.`,
+    );
+    this.name = 'SentenceInputError';
+  }
+}
+
+export interface PreparedSentence {
+  ids: number[];
+  tokens: string[];
+  /** Tokens outside the vocabulary (read as UNK). */
+  unknown: string[];
+}
+
+export interface CodeDistribution {
+  mean: Float32Array;
+  logVar: Float32Array;
+}
+
+export interface SentenceFineTuneOptions {
+  steps?: number;
+  learningRate?: number;
+  batchSize?: number;
+  signal?: AbortSignal;
+  seed?: number;
+  onProgress?: TrainingLoopOptions['onProgress'];
+}
+
+/** In-page fine-tuning keeps the training's guards against collapse (free bits, word dropout). */
+const FINE_TUNE_OBJECTIVE = { freeBits: 1, wordDropout: 0.4, klWeight: 1 };
+
+export class SentenceMorpher {
+  private readonly model: SentenceVae;
+  private vocabulary_: Vocabulary | undefined;
+
+  constructor(config: SentenceVaeConfig = SENTENCE_VAE_CONFIG) {
+    this.model = new SentenceVae(config);
+  }
+
+  get config(): SentenceVaeConfig {
+    return this.model.config;
+  }
+
+  get vocabulary(): Vocabulary {
+    if (!this.vocabulary_) throw new WeightsError('The sentence model has no weights yet.');
+    return this.vocabulary_;
+  }
+
+  /** Replaces the weights and the vocabulary, all or nothing (a WeightsError says why not). */
+  async setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
+    const words = (artifacts.modelTopology as { generativeElements?: { vocabulary?: unknown } } | undefined)?.generativeElements
+      ?.vocabulary;
+    if (!Array.isArray(words) || words.length !== this.config.vocabularySize || !words.every((w) => typeof w === 'string')) {
+      throw new WeightsError(`These weights carry no vocabulary of ${this.config.vocabularySize} words.`);
+    }
+    let vocabulary: Vocabulary;
+    try {
+      vocabulary = new Vocabulary(words as string[]);
+    } catch (cause) {
+      throw new WeightsError(`The weights' vocabulary is malformed: ${(cause as Error).message}`, { cause });
+    }
+    await this.model.setWeights(artifacts);
+    this.vocabulary_ = vocabulary;
+  }
+
+  getWeights(): Promise<tf.io.ModelArtifacts> {
+    return this.model.getWeights();
+  }
+
+  /** Tokens and ids of `text`; throws a SentenceInputError if it is empty or too long. */
+  prepare(text: string): PreparedSentence {
+    const { ids, tokens, unknown } = this.vocabulary.encode(text);
+    if (tokens.length === 0) throw new SentenceInputError('empty', 0, this.config.maxTokens);
+    if (tokens.length > this.config.maxTokens) throw new SentenceInputError('tooLong', tokens.length, this.config.maxTokens);
+    return { ids, tokens, unknown };
+  }
+
+  async encode(text: string): Promise<CodeDistribution> {
+    const { mean, logVar } = this.model.encode([this.prepare(text).ids]);
+    const [m, v] = await Promise.all([mean.data(), logVar.data()]);
+    tf.dispose([mean, logVar]);
+    return { mean: m as Float32Array, logVar: v as Float32Array };
+  }
+
+  /** One sentence per code; a code is latentSize numbers. */
+  async decode(codes: ArrayLike<number>[], options: DecodeOptions = {}): Promise<string[]> {
+    const n = this.config.latentSize;
+    for (const code of codes) {
+      if (code.length !== n || !Array.from(code).every(Number.isFinite)) {
+        throw new RangeError(`A code is ${n} finite numbers.`);
+      }
+    }
+    const flat = new Float32Array(codes.length * n);
+    codes.forEach((code, i) => flat.set(Array.from(code), i * n));
+    const tensor = tf.tensor2d(flat, [codes.length, n]);
+    try {
+      return (await this.model.decode(tensor, options)).map((ids) => this.text(ids));
+    } finally {
+      tensor.dispose();
+    }
+  }
+
+  /** `steps` + 2 sentences from `from` to `to` (the ends are the reconstructions), as text and tokens. */
+  async morph(from: string, to: string, steps: number, options: DecodeOptions = {}): Promise<{ sentences: string[]; tokens: string[][] }> {
+    const [a, b] = [this.prepare(from), this.prepare(to)];
+    const decoded = await this.model.morph(a.ids, b.ids, steps, options);
+    const tokens = decoded.map((ids) => this.vocabulary.tokens(ids));
+    return { sentences: tokens.map(detokenize), tokens };
+  }
+
+  /** Fine-tunes on `sentences` (vocabulary fixed); sentences that are empty or too long are skipped. */
+  async fineTune(sentences: readonly string[], options: SentenceFineTuneOptions = {}): Promise<TrainingResult & { used: number; unknownWords: number; totalWords: number }> {
+    const prepared = sentences.flatMap((text) => {
+      try {
+        return [this.prepare(text)];
+      } catch {
+        return [];
+      }
+    });
+    if (prepared.length === 0) throw new RangeError('fineTune needs at least one sentence of 1 to 20 words.');
+    const { steps = 50, learningRate = 3e-4, signal, onProgress } = options;
+    const batchSize = Math.max(1, Math.min(options.batchSize ?? 16, 64));
+    const rng = createRng(options.seed);
+    const optimizer = tf.train.adam(learningRate);
+    const data: TokenIds[] = prepared.map((p) => p.ids);
+    try {
+      const result = await runTrainingLoop({
+        totalSteps: steps,
+        parameters: Object.values(this.model.namedParameters()),
+        signal,
+        onProgress,
+        step: async () => {
+          const batch = Array.from({ length: batchSize }, () => data[Math.floor(rng.next() * data.length)]);
+          const loss = this.model.trainStep(optimizer, batch, { ...FINE_TUNE_OBJECTIVE, rng });
+          const value = (await loss.data())[0];
+          loss.dispose();
+          return { loss: value };
+        },
+      });
+      return {
+        ...result,
+        used: prepared.length,
+        unknownWords: prepared.reduce((sum, p) => sum + p.unknown.length, 0),
+        totalWords: prepared.reduce((sum, p) => sum + p.tokens.length, 0),
+      };
+    } finally {
+      optimizer.dispose();
+    }
+  }
+
+  private text(ids: number[]): string {
+    return detokenize(this.vocabulary.tokens(ids));
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}

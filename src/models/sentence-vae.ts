@@ -1,0 +1,450 @@
+/**
+ * A sentence VAE after Bowman et al. 2016, "Generating Sentences from a Continuous Space":
+ *
+ *   encoder   h_t = GRU(E w_t, h_{t−1})                 reads the sentence's words w_1 … w_L
+ *             m = W_m h_L + b_m,  σ = W_σ h_L + b_σ       σ is the log-variance, as everywhere here
+ *   code      c = exp(σ/2) ⊙ e + m,  e ~ N(0, I)
+ *   decoder   s_0 = tanh(W_s c + b_s)
+ *             s_t = GRU([E w_{t−1}, c], s_{t−1})         w_0 = BOS; c is fed at every step
+ *             p(w_t | w_<t, c) = softmax(E W_o s_t + b_o)  until EOS; the output shares the
+ *                                                          word vectors E with the input (Press
+ *                                                          and Wolf 2017): half the cost, half
+ *                                                          the parameters of a separate 4k table
+ *   loss      −log p(w | c) + β · KL(q(c | w) ‖ N(0, I))
+ *
+ * Left alone, the decoder learns to be a language model and ignores c: the KL falls towards 0
+ * and every code decodes to the same sentence ("posterior collapse"). Three remedies from the
+ * literature keep the code in use, all applied in training only:
+ *   - word dropout (Bowman): some decoder inputs w_{t−1} are replaced by UNK, so the decoder
+ *     cannot lean on the words so far and must read c;
+ *   - free bits (Kingma et al. 2016): each code dimension's KL, averaged over the batch, is
+ *     charged only above a floor λ, so using up to λ nats per dimension costs nothing;
+ *   - a bag-of-words loss (Zhao et al. 2017): c alone must predict which words the sentence
+ *     contains (the training script adds it; its small head is not part of the model).
+ *
+ * Decoding: greedy (the most likely word at each step), sampling (with a temperature), or beam
+ * search. A morph encodes two sentences, walks the straight line between their means, and
+ * decodes every point.
+ *
+ * Written for WASM, where fine-tuning runs in the page: dense products use `linear` (explicit
+ * transposes in the gradient), the embedding lookup has its own gradient (the WASM backend has no
+ * kernel for the built-in one), and tanh goes through the sigmoid.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { createLayer, linear, linearParameters, matMulFast, type LinearParams } from './linear.js';
+import { createGru, gruParameters, gruStep, tanh, type GruParams } from './gru.js';
+import { assignArtifacts, parametersToArtifacts, type ModelDescription } from '../runtime/weights-format.js';
+import { createRng, type Rng } from '../runtime/random.js';
+import { BOS, EOS, PAD, UNK } from '../data/tokenizer.js';
+
+export interface SentenceVaeConfig {
+  /** Words in the vocabulary, the four specials included. */
+  vocabularySize: number;
+  /** The most tokens a sentence may have (EOS not counted). */
+  maxTokens: number;
+  embeddingSize: number;
+  encoderSize: number;
+  decoderSize: number;
+  latentSize: number;
+}
+
+/** The bundled model (weights/sentence-vae/). */
+export const SENTENCE_VAE_CONFIG: SentenceVaeConfig = {
+  vocabularySize: 4004,
+  maxTokens: 20,
+  embeddingSize: 128,
+  encoderSize: 256,
+  decoderSize: 256,
+  latentSize: 32,
+};
+
+/** A sentence as vocabulary ids (no BOS, no EOS). */
+export type TokenIds = readonly number[];
+
+export interface Posterior {
+  mean: tf.Tensor2D; // m, [batch, latentSize]
+  logVar: tf.Tensor2D; // σ, [batch, latentSize]
+}
+
+export interface ObjectiveOptions {
+  /** β, the weight of the KL term (1: the ELBO). */
+  klWeight?: number;
+  /** λ, nats per code dimension not charged (free bits; 0: none). */
+  freeBits?: number;
+  /** Probability of replacing each decoder input word by UNK. */
+  wordDropout?: number;
+  /** Random numbers for the code's noise and the word dropout. */
+  rng?: Rng;
+}
+
+export interface SentenceLosses {
+  /** −log p(w | c) per sentence, nats, [batch]. */
+  reconstruction: tf.Tensor1D;
+  /** KL(q(c | w) ‖ N(0, I)) per sentence and dimension, nats, [batch, latentSize]. */
+  klPerDimension: tf.Tensor2D;
+  /** The code c that was decoded, [batch, latentSize]. */
+  code: tf.Tensor2D;
+}
+
+export type Decoding = 'greedy' | 'sample' | 'beam';
+
+export interface DecodeOptions {
+  decoding?: Decoding;
+  /** Sampling: logits are divided by it. */
+  temperature?: number;
+  /** Beam search: hypotheses kept per code. */
+  beamWidth?: number;
+  seed?: number;
+}
+
+export class SentenceVae {
+  readonly config: SentenceVaeConfig;
+  /** The words behind the ids, when the weights carry them. */
+  vocabulary?: string[];
+  private readonly embedding: tf.Variable; // E, [vocabularySize, embeddingSize]
+  private readonly encoderGru: GruParams;
+  private readonly meanHead: LinearParams;
+  private readonly logVarHead: LinearParams;
+  private readonly decoderInit: LinearParams;
+  private readonly decoderGru: GruParams;
+  private readonly outputProjection: LinearParams; // W_o, decoder state → word-vector space
+  private readonly outputBias: tf.Variable; // b_o, [vocabularySize]
+
+  constructor(config: SentenceVaeConfig = SENTENCE_VAE_CONFIG, seed = 1) {
+    this.config = config;
+    const c = config;
+    let nextSeed = seed;
+    const seeds = () => nextSeed++;
+    this.embedding = tf.tidy(() => tf.variable(tf.randomNormal([c.vocabularySize, c.embeddingSize], 0, 0.1, 'float32', seeds())));
+    this.encoderGru = createGru(c.embeddingSize, c.encoderSize, seeds);
+    this.meanHead = createLayer(c.encoderSize, c.latentSize, seeds(), 'linear');
+    this.logVarHead = createLayer(c.encoderSize, c.latentSize, seeds(), 'linear');
+    this.decoderInit = createLayer(c.latentSize, c.decoderSize, seeds(), 'linear');
+    this.decoderGru = createGru(c.embeddingSize + c.latentSize, c.decoderSize, seeds);
+    this.outputProjection = createLayer(c.decoderSize, c.embeddingSize, seeds(), 'linear');
+    this.outputBias = tf.variable(tf.zeros([c.vocabularySize]));
+  }
+
+  // ---- encoder -------------------------------------------------------------------------------
+
+  /** q(c | w) for each sentence: its mean m and log-variance σ. */
+  encode(sentences: readonly TokenIds[]): Posterior {
+    return tf.tidy(() => {
+      const { ids, masks } = this.encoderInputs(sentences);
+      const steps = this.embed(ids, masks.length, sentences.length);
+      let h: tf.Tensor2D = tf.zeros([sentences.length, this.config.encoderSize]);
+      steps.forEach((x, t) => {
+        // A sentence that has ended keeps its state: h ← h + mask ⊙ (GRU(x, h) − h).
+        h = tf.add(h, tf.mul(masks[t], tf.sub(gruStep(x, h, this.encoderGru), h)));
+      });
+      return { mean: linear(h, this.meanHead), logVar: linear(h, this.logVarHead) };
+    });
+  }
+
+  // ---- training ------------------------------------------------------------------------------
+
+  /** Reconstruction and KL of each sentence, with a code drawn from q(c | w) (teacher forcing). */
+  losses(sentences: readonly TokenIds[], options: ObjectiveOptions = {}): SentenceLosses {
+    return tf.tidy(() => {
+      const rng = options.rng ?? createRng();
+      const { mean, logVar } = this.encode(sentences);
+      const noise = tf.randomNormal(mean.shape, 0, 1, 'float32', rng.nextSeed());
+      const code = tf.add(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), noise)) as tf.Tensor2D;
+      // KL(N(m, exp σ) ‖ N(0, 1)) = ½ (exp σ + m² − 1 − σ), per dimension.
+      const klPerDimension = tf.mul(tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)), 0.5) as tf.Tensor2D;
+      const reconstruction = this.reconstruction(code, sentences, options.wordDropout ?? 0, rng);
+      return { reconstruction, klPerDimension, code };
+    });
+  }
+
+  /**
+   * The training objective, averaged over the batch: reconstruction + β · Σ_d max(KL_d, λ), where
+   * KL_d is dimension d's KL averaged over the batch; `extra` may add a loss on the code.
+   */
+  objective(sentences: readonly TokenIds[], options: ObjectiveOptions = {}, extra?: (code: tf.Tensor2D) => tf.Scalar): tf.Scalar {
+    return tf.tidy(() => {
+      const { reconstruction, klPerDimension, code } = this.losses(sentences, options);
+      const klPerDim = tf.mean(klPerDimension, 0);
+      const charged = tf.sum(tf.maximum(klPerDim, options.freeBits ?? 0));
+      let loss = tf.add(tf.mean(reconstruction), tf.mul(charged, options.klWeight ?? 1));
+      if (extra) loss = tf.add(loss, extra(code));
+      return loss as tf.Scalar;
+    });
+  }
+
+  /** One optimiser step on `objective`; returns the loss (the caller disposes it). */
+  trainStep(
+    optimizer: tf.Optimizer,
+    sentences: readonly TokenIds[],
+    options: ObjectiveOptions = {},
+    extra?: { parameters: tf.Variable[]; loss: (code: tf.Tensor2D) => tf.Scalar },
+  ): tf.Scalar {
+    return tf.tidy(() => {
+      const parameters = [...Object.values(this.namedParameters()), ...(extra?.parameters ?? [])];
+      const { value, grads } = tf.variableGrads(() => this.objective(sentences, options, extra?.loss), parameters);
+      optimizer.applyGradients(grads);
+      return value;
+    });
+  }
+
+  // ---- decoder -------------------------------------------------------------------------------
+
+  /** −log p(w | c) of each sentence under its code (no word dropout), [batch]. */
+  nllGivenCode(codes: tf.Tensor2D, sentences: readonly TokenIds[]): tf.Tensor1D {
+    return tf.tidy(() => {
+      this.checkSentences(sentences);
+      return this.reconstruction(codes, sentences, 0, createRng(0));
+    });
+  }
+
+  /** −log p(w | c) per sentence (teacher forcing; EOS included), [batch]. */
+  private reconstruction(code: tf.Tensor2D, sentences: readonly TokenIds[], wordDropout: number, rng: Rng): tf.Tensor1D {
+    const batch = sentences.length;
+    const { inputs, targets, weights, steps } = this.decoderInputs(sentences, wordDropout, rng);
+    const embedded = this.embed(inputs, steps, batch);
+    let s = this.initialDecoderState(code);
+    const states: tf.Tensor2D[] = [];
+    for (const x of embedded) {
+      s = gruStep(tf.concat([x, code], 1), s, this.decoderGru);
+      states.push(s);
+    }
+    const logits = this.wordLogits(tf.concat(states, 0)); // [steps·batch, V], time-major
+    const target = tf.oneHot(tf.tensor1d(targets, 'int32'), this.config.vocabularySize);
+    // (logSoftmax, not logSumExp: the latter's gradient goes through a max, which WASM runs slowly)
+    const perToken = tf.neg(tf.sum(tf.mul(tf.logSoftmax(logits), target), 1));
+    const masked = tf.mul(perToken, tf.tensor1d(weights));
+    return tf.sum(tf.reshape(masked, [steps, batch]), 0) as tf.Tensor1D;
+  }
+
+  private initialDecoderState(code: tf.Tensor2D): tf.Tensor2D {
+    return tanh(linear(code, this.decoderInit)) as tf.Tensor2D;
+  }
+
+  /** One decoder step for a batch of previous words: the new state and the next word's logits. */
+  private decoderStep(previous: tf.Tensor1D, code: tf.Tensor2D, s: tf.Tensor2D): { state: tf.Tensor2D; logits: tf.Tensor2D } {
+    const x = tf.gather(this.embedding, previous) as tf.Tensor2D;
+    const state = gruStep(tf.concat([x, code], 1), s, this.decoderGru);
+    return { state, logits: this.wordLogits(state) };
+  }
+
+  /** Decoder states → logits over the vocabulary, E W_o s + b_o. */
+  private wordLogits(states: tf.Tensor2D): tf.Tensor2D {
+    const projected = linear(states, this.outputProjection);
+    return tf.add(matMulFast(projected, tf.transpose(this.embedding) as tf.Tensor2D), this.outputBias) as tf.Tensor2D;
+  }
+
+  /**
+   * Sentences for `codes` ([n, latentSize]), as ids without EOS. Greedy and sampling run every
+   * code in one batch for maxTokens + 1 steps and read the result once at the end.
+   */
+  async decode(codes: tf.Tensor2D, options: DecodeOptions = {}): Promise<number[][]> {
+    const decoding = options.decoding ?? 'greedy';
+    if (decoding === 'beam') return this.beamDecode(codes, options.beamWidth ?? 4);
+    const rng = createRng(options.seed);
+    const temperature = options.temperature ?? 1;
+    const words = tf.tidy(() => {
+      const n = codes.shape[0];
+      let previous: tf.Tensor1D = tf.fill([n], BOS, 'int32');
+      let s = this.initialDecoderState(codes);
+      const chosen: tf.Tensor1D[] = [];
+      for (let t = 0; t <= this.config.maxTokens; t++) {
+        const step = this.decoderStep(previous, codes, s);
+        s = step.state;
+        let scores = step.logits;
+        if (decoding === 'sample') {
+          // Gumbel-max: argmax(logits / T + Gumbel noise) is a draw from softmax(logits / T).
+          const uniform = tf.randomUniform(scores.shape, 1e-9, 1, 'float32', rng.nextSeed());
+          scores = tf.sub(tf.div(scores, temperature), tf.log(tf.neg(tf.log(uniform))));
+        }
+        previous = tf.argMax(scores, 1) as tf.Tensor1D;
+        chosen.push(previous);
+      }
+      return tf.stack(chosen, 1); // [n, maxTokens + 1]
+    });
+    const rows = (await words.array()) as number[][];
+    words.dispose();
+    return rows.map((row) => untilEos(row, this.config.maxTokens));
+  }
+
+  /**
+   * Beam search, all codes at once: `width` hypotheses per code, scored by their log-probability
+   * divided by their length (so that short sentences are not favoured just for being short).
+   */
+  private async beamDecode(codes: tf.Tensor2D, width: number): Promise<number[][]> {
+    const { vocabularySize: V, maxTokens } = this.config;
+    const n = codes.shape[0];
+    const result = tf.tidy(() => {
+      // Every hypothesis of code i is a row i·width + k; all start from BOS, only k = 0 counts at first.
+      const beamCodes = tf.reshape(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), [n * width, -1]) as tf.Tensor2D;
+      let s = this.initialDecoderState(beamCodes);
+      let previous: tf.Tensor1D = tf.fill([n * width], BOS, 'int32');
+      let scores: tf.Tensor = tf.tile(tf.tensor2d([[0, ...Array(width - 1).fill(-1e9)]]), [n, 1]); // [n, width]
+      let finished: tf.Tensor = tf.zeros([n, width]); // 1 once EOS has been chosen
+      let lengths: tf.Tensor = tf.zeros([n, width]);
+      let history: tf.Tensor2D | undefined; // the words so far of every hypothesis, [n·width, t]
+      // (int32 scalars: a plain number would turn the index arithmetic into float32)
+      const vocabularySize = tf.scalar(V, 'int32');
+      const rowBase = tf.tensor2d(Array.from({ length: n }, (_, i) => [i * width]), [n, 1], 'int32');
+      // A finished hypothesis may only continue with PAD, at no cost.
+      const padOnly = tf.reshape(tf.sub(tf.mul(tf.oneHot(tf.tensor1d([PAD], 'int32'), V), 1e9), 1e9), [1, 1, V]);
+      for (let t = 0; t <= maxTokens; t++) {
+        const step = this.decoderStep(previous, beamCodes, s);
+        const logProbs = tf.reshape(tf.logSoftmax(step.logits), [n, width, V]);
+        const done = tf.expandDims(finished, 2);
+        const stepScores = tf.add(tf.mul(logProbs, tf.sub(1, done)), tf.mul(padOnly, done));
+        const total = tf.reshape(tf.add(tf.expandDims(scores, 2), stepScores), [n, width * V]);
+        const best = tf.topk(total, width);
+        const beam = tf.floorDiv(best.indices, vocabularySize); // which hypothesis each survivor extends
+        const word = tf.sub(best.indices, tf.mul(beam, vocabularySize));
+        const rows = tf.reshape(tf.add(beam, rowBase), [-1]);
+        s = tf.gather(step.state, rows) as tf.Tensor2D;
+        const chosen = tf.reshape(word, [-1, 1]) as tf.Tensor2D;
+        history = history ? (tf.concat([tf.gather(history, rows), chosen], 1) as tf.Tensor2D) : chosen;
+        const wasFinished = tf.reshape(tf.gather(tf.reshape(finished, [-1]), rows), [n, width]);
+        lengths = tf.add(tf.reshape(tf.gather(tf.reshape(lengths, [-1]), rows), [n, width]), tf.sub(1, wasFinished));
+        finished = tf.maximum(wasFinished, tf.cast(tf.equal(word, EOS), 'float32'));
+        scores = best.values;
+        previous = tf.reshape(word, [-1]) as tf.Tensor1D;
+      }
+      const normalised = tf.div(scores, tf.maximum(lengths, 1));
+      const winner = tf.add(tf.argMax(normalised, 1), tf.reshape(rowBase, [-1]));
+      return tf.gather(history!, winner) as tf.Tensor2D;
+    });
+    const rows = (await result.array()) as number[][];
+    result.dispose();
+    return rows.map((row) => untilEos(row, maxTokens));
+  }
+
+  /**
+   * The lecture's morph: `steps` + 2 codes at equal spacing on the straight line from `from`'s
+   * mean to `to`'s (both ends included), decoded.
+   */
+  async morph(from: TokenIds, to: TokenIds, steps: number, options: DecodeOptions = {}): Promise<number[][]> {
+    const codes = tf.tidy(() => {
+      const { mean } = this.encode([from, to]);
+      const [a, b] = tf.unstack(mean);
+      const fractions = tf.reshape(tf.linspace(0, 1, steps + 2), [-1, 1]);
+      return tf.add(a, tf.mul(fractions, tf.sub(b, a))) as tf.Tensor2D;
+    });
+    try {
+      return await this.decode(codes, options);
+    } finally {
+      codes.dispose();
+    }
+  }
+
+  // ---- inputs --------------------------------------------------------------------------------
+
+  /** Looks up word vectors for time-major ids and hands them back one step at a time. */
+  private embed(ids: number[], steps: number, batch: number): tf.Tensor2D[] {
+    const looked = embeddingLookup(this.embedding, tf.tensor1d(ids, 'int32'));
+    return tf.unstack(tf.reshape(looked, [steps, batch, this.config.embeddingSize])) as tf.Tensor2D[];
+  }
+
+  /** Time-major ids (PAD after each sentence's end) and, per step, which sentences are still going. */
+  private encoderInputs(sentences: readonly TokenIds[]): { ids: number[]; masks: tf.Tensor2D[] } {
+    this.checkSentences(sentences);
+    const steps = Math.max(1, ...sentences.map((s) => s.length));
+    const ids: number[] = [];
+    const masks: tf.Tensor2D[] = [];
+    for (let t = 0; t < steps; t++) {
+      for (const s of sentences) ids.push(t < s.length ? s[t] : PAD);
+      masks.push(tf.tensor2d(sentences.map((s) => (t < s.length ? 1 : 0)), [sentences.length, 1]));
+    }
+    return { ids, masks };
+  }
+
+  /**
+   * Decoder inputs BOS w_1 … w_L (each word dropped to UNK with probability `wordDropout`),
+   * targets w_1 … w_L EOS, and a weight per position (0 after EOS); all time-major.
+   */
+  private decoderInputs(sentences: readonly TokenIds[], wordDropout: number, rng: Rng) {
+    const steps = Math.max(...sentences.map((s) => s.length)) + 1;
+    const inputs: number[] = [];
+    const targets: number[] = [];
+    const weights: number[] = [];
+    for (let t = 0; t < steps; t++) {
+      for (const s of sentences) {
+        const previous = t === 0 ? BOS : t <= s.length ? s[t - 1] : PAD;
+        inputs.push(t > 0 && previous !== PAD && rng.next() < wordDropout ? UNK : previous);
+        targets.push(t < s.length ? s[t] : t === s.length ? EOS : PAD);
+        weights.push(t <= s.length ? 1 : 0);
+      }
+    }
+    return { inputs, targets, weights, steps };
+  }
+
+  private checkSentences(sentences: readonly TokenIds[]): void {
+    const { vocabularySize, maxTokens } = this.config;
+    if (sentences.length === 0) throw new RangeError('No sentences given.');
+    for (const s of sentences) {
+      if (s.length > maxTokens) throw new RangeError(`A sentence has ${s.length} tokens; the model takes at most ${maxTokens}.`);
+      if (!s.every((id) => Number.isInteger(id) && id >= 0 && id < vocabularySize)) {
+        throw new RangeError(`Token ids must be whole numbers from 0 to ${vocabularySize - 1}.`);
+      }
+    }
+  }
+
+  // ---- weights -------------------------------------------------------------------------------
+
+  namedParameters(): Record<string, tf.Variable> {
+    return {
+      embedding: this.embedding,
+      ...gruParameters('encoder_gru', this.encoderGru),
+      ...linearParameters('encoder_mean', this.meanHead),
+      ...linearParameters('encoder_log_var', this.logVarHead),
+      ...linearParameters('decoder_init', this.decoderInit),
+      ...gruParameters('decoder_gru', this.decoderGru),
+      ...linearParameters('decoder_output_projection', this.outputProjection),
+      decoder_output_bias: this.outputBias,
+    };
+  }
+
+  /** What a weights file must declare to load into this model; the vocabulary travels with it. */
+  description(): ModelDescription & { vocabulary?: string[] } {
+    return { model: 'sentence-vae', config: this.config, ...(this.vocabulary ? { vocabulary: this.vocabulary } : {}) };
+  }
+
+  /** Replaces every weight, all or nothing (a WeightsError says why not), and takes the file's vocabulary. */
+  async setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
+    await assignArtifacts(this.description(), this.namedParameters(), artifacts);
+    const found = (artifacts.modelTopology as { generativeElements?: { vocabulary?: unknown } } | undefined)?.generativeElements
+      ?.vocabulary;
+    if (Array.isArray(found) && found.length === this.config.vocabularySize && found.every((w) => typeof w === 'string')) {
+      this.vocabulary = found;
+    }
+  }
+
+  getWeights(): Promise<tf.io.ModelArtifacts> {
+    return parametersToArtifacts(this.description(), this.namedParameters());
+  }
+
+  dispose(): void {
+    for (const v of Object.values(this.namedParameters())) v.dispose();
+  }
+}
+
+/**
+ * E[ids] with a gradient the WASM backend can run: the built-in one needs UnsortedSegmentSum,
+ * which it lacks; a scatter of the incoming rows into a zero table (duplicates add up) is the same.
+ */
+function embeddingLookup(table: tf.Variable, ids: tf.Tensor1D): tf.Tensor2D {
+  const lookup = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [weights, indices] = args as tf.Tensor[];
+    (args[2] as tf.GradSaveFunc)([indices]);
+    return {
+      value: tf.gather(weights, indices),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
+        tf.scatterND(tf.expandDims(saved[0], 1), dy, weights.shape),
+        tf.zerosLike(saved[0]),
+      ],
+    };
+  });
+  return lookup(table, ids) as tf.Tensor2D;
+}
+
+/** The words before EOS, at most `maxTokens` (a decoder that never says EOS is cut off). */
+function untilEos(row: number[], maxTokens: number): number[] {
+  const end = row.indexOf(EOS);
+  return (end < 0 ? row : row.slice(0, end)).filter((id) => id !== PAD).slice(0, maxTokens);
+}
