@@ -25,9 +25,9 @@ import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '
 import type { TrainingResult } from '../../src/runtime/training-loop.js';
 
 const WEIGHTS_FOLDER = 'sentence-vae';
-/** The built-in pair, two held-out sentences (neither was trained on). */
-export const DEFAULT_FROM = 'He was an unusually tall man';
-export const DEFAULT_TO = 'We must protect the freedom of our people';
+/** The built-in pair: two of the held-out sentences (the model never trained on them). */
+export const DEFAULT_FROM = 'The room was dark and quiet';
+export const DEFAULT_TO = 'He needs a car to get to work';
 
 export interface MorphDetail {
   /** steps + 2 sentences; the first and last are the reconstructions of `from` and `to`. */

@@ -122,7 +122,7 @@ export class SentenceVae {
     this.decoderInit = createLayer(c.latentSize, c.decoderSize, seeds(), 'linear');
     this.decoderGru = createGru(c.embeddingSize + c.latentSize, c.decoderSize, seeds);
     this.outputProjection = createLayer(c.decoderSize, c.embeddingSize, seeds(), 'linear');
-    this.outputBias = tf.variable(tf.zeros([c.vocabularySize]));
+    this.outputBias = tf.tidy(() => tf.variable(tf.zeros([c.vocabularySize])));
   }
 
   // ---- encoder -------------------------------------------------------------------------------
