@@ -2,8 +2,9 @@
  * Bench page: times our digit VAE (weights load, grid decode) against the same decoder written
  * with @tensorflow/tfjs-layers, on one backend; and our GAN (bench/gan-bench.ts). Bundled by run.mjs
  * with esbuild so that our code and tfjs-layers share a single tfjs-core instance. run.mjs calls
- * `window.bench.run(options)`, `window.bench.gan(options)` and `window.bench.pixelRnn(options)`
- * (bench/pixel-rnn-bench.ts), each on a freshly loaded page.
+ * `window.bench.run(options)`, `window.bench.gan(options)`, `window.bench.pixelRnn(options)`
+ * (bench/pixel-rnn-bench.ts) and `window.bench.sentenceVae(options)` (bench/sentence-vae-bench.ts),
+ * each on a freshly loaded page.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -15,6 +16,7 @@ import { gridCodes } from '../src/data/latent-grid.js';
 import { stats } from './stats.js';
 import { runGan } from './gan-bench.js';
 import { runPixelRnn } from './pixel-rnn-bench.js';
+import { runSentenceVae } from './sentence-vae-bench.js';
 
 const WEIGHTS_URL = '/dist/weights/vae-digits/model.json';
 
@@ -146,4 +148,4 @@ async function run(options: RunOptions) {
   return { info, notes, weights, grids, output9x9 };
 }
 
-(window as unknown as { bench: unknown }).bench = { run, gan: runGan, pixelRnn: runPixelRnn };
+(window as unknown as { bench: unknown }).bench = { run, gan: runGan, pixelRnn: runPixelRnn, sentenceVae: runSentenceVae };

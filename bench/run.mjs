@@ -3,9 +3,11 @@
 // <gan-arena>: 2-d rounds per second with every visual redrawn each frame (the built element, and
 // the model alone), main-thread long tasks while it trains, and a digits training step against the
 // same GAN written with tfjs-layers; PixelRNN: 16 digits and 16 emoji drawn, and the per-pixel
-// recurrent step against the same step written with tfjs-layers.
+// recurrent step against the same step written with tfjs-layers; the sentence VAE: a 5-step morph,
+// and its decoder step against the same step written with tfjs-layers.
 // Prints tables and writes bench/results.json. Run through `npm run bench` (builds dist/ first),
-// or `node bench/run.mjs [wasm] [webgpu] [cpu]` to re-run some backends on the current dist/.
+// or `node bench/run.mjs [wasm] [webgpu] [cpu]` to re-run some backends on the current dist/;
+// BENCH_PARTS=pixelRnn,sentenceVae (names as in `parts` below) measures only those parts.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -37,17 +39,20 @@ const PLAN = {
     weightLoads: 5, warmup: 10, repetitions: { 9: 200, 25: 50 },
     gan: { elementSeconds: 10, digitsElement: true, toySeconds: 5, planeViews: 50, digitsWarmup: 3, digitsRepetitions: 20 },
     pixelRnn: { drawings: 5, steps: 200 },
+    sentenceVae: { morphs: 30, steps: 200 },
   },
   webgpu: {
     weightLoads: 3, warmup: 2, repetitions: { 9: 12, 25: 5 },
     gan: { elementSeconds: 10, digitsElement: false, toySeconds: 4, planeViews: 3, digitsWarmup: 1, digitsRepetitions: 2 },
     // 784 sequential steps on the software adapter take minutes: not measured there.
     pixelRnn: null,
+    sentenceVae: { morphs: 2, steps: 10 },
   },
   cpu: {
     weightLoads: 3, warmup: 2, repetitions: { 9: 60, 25: 15 },
     gan: { elementSeconds: 10, digitsElement: false, toySeconds: 5, planeViews: 10, digitsWarmup: 1, digitsRepetitions: 4 },
     pixelRnn: { drawings: 1, steps: 30 },
+    sentenceVae: { morphs: 5, steps: 30 },
   },
 };
 
@@ -65,6 +70,8 @@ const TARGET = {
   pixelDigitsMs: 1500, // WASM, 16 digits drawn pixel by pixel, values read back every step (at most)
   pixelEmojiMs: 500, // WASM, 16 emoji, the same way (at most)
   pixelStepRatio: 1, // WASM, per-pixel step: ours / tfjs-layers (at most)
+  sentenceMorphMs: 150, // WASM, a 5-step greedy morph once the model is loaded (at most)
+  sentenceStepRatio: 1, // WASM, decoder step: ours / tfjs-layers (at most)
 };
 // Measured here with GAN Lab, for comparison: iterations per second with its visuals on.
 const GAN_LAB = { ring: 9, default: 13 };
@@ -340,6 +347,19 @@ async function measurePixelRnn(browser, backend) {
   }
 }
 
+/** (11), (12) The sentence VAE on the bench page bundle: a 5-step morph; the decoder step vs tfjs-layers. */
+async function measureSentenceVae(browser, backend) {
+  if (!PLAN[backend].sentenceVae) return { skipped: 'too slow on this backend' };
+  const { page, close } = await openPage(browser, `${backend} sentence-vae bench`);
+  try {
+    await page.goto(`${origin}/bench/page.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => 'bench' in window);
+    return await page.evaluate((options) => window.bench.sentenceVae(options), { backend, ...PLAN[backend].sentenceVae });
+  } finally {
+    await close();
+  }
+}
+
 /** (1), (3), (4) on the bench page bundle. */
 async function measureDecoder(browser, backend) {
   const { page, close } = await openPage(browser, `${backend} bench`);
@@ -368,8 +388,10 @@ try {
         ...(PLAN[backend].gan.digitsElement ? [['ganDigitsElement', (b, name) => measureGanElement(b, name, 'digits')]] : []),
         ['gan', measureGan],
         ['pixelRnn', measurePixelRnn],
+        ['sentenceVae', measureSentenceVae],
       ];
-      for (const [part, measure] of parts) {
+      const only = process.env.BENCH_PARTS?.split(',');
+      for (const [part, measure] of parts.filter(([part]) => !only || only.includes(part))) {
         const t0 = performance.now();
         try {
           runs[backend][part] = await measure(browser, backend);
@@ -684,6 +706,53 @@ table(
 for (const backend of backends) {
   const p = runs[backend].pixelRnn;
   for (const part of ['digits', 'emoji', 'step']) if (ok(p) && p[part]?.error) console.log(`  ${backend} PixelRNN ${part} FAILED: ${p[part].error}`);
+}
+
+// ---- <sentence-morph> -------------------------------------------------------------------------
+const sentenceLabel = (backend) => {
+  const p = runs[backend].sentenceVae;
+  return (ok(p) && !p.skipped && p.info.backend) || backend;
+};
+table(
+  '<sentence-morph>: a 5-step greedy morph (encode 2 sentences, decode 7 points, read back), after the weights are loaded (median / p90 ms)',
+  ['Backend', 'Runs', 'Weights load', 'Morph', 'Leaked', 'Target', 'Met?'],
+  backends.map((backend) => {
+    const p = runs[backend].sentenceVae;
+    const d = ok(p) && !p.skipped && !p.morph?.error ? p.morph : null;
+    const wasm = backend === 'wasm';
+    return [
+      sentenceLabel(backend),
+      d ? d.morph.runs : p?.skipped ? 'skipped' : 'failed',
+      d ? ms(d.loadMs) : '—',
+      d ? `${ms(d.morph.median)} / ${ms(d.morph.p90)}` : '—',
+      d ? d.tensorsLeaked : '—',
+      wasm ? `≤ ${TARGET.sentenceMorphMs} ms` : '—',
+      wasm ? check('WASM 5-step greedy morph', d?.morph.median ?? null, TARGET.sentenceMorphMs) : '',
+    ];
+  }),
+);
+table(
+  'Sentence VAE decoder step, batch 7 (embedding, GRU, output over 4,004 words, argmax): ours vs tfjs-layers predict() (median / p90 ms)',
+  ['Backend', 'Runs', 'Ours', 'tfjs-layers', 'Ours/layers', 'Leaked', 'Target', 'Met?'],
+  backends.map((backend) => {
+    const p = runs[backend].sentenceVae;
+    const d = ok(p) && !p.skipped && !p.step?.error ? p.step : null;
+    const wasm = backend === 'wasm';
+    return [
+      sentenceLabel(backend),
+      d ? d.ours.runs : p?.skipped ? 'skipped' : 'failed',
+      d ? `${ms(d.ours.median)} / ${ms(d.ours.p90)}` : '—',
+      d ? `${ms(d.layers.median)} / ${ms(d.layers.p90)}` : '—',
+      d ? d.ratio.toFixed(2) : '—',
+      d ? d.tensorsLeaked : '—',
+      wasm ? `ratio ≤ ${TARGET.sentenceStepRatio}` : '—',
+      wasm ? check('WASM sentence decoder step ours/tfjs-layers', d?.ratio ?? null, TARGET.sentenceStepRatio) : '',
+    ];
+  }),
+);
+for (const backend of backends) {
+  const p = runs[backend].sentenceVae;
+  for (const part of ['morph', 'step']) if (ok(p) && p[part]?.error) console.log(`  ${backend} sentence VAE ${part} FAILED: ${p[part].error}`);
 }
 
 const failed = targets.filter((t) => !t.met);

@@ -57,3 +57,34 @@ export function gruParameters(prefix: string, p: GruParams): Record<string, tf.V
 export function tanh(x: tf.Tensor): tf.Tensor {
   return tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1);
 }
+
+/**
+ * The same GRU with its three gates side by side, for inference loops: one product for the input
+ * terms and one for the recurrent terms per step instead of six. Build it once per loop (it copies
+ * the weights) and dispose it after; training keeps the separate matrices.
+ */
+export interface FusedGru {
+  inputWeight: tf.Tensor2D; // [inputs, 3·size], gates r, z, n
+  inputBias: tf.Tensor1D; // [3·size]
+  recurrentWeight: tf.Tensor2D; // [size, 3·size]
+  recurrentBias: tf.Tensor1D; // [3·size]: 0 for r and z, b'_n for n
+}
+
+export function fuseGru(p: GruParams): FusedGru {
+  return tf.tidy(() => ({
+    inputWeight: tf.concat([p.inputReset.weight, p.inputUpdate.weight, p.inputCandidate.weight], 1) as tf.Tensor2D,
+    inputBias: tf.concat([p.inputReset.bias, p.inputUpdate.bias, p.inputCandidate.bias]) as tf.Tensor1D,
+    recurrentWeight: tf.concat([p.recurrentReset, p.recurrentUpdate, p.recurrentCandidate.weight], 1) as tf.Tensor2D,
+    recurrentBias: tf.concat([tf.zerosLike(p.recurrentCandidate.bias), tf.zerosLike(p.recurrentCandidate.bias), p.recurrentCandidate.bias]) as tf.Tensor1D,
+  }));
+}
+
+/** One step from precomputed input terms W x + b ([batch, 3·size]); the same numbers as `gruStep`. */
+export function fusedGruStep(inputTerms: tf.Tensor2D, h: tf.Tensor2D, p: FusedGru): tf.Tensor2D {
+  const [xr, xz, xn] = tf.split(inputTerms, 3, 1);
+  const [hr, hz, hn] = tf.split(tf.add(tf.matMul(h, p.recurrentWeight), p.recurrentBias), 3, 1);
+  const r = tf.sigmoid(tf.add(xr, hr));
+  const z = tf.sigmoid(tf.add(xz, hz));
+  const n = tanh(tf.add(xn, tf.mul(r, hn)));
+  return tf.add(n, tf.mul(z, tf.sub(h, n))) as tf.Tensor2D;
+}

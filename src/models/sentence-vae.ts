@@ -32,7 +32,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createLayer, linear, linearParameters, matMulFast, type LinearParams } from './linear.js';
-import { createGru, gruParameters, gruStep, tanh, type GruParams } from './gru.js';
+import { createGru, fuseGru, fusedGruStep, gruParameters, gruStep, tanh, type FusedGru, type GruParams } from './gru.js';
 import { assignArtifacts, parametersToArtifacts, type ModelDescription } from '../runtime/weights-format.js';
 import { createRng, type Rng } from '../runtime/random.js';
 import { BOS, EOS, PAD, UNK } from '../data/tokenizer.js';
@@ -87,6 +87,14 @@ export interface SentenceLosses {
 }
 
 export type Decoding = 'greedy' | 'sample' | 'beam';
+
+/** See `SentenceVae.decodingConstants`. */
+export interface DecodingConstants {
+  gru: FusedGru; // its inputWeight is the word part only
+  codeTerms: tf.Tensor2D; // W_c c + b, [batch, 3·decoderSize]
+  outputTable: tf.Tensor2D; // Eᵀ, [embeddingSize, vocabularySize]
+  start: tf.Tensor2D; // s_0
+}
 
 export interface DecodeOptions {
   decoding?: Decoding;
@@ -220,11 +228,33 @@ export class SentenceVae {
     return tanh(linear(code, this.decoderInit)) as tf.Tensor2D;
   }
 
+  /**
+   * What a decoding loop needs once rather than at every word: the decoder GRU with its gates
+   * fused, the codes' share of its input (the code is the same at every step), Eᵀ for the output,
+   * and the start state. The caller disposes it (`tf.dispose(Object.values(…))` or in a tidy).
+   * Public for the benchmark, with `decoderStep`.
+   */
+  decodingConstants(codes: tf.Tensor2D): DecodingConstants {
+    return tf.tidy(() => {
+      const { embeddingSize, latentSize } = this.config;
+      const fused = fuseGru(this.decoderGru);
+      const [wordWeight, codeWeight] = tf.split(fused.inputWeight, [embeddingSize, latentSize], 0) as tf.Tensor2D[];
+      return {
+        gru: { ...fused, inputWeight: wordWeight },
+        codeTerms: tf.add(tf.matMul(codes, codeWeight), fused.inputBias) as tf.Tensor2D,
+        outputTable: tf.transpose(this.embedding) as tf.Tensor2D,
+        start: this.initialDecoderState(codes),
+      };
+    });
+  }
+
   /** One decoder step for a batch of previous words: the new state and the next word's logits. */
-  private decoderStep(previous: tf.Tensor1D, code: tf.Tensor2D, s: tf.Tensor2D): { state: tf.Tensor2D; logits: tf.Tensor2D } {
+  decoderStep(previous: tf.Tensor1D, s: tf.Tensor2D, constants: DecodingConstants): { state: tf.Tensor2D; logits: tf.Tensor2D } {
     const x = tf.gather(this.embedding, previous) as tf.Tensor2D;
-    const state = gruStep(tf.concat([x, code], 1), s, this.decoderGru);
-    return { state, logits: this.wordLogits(state) };
+    const inputTerms = tf.add(tf.matMul(x, constants.gru.inputWeight), constants.codeTerms) as tf.Tensor2D;
+    const state = fusedGruStep(inputTerms, s, constants.gru);
+    const logits = tf.add(tf.matMul(linear(state, this.outputProjection), constants.outputTable), this.outputBias) as tf.Tensor2D;
+    return { state, logits };
   }
 
   /** Decoder states → logits over the vocabulary, E W_o s + b_o. */
@@ -245,10 +275,11 @@ export class SentenceVae {
     const words = tf.tidy(() => {
       const n = codes.shape[0];
       let previous: tf.Tensor1D = tf.fill([n], BOS, 'int32');
-      let s = this.initialDecoderState(codes);
+      const constants = this.decodingConstants(codes);
+      let s = constants.start;
       const chosen: tf.Tensor1D[] = [];
       for (let t = 0; t <= this.config.maxTokens; t++) {
-        const step = this.decoderStep(previous, codes, s);
+        const step = this.decoderStep(previous, s, constants);
         s = step.state;
         let scores = step.logits;
         if (decoding === 'sample') {
@@ -276,7 +307,8 @@ export class SentenceVae {
     const result = tf.tidy(() => {
       // Every hypothesis of code i is a row i·width + k; all start from BOS, only k = 0 counts at first.
       const beamCodes = tf.reshape(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), [n * width, -1]) as tf.Tensor2D;
-      let s = this.initialDecoderState(beamCodes);
+      const constants = this.decodingConstants(beamCodes);
+      let s = constants.start;
       let previous: tf.Tensor1D = tf.fill([n * width], BOS, 'int32');
       let scores: tf.Tensor = tf.tile(tf.tensor2d([[0, ...Array(width - 1).fill(-1e9)]]), [n, 1]); // [n, width]
       let finished: tf.Tensor = tf.zeros([n, width]); // 1 once EOS has been chosen
@@ -288,7 +320,7 @@ export class SentenceVae {
       // A finished hypothesis may only continue with PAD, at no cost.
       const padOnly = tf.reshape(tf.sub(tf.mul(tf.oneHot(tf.tensor1d([PAD], 'int32'), V), 1e9), 1e9), [1, 1, V]);
       for (let t = 0; t <= maxTokens; t++) {
-        const step = this.decoderStep(previous, beamCodes, s);
+        const step = this.decoderStep(previous, s, constants);
         const logProbs = tf.reshape(tf.logSoftmax(step.logits), [n, width, V]);
         const done = tf.expandDims(finished, 2);
         const stepScores = tf.add(tf.mul(logProbs, tf.sub(1, done)), tf.mul(padOnly, done));

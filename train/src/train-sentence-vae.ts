@@ -141,10 +141,11 @@ async function evaluate(sentences: number[][]): Promise<Evaluation> {
       tokens += s.length;
     });
     const losses = model.losses(part, { rng: createRng(start + 1) });
-    reconstruction += (await tf.sum(losses.reconstruction).data())[0];
-    kl += (await tf.sum(losses.klPerDimension).data())[0];
+    const sums = [tf.sum(losses.reconstruction), tf.sum(losses.klPerDimension)];
+    reconstruction += (await sums[0].data())[0];
+    kl += (await sums[1].data())[0];
     means.push(...((await mean.array()) as number[][]));
-    tf.dispose([mean, logVar, losses.reconstruction, losses.klPerDimension, losses.code]);
+    tf.dispose([mean, logVar, losses.reconstruction, losses.klPerDimension, losses.code, ...sums]);
   }
   const n = sentences.length;
   return {

@@ -1,0 +1,130 @@
+/**
+ * Sentence VAE half of the bench page, on one backend, with the bundled weights:
+ *  - a 5-step greedy morph (encode two held-out sentences, decode 7 points, read the words back),
+ *    through `SentenceMorpher.morph`, as the element calls it;
+ *  - one decoder step at the morph's batch (7) — embedding lookup, GRU, output layer, argmax —
+ *    ours against the same step written with @tensorflow/tfjs-layers (a functional model:
+ *    embedding, concatenate with the code, GRU with its state passed in and out, dense to the
+ *    word-vector size, dense to the vocabulary, called with predict()). Random weights for the
+ *    layers model: speed does not depend on the values. Runs alternate.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { configure, type BackendName } from '../src/runtime/config.js';
+import { initRuntime } from '../src/runtime/backend.js';
+import { loadArtifacts } from '../src/runtime/weights-io.js';
+import { SentenceMorpher } from '../src/models/sentence-morpher.js';
+import { SentenceVae, SENTENCE_VAE_CONFIG } from '../src/models/sentence-vae.js';
+import { stats } from './stats.js';
+
+export interface SentenceRunOptions {
+  backend: BackendName;
+  /** Timed morphs (after warm-up). */
+  morphs: number;
+  /** Timed decoder steps per implementation (after a warm-up). */
+  steps: number;
+}
+
+const WEIGHTS = '/dist/weights/sentence-vae/model.json';
+const MORPH_STEPS = 5;
+const BATCH = MORPH_STEPS + 2;
+
+async function morphs(options: SentenceRunOptions) {
+  const morpher = new SentenceMorpher();
+  const t0 = performance.now();
+  await morpher.setWeights(await loadArtifacts(WEIGHTS));
+  const loadMs = performance.now() - t0;
+  const sentences: string[] = await (await fetch('/dist/weights/sentence-vae/heldout-sentences.json')).json();
+  const pairs = Array.from({ length: 20 }, (_, i) => [sentences[2 * i], sentences[2 * i + 1]]);
+  for (let i = 0; i < 3; i++) await morpher.morph(pairs[i][0], pairs[i][1], MORPH_STEPS);
+  const before = tf.memory().numTensors;
+  const times: number[] = [];
+  for (let i = 0; i < options.morphs; i++) {
+    const [from, to] = pairs[i % pairs.length];
+    const start = performance.now();
+    await morpher.morph(from, to, MORPH_STEPS);
+    times.push(performance.now() - start);
+  }
+  const leaked = tf.memory().numTensors - before;
+  morpher.dispose();
+  return { loadMs, morph: stats(times), tensorsLeaked: leaked };
+}
+
+/** The decoder step as tfjs-layers writes it: previous word, code, state → logits, state'. */
+function layersStep(): tfl.LayersModel {
+  const c = SENTENCE_VAE_CONFIG;
+  const word = tfl.input({ shape: [1] });
+  const code = tfl.input({ shape: [c.latentSize] });
+  const state = tfl.input({ shape: [c.decoderSize] });
+  const embedded = tfl.layers.flatten().apply(tfl.layers.embedding({ inputDim: c.vocabularySize, outputDim: c.embeddingSize }).apply(word)) as tfl.SymbolicTensor;
+  const input = tfl.layers.reshape({ targetShape: [1, c.embeddingSize + c.latentSize] }).apply(tfl.layers.concatenate().apply([embedded, code])) as tfl.SymbolicTensor;
+  // (Glorot rather than the default orthogonal init: orthogonal needs a QR this bundle lacks.)
+  const next = tfl.layers.gru({ units: c.decoderSize, recurrentActivation: 'sigmoid', recurrentInitializer: 'glorotNormal' }).apply(input, { initialState: [state] }) as tfl.SymbolicTensor;
+  const projected = tfl.layers.dense({ units: c.embeddingSize }).apply(next) as tfl.SymbolicTensor;
+  const logits = tfl.layers.dense({ units: c.vocabularySize }).apply(projected) as tfl.SymbolicTensor;
+  return tfl.model({ inputs: [word, code, state], outputs: [logits, next] });
+}
+
+async function decoderStep(options: SentenceRunOptions) {
+  const c = SENTENCE_VAE_CONFIG;
+  const model = new SentenceVae();
+  await model.setWeights(await loadArtifacts(WEIGHTS));
+  const layers = layersStep();
+  const code = tf.randomNormal([BATCH, c.latentSize]) as tf.Tensor2D;
+  let ourWord = tf.fill([BATCH], 1, 'int32') as tf.Tensor1D;
+  let layerWord = tf.fill([BATCH, 1], 1) as tf.Tensor2D;
+  // Ours prepares its per-decoding constants once, as a decoding does (the layers model keeps its own).
+  const constants = model.decodingConstants(code);
+  let ourState = tf.clone(constants.start);
+  let layerState = tf.zeros([BATCH, c.decoderSize]) as tf.Tensor2D;
+  const variants = {
+    ours: async () => {
+      const [state, word] = tf.tidy(() => {
+        const step = model.decoderStep(ourWord, ourState, constants);
+        return [step.state, tf.argMax(step.logits, 1) as tf.Tensor1D];
+      });
+      await word.data();
+      tf.dispose([ourState, ourWord]);
+      [ourState, ourWord] = [state, word];
+    },
+    layers: async () => {
+      const [logits, state] = layers.predict([layerWord, code, layerState]) as tf.Tensor2D[];
+      const word = tf.tidy(() => tf.reshape(tf.cast(tf.argMax(logits, 1), 'float32'), [BATCH, 1])) as tf.Tensor2D;
+      await word.data();
+      tf.dispose([layerState, layerWord, logits]);
+      [layerState, layerWord] = [state, word];
+    },
+  };
+  const names = Object.keys(variants) as (keyof typeof variants)[];
+  for (let i = 0; i < 20; i++) for (const name of names) await variants[name]();
+  const before = tf.memory().numTensors;
+  const times = { ours: [] as number[], layers: [] as number[] };
+  for (let i = 0; i < options.steps; i++) {
+    for (const name of names) {
+      const t0 = performance.now();
+      await variants[name]();
+      times[name].push(performance.now() - t0);
+    }
+  }
+  const leaked = tf.memory().numTensors - before;
+  tf.dispose([code, ourWord, layerWord, ourState, layerState, constants.codeTerms, constants.outputTable, constants.start, ...Object.values(constants.gru)]);
+  layers.dispose();
+  model.dispose();
+  const ours = stats(times.ours);
+  const layersStats = stats(times.layers);
+  return { batch: BATCH, ours, layers: layersStats, ratio: ours.median / layersStats.median, tensorsLeaked: leaked };
+}
+
+export async function runSentenceVae(options: SentenceRunOptions) {
+  configure({ assetBase: '/dist/' });
+  const runtime = await initRuntime(options.backend);
+  const result: Record<string, unknown> = { info: { backend: tf.getBackend() }, notes: runtime.notes };
+  for (const [name, measure] of [['morph', morphs], ['step', decoderStep]] as const) {
+    try {
+      result[name] = await measure(options);
+    } catch (error) {
+      result[name] = { error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return result;
+}
