@@ -485,14 +485,8 @@ export class PixelRnnCanvas extends GenerativeElement {
     );
   }
 
-  /** Runs a UI action, showing any failure inside the element instead of throwing. */
-  private async guard(key: string, action: () => Promise<unknown>): Promise<void> {
-    try {
-      await action();
-      this.clearError(key);
-    } catch (cause) {
-      if (!(cause instanceof PaintingCancelled)) this.showError(key, errorText(cause), cause);
-    }
+  protected override isExpectedInterruption(cause: unknown): boolean {
+    return cause instanceof PaintingCancelled;
   }
 
   // ---- UI handlers ---------------------------------------------------------------------------
@@ -575,20 +569,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     void this.guard('training', () => this.fineTuneIndices(this.trainingSet.map((item) => item.values), { steps }));
   }
 
-  private async onSaveBrowser() {
-    await this.guard('weights', async () => {
-      const name = MODELS[this.mainKey].folder;
-      await this.saveWeights(name);
-      this.updateStatus(format(this.strings.saved, { name: indexedDbUrl(name) }));
-    });
-  }
 
-  private async onLoadFiles(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const files = Array.from(input.files ?? []);
-    input.value = '';
-    if (files.length) await this.loadWeights(files).catch(() => undefined); // shown by loadWeights
-  }
 
   // ---- template ----------------------------------------------------------------------------
   override render() {
@@ -742,14 +723,7 @@ export class PixelRnnCanvas extends GenerativeElement {
         ? html`<progress max=${progress.total} value=${progress.step}></progress>
             <p class="note">${format(s.trainProgress, { step: progress.step, total: progress.total, loss: formatNumber(this.lang_, progress.loss) })}</p>`
         : nothing}
-      <h3>${s.weightsTitle}</h3>
-      <div class="row">
-        <button type="button" ?disabled=${!ready} @click=${this.onSaveBrowser}>${s.saveBrowser}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => this.loadWeights(indexedDbUrl(MODELS[this.mainKey].folder)).catch(() => undefined)}>${s.loadBrowser}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => this.guard('weights', () => this.exportWeights())}>${s.exportFiles}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => this.loadWeights('bundled').catch(() => undefined)}>${s.restoreBundled}</button>
-        <label>${s.loadFiles} <input type="file" accept=".json,.bin" multiple ?disabled=${!ready} @change=${this.onLoadFiles} /></label>
-      </div>
+      ${this.renderWeightControls(MODELS[this.mainKey].folder, ready)}
     </details>`;
   }
 }

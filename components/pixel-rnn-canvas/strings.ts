@@ -50,13 +50,6 @@ export const STRINGS: Strings<{
   steps: string;
   startTraining: string;
   trainProgress: string;
-  weightsTitle: string;
-  saveBrowser: string;
-  loadBrowser: string;
-  exportFiles: string;
-  loadFiles: string;
-  restoreBundled: string;
-  saved: string;
   emptyTrainingSet: string;
   emojiCredit: string;
   digitsCredit: string;
@@ -110,13 +103,6 @@ export const STRINGS: Strings<{
     steps: 'Steps',
     startTraining: 'Train',
     trainProgress: 'step {step}/{total} · −log p(x) {loss} nats per image',
-    weightsTitle: 'Weights',
-    saveBrowser: 'Save in browser',
-    loadBrowser: 'Load from browser',
-    exportFiles: 'Export files',
-    loadFiles: 'Load files (model.json + .bin)',
-    restoreBundled: 'Bundled weights',
-    saved: 'Saved as {name}.',
     emptyTrainingSet: 'Add some images first.',
     emojiCredit: 'Twemoji graphics by Twitter, CC-BY 4.0.',
     digitsCredit: 'MNIST digits by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, CC BY-SA 3.0.',
@@ -181,13 +167,6 @@ export const STRINGS: Strings<{
     steps: '步数',
     startTraining: '训练',
     trainProgress: '第 {step}/{total} 步 · −log p(x) 每张图 {loss} 奈特',
-    weightsTitle: '权重',
-    saveBrowser: '保存在浏览器中',
-    loadBrowser: '从浏览器载入',
-    exportFiles: '导出文件',
-    loadFiles: '载入文件（model.json + .bin）',
-    restoreBundled: '内置权重',
-    saved: '已保存为 {name}。',
     emptyTrainingSet: '请先添加一些图像。',
     emojiCredit: 'Twemoji 图形由 Twitter 提供，CC-BY 4.0。',
     digitsCredit: 'MNIST 数字由 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 提供，CC BY-SA 3.0。',

@@ -312,28 +312,8 @@ export class SentenceMorph extends GenerativeElement {
     void this.guard('training', () => this.fineTune(text.split('\n'), { steps }));
   }
 
-  private async onSaveBrowser() {
-    await this.guard('weights', async () => {
-      await this.saveWeights(WEIGHTS_FOLDER);
-      this.updateStatus(format(this.strings.saved, { name: indexedDbUrl(WEIGHTS_FOLDER) }));
-    });
-  }
 
-  private async onLoadFiles(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const files = Array.from(input.files ?? []);
-    input.value = '';
-    if (files.length) await this.loadWeights(files).catch(() => undefined); // shown by loadWeights
-  }
 
-  private async guard(key: string, action: () => Promise<unknown>): Promise<void> {
-    try {
-      await action();
-      this.clearError(key);
-    } catch (cause) {
-      this.showError(key, errorText(cause), cause);
-    }
-  }
 
   // ---- template ----------------------------------------------------------------------------
   override render() {
@@ -437,14 +417,7 @@ export class SentenceMorph extends GenerativeElement {
             <p class="note">${progress.step} / ${progress.total} · ${s.loss} ${formatNumber(this.lang_, progress.loss)}</p>`
         : nothing}
       ${this.trainingReport ? html`<p class="note training-report">${this.trainingReport}</p>` : nothing}
-      <h3>${s.weightsTitle}</h3>
-      <div class="row">
-        <button type="button" ?disabled=${!ready} @click=${this.onSaveBrowser}>${s.saveBrowser}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => this.loadWeights(indexedDbUrl(WEIGHTS_FOLDER)).catch(() => undefined)}>${s.loadBrowser}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => this.guard('weights', () => this.exportWeights())}>${s.exportFiles}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => this.loadWeights('bundled').catch(() => undefined)}>${s.restoreBundled}</button>
-        <label>${s.loadFiles} <input type="file" accept=".json,.bin" multiple ?disabled=${!ready} @change=${this.onLoadFiles} /></label>
-      </div>
+      ${this.renderWeightControls(WEIGHTS_FOLDER, ready)}
     </details>`;
   }
 }

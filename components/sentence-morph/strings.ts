@@ -35,13 +35,6 @@ export const STRINGS: Strings<{
   trainSteps: string;
   loss: string;
   trainedReport: string;
-  weightsTitle: string;
-  saveBrowser: string;
-  loadBrowser: string;
-  exportFiles: string;
-  loadFiles: string;
-  restoreBundled: string;
-  saved: string;
   emptyTrainingSet: string;
   credit: string;
   problems: Record<AttributeProblem, string>;
@@ -82,13 +75,6 @@ export const STRINGS: Strings<{
     trainSteps: 'Steps',
     loss: 'loss',
     trainedReport: 'Trained {steps} steps on {used} sentences; {unknown} of {total} words were not in the vocabulary.',
-    weightsTitle: 'Weights',
-    saveBrowser: 'Save in this browser',
-    loadBrowser: 'Load from this browser',
-    exportFiles: 'Export files',
-    loadFiles: 'Load files (model.json + .bin)',
-    restoreBundled: 'Bundled weights',
-    saved: 'Saved as {name}.',
     emptyTrainingSet: 'Paste at least one sentence first.',
     credit:
       'Trained on WordNet’s example sentences (WordNet 3.1, © Princeton University, WordNet licence) and State of the Union addresses (public domain).',
@@ -133,13 +119,6 @@ export const STRINGS: Strings<{
     trainSteps: '步数',
     loss: '损失',
     trainedReport: '在 {used} 个句子上训练了 {steps} 步；{total} 个词中有 {unknown} 个不在词表中。',
-    weightsTitle: '权重',
-    saveBrowser: '保存在此浏览器',
-    loadBrowser: '从此浏览器加载',
-    exportFiles: '导出文件',
-    loadFiles: '加载文件（model.json + .bin）',
-    restoreBundled: '内置权重',
-    saved: '已保存为 {name}。',
     emptyTrainingSet: '请先粘贴至少一个句子。',
     credit: '训练数据：WordNet 的例句（WordNet 3.1，© 普林斯顿大学，WordNet 许可）与美国国情咨文（公有领域）。',
     problems: {

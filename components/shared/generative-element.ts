@@ -13,6 +13,7 @@ import { createRng, randomSeed, type Rng } from '../../src/runtime/random.js';
 import { format, resolveLang, type Lang } from './i18n.js';
 import { SHARED_STRINGS } from './strings.js';
 import type { ModelErrorDetail, ModelReadyDetail, TrainEndDetail, TrainProgressDetail } from './events.js';
+import { indexedDbUrl } from '../../src/runtime/weights-io.js';
 
 type Phase = 'idle' | 'loading' | 'ready' | 'training';
 
@@ -201,6 +202,54 @@ export abstract class GenerativeElement extends LitElement {
 
   /** Load `source` ('bundled', a URL, indexeddb://, or files) into the live model. */
   protected abstract applyWeights(source: string | URL | File | FileList | readonly File[]): Promise<void>;
+
+  /** Saves the model's weights in this browser (IndexedDB) under `name`. */
+  abstract saveWeights(name: string): Promise<void>;
+  /** Downloads the model's weights (TF.js format). */
+  abstract exportWeights(): Promise<void>;
+
+  /**
+   * The weights controls every element shows: save and load in this browser under
+   * `storageName`, export, the bundled weights, and the user's files. Failures are shown inside.
+   */
+  protected renderWeightControls(storageName: string, ready: boolean): TemplateResult {
+    const s = this.sharedStrings;
+    const load = (source: string | File[]) => this.loadWeights(source).catch(() => undefined); // shown by loadWeights
+    const onFiles = (event: Event) => {
+      const input = event.target as HTMLInputElement;
+      const files = Array.from(input.files ?? []);
+      input.value = '';
+      if (files.length) void load(files);
+    };
+    const onSave = () =>
+      this.guard('weights', async () => {
+        await this.saveWeights(storageName);
+        this.updateStatus(format(s.saved, { name: indexedDbUrl(storageName) }));
+      });
+    return html`<h3>${s.weightsTitle}</h3>
+      <div class="row weights">
+        <button type="button" ?disabled=${!ready} @click=${onSave}>${s.saveBrowser}</button>
+        <button type="button" ?disabled=${!ready} @click=${() => load(indexedDbUrl(storageName))}>${s.loadBrowser}</button>
+        <button type="button" ?disabled=${!ready} @click=${() => this.guard('weights', () => this.exportWeights())}>${s.exportFiles}</button>
+        <button type="button" ?disabled=${!ready} @click=${() => load('bundled')}>${s.restoreBundled}</button>
+        <label>${s.loadFiles} <input type="file" accept=".json,.bin" multiple ?disabled=${!ready} @change=${onFiles} /></label>
+      </div>`;
+  }
+
+  /** Runs a UI action, showing any failure inside the element (under `key`) instead of throwing. */
+  protected async guard(key: string, action: () => Promise<unknown>): Promise<void> {
+    try {
+      await action();
+      this.clearError(key);
+    } catch (cause) {
+      if (!this.isExpectedInterruption(cause)) this.showError(key, errorText(cause), cause);
+    }
+  }
+
+  /** An error that only means an action was superseded (a subclass's cancellation), not a problem. */
+  protected isExpectedInterruption(_cause: unknown): boolean {
+    return false;
+  }
 
   // ---- training ----------------------------------------------------------------------------
   /** Runs `train` with an AbortSignal, status, and the train-progress / train-end events. */

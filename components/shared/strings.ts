@@ -16,6 +16,13 @@ export const SHARED_STRINGS: Strings<{
   expectedLoading: string;
   expectedInteger: string;
   randomSeed: string;
+  weightsTitle: string;
+  saveBrowser: string;
+  loadBrowser: string;
+  exportFiles: string;
+  loadFiles: string;
+  restoreBundled: string;
+  saved: string;
 }> = {
   en: {
     waiting: 'Waiting to scroll into view…',
@@ -32,6 +39,13 @@ export const SHARED_STRINGS: Strings<{
     expectedLoading: 'expected lazy or eager.',
     expectedInteger: 'expected an integer.',
     randomSeed: 'a random seed',
+    weightsTitle: 'Weights',
+    saveBrowser: 'Save in browser',
+    loadBrowser: 'Load from browser',
+    exportFiles: 'Export files',
+    loadFiles: 'Load files (model.json + .bin)',
+    restoreBundled: 'Bundled weights',
+    saved: 'Saved as {name}.',
   },
   'zh-Hans': {
     waiting: '等待滚动到可见区域…',
@@ -48,5 +62,12 @@ export const SHARED_STRINGS: Strings<{
     expectedLoading: '应为 lazy 或 eager。',
     expectedInteger: '应为整数。',
     randomSeed: '随机种子',
+    weightsTitle: '权重',
+    saveBrowser: '保存到浏览器',
+    loadBrowser: '从浏览器加载',
+    exportFiles: '导出文件',
+    loadFiles: '加载文件（model.json + .bin）',
+    restoreBundled: '内置权重',
+    saved: '已保存为 {name}。',
   },
 };

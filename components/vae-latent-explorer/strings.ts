@@ -37,13 +37,6 @@ export const STRINGS: Strings<{
   startTraining: string;
   stop: string;
   loss: string;
-  weightsTitle: string;
-  saveBrowser: string;
-  loadBrowser: string;
-  exportFiles: string;
-  loadFiles: string;
-  restoreBundled: string;
-  saved: string;
   emptyTrainingSet: string;
   clearTrainingSet: string;
   problems: Record<AttributeProblem, string>;
@@ -83,13 +76,6 @@ export const STRINGS: Strings<{
     startTraining: 'Train',
     stop: 'Stop',
     loss: 'step {step}/{total} · −ELBO {loss} nats · KL {kl} nats',
-    weightsTitle: 'Weights',
-    saveBrowser: 'Save in browser',
-    loadBrowser: 'Load from browser',
-    exportFiles: 'Export files',
-    loadFiles: 'Load files (model.json + .bin)',
-    restoreBundled: 'Bundled weights',
-    saved: 'Saved as {name}.',
     emptyTrainingSet: 'Add some drawings or images first.',
     clearTrainingSet: 'Empty the set',
     problems: {
@@ -138,13 +124,6 @@ export const STRINGS: Strings<{
     startTraining: '训练',
     stop: '停止',
     loss: '第 {step}/{total} 步 · −ELBO {loss} 纳特 · KL {kl} 纳特',
-    weightsTitle: '权重',
-    saveBrowser: '保存到浏览器',
-    loadBrowser: '从浏览器加载',
-    exportFiles: '导出文件',
-    loadFiles: '加载文件（model.json + .bin）',
-    restoreBundled: '内置权重',
-    saved: '已保存为 {name}。',
     emptyTrainingSet: '请先加入一些手写数字或图片。',
     clearTrainingSet: '清空训练集',
     problems: {

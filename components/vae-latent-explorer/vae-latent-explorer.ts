@@ -13,7 +13,7 @@
  * @cssproperty --ge-accent, --ge-font, --ge-grid-size, --ge-pad-size
  */
 import { html, nothing, type PropertyValues } from 'lit';
-import { GenerativeElement, errorText } from '../shared/generative-element.js';
+import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
 import { format, formatNumber } from '../shared/i18n.js';
 import '../shared/draw-pad.js';
@@ -283,16 +283,6 @@ export class VaeLatentExplorer extends GenerativeElement {
     return result;
   }
 
-  /** Runs a UI action, showing any failure inside the element instead of throwing. */
-  private async guard(key: string, action: () => Promise<unknown>): Promise<void> {
-    try {
-      await action();
-      this.clearError(key);
-    } catch (cause) {
-      this.showError(key, errorText(cause), cause);
-    }
-  }
-
   // ---- UI handlers ---------------------------------------------------------------------------
   private onStarterClick(index: number) {
     const starter = this.starters[index];
@@ -401,19 +391,7 @@ export class VaeLatentExplorer extends GenerativeElement {
     void this.guard('training', () => this.fineTuneDigits(this.trainingSet, { steps }));
   }
 
-  private async onSaveBrowser() {
-    await this.guard('weights', async () => {
-      await this.saveWeights('vae-digits');
-      this.updateStatus(format(this.strings.saved, { name: 'indexeddb://vae-digits' }));
-    });
-  }
 
-  private async onLoadFiles(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const files = Array.from(input.files ?? []);
-    input.value = '';
-    if (files.length) await this.loadWeights(files).catch(() => undefined); // shown by loadWeights
-  }
 
   // ---- template ----------------------------------------------------------------------------
   override render() {
@@ -565,14 +543,7 @@ export class VaeLatentExplorer extends GenerativeElement {
         ? html`<progress max=${progress.total} value=${progress.step}></progress>
             <p class="note">${format(s.loss, { step: progress.step, total: progress.total, loss: formatNumber(this.lang_, progress.loss), kl: formatNumber(this.lang_, progress.kl) })}</p>`
         : nothing}
-      <h3>${s.weightsTitle}</h3>
-      <div class="row">
-        <button type="button" ?disabled=${!ready} @click=${this.onSaveBrowser}>${s.saveBrowser}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => this.loadWeights('indexeddb://vae-digits').catch(() => undefined)}>${s.loadBrowser}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => this.guard('weights', () => this.exportWeights())}>${s.exportFiles}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => this.loadWeights('bundled').catch(() => undefined)}>${s.restoreBundled}</button>
-        <label>${s.loadFiles} <input type="file" accept=".json,.bin" multiple ?disabled=${!ready} @change=${this.onLoadFiles} /></label>
-      </div>
+      ${this.renderWeightControls('vae-digits', ready)}
     </details>`;
   }
 }

@@ -49,6 +49,9 @@ export interface SentenceFineTuneOptions {
   onProgress?: TrainingLoopOptions['onProgress'];
 }
 
+/** What a reader sees is decoded without UNK (see DecodeOptions.banUnknown). */
+const READABLE: DecodeOptions = { banUnknown: true };
+
 /** In-page fine-tuning keeps the training's guards against collapse (free bits, word dropout). */
 const FINE_TUNE_OBJECTIVE = { freeBits: 1, wordDropout: 0.4, klWeight: 1 };
 
@@ -117,7 +120,7 @@ export class SentenceMorpher {
     codes.forEach((code, i) => flat.set(Array.from(code), i * n));
     const tensor = tf.tensor2d(flat, [codes.length, n]);
     try {
-      return (await this.model.decode(tensor, options)).map((ids) => this.text(ids));
+      return (await this.model.decode(tensor, { ...READABLE, ...options })).map((ids) => this.text(ids));
     } finally {
       tensor.dispose();
     }
@@ -126,7 +129,7 @@ export class SentenceMorpher {
   /** `steps` + 2 sentences from `from` to `to` (the ends are the reconstructions), as text and tokens. */
   async morph(from: string, to: string, steps: number, options: DecodeOptions = {}): Promise<{ sentences: string[]; tokens: string[][] }> {
     const [a, b] = [this.prepare(from), this.prepare(to)];
-    const decoded = await this.model.morph(a.ids, b.ids, steps, options);
+    const decoded = await this.model.morph(a.ids, b.ids, steps, { ...READABLE, ...options });
     const tokens = decoded.map((ids) => this.vocabulary.tokens(ids));
     return { sentences: tokens.map(detokenize), tokens };
   }

@@ -98,6 +98,12 @@ export interface DecodingConstants {
 
 export interface DecodeOptions {
   decoding?: Decoding;
+  /**
+   * Never choose UNK. About one word in seven of the training text is outside the vocabulary, so
+   * UNK is among the likeliest "words" and a decoder left alone writes it often; a reader wants
+   * words. Off by default: the model's own figures (the card's) decode without it.
+   */
+  banUnknown?: boolean;
   /** Sampling: logits are divided by it. */
   temperature?: number;
   /** Beam search: hypotheses kept per code. */
@@ -269,19 +275,20 @@ export class SentenceVae {
    */
   async decode(codes: tf.Tensor2D, options: DecodeOptions = {}): Promise<number[][]> {
     const decoding = options.decoding ?? 'greedy';
-    if (decoding === 'beam') return this.beamDecode(codes, options.beamWidth ?? 4);
+    if (decoding === 'beam') return this.beamDecode(codes, options.beamWidth ?? 4, options.banUnknown ?? false);
     const rng = createRng(options.seed);
     const temperature = options.temperature ?? 1;
     const words = tf.tidy(() => {
       const n = codes.shape[0];
       let previous: tf.Tensor1D = tf.fill([n], BOS, 'int32');
       const constants = this.decodingConstants(codes);
+      const banned = this.bannedWords(options.banUnknown ?? false);
       let s = constants.start;
       const chosen: tf.Tensor1D[] = [];
       for (let t = 0; t <= this.config.maxTokens; t++) {
         const step = this.decoderStep(previous, s, constants);
         s = step.state;
-        let scores = step.logits;
+        let scores = tf.add(step.logits, banned);
         if (decoding === 'sample') {
           // Gumbel-max: argmax(logits / T + Gumbel noise) is a draw from softmax(logits / T).
           const uniform = tf.randomUniform(scores.shape, 1e-9, 1, 'float32', rng.nextSeed());
@@ -301,13 +308,14 @@ export class SentenceVae {
    * Beam search, all codes at once: `width` hypotheses per code, scored by their log-probability
    * divided by their length (so that short sentences are not favoured just for being short).
    */
-  private async beamDecode(codes: tf.Tensor2D, width: number): Promise<number[][]> {
+  private async beamDecode(codes: tf.Tensor2D, width: number, banUnknown: boolean): Promise<number[][]> {
     const { vocabularySize: V, maxTokens } = this.config;
     const n = codes.shape[0];
     const result = tf.tidy(() => {
       // Every hypothesis of code i is a row i·width + k; all start from BOS, only k = 0 counts at first.
       const beamCodes = tf.reshape(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), [n * width, -1]) as tf.Tensor2D;
       const constants = this.decodingConstants(beamCodes);
+      const banned = this.bannedWords(banUnknown);
       let s = constants.start;
       let previous: tf.Tensor1D = tf.fill([n * width], BOS, 'int32');
       let scores: tf.Tensor = tf.tile(tf.tensor2d([[0, ...Array(width - 1).fill(-1e9)]]), [n, 1]); // [n, width]
@@ -321,7 +329,7 @@ export class SentenceVae {
       const padOnly = tf.reshape(tf.sub(tf.mul(tf.oneHot(tf.tensor1d([PAD], 'int32'), V), 1e9), 1e9), [1, 1, V]);
       for (let t = 0; t <= maxTokens; t++) {
         const step = this.decoderStep(previous, s, constants);
-        const logProbs = tf.reshape(tf.logSoftmax(step.logits), [n, width, V]);
+        const logProbs = tf.reshape(tf.logSoftmax(tf.add(step.logits, banned)), [n, width, V]);
         const done = tf.expandDims(finished, 2);
         const stepScores = tf.add(tf.mul(logProbs, tf.sub(1, done)), tf.mul(padOnly, done));
         const total = tf.reshape(tf.add(tf.expandDims(scores, 2), stepScores), [n, width * V]);
@@ -345,6 +353,13 @@ export class SentenceVae {
     const rows = (await result.array()) as number[][];
     result.dispose();
     return rows.map((row) => untilEos(row, maxTokens));
+  }
+
+  /** −∞ (nearly) for the words a decoder must not choose: PAD and BOS, and UNK if asked; 0 elsewhere. */
+  private bannedWords(banUnknown: boolean): tf.Tensor1D {
+    const mask = new Float32Array(this.config.vocabularySize);
+    for (const id of banUnknown ? [PAD, BOS, UNK] : [PAD, BOS]) mask[id] = -1e9;
+    return tf.tensor1d(mask);
   }
 
   /**
