@@ -59,30 +59,42 @@ export function tanh(x: tf.Tensor): tf.Tensor {
 }
 
 /**
- * The same GRU with its three gates side by side, for inference loops: one product for the input
- * terms and one for the recurrent terms per step instead of six. Build it once per loop (it copies
- * the weights) and dispose it after; training keeps the separate matrices.
+ * The same GRU with its three gates side by side: one product for the recurrent terms per step
+ * instead of three, and the input terms of every step of a sequence in one product up front
+ * (`fusedInputs`), instead of three per step. Build it once per sequence, inside the tidy (and
+ * the gradient tape) of the pass that uses it: gradients flow back to the separate matrices.
  */
-export interface FusedGru {
+// (A type, not an interface, so that tf.tidy can return it.)
+export type FusedGru = {
   inputWeight: tf.Tensor2D; // [inputs, 3·size], gates r, z, n
   inputBias: tf.Tensor1D; // [3·size]
   recurrentWeight: tf.Tensor2D; // [size, 3·size]
   recurrentBias: tf.Tensor1D; // [3·size]: 0 for r and z, b'_n for n
-}
+};
 
 export function fuseGru(p: GruParams): FusedGru {
-  return tf.tidy(() => ({
+  const noBias = tf.zerosLike(p.recurrentCandidate.bias);
+  return {
     inputWeight: tf.concat([p.inputReset.weight, p.inputUpdate.weight, p.inputCandidate.weight], 1) as tf.Tensor2D,
     inputBias: tf.concat([p.inputReset.bias, p.inputUpdate.bias, p.inputCandidate.bias]) as tf.Tensor1D,
     recurrentWeight: tf.concat([p.recurrentReset, p.recurrentUpdate, p.recurrentCandidate.weight], 1) as tf.Tensor2D,
-    recurrentBias: tf.concat([tf.zerosLike(p.recurrentCandidate.bias), tf.zerosLike(p.recurrentCandidate.bias), p.recurrentCandidate.bias]) as tf.Tensor1D,
-  }));
+    recurrentBias: tf.concat([noBias, noBias, p.recurrentCandidate.bias]) as tf.Tensor1D,
+  };
+}
+
+/**
+ * W x_t for every step of a time-major sequence at once: inputs [steps·batch, in] → one tensor
+ * [batch, 3·size] per step (add the bias, or any other per-sequence term, to each).
+ */
+export function fusedInputs(inputs: tf.Tensor2D, weight: tf.Tensor2D, steps: number): tf.Tensor2D[] {
+  const batch = inputs.shape[0] / steps;
+  return tf.unstack(tf.reshape(matMulFast(inputs, weight), [steps, batch, weight.shape[1]])) as tf.Tensor2D[];
 }
 
 /** One step from precomputed input terms W x + b ([batch, 3·size]); the same numbers as `gruStep`. */
 export function fusedGruStep(inputTerms: tf.Tensor2D, h: tf.Tensor2D, p: FusedGru): tf.Tensor2D {
   const [xr, xz, xn] = tf.split(inputTerms, 3, 1);
-  const [hr, hz, hn] = tf.split(tf.add(tf.matMul(h, p.recurrentWeight), p.recurrentBias), 3, 1);
+  const [hr, hz, hn] = tf.split(tf.add(matMulFast(h, p.recurrentWeight), p.recurrentBias), 3, 1);
   const r = tf.sigmoid(tf.add(xr, hr));
   const z = tf.sigmoid(tf.add(xz, hz));
   const n = tanh(tf.add(xn, tf.mul(r, hn)));

@@ -34,7 +34,12 @@ const linearWithFastGradient = tf.customGrad(
 );
 
 export function linear(x: tf.Tensor2D, params: LinearParams): tf.Tensor2D {
-  return linearWithFastGradient(x, params.weight, params.bias) as tf.Tensor2D;
+  return affine(x, params.weight, params.bias);
+}
+
+/** x·W + b for any tensors W and b (such as weights fused from several layers), as fast as `linear`. */
+export function affine(x: tf.Tensor2D, weight: tf.Tensor2D | tf.Variable, bias: tf.Tensor1D | tf.Variable): tf.Tensor2D {
+  return linearWithFastGradient(x, weight, bias) as tf.Tensor2D;
 }
 
 /**

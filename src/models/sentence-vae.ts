@@ -31,8 +31,8 @@
  * kernel for the built-in one), and tanh goes through the sigmoid.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLayer, linear, linearParameters, matMulFast, type LinearParams } from './linear.js';
-import { createGru, fuseGru, fusedGruStep, gruParameters, gruStep, tanh, type FusedGru, type GruParams } from './gru.js';
+import { affine, createLayer, linear, linearParameters, matMulFast, type LinearParams } from './linear.js';
+import { createGru, fuseGru, fusedGruStep, fusedInputs, gruParameters, tanh, type FusedGru, type GruParams } from './gru.js';
 import { assignArtifacts, parametersToArtifacts, type ModelDescription } from '../runtime/weights-format.js';
 import { createRng, type Rng } from '../runtime/random.js';
 import { BOS, EOS, PAD, UNK } from '../data/tokenizer.js';
@@ -89,12 +89,12 @@ export interface SentenceLosses {
 export type Decoding = 'greedy' | 'sample' | 'beam';
 
 /** See `SentenceVae.decodingConstants`. */
-export interface DecodingConstants {
+export type DecodingConstants = {
   gru: FusedGru; // its inputWeight is the word part only
   codeTerms: tf.Tensor2D; // W_c c + b, [batch, 3·decoderSize]
   outputTable: tf.Tensor2D; // Eᵀ, [embeddingSize, vocabularySize]
   start: tf.Tensor2D; // s_0
-}
+};
 
 export interface DecodeOptions {
   decoding?: Decoding;
@@ -145,11 +145,13 @@ export class SentenceVae {
   encode(sentences: readonly TokenIds[]): Posterior {
     return tf.tidy(() => {
       const { ids, masks } = this.encoderInputs(sentences);
-      const steps = this.embed(ids, masks.length, sentences.length);
+      const gru = fuseGru(this.encoderGru);
+      const inputTerms = fusedInputs(this.lookup(ids), gru.inputWeight, masks.length);
       let h: tf.Tensor2D = tf.zeros([sentences.length, this.config.encoderSize]);
-      steps.forEach((x, t) => {
+      inputTerms.forEach((x, t) => {
         // A sentence that has ended keeps its state: h ← h + mask ⊙ (GRU(x, h) − h).
-        h = tf.add(h, tf.mul(masks[t], tf.sub(gruStep(x, h, this.encoderGru), h)));
+        const next = fusedGruStep(tf.add(x, gru.inputBias) as tf.Tensor2D, h, gru);
+        h = tf.add(h, tf.mul(masks[t], tf.sub(next, h)));
       });
       return { mean: linear(h, this.meanHead), logVar: linear(h, this.logVarHead) };
     });
@@ -215,11 +217,12 @@ export class SentenceVae {
   private reconstruction(code: tf.Tensor2D, sentences: readonly TokenIds[], wordDropout: number, rng: Rng): tf.Tensor1D {
     const batch = sentences.length;
     const { inputs, targets, weights, steps } = this.decoderInputs(sentences, wordDropout, rng);
-    const embedded = this.embed(inputs, steps, batch);
+    const { gru, codeTerms } = this.decoderGates(code);
+    const wordTerms = fusedInputs(this.lookup(inputs), gru.inputWeight, steps);
     let s = this.initialDecoderState(code);
     const states: tf.Tensor2D[] = [];
-    for (const x of embedded) {
-      s = gruStep(tf.concat([x, code], 1), s, this.decoderGru);
+    for (const x of wordTerms) {
+      s = fusedGruStep(tf.add(x, codeTerms) as tf.Tensor2D, s, gru);
       states.push(s);
     }
     const logits = this.wordLogits(tf.concat(states, 0)); // [steps·batch, V], time-major
@@ -241,23 +244,28 @@ export class SentenceVae {
    * Public for the benchmark, with `decoderStep`.
    */
   decodingConstants(codes: tf.Tensor2D): DecodingConstants {
-    return tf.tidy(() => {
-      const { embeddingSize, latentSize } = this.config;
-      const fused = fuseGru(this.decoderGru);
-      const [wordWeight, codeWeight] = tf.split(fused.inputWeight, [embeddingSize, latentSize], 0) as tf.Tensor2D[];
-      return {
-        gru: { ...fused, inputWeight: wordWeight },
-        codeTerms: tf.add(tf.matMul(codes, codeWeight), fused.inputBias) as tf.Tensor2D,
-        outputTable: tf.transpose(this.embedding) as tf.Tensor2D,
-        start: this.initialDecoderState(codes),
-      };
-    });
+    return tf.tidy(() => ({
+      ...this.decoderGates(codes),
+      outputTable: tf.transpose(this.embedding) as tf.Tensor2D,
+      start: this.initialDecoderState(codes),
+    }));
+  }
+
+  /**
+   * The decoder GRU fused, its input weights split into the word part (`gru.inputWeight`) and the
+   * code part, whose terms W_c c + b are the same at every step and computed here once.
+   */
+  private decoderGates(codes: tf.Tensor2D): { gru: FusedGru; codeTerms: tf.Tensor2D } {
+    const { embeddingSize, latentSize } = this.config;
+    const fused = fuseGru(this.decoderGru);
+    const [wordWeight, codeWeight] = tf.split(fused.inputWeight, [embeddingSize, latentSize], 0) as tf.Tensor2D[];
+    return { gru: { ...fused, inputWeight: wordWeight }, codeTerms: affine(codes, codeWeight, fused.inputBias) };
   }
 
   /** One decoder step for a batch of previous words: the new state and the next word's logits. */
   decoderStep(previous: tf.Tensor1D, s: tf.Tensor2D, constants: DecodingConstants): { state: tf.Tensor2D; logits: tf.Tensor2D } {
     const x = tf.gather(this.embedding, previous) as tf.Tensor2D;
-    const inputTerms = tf.add(tf.matMul(x, constants.gru.inputWeight), constants.codeTerms) as tf.Tensor2D;
+    const inputTerms = tf.add(matMulFast(x, constants.gru.inputWeight), constants.codeTerms) as tf.Tensor2D;
     const state = fusedGruStep(inputTerms, s, constants.gru);
     const logits = tf.add(tf.matMul(linear(state, this.outputProjection), constants.outputTable), this.outputBias) as tf.Tensor2D;
     return { state, logits };
@@ -382,10 +390,9 @@ export class SentenceVae {
 
   // ---- inputs --------------------------------------------------------------------------------
 
-  /** Looks up word vectors for time-major ids and hands them back one step at a time. */
-  private embed(ids: number[], steps: number, batch: number): tf.Tensor2D[] {
-    const looked = embeddingLookup(this.embedding, tf.tensor1d(ids, 'int32'));
-    return tf.unstack(tf.reshape(looked, [steps, batch, this.config.embeddingSize])) as tf.Tensor2D[];
+  /** The word vectors E[ids], [ids, embeddingSize]. */
+  private lookup(ids: number[]): tf.Tensor2D {
+    return embeddingLookup(this.embedding, tf.tensor1d(ids, 'int32'));
   }
 
   /** Time-major ids (PAD after each sentence's end) and, per step, which sentences are still going. */
