@@ -239,8 +239,8 @@ export class SentenceMorph extends GenerativeElement {
   private async morphShown(): Promise<void> {
     const problems = (['from', 'to'] as const).map((side) => this.inputProblem(side)).filter(Boolean);
     if (problems.length) {
+      // The last path stays on screen beside the message.
       this.showError('input', problems.join('\n'));
-      this.path = [];
       return;
     }
     this.clearError('input');
@@ -349,9 +349,9 @@ export class SentenceMorph extends GenerativeElement {
   private renderInput(side: InputSide, ready: boolean) {
     const s = this.strings;
     const text = this.texts[side];
-    let unknown: string[] = [];
+    let unknown: string[] | undefined;
     try {
-      unknown = this.morpher ? this.morpher.prepare(text).unknown : [];
+      unknown = this.morpher?.prepare(text).unknown;
     } catch {
       // Empty or too long: the error box says so.
     }
@@ -360,7 +360,7 @@ export class SentenceMorph extends GenerativeElement {
       <textarea id="input-${side}" class="sentence-${side}" rows="2" .value=${text}
         @input=${(e: Event) => this.onInput(side, e)} @change=${() => this.morphShown()} @keydown=${this.onKeydown}></textarea>
       <p class="note unknown-summary">
-        ${unknown.length ? format(s.unknownSummary, { words: unknown.join(', ') }) : this.morpher ? s.allKnown : ''}
+        ${!unknown ? '' : unknown.length ? format(s.unknownSummary, { words: unknown.join(', ') }) : s.allKnown}
       </p>
       ${this.heldOut.length
         ? html`<select class="examples-${side}" aria-label="${s.examples} (${side === 'from' ? s.fromLabel : s.toLabel})"

@@ -7,7 +7,7 @@ export const morphStyles = css`
   .note { color: var(--_muted); font-size: 0.9em; margin: 4px 0 0; }
   .inputs { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 12px; }
   .input label { font-weight: 600; display: block; margin-bottom: 2px; }
-  textarea { width: 100%; font: inherit; color: inherit; background: var(--_bg); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 6px; resize: vertical; }
+  textarea { display: block; width: 100%; max-width: 100%; font: inherit; color: inherit; background: var(--_bg); border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); padding: 6px; resize: vertical; }
   .input select { max-width: 100%; margin-top: 4px; }
   .controls, .row { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 8px 0; }
   input[type='number'] { width: 4.5em; }

@@ -95,6 +95,8 @@ describe('<sentence-morph>', () => {
     await waitUntil(() => pathLines(element).length === 7, 'no path drawn');
     element.setAttribute('to', '   ');
     await waitUntil(() => /To: the sentence is empty/.test(errorText(element)), 'no message for an empty input');
+    expect(pathLines(element)).to.have.length(7); // the last path stays
+    expect(shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent!.trim()).to.equal('');
     element.setAttribute('to', Array(30).fill('lovely').join(' '));
     await waitUntil(() => /30 words and marks; the model reads at most 20/.test(errorText(element)), 'no message for a long input');
     expect(errors.length).to.be.greaterThan(0);
