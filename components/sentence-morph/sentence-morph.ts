@@ -27,7 +27,7 @@ import type { TrainingResult } from '../../src/runtime/training-loop.js';
 const WEIGHTS_FOLDER = 'sentence-vae';
 /** The built-in pair: two of the held-out sentences (the model never trained on them). */
 export const DEFAULT_FROM = 'The room was dark and quiet';
-export const DEFAULT_TO = 'He needs a car to get to work';
+export const DEFAULT_TO = 'The foot of the mountain';
 
 export interface MorphDetail {
   /** steps + 2 sentences; the first and last are the reconstructions of `from` and `to`. */

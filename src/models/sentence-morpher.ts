@@ -53,7 +53,7 @@ export interface SentenceFineTuneOptions {
 const READABLE: DecodeOptions = { banUnknown: true };
 
 /** In-page fine-tuning keeps the training's guards against collapse (free bits, word dropout). */
-const FINE_TUNE_OBJECTIVE = { freeBits: 1, wordDropout: 0.4, klWeight: 1 };
+const FINE_TUNE_OBJECTIVE = { freeBits: 2, wordDropout: 0.4, klWeight: 1 };
 
 export class SentenceMorpher {
   private readonly model: SentenceVae;

@@ -31,7 +31,7 @@ const { values: flags } = parseArgs({
     'eval-minutes': { type: 'string', default: '10' },
     'batch-size': { type: 'string', default: '64' },
     'learning-rate': { type: 'string', default: '0.001' },
-    'free-bits': { type: 'string', default: '1' },
+    'free-bits': { type: 'string', default: '2' },
     'word-dropout': { type: 'string', default: '0.4' },
     'bow-weight': { type: 'string', default: '1' },
     'warmup-steps': { type: 'string', default: '2000' },
@@ -288,7 +288,7 @@ function modelCard(m: Record<string, any>, morphs: { from: string; to: string; p
   const o = m.options;
   const c = config;
   const flagsUsed = [
-    ...(o.freeBits !== 1 ? [`--free-bits ${o.freeBits}`] : []),
+    ...(o.freeBits !== 2 ? [`--free-bits ${o.freeBits}`] : []),
     ...(o.wordDropout !== 0.4 ? [`--word-dropout ${o.wordDropout}`] : []),
     ...(o.bowWeight !== 1 ? [`--bow-weight ${o.bowWeight}`] : []),
     ...(m.training_minutes < 74 ? [`--minutes ${Math.ceil(m.training_minutes)}`] : []),
