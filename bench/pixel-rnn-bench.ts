@@ -16,7 +16,7 @@ import { initRuntime } from '../src/runtime/backend.js';
 import { loadArtifacts } from '../src/runtime/weights-io.js';
 import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, PixelRnn, type PixelRnnConfig } from '../src/models/pixel-rnn.js';
 import { PixelPainter } from '../src/models/pixel-rnn-painter.js';
-import { stats } from './stats.js';
+import { stats, timeAlternating } from './stats.js';
 
 export interface PixelRnnRunOptions {
   backend: BackendName;
@@ -126,18 +126,7 @@ async function recurrentStep(options: PixelRnnRunOptions) {
       layerStates = [g0, g1];
     },
   };
-  const names = Object.keys(variants) as (keyof typeof variants)[];
-  for (let i = 0; i < 20; i++) for (const name of names) await variants[name]();
-  const before = tf.memory().numTensors;
-  const times = { ours: [] as number[], layers: [] as number[] };
-  for (let i = 0; i < options.steps; i++) {
-    for (const name of names) {
-      const t0 = performance.now();
-      await variants[name]();
-      times[name].push(performance.now() - t0);
-    }
-  }
-  const leaked = tf.memory().numTensors - before;
+  const { times, tensorsLeaked: leaked } = await timeAlternating(variants, 20, options.steps, () => tf.memory().numTensors);
   tf.dispose([x, noise, ...ourStates, ...layerStates]);
   layers.dispose();
   model.dispose();

@@ -459,11 +459,12 @@ for (const backend of backends) {
       facts.push(`9x9 output max |Δ| vs wasm=${max === 0 ? 0 : max.toExponential(1)}`);
     }
     if (decoder.notes.length) facts.push(`notes: ${decoder.notes.join('; ')}`);
-  } else {
-    facts.push(`decoder page FAILED: ${decoder?.error}`);
+  } else if (decoder) {
+    facts.push(`decoder page FAILED: ${decoder.error}`);
   }
-  if (!ok(element)) facts.push(`element page FAILED: ${element?.error}`);
-  else if (element.errors.length) facts.push(`element errors: ${element.errors.join('; ')}`);
+  // (A part left out by BENCH_PARTS has no result at all, and no line here.)
+  if (element && !ok(element)) facts.push(`element page FAILED: ${element.error}`);
+  else if (element?.errors.length) facts.push(`element errors: ${element.errors.join('; ')}`);
   const { gan, ganElement, ganDigitsElement } = runs[backend];
   if (ok(gan)) {
     if (!gan.info.sharedTfjsCore) facts.push('GAN page: tfjs-layers NOT on our tfjs-core');
@@ -474,8 +475,8 @@ for (const backend of backends) {
     }
     const c = gan.digits?.layersCheck;
     if (c && !(c.dMovedInStep && c.gMovedInStep && c.dFrozenInCombined)) facts.push(`tfjs-layers GAN check failed: ${JSON.stringify(c)}`);
-  } else {
-    facts.push(`GAN page FAILED: ${gan?.error}`);
+  } else if (gan) {
+    facts.push(`GAN page FAILED: ${gan.error}`);
   }
   for (const [name, r] of [['gan-arena 2-d', ganElement], ['gan-arena digits', ganDigitsElement]]) {
     if (!r || r.skipped) continue;

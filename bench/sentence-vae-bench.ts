@@ -15,7 +15,7 @@ import { initRuntime } from '../src/runtime/backend.js';
 import { loadArtifacts } from '../src/runtime/weights-io.js';
 import { SentenceMorpher } from '../src/models/sentence-morpher.js';
 import { SentenceVae, SENTENCE_VAE_CONFIG } from '../src/models/sentence-vae.js';
-import { stats } from './stats.js';
+import { stats, timeAlternating } from './stats.js';
 
 export interface SentenceRunOptions {
   backend: BackendName;
@@ -95,18 +95,7 @@ async function decoderStep(options: SentenceRunOptions) {
       [layerState, layerWord] = [state, word];
     },
   };
-  const names = Object.keys(variants) as (keyof typeof variants)[];
-  for (let i = 0; i < 20; i++) for (const name of names) await variants[name]();
-  const before = tf.memory().numTensors;
-  const times = { ours: [] as number[], layers: [] as number[] };
-  for (let i = 0; i < options.steps; i++) {
-    for (const name of names) {
-      const t0 = performance.now();
-      await variants[name]();
-      times[name].push(performance.now() - t0);
-    }
-  }
-  const leaked = tf.memory().numTensors - before;
+  const { times, tensorsLeaked: leaked } = await timeAlternating(variants, 20, options.steps, () => tf.memory().numTensors);
   tf.dispose([code, ourWord, layerWord, ourState, layerState, constants.codeTerms, constants.outputTable, constants.start, ...Object.values(constants.gru)]);
   layers.dispose();
   model.dispose();

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Vae, DIGITS_VAE_CONFIG, bernoulliNegLogLikelihood, klToStandardNormal } from './vae.js';
 import { assignArtifacts, parametersToArtifacts, type ModelDescription } from '../runtime/weights-format.js';
-import { runTrainingLoop, type TrainingResult, type TrainingLoopOptions } from '../runtime/training-loop.js';
+import { runTrainingLoop, type FineTuneOptions, type TrainingResult } from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
 
 export const DIGIT_PIXELS = 784;
@@ -16,14 +16,7 @@ export interface CodeDistribution {
   logVar: Float32Array;
 }
 
-export interface FineTuneOptions {
-  steps?: number;
-  learningRate?: number;
-  batchSize?: number;
-  signal?: AbortSignal;
-  seed?: number;
-  onProgress?: TrainingLoopOptions['onProgress'];
-}
+export type { FineTuneOptions };
 
 export class DigitVae {
   readonly latentSize = DIGITS_VAE_CONFIG.latentSize;

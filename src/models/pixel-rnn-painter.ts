@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { PixelRnn, type PixelRnnConfig, type PixelRnnSampler } from './pixel-rnn.js';
-import { runTrainingLoop, type TrainingLoopOptions, type TrainingResult } from '../runtime/training-loop.js';
+import { runTrainingLoop, type FineTuneOptions, type TrainingResult } from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
 import type { Palette } from '../data/palette.js';
 
@@ -22,14 +22,7 @@ export interface PaintingOptions {
   fromRow?: number;
 }
 
-export interface PixelFineTuneOptions {
-  steps?: number;
-  learningRate?: number;
-  batchSize?: number;
-  signal?: AbortSignal;
-  seed?: number;
-  onProgress?: TrainingLoopOptions['onProgress'];
-}
+export type PixelFineTuneOptions = FineTuneOptions;
 
 export class PixelPainter {
   private readonly model: PixelRnn;

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { SentenceVae, SENTENCE_VAE_CONFIG, type DecodeOptions, type SentenceVaeConfig, type TokenIds } from './sentence-vae.js';
 import { WeightsError } from '../runtime/weights-format.js';
-import { runTrainingLoop, type TrainingLoopOptions, type TrainingResult } from '../runtime/training-loop.js';
+import { runTrainingLoop, type FineTuneOptions, type TrainingResult } from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
 import { detokenize, Vocabulary } from '../data/tokenizer.js';
 
@@ -40,14 +40,7 @@ export interface CodeDistribution {
   logVar: Float32Array;
 }
 
-export interface SentenceFineTuneOptions {
-  steps?: number;
-  learningRate?: number;
-  batchSize?: number;
-  signal?: AbortSignal;
-  seed?: number;
-  onProgress?: TrainingLoopOptions['onProgress'];
-}
+
 
 /** What a reader sees is decoded without UNK (see DecodeOptions.banUnknown). */
 const READABLE: DecodeOptions = { banUnknown: true };
@@ -135,7 +128,7 @@ export class SentenceMorpher {
   }
 
   /** Fine-tunes on `sentences` (vocabulary fixed); sentences that are empty or too long are skipped. */
-  async fineTune(sentences: readonly string[], options: SentenceFineTuneOptions = {}): Promise<TrainingResult & { used: number; unknownWords: number; totalWords: number }> {
+  async fineTune(sentences: readonly string[], options: FineTuneOptions = {}): Promise<TrainingResult & { used: number; unknownWords: number; totalWords: number }> {
     const prepared = sentences.flatMap((text) => {
       try {
         return [this.prepare(text)];

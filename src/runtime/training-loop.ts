@@ -21,6 +21,16 @@ export interface TrainingLoopOptions {
   snapshotEvery?: number;
 }
 
+/** What every model's `fineTune` takes. */
+export interface FineTuneOptions {
+  steps?: number;
+  learningRate?: number;
+  batchSize?: number;
+  signal?: AbortSignal;
+  seed?: number;
+  onProgress?: TrainingLoopOptions['onProgress'];
+}
+
 export interface TrainingResult {
   steps: number;
   losses: Losses;
