@@ -20,6 +20,7 @@ import { parseDecoding, parseSteps, STEPS, DECODINGS, type Parsed } from './attr
 import { SentenceMorpher, SentenceInputError, type CodeDistribution } from '../../src/models/sentence-morpher.js';
 import type { Decoding } from '../../src/models/sentence-vae.js';
 import { changedWords } from '../../src/data/word-diff.js';
+import { displayToken, joinsPrevious } from '../../src/data/tokenizer.js';
 import { assetUrl } from '../../src/runtime/config.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
 import type { TrainingResult } from '../../src/runtime/training-loop.js';
@@ -53,6 +54,7 @@ export class SentenceMorph extends GenerativeElement {
     to: { type: String },
     stepsAttribute: { type: String, attribute: 'steps' },
     decodingAttribute: { type: String, attribute: 'decoding' },
+    texts: { state: true },
     path: { state: true },
     busy: { state: true },
     heldOut: { state: true },
@@ -390,8 +392,8 @@ export class SentenceMorph extends GenerativeElement {
               const unknown = vocabulary !== undefined && !vocabulary.has(token);
               const word = unknown
                 ? html`<span class="unknown" title=${s.unknownWord}>${token}</span>`
-                : html`${j === 0 ? capitalise(token) : token === 'i' ? 'I' : token}`;
-              return html`${j > 0 && !/^[,;:!?]$/.test(token) ? ' ' : ''}${line.changed[j] ? html`<mark class="changed">${word}</mark>` : word}`;
+                : displayToken(token, j);
+              return html`${j > 0 && !joinsPrevious(token) ? ' ' : ''}${line.changed[j] ? html`<mark class="changed">${word}</mark>` : word}`;
             })}</span>
           </li>`,
         )}
@@ -424,10 +426,6 @@ export class SentenceMorph extends GenerativeElement {
 
 function bundledWeights(): string {
   return assetUrl(`weights/${WEIGHTS_FOLDER}/model.json`);
-}
-
-function capitalise(word: string): string {
-  return word === 'i' ? 'I' : word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 if (!customElements.get('sentence-morph')) customElements.define('sentence-morph', SentenceMorph);

@@ -33,13 +33,20 @@ export function wordCount(tokens: string[]): number {
   return tokens.filter((t) => !CLOSING_PUNCTUATION.has(t)).length;
 }
 
+/** Whether a token is written against the one before it (no space): closing punctuation. */
+export function joinsPrevious(token: string): boolean {
+  return CLOSING_PUNCTUATION.has(token);
+}
+
+/** A token as a reader sees it at position `index`: the first one capitalised, and "i" as "I". */
+export function displayToken(token: string, index: number): string {
+  if (token === 'i') return 'I';
+  return index === 0 ? token.charAt(0).toUpperCase() + token.slice(1) : token;
+}
+
 /** Tokens → readable text: spaces between words, none before punctuation, first letter capital. */
 export function detokenize(tokens: string[]): string {
-  let text = '';
-  for (const token of tokens) {
-    text += text === '' || CLOSING_PUNCTUATION.has(token) ? token : ` ${token}`;
-  }
-  return text.replace(/\bi\b/g, 'I').replace(/^./, (first) => first.toUpperCase());
+  return tokens.map((token, i) => (i > 0 && !joinsPrevious(token) ? ' ' : '') + displayToken(token, i)).join('');
 }
 
 export interface EncodedSentence {
@@ -74,8 +81,13 @@ export class Vocabulary {
 
   encode(text: string): EncodedSentence {
     const tokens = tokenize(text);
-    const ids = tokens.map((t) => this.ids.get(t) ?? UNK);
+    const ids = this.idsOf(tokens);
     return { ids, tokens, unknown: tokens.filter((_, i) => ids[i] === UNK) };
+  }
+
+  /** Ids of tokens already split (UNK for those not in the vocabulary). */
+  idsOf(tokens: readonly string[]): number[] {
+    return tokens.map((t) => this.ids.get(t) ?? UNK);
   }
 
   /** Ids → tokens, stopping at EOS; PAD and BOS are skipped, UNK stays visible as <unk>. */

@@ -4,7 +4,7 @@
  * freed here.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { SentenceVae, SENTENCE_VAE_CONFIG, type DecodeOptions, type SentenceVaeConfig, type TokenIds } from './sentence-vae.js';
+import { SentenceVae, SENTENCE_VAE_CONFIG, TRAINING_OBJECTIVE, type DecodeOptions, type SentenceVaeConfig, type TokenIds } from './sentence-vae.js';
 import { WeightsError } from '../runtime/weights-format.js';
 import { runTrainingLoop, type FineTuneOptions, type TrainingResult } from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
@@ -45,8 +45,8 @@ export interface CodeDistribution {
 /** What a reader sees is decoded without UNK (see DecodeOptions.banUnknown). */
 const READABLE: DecodeOptions = { banUnknown: true };
 
-/** In-page fine-tuning keeps the training's guards against collapse (free bits, word dropout). */
-const FINE_TUNE_OBJECTIVE = { freeBits: 2, wordDropout: 0.4, klWeight: 1 };
+/** In-page fine-tuning keeps the training's guards against collapse, at full KL weight. */
+const FINE_TUNE_OBJECTIVE = { ...TRAINING_OBJECTIVE, klWeight: 1 };
 
 export class SentenceMorpher {
   private readonly model: SentenceVae;
@@ -67,19 +67,8 @@ export class SentenceMorpher {
 
   /** Replaces the weights and the vocabulary, all or nothing (a WeightsError says why not). */
   async setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
-    const words = (artifacts.modelTopology as { generativeElements?: { vocabulary?: unknown } } | undefined)?.generativeElements
-      ?.vocabulary;
-    if (!Array.isArray(words) || words.length !== this.config.vocabularySize || !words.every((w) => typeof w === 'string')) {
-      throw new WeightsError(`These weights carry no vocabulary of ${this.config.vocabularySize} words.`);
-    }
-    let vocabulary: Vocabulary;
-    try {
-      vocabulary = new Vocabulary(words as string[]);
-    } catch (cause) {
-      throw new WeightsError(`The weights' vocabulary is malformed: ${(cause as Error).message}`, { cause });
-    }
     await this.model.setWeights(artifacts);
-    this.vocabulary_ = vocabulary;
+    this.vocabulary_ = new Vocabulary(this.model.vocabulary!);
   }
 
   getWeights(): Promise<tf.io.ModelArtifacts> {

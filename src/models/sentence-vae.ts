@@ -33,9 +33,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { affine, createLayer, linear, linearParameters, matMulFast, type LinearParams } from './linear.js';
 import { createGru, fuseGru, fusedGruStep, fusedInputs, gruParameters, tanh, type FusedGru, type GruParams } from './gru.js';
-import { assignArtifacts, parametersToArtifacts, type ModelDescription } from '../runtime/weights-format.js';
+import { assignArtifacts, parametersToArtifacts, WeightsError, type ModelDescription } from '../runtime/weights-format.js';
 import { createRng, type Rng } from '../runtime/random.js';
-import { BOS, EOS, PAD, UNK } from '../data/tokenizer.js';
+import { BOS, EOS, PAD, UNK, Vocabulary } from '../data/tokenizer.js';
 
 export interface SentenceVaeConfig {
   /** Words in the vocabulary, the four specials included. */
@@ -65,6 +65,12 @@ export interface Posterior {
   mean: tf.Tensor2D; // m, [batch, latentSize]
   logVar: tf.Tensor2D; // σ, [batch, latentSize]
 }
+
+/**
+ * The remedies against collapse the bundled weights were trained with (train/: its flag
+ * defaults), which fine-tuning in the page keeps too.
+ */
+export const TRAINING_OBJECTIVE = { freeBits: 2, wordDropout: 0.4 } as const;
 
 export interface ObjectiveOptions {
   /** β, the weight of the KL term (1: the ELBO). */
@@ -267,14 +273,12 @@ export class SentenceVae {
     const x = tf.gather(this.embedding, previous) as tf.Tensor2D;
     const inputTerms = tf.add(matMulFast(x, constants.gru.inputWeight), constants.codeTerms) as tf.Tensor2D;
     const state = fusedGruStep(inputTerms, s, constants.gru);
-    const logits = tf.add(tf.matMul(linear(state, this.outputProjection), constants.outputTable), this.outputBias) as tf.Tensor2D;
-    return { state, logits };
+    return { state, logits: this.wordLogits(state, constants.outputTable) };
   }
 
-  /** Decoder states → logits over the vocabulary, E W_o s + b_o. */
-  private wordLogits(states: tf.Tensor2D): tf.Tensor2D {
-    const projected = linear(states, this.outputProjection);
-    return tf.add(matMulFast(projected, tf.transpose(this.embedding) as tf.Tensor2D), this.outputBias) as tf.Tensor2D;
+  /** Decoder states → logits over the vocabulary, E W_o s + b_o (`outputTable` = Eᵀ, if already at hand). */
+  private wordLogits(states: tf.Tensor2D, outputTable = tf.transpose(this.embedding) as tf.Tensor2D): tf.Tensor2D {
+    return tf.add(matMulFast(linear(states, this.outputProjection), outputTable), this.outputBias) as tf.Tensor2D;
   }
 
   /**
@@ -459,14 +463,23 @@ export class SentenceVae {
     return { model: 'sentence-vae', config: this.config, ...(this.vocabulary ? { vocabulary: this.vocabulary } : {}) };
   }
 
-  /** Replaces every weight, all or nothing (a WeightsError says why not), and takes the file's vocabulary. */
+  /**
+   * Replaces every weight and the vocabulary, all or nothing: a file without a vocabulary of
+   * `vocabularySize` words (specials first) or with other shapes is refused with a WeightsError.
+   */
   async setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
-    await assignArtifacts(this.description(), this.namedParameters(), artifacts);
-    const found = (artifacts.modelTopology as { generativeElements?: { vocabulary?: unknown } } | undefined)?.generativeElements
+    const words = (artifacts.modelTopology as { generativeElements?: { vocabulary?: unknown } } | undefined)?.generativeElements
       ?.vocabulary;
-    if (Array.isArray(found) && found.length === this.config.vocabularySize && found.every((w) => typeof w === 'string')) {
-      this.vocabulary = found;
+    if (!Array.isArray(words) || words.length !== this.config.vocabularySize || !words.every((w) => typeof w === 'string')) {
+      throw new WeightsError(`These weights carry no vocabulary of ${this.config.vocabularySize} words.`);
     }
+    try {
+      new Vocabulary(words); // checks the specials
+    } catch (cause) {
+      throw new WeightsError(`The weights' vocabulary is malformed: ${(cause as Error).message}`, { cause });
+    }
+    await assignArtifacts(this.description(), this.namedParameters(), artifacts);
+    this.vocabulary = words;
   }
 
   getWeights(): Promise<tf.io.ModelArtifacts> {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tokenize, wordCount } from '../../src/data/tokenizer.js';
 import { createRng } from '../../src/runtime/random.js';
+import { SENTENCE_VAE_CONFIG } from '../../src/models/sentence-vae.js';
 
 export const MIN_WORDS = 5;
 export const MAX_WORDS = 15;
@@ -52,7 +53,7 @@ function sotuSentences(): string[] {
 function keep(text: string): string[] | undefined {
   const tokens = tokenize(text);
   const words = wordCount(tokens);
-  return words >= MIN_WORDS && words <= MAX_WORDS && tokens.length <= 20 ? tokens : undefined;
+  return words >= MIN_WORDS && words <= MAX_WORDS && tokens.length <= SENTENCE_VAE_CONFIG.maxTokens ? tokens : undefined;
 }
 
 export function loadSentences(heldOutFraction: number, seed: number, limit = Infinity): SentenceCorpus {

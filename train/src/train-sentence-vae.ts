@@ -18,7 +18,7 @@ import path from 'node:path';
 import { initNodeWasm } from './node-tf.js';
 import { loadSentences, MAX_WORDS, MIN_WORDS } from './sentence-data.js';
 import { readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
-import { SentenceVae, SENTENCE_VAE_CONFIG, type TokenIds } from '../../src/models/sentence-vae.js';
+import { SentenceVae, SENTENCE_VAE_CONFIG, TRAINING_OBJECTIVE, type TokenIds } from '../../src/models/sentence-vae.js';
 import { createLayer, linear } from '../../src/models/linear.js';
 import { detokenize, UNK, Vocabulary } from '../../src/data/tokenizer.js';
 import { changedWords } from '../../src/data/word-diff.js';
@@ -31,8 +31,8 @@ const { values: flags } = parseArgs({
     'eval-minutes': { type: 'string', default: '10' },
     'batch-size': { type: 'string', default: '64' },
     'learning-rate': { type: 'string', default: '0.001' },
-    'free-bits': { type: 'string', default: '2' },
-    'word-dropout': { type: 'string', default: '0.4' },
+    'free-bits': { type: 'string', default: String(TRAINING_OBJECTIVE.freeBits) },
+    'word-dropout': { type: 'string', default: String(TRAINING_OBJECTIVE.wordDropout) },
     'bow-weight': { type: 'string', default: '1' },
     'warmup-steps': { type: 'string', default: '2000' },
     seed: { type: 'string', default: '1' },
@@ -67,9 +67,8 @@ const corpus = loadSentences(HELD_OUT_FRACTION, seed, smoke ? 600 : Infinity);
 const previous = evaluateOnly ? readWeightsArtifacts(outDir) : undefined;
 const previousVocabulary = (previous?.modelTopology as { generativeElements?: { vocabulary?: string[] } })?.generativeElements?.vocabulary;
 const vocabulary = previousVocabulary ? new Vocabulary(previousVocabulary) : Vocabulary.fromSentences(corpus.train, SENTENCE_VAE_CONFIG.vocabularySize);
-const toIds = (tokens: string[]) => vocabulary.encode(tokens.join(' ')).ids;
-const trainIds = corpus.train.map(toIds);
-const heldOutIds = corpus.heldOut.map(toIds);
+const trainIds = corpus.train.map((tokens) => vocabulary.idsOf(tokens));
+const heldOutIds = corpus.heldOut.map((tokens) => vocabulary.idsOf(tokens));
 const coverage = tokenCoverage(heldOutIds);
 log(
   `sentences: ${corpus.counts.wordnet} WordNet, ${corpus.counts.sotu} SOTU, ${corpus.counts.duplicates} duplicates dropped; ` +
@@ -208,7 +207,6 @@ let epoch = 0;
 let lastEval = seconds();
 let recentLoss = 0;
 let recentSteps = 0;
-const trainingSeconds = () => seconds();
 if (!evaluateOnly) {
   log(
     `training up to ${minutes} min: batch ${batchSize}, Adam ${learningRate}, free bits ${freeBits} nats/dim, ` +
@@ -266,7 +264,7 @@ async function writeOutputs(final: boolean): Promise<void> {
     training_sentences: trainIds.length,
     steps: previousMetrics?.steps ?? step,
     epochs: previousMetrics?.epochs ?? round((step * batchSize) / Math.max(1, trainIds.length), 2),
-    training_minutes: previousMetrics?.training_minutes ?? round(trainingSeconds() / 60, 1),
+    training_minutes: previousMetrics?.training_minutes ?? round(seconds() / 60, 1),
     evaluation_seconds: round(seconds() - evalStart, 1),
     final,
     options: previousMetrics?.options ?? { batchSize, learningRate, freeBits, wordDropout, bowWeight, warmupSteps, seed },
@@ -288,8 +286,8 @@ function modelCard(m: Record<string, any>, morphs: { from: string; to: string; p
   const o = m.options;
   const c = config;
   const flagsUsed = [
-    ...(o.freeBits !== 2 ? [`--free-bits ${o.freeBits}`] : []),
-    ...(o.wordDropout !== 0.4 ? [`--word-dropout ${o.wordDropout}`] : []),
+    ...(o.freeBits !== TRAINING_OBJECTIVE.freeBits ? [`--free-bits ${o.freeBits}`] : []),
+    ...(o.wordDropout !== TRAINING_OBJECTIVE.wordDropout ? [`--word-dropout ${o.wordDropout}`] : []),
     ...(o.bowWeight !== 1 ? [`--bow-weight ${o.bowWeight}`] : []),
     ...(m.training_minutes < 74 ? [`--minutes ${Math.ceil(m.training_minutes)}`] : []),
   ];
