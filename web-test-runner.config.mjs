@@ -42,8 +42,15 @@ const chromium = (extraFlags = []) =>
     launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: [...QUIET_FLAGS, ...extraFlags] },
   });
 
+// `/dist-copy/…` serves dist/ under a second URL: a second copy of the package for the browser.
+function distCopy(context, next) {
+  if (context.url.startsWith('/dist-copy/')) context.url = context.url.replace('/dist-copy/', '/dist/');
+  return next();
+}
+
 export default {
   rootDir: '.',
+  middleware: [distCopy],
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   // One page at a time: a background tab gets no rendering updates (IntersectionObserver, rAF).
   concurrency: 1,

@@ -4,13 +4,12 @@
 import { expect } from '@open-wc/testing';
 import { DigitVae } from '../src/models/digit-vae.js';
 import { loadArtifacts } from '../src/runtime/weights-io.js';
-import { assetUrl } from '../src/runtime/config.js';
 import type { FineTuneOptions } from '../src/models/digit-vae.js';
-import { tensorCount } from './helpers.js';
+import { repoFile, tensorCount } from './helpers.js';
 
 export async function checkFineTuneLearnsABar(options: FineTuneOptions & { steps: number }): Promise<void> {
   const vae = new DigitVae();
-  await vae.setWeights(await loadArtifacts(assetUrl('weights/vae-digits/model.json')));
+  await vae.setWeights(await loadArtifacts(repoFile('weights/vae-digits/model.json')));
   const bar = new Float32Array(784);
   for (let y = 4; y < 24; y++) for (let x = 12; x < 16; x++) bar[y * 28 + x] = 1;
   const before = tensorCount();

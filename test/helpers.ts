@@ -1,9 +1,10 @@
-// Shared test helpers: the assets come from the built dist/ (npm test builds first).
+// Shared test helpers. The sources find their assets (weights, .wasm) through their own literal
+// URLs, which the test server answers from the project root.
 import * as tf from '@tensorflow/tfjs-core';
-import { configure } from '../src/runtime/config.js';
 
-export function useBuiltAssets(): void {
-  configure({ assetBase: '/dist/' });
+/** A file of the project, e.g. repoFile('weights/vae-digits/model.json'). */
+export function repoFile(path: string): string {
+  return new URL(`/${path}`, location.origin).href;
 }
 
 export function tensorCount(): number {

@@ -3,7 +3,7 @@
  * attribute was unusable, why (the element shows that, in the page's language, and carries on).
  */
 import { isToyDistribution, type ToyDistribution } from '../../src/data/toy-distributions.js';
-import type { GanLoss } from '../../src/models/gan.js';
+import type { GanLoss } from '../../src/models/choices.js';
 
 export type ArenaProblem =
   | 'modeUnknown'

@@ -1,22 +1,3 @@
-/**
- * <gan-arena>: a generator and a discriminator trained against each other, live, in the page.
- *
- * mode="2d": points in the plane, tiny networks trained from scratch, drawn every frame with D's
- * decision map, G's gradient arrows, both losses and a divergence estimate (after GAN Lab).
- * mode="digits": a pretrained MNIST GAN that keeps training on real digits or on the user's own.
- *
- * @attr mode - `2d` | `digits` (default `2d`)
- * @attr distribution - `ring` | `grid` | `moons` | `line` | `custom` (2d; default `ring`)
- * @attr d-steps, g-steps - updates per round of each player, 0–20 (default 1, 1)
- * @attr lr-d, lr-g - learning rates (default 0.002 for 2d, 0.0002 for digits)
- * @attr batch-size - 8–512 (default 64)
- * @attr loss - G's loss: `non-saturating` (default) | `minimax`
- * @attr pretrained - digits: start from the bundled networks (default on; `pretrained="false"` for random)
- * @attr running - training runs while set
- * @fires round - `{round, dLoss, gLoss}` after every round
- * @fires model-ready, model-error, train-progress, train-end
- * @csspart base, status, error, plane, samples, walk, controls, charts
- */
 import { html, nothing, type PropertyValues } from 'lit';
 import { GenerativeElement, errorText } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
@@ -32,18 +13,20 @@ import {
   type ArenaMode, type Parsed,
 } from './attributes.js';
 import { GanTrainer, type GanSettings, type RealSampler } from '../../src/models/gan-trainer.js';
-import { DIGITS_GAN_CONFIG, TOY_GAN_CONFIG, type GanLoss } from '../../src/models/gan.js';
+import { DIGITS_GAN_CONFIG, TOY_GAN_CONFIG } from '../../src/models/gan.js';
+import type { GanLoss } from '../../src/models/choices.js';
 import {
   PLANE, jensenShannonOnGrid, modeCoverage, sampleToy, type Point, type ToyDistribution,
 } from '../../src/data/toy-distributions.js';
 import { digitSheet, imageToDigit, intensitiesToImageData, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
 import { loadDigitSprite } from '../../src/data/digit-sprite.js';
-import { assetUrl } from '../../src/runtime/config.js';
-import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
-import { runTrainingLoop, yieldToBrowser, type TrainingResult } from '../../src/runtime/training-loop.js';
+import { bundledGanWeights, realDigitsFiles } from './assets.js';
+import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
+import type { WeightsSource } from '../../src/runtime/weights-source.js';
+import { runTrainingLoop, yieldToBrowser } from '../../src/runtime/training-loop.js';
+import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
+import { defineElement } from '../shared/define.js';
 
-const BUNDLED_WEIGHTS = 'weights/gan-digits/model.json';
-const REAL_DIGITS = 'weights/gan-digits/real-digits.json';
 const DOMAIN: readonly [number, number] = [PLANE.min, PLANE.max];
 const VIEW_POINTS = { '2d': 512, digits: 64 } as const;
 const DECISION_GRID = 40;
@@ -55,20 +38,35 @@ const WALK_STEPS = 10;
 const PIXELS = DIGIT_SIZE * DIGIT_SIZE;
 
 export interface RoundDetail { round: number; dLoss: number; gLoss: number }
-export interface GanFineTuneOptions { steps?: number; learningRate?: number; batchSize?: number; signal?: AbortSignal }
+export type GanFineTuneOptions = FineTuneSettings;
 
+/**
+ * A generator and a discriminator trained against each other, live, in the page.
+ * `mode="2d"`: points in the plane, tiny networks trained from scratch, drawn every frame with
+ * D's decision map, G's gradient arrows, both losses and a divergence estimate (after GAN Lab).
+ * `mode="digits"`: a pretrained MNIST GAN that keeps training on real digits or the user's own.
+ *
+ * @customElement gan-arena
+ * @fires round - `{round, dLoss, gLoss}` after every round.
+ * @csspart plane - The 2-d plane: real and generated points, D's decision map, G's arrows.
+ * @csspart samples - The generated digits (digits mode).
+ * @csspart walk - The walk between two noise vectors (digits mode).
+ * @csspart controls - The training controls.
+ * @csspart charts - The loss and divergence charts.
+ * @cssprop --ge-plane-size - Width of the 2-d plane.
+ */
 export class GanArena extends GenerativeElement {
   static override properties = {
     ...GenerativeElement.properties,
-    modeAttribute: { type: String, attribute: 'mode' },
-    distributionAttribute: { type: String, attribute: 'distribution' },
-    dStepsAttribute: { type: String, attribute: 'd-steps' },
-    gStepsAttribute: { type: String, attribute: 'g-steps' },
-    lrDAttribute: { type: String, attribute: 'lr-d' },
-    lrGAttribute: { type: String, attribute: 'lr-g' },
-    batchSizeAttribute: { type: String, attribute: 'batch-size' },
-    lossAttribute: { type: String, attribute: 'loss' },
-    pretrainedAttribute: { type: String, attribute: 'pretrained' },
+    mode: { noAccessor: true },
+    distribution: { noAccessor: true },
+    dSteps: { attribute: 'd-steps', noAccessor: true },
+    gSteps: { attribute: 'g-steps', noAccessor: true },
+    lrD: { attribute: 'lr-d', noAccessor: true },
+    lrG: { attribute: 'lr-g', noAccessor: true },
+    batchSize: { attribute: 'batch-size', noAccessor: true },
+    loss: { noAccessor: true },
+    pretrained: { noAccessor: true },
     running: { type: Boolean, reflect: true },
     history: { state: true },
     roundsPerSecond: { state: true },
@@ -79,21 +77,12 @@ export class GanArena extends GenerativeElement {
   };
   static override styles = [sharedStyles, arenaStyles];
 
-  modeAttribute: string | null = null;
-  distributionAttribute: string | null = null;
-  dStepsAttribute: string | null = null;
-  gStepsAttribute: string | null = null;
-  lrDAttribute: string | null = null;
-  lrGAttribute: string | null = null;
-  batchSizeAttribute: string | null = null;
-  lossAttribute: string | null = null;
-  pretrainedAttribute: string | null = null;
   /** Training runs while this is set (attribute `running`). */
   running = false;
 
-  private mode: ArenaMode = '2d';
+  #mode: ArenaMode = '2d';
   private builtMode: ArenaMode | undefined;
-  private distribution: ToyDistribution = 'ring';
+  #distribution: ToyDistribution = 'ring';
   private settings: GanSettings = defaultSettings('2d');
   private trainer: GanTrainer | undefined;
   private retainedWeights: Awaited<ReturnType<GanTrainer['getWeights']>> | undefined;
@@ -115,8 +104,76 @@ export class GanArena extends GenerativeElement {
     return STRINGS[this.lang_];
   }
 
-  private get pretrained(): boolean {
-    return this.pretrainedAttribute === null ? true : this.pretrainedAttribute !== 'false';
+  /** `2d` (toy distributions, default) or `digits` (images). */
+  get mode(): ArenaMode {
+    return parseMode(this.attributeText('mode')).value;
+  }
+  set mode(value: ArenaMode | string | null) {
+    this.setAttributeText('mode', value);
+  }
+
+  /** The 2-d data: `ring` (default), `grid`, `moons`, `line` or `custom` (points the user clicks). */
+  get distribution(): ToyDistribution {
+    return parseDistribution(this.attributeText('distribution')).value;
+  }
+  set distribution(value: ToyDistribution | string | null) {
+    this.setAttributeText('distribution', value);
+  }
+
+  /** Discriminator updates per round (default 1). */
+  get dSteps(): number {
+    return parseSteps(this.attributeText('d-steps')).value;
+  }
+  set dSteps(value: number | string | null) {
+    this.setAttributeText('dSteps', value);
+  }
+
+  /** Generator updates per round (default 1). */
+  get gSteps(): number {
+    return parseSteps(this.attributeText('g-steps')).value;
+  }
+  set gSteps(value: number | string | null) {
+    this.setAttributeText('gSteps', value);
+  }
+
+  /** The discriminator's learning rate (default per mode). */
+  get lrD(): number {
+    return parseLearningRate(this.attributeText('lr-d'), DEFAULT_LEARNING_RATES[this.mode].d).value;
+  }
+  set lrD(value: number | string | null) {
+    this.setAttributeText('lrD', value);
+  }
+
+  /** The generator's learning rate (default per mode). */
+  get lrG(): number {
+    return parseLearningRate(this.attributeText('lr-g'), DEFAULT_LEARNING_RATES[this.mode].g).value;
+  }
+  set lrG(value: number | string | null) {
+    this.setAttributeText('lrG', value);
+  }
+
+  /** Samples per batch, 8–512 (default 64). */
+  get batchSize(): number {
+    return parseBatchSize(this.attributeText('batch-size')).value;
+  }
+  set batchSize(value: number | string | null) {
+    this.setAttributeText('batchSize', value);
+  }
+
+  /** The generator's loss: see the README for the choices. */
+  get loss(): GanLoss {
+    return parseLoss(this.attributeText('loss')).value;
+  }
+  set loss(value: GanLoss | string | null) {
+    this.setAttributeText('loss', value);
+  }
+
+  /** Start the digits networks from the bundled weights (default true; `pretrained="false"` starts fresh). */
+  get pretrained(): boolean {
+    return this.attributeText('pretrained') !== 'false';
+  }
+  set pretrained(value: boolean | string | null) {
+    this.setAttributeText('pretrained', value === false ? 'false' : value === true ? '' : value);
   }
 
   // ---- attributes --------------------------------------------------------------------------
@@ -127,18 +184,19 @@ export class GanArena extends GenerativeElement {
       this.checkAttribute(attribute, !parsed.problem, shown(parsed.value), parsed.problem ? this.strings.problems[parsed.problem] : '');
       return parsed.value;
     };
-    if (has('modeAttribute')) this.mode = check('mode', parseMode(this.modeAttribute));
-    if (has('distributionAttribute')) this.distribution = check('distribution', parseDistribution(this.distributionAttribute));
-    const rates = DEFAULT_LEARNING_RATES[this.mode];
+    const text = (attribute: string) => this.attributeText(attribute);
+    if (has('mode')) this.#mode = check('mode', parseMode(text('mode')));
+    if (has('distribution')) this.#distribution = check('distribution', parseDistribution(text('distribution')));
+    const rates = DEFAULT_LEARNING_RATES[this.#mode];
     const next: GanSettings = {
       ...this.settings,
-      dSteps: has('dStepsAttribute') ? check('d-steps', parseSteps(this.dStepsAttribute)) : this.settings.dSteps,
-      gSteps: has('gStepsAttribute') ? check('g-steps', parseSteps(this.gStepsAttribute)) : this.settings.gSteps,
-      learningRateD: has('lrDAttribute') || has('modeAttribute') ? check('lr-d', parseLearningRate(this.lrDAttribute, rates.d)) : this.settings.learningRateD,
-      learningRateG: has('lrGAttribute') || has('modeAttribute') ? check('lr-g', parseLearningRate(this.lrGAttribute, rates.g)) : this.settings.learningRateG,
-      batchSize: has('batchSizeAttribute') ? check('batch-size', parseBatchSize(this.batchSizeAttribute)) : this.settings.batchSize,
-      loss: has('lossAttribute') ? check<GanLoss>('loss', parseLoss(this.lossAttribute)) : this.settings.loss,
-      ...(has('modeAttribute') ? modeSpecificSettings(this.mode) : {}),
+      dSteps: has('dSteps') ? check('d-steps', parseSteps(text('d-steps'))) : this.settings.dSteps,
+      gSteps: has('gSteps') ? check('g-steps', parseSteps(text('g-steps'))) : this.settings.gSteps,
+      learningRateD: has('lrD') || has('mode') ? check('lr-d', parseLearningRate(text('lr-d'), rates.d)) : this.settings.learningRateD,
+      learningRateG: has('lrG') || has('mode') ? check('lr-g', parseLearningRate(text('lr-g'), rates.g)) : this.settings.learningRateG,
+      batchSize: has('batchSize') ? check('batch-size', parseBatchSize(text('batch-size'))) : this.settings.batchSize,
+      loss: has('loss') ? check<GanLoss>('loss', parseLoss(text('loss'))) : this.settings.loss,
+      ...(has('mode') ? modeSpecificSettings(this.#mode) : {}),
     };
     this.settings = next;
     this.trainer?.updateSettings(next);
@@ -147,13 +205,13 @@ export class GanArena extends GenerativeElement {
   override updated(changed: PropertyValues<this>): void {
     if (!this.trainer) return;
     const has = (key: string) => changed.has(key as keyof GanArena);
-    if (has('modeAttribute') && this.builtMode !== this.mode) {
+    if (has('mode') && this.builtMode !== this.#mode) {
       void this.rebuild();
       return;
     }
-    if (has('distributionAttribute') || has('customPoints')) {
+    if (has('distribution') || has('customPoints')) {
       this.trainer.setRealSampler(this.realSampler());
-      this.realPreview = this.mode === '2d' ? this.sampleReal(VIEW_POINTS['2d']) : this.realPreview;
+      this.realPreview = this.#mode === '2d' ? this.sampleReal(VIEW_POINTS['2d']) : this.realPreview;
       void this.drawView();
     }
     if (has('running')) this.running ? this.startLoop() : this.stopLoop();
@@ -161,11 +219,11 @@ export class GanArena extends GenerativeElement {
 
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
   protected async loadModel(source: string | null): Promise<void> {
-    const mode = this.mode;
+    const mode = this.#mode;
     this.trainer ??= new GanTrainer(mode === '2d' ? TOY_GAN_CONFIG : DIGITS_GAN_CONFIG, this.settings, () => new Float32Array(), this.rng.nextSeed(), VIEW_POINTS[mode]);
     this.builtMode = mode;
     if (mode === 'digits') {
-      if (this.bundledDigits.length === 0) this.bundledDigits = (await loadDigitSprite(assetUrl(REAL_DIGITS))).digits;
+      if (this.bundledDigits.length === 0) this.bundledDigits = (await loadDigitSprite(realDigitsFiles())).digits;
       if (this.retainedWeights) {
         await this.trainer.setWeights(this.retainedWeights);
         this.retainedWeights = undefined;
@@ -178,8 +236,8 @@ export class GanArena extends GenerativeElement {
   }
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
-    if (this.mode !== 'digits') throw new Error('Weights can be loaded in mode="digits"; the 2-d networks always start fresh.');
-    await this.trainer!.setWeights(await loadArtifacts(source === 'bundled' ? assetUrl(BUNDLED_WEIGHTS) : source));
+    if (this.#mode !== 'digits') throw new Error('Weights can be loaded in mode="digits"; the 2-d networks always start fresh.');
+    await this.trainer!.setWeights(await loadArtifacts(source === 'bundled' ? bundledGanWeights() : source));
   }
 
   protected async drawFirstOutput(): Promise<void> {
@@ -245,7 +303,7 @@ export class GanArena extends GenerativeElement {
     await this.modelReady();
     this.stopLoop();
     this.trainer!.reset(this.rng.nextSeed());
-    if (this.mode === 'digits' && this.pretrained) await this.applyWeights(this.weights ?? 'bundled');
+    if (this.#mode === 'digits' && this.pretrained) await this.applyWeights(this.weights ?? 'bundled');
     this.trainer!.setRealSampler(this.realSampler());
     this.clearHistory();
     await this.drawView();
@@ -256,8 +314,8 @@ export class GanArena extends GenerativeElement {
   async sample(n = 16): Promise<Point[] | ImageData[]> {
     if (!Number.isInteger(n) || n < 1 || n > 10000) throw new RangeError('sample(n): n must be a whole number from 1 to 10000.');
     await this.modelReady();
-    const values = await this.trainer!.sample(n, { ema: this.mode === 'digits', seed: this.rng.nextSeed() });
-    if (this.mode === '2d') return Array.from({ length: n }, (_, i) => ({ x: values[2 * i], y: values[2 * i + 1] }));
+    const values = await this.trainer!.sample(n, { ema: this.#mode === 'digits', seed: this.rng.nextSeed() });
+    if (this.#mode === '2d') return Array.from({ length: n }, (_, i) => ({ x: values[2 * i], y: values[2 * i + 1] }));
     return Array.from({ length: n }, (_, i) => intensitiesToImageData(values, DIGIT_SIZE, i * PIXELS));
   }
 
@@ -269,7 +327,7 @@ export class GanArena extends GenerativeElement {
     await this.modelReady();
     const items = Array.from(data as Iterable<ImageInput | Point>);
     if (items.length === 0) throw new RangeError('fineTune needs at least one example.');
-    if (this.mode === '2d') {
+    if (this.#mode === '2d') {
       const points = items as Point[];
       if (!points.every((p) => Number.isFinite(p?.x) && Number.isFinite(p?.y))) throw new TypeError('In 2d mode, fineTune takes points {x, y}.');
       this.customPoints = points;
@@ -312,7 +370,7 @@ export class GanArena extends GenerativeElement {
   /** Downloads the networks' weights (TF.js format). */
   async exportWeights(): Promise<void> {
     await this.modelReady();
-    await saveArtifacts(await this.trainer!.getWeights(), `downloads://gan-${this.mode}`);
+    await saveArtifacts(await this.trainer!.getWeights(), `downloads://gan-${this.#mode}`);
   }
 
   // ---- training loop -------------------------------------------------------------------------
@@ -349,11 +407,11 @@ export class GanArena extends GenerativeElement {
         if (this.trainer === trainer) this.running = false; // diverged: stop and let the message show
         return;
       }
-    } while (this.looping && this.mode === '2d' && performance.now() - started < FRAME_BUDGET_MS);
+    } while (this.looping && this.#mode === '2d' && performance.now() - started < FRAME_BUDGET_MS);
     // Training and redrawing run as two separate tasks, so neither keeps the page busy for long.
     await yieldToBrowser();
     const now = performance.now();
-    if (this.mode === '2d' || now - this.lastDigitsDraw > 250) {
+    if (this.#mode === '2d' || now - this.lastDigitsDraw > 250) {
       this.lastDigitsDraw = now;
       await this.drawView();
     }
@@ -382,8 +440,8 @@ export class GanArena extends GenerativeElement {
 
   // ---- real data -----------------------------------------------------------------------------
   private realSampler(): RealSampler {
-    if (this.mode === '2d') {
-      const distribution = this.distribution;
+    if (this.#mode === '2d') {
+      const distribution = this.#distribution;
       const points = this.customPoints.length ? this.customPoints : DEFAULT_CUSTOM_POINTS;
       return (n, seed) => sampleToy(distribution, n, seed, points);
     }
@@ -408,7 +466,7 @@ export class GanArena extends GenerativeElement {
     const trainer = this.trainer;
     if (!trainer) return;
     this.roundsPerSecond = this.roundTimes.length;
-    if (this.mode === '2d') {
+    if (this.#mode === '2d') {
       const view = await trainer.planeView(DECISION_GRID, DOMAIN);
       const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.plane');
       if (canvas) {
@@ -422,7 +480,7 @@ export class GanArena extends GenerativeElement {
       }
       this.history.divergence.push(jensenShannonOnGrid(this.realPreview, view.generated));
       trimHistory(this.history);
-      this.coverage = this.distribution === 'ring' || this.distribution === 'grid' ? modeCoverage(view.generated, this.distribution) : null;
+      this.coverage = this.#distribution === 'ring' || this.#distribution === 'grid' ? modeCoverage(view.generated, this.#distribution) : null;
     } else {
       const { samples, realness } = await trainer.fixedSamples({ ema: true });
       const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.sheet');
@@ -448,7 +506,7 @@ export class GanArena extends GenerativeElement {
 
   // ---- UI handlers -----------------------------------------------------------------------------
   private onPlanePointer(event: PointerEvent) {
-    if (this.mode !== '2d' || this.distribution !== 'custom') return;
+    if (this.#mode !== '2d' || this.#distribution !== 'custom') return;
     if (event.type === 'pointermove' && event.buttons === 0) return;
     const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
     const x = DOMAIN[0] + ((event.clientX - rect.left) / rect.width) * (DOMAIN[1] - DOMAIN[0]);
@@ -500,10 +558,10 @@ export class GanArena extends GenerativeElement {
     const s = this.strings;
     return html`<div part="base">
       <h2>${s.title}</h2>
-      <p class="intro">${this.mode === '2d' ? s.intro2d : s.introDigits}</p>
+      <p class="intro">${this.#mode === '2d' ? s.intro2d : s.introDigits}</p>
       ${this.renderStatus()}
       <div class="layout">
-        <div>${this.mode === '2d' ? this.renderPlane() : this.renderDigits()}</div>
+        <div>${this.#mode === '2d' ? this.renderPlane() : this.renderDigits()}</div>
         <div>${this.renderControls()} ${this.renderReadout()} ${this.renderCharts()}</div>
       </div>
     </div>`;
@@ -511,7 +569,7 @@ export class GanArena extends GenerativeElement {
 
   private renderPlane() {
     const s = this.strings;
-    const custom = this.distribution === 'custom';
+    const custom = this.#distribution === 'custom';
     return html`<canvas part="plane" class="plane ${custom ? 'custom' : ''}" width="400" height="400" role="img" aria-label=${s.planeLabel}
         @pointerdown=${this.onPlanePointer} @pointermove=${this.onPlanePointer}></canvas>
       <div class="legend">
@@ -567,11 +625,11 @@ export class GanArena extends GenerativeElement {
         <button type="button" ?disabled=${!ready} @click=${() => void this.exportWeights().catch((e) => this.showError('weights', errorText(e), e))}>${s.exportWeights}</button>
       </div>
       <div class="settings">
-        ${this.mode === '2d'
+        ${this.#mode === '2d'
           ? html`<label for="distribution">${s.distribution}</label>
               <select id="distribution" @change=${this.setAttributeFrom('distribution')}>
                 ${(Object.keys(s.distributions) as ToyDistribution[]).map(
-                  (d) => html`<option value=${d} ?selected=${d === this.distribution}>${s.distributions[d]}</option>`,
+                  (d) => html`<option value=${d} ?selected=${d === this.#distribution}>${s.distributions[d]}</option>`,
                 )}
               </select>`
           : nothing}
@@ -595,7 +653,7 @@ export class GanArena extends GenerativeElement {
       <dt>${s.roundsPerSecond}</dt><dd>${this.roundsPerSecond}</dd>
       <dt>${s.dLoss}</dt><dd>${last(this.history.dLoss)}</dd>
       <dt>${s.gLoss}</dt><dd>${last(this.history.gLoss)}</dd>
-      ${this.mode === '2d' ? html`<dt>${s.divergence}</dt><dd>${last(this.history.divergence)}</dd>` : nothing}
+      ${this.#mode === '2d' ? html`<dt>${s.divergence}</dt><dd>${last(this.history.divergence)}</dd>` : nothing}
       ${this.coverage ? html`<dt>${s.modes}</dt><dd class="coverage">${this.coverage.covered} / ${this.coverage.modes}</dd>` : nothing}
     </dl>`;
   }
@@ -609,7 +667,7 @@ export class GanArena extends GenerativeElement {
           { label: s.gLoss, color: '#ea580c', values: this.history.gLoss },
         ]}></ge-line-chart>
       <p class="note">${s.dLossNote}</p>
-      ${this.mode === '2d'
+      ${this.#mode === '2d'
         ? html`<ge-line-chart .label=${s.divergenceChart} x-label=${s.frames}
             .series=${[{ label: s.divergence, color: '#9333ea', values: this.history.divergence }]}></ge-line-chart>`
         : nothing}
@@ -659,7 +717,7 @@ function drawSamplesWithVerdicts(canvas: HTMLCanvasElement, samples: Float32Arra
   }
 }
 
-if (!customElements.get('gan-arena')) customElements.define('gan-arena', GanArena);
+defineElement('gan-arena', GanArena);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import type { Palette } from '../../src/data/palette.js';
+import { defineElement } from '../shared/define.js';
 
 export class PalettePad extends LitElement {
   static override properties = {
@@ -103,7 +104,7 @@ export class PalettePad extends LitElement {
   };
 }
 
-if (!customElements.get('ge-palette-pad')) customElements.define('ge-palette-pad', PalettePad);
+defineElement('ge-palette-pad', PalettePad);
 
 declare global {
   interface HTMLElementTagNameMap {

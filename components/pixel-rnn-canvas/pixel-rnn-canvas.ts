@@ -1,20 +1,3 @@
-/**
- * <pixel-rnn-canvas>: a PixelRNN paints images one pixel at a time while you watch, with the
- * distribution it predicted for each pixel beside the canvas; it can finish an image whose top
- * you give it; `compare` sets a softmax-over-palette model beside a sigmoid-RGB one.
- *
- * @attr dataset - `emoji` (16×16, 32 colours; default) or `digits` (28×28, ink or paper)
- * @attr color-encoding - `one-hot` (default) or `sigmoid` (emoji only)
- * @attr compare - draw the one-hot and the sigmoid emoji models side by side
- * @attr temperature - > 0 (0.05–5), default 1
- * @attr speed - pixels per animation frame (default 8), or `instant`
- * @attr autoplay - start generating once ready
- * @attr count - images drawn in parallel, 1–16 (default 1)
- * @fires generate-end - `{images, nll, panels}` when a drawing (or completion) finishes
- * @fires model-ready, model-error, train-progress, train-end - see the README
- * @csspart base, status, error, panels, panel, prediction, completion, training
- * @cssproperty --ge-accent, --ge-font, --ge-canvas-size
- */
 import { html, nothing, type PropertyValues } from 'lit';
 import { GenerativeElement, errorText } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
@@ -30,19 +13,22 @@ import {
   parseCompare, parseCount, parseDataset, parseEncoding, parseSpeed, parseTemperature,
   COUNT, SPEED, TEMPERATURE, type Dataset, type Encoding, type Parsed, type Speed,
 } from './attributes.js';
-import { PixelPainter, type Painting, type PixelValues } from '../../src/models/pixel-rnn-painter.js';
+import { PixelPainter, type Painting } from '../../src/models/pixel-rnn-painter.js';
+import type { PixelValues } from '../../src/data/pixel-images.js';
 import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, EMOJI_SIGMOID_PIXEL_RNN_CONFIG, type PixelRnnConfig } from '../../src/models/pixel-rnn.js';
-import { assetUrl } from '../../src/runtime/config.js';
-import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
-import { yieldToBrowser, type TrainingResult } from '../../src/runtime/training-loop.js';
+import { pixelRnnFiles, type ModelKey } from './assets.js';
+import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
+import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
+import { yieldToBrowser } from '../../src/runtime/training-loop.js';
+import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { colouredPixels, meanSaturation, type Palette } from '../../src/data/palette.js';
 import {
   DIGIT_PALETTE, imageToIndices, indicesToValues, loadImageStrip, rgbToImageData, valuesToRgb, type PixelFormat,
 } from '../../src/data/pixel-images.js';
 import { imageDataUrl, type ImageInput } from '../../src/data/digit-image.js';
+import { defineElement } from '../shared/define.js';
 
 /** The three bundled models. */
-type ModelKey = 'digits' | 'emoji' | 'emoji-sigmoid';
 const MODELS: Record<ModelKey, { config: PixelRnnConfig; folder: string }> = {
   digits: { config: DIGITS_PIXEL_RNN_CONFIG, folder: 'pixel-rnn-digits' },
   emoji: { config: EMOJI_PIXEL_RNN_CONFIG, folder: 'pixel-rnn-emoji' },
@@ -65,7 +51,7 @@ export interface GenerateEndDetail {
   /** Every model drawn, in order (two when comparing). */
   panels: PixelRnnPanelResult[];
 }
-export interface PixelFineTuneOptions { steps?: number; learningRate?: number; batchSize?: number; signal?: AbortSignal }
+export type PixelFineTuneOptions = FineTuneSettings;
 
 interface Panel {
   key: ModelKey;
@@ -87,16 +73,30 @@ interface Focus { panel: number; image: number; row: number; column: number }
 
 class PaintingCancelled extends Error {}
 
+/**
+ * A PixelRNN paints images one pixel at a time while you watch, with the distribution it
+ * predicted for each pixel beside the canvas; it can finish an image whose top you give it;
+ * `compare` sets a softmax-over-palette model beside a sigmoid-RGB one.
+ *
+ * @customElement pixel-rnn-canvas
+ * @fires generate-end - `{images, nll, panels}` when a drawing (or a completion) finishes.
+ * @csspart panels - The row of drawing panels.
+ * @csspart panel - One model's panel (two when comparing).
+ * @csspart prediction - The bars of the predicted distribution for one pixel.
+ * @csspart completion - The completion controls.
+ * @csspart training - The fine-tuning and weights panel.
+ * @cssprop --ge-canvas-size - Width of each drawing.
+ */
 export class PixelRnnCanvas extends GenerativeElement {
   static override properties = {
     ...GenerativeElement.properties,
-    datasetName: { type: String, attribute: 'dataset' },
-    encodingAttribute: { type: String, attribute: 'color-encoding' },
+    datasetName: { attribute: 'dataset', noAccessor: true },
+    colorEncoding: { attribute: 'color-encoding', noAccessor: true },
     compare: { type: Boolean, reflect: true },
-    temperatureAttribute: { type: String, attribute: 'temperature' },
-    speedAttribute: { type: String, attribute: 'speed' },
+    temperature: { noAccessor: true },
+    speed: { noAccessor: true },
     autoplay: { type: Boolean },
-    countAttribute: { type: String, attribute: 'count' },
+    count: { noAccessor: true },
     panels: { state: true },
     paused: { state: true },
     progressText: { state: true },
@@ -110,21 +110,60 @@ export class PixelRnnCanvas extends GenerativeElement {
   };
   static override styles = [sharedStyles, canvasStyles];
 
-  /** Attribute `dataset` (the property `dataset` is the DOM's data-* map). */
-  datasetName = 'emoji';
-  encodingAttribute: string | null = null;
+  /** Draw the one-hot and the sigmoid model side by side (emoji only). */
   compare = false;
-  temperatureAttribute: string | null = null;
-  speedAttribute: string | null = null;
+  /** Start generating once the model is ready. */
   autoplay = false;
-  countAttribute: string | null = null;
 
-  private dataset_: Dataset = 'emoji';
-  private encoding: Encoding = 'one-hot';
-  private comparing = false;
-  private temperature: number = TEMPERATURE.default;
-  private speed: Speed = SPEED.default;
-  private count: number = COUNT.default;
+  #dataset: Dataset = 'emoji';
+  #encoding: Encoding = 'one-hot';
+  #comparing = false;
+  #temperature: number = TEMPERATURE.default;
+  #speed: Speed = SPEED.default;
+  #count: number = COUNT.default;
+
+  /**
+   * The images (attribute `dataset`; the property `dataset` is the DOM's map of data-*
+   * attributes): `emoji` (default; 16×16 in a palette) or `digits` (28×28, black and white).
+   */
+  get datasetName(): Dataset {
+    return parseDataset(this.attributeText('dataset')).value;
+  }
+  set datasetName(value: Dataset | string | null) {
+    this.setAttributeText('datasetName', value);
+  }
+
+  /** How a pixel's colour is predicted: `one-hot` (a softmax over the palette, default) or `sigmoid` (RGB). */
+  get colorEncoding(): Encoding {
+    return parseEncoding(this.attributeText('color-encoding'), this.datasetName).value;
+  }
+  set colorEncoding(value: Encoding | string | null) {
+    this.setAttributeText('colorEncoding', value);
+  }
+
+  /** Sampling temperature, > 0 (default 1): lower is safer, higher is wilder. */
+  get temperature(): number {
+    return parseTemperature(this.attributeText('temperature')).value;
+  }
+  set temperature(value: number | string | null) {
+    this.setAttributeText('temperature', value);
+  }
+
+  /** Pixels drawn per animation frame (default 8), or `instant`. */
+  get speed(): Speed {
+    return parseSpeed(this.attributeText('speed')).value;
+  }
+  set speed(value: Speed | string | null) {
+    this.setAttributeText('speed', value);
+  }
+
+  /** Images drawn in parallel, 1–16 (default 1). */
+  get count(): number {
+    return parseCount(this.attributeText('count')).value;
+  }
+  set count(value: number | string | null) {
+    this.setAttributeText('count', value);
+  }
 
   private readonly painters = new Map<ModelKey, PixelPainter>();
   private readonly palettes = new Map<ModelKey, Palette>();
@@ -151,12 +190,12 @@ export class PixelRnnCanvas extends GenerativeElement {
 
   /** The model the attributes select (the one-hot one when comparing). */
   private get mainKey(): ModelKey {
-    if (this.dataset_ === 'digits') return 'digits';
-    return this.encoding === 'sigmoid' && !this.comparing ? 'emoji-sigmoid' : 'emoji';
+    if (this.#dataset === 'digits') return 'digits';
+    return this.#encoding === 'sigmoid' && !this.#comparing ? 'emoji-sigmoid' : 'emoji';
   }
 
   private get panelKeys(): ModelKey[] {
-    return this.comparing ? ['emoji', 'emoji-sigmoid'] : [this.mainKey];
+    return this.#comparing ? ['emoji', 'emoji-sigmoid'] : [this.mainKey];
   }
 
   private get size(): number {
@@ -170,35 +209,36 @@ export class PixelRnnCanvas extends GenerativeElement {
       this.checkAttribute(attribute, !parsed.problem, shown(parsed.value), parsed.problem ? this.strings.problems[parsed.problem] : '');
     const has = (key: string) => changed.has(key as keyof PixelRnnCanvas);
     const before = this.panelKeys.join();
+    const text = (attribute: string) => this.attributeText(attribute);
     if (has('datasetName')) {
-      const parsed = parseDataset(this.datasetName);
+      const parsed = parseDataset(text('dataset'));
       check('dataset', parsed, (v) => v);
-      this.dataset_ = parsed.value;
+      this.#dataset = parsed.value;
     }
-    if (has('datasetName') || has('encodingAttribute')) {
-      const parsed = parseEncoding(this.encodingAttribute, this.dataset_);
+    if (has('datasetName') || has('colorEncoding')) {
+      const parsed = parseEncoding(text('color-encoding'), this.#dataset);
       check('color-encoding', parsed, (v) => v);
-      this.encoding = parsed.value;
+      this.#encoding = parsed.value;
     }
     if (has('datasetName') || has('compare')) {
-      const parsed = parseCompare(this.compare, this.dataset_);
+      const parsed = parseCompare(this.compare, this.#dataset);
       this.checkAttribute('compare', !parsed.problem, 'off', parsed.problem ? this.strings.problems[parsed.problem] : '');
-      this.comparing = parsed.value;
+      this.#comparing = parsed.value;
     }
-    if (has('temperatureAttribute')) {
-      const parsed = parseTemperature(this.temperatureAttribute);
+    if (has('temperature')) {
+      const parsed = parseTemperature(text('temperature'));
       check('temperature', parsed, String);
-      this.temperature = parsed.value;
+      this.#temperature = parsed.value;
     }
-    if (has('speedAttribute')) {
-      const parsed = parseSpeed(this.speedAttribute);
+    if (has('speed')) {
+      const parsed = parseSpeed(text('speed'));
       check('speed', parsed, String);
-      this.speed = parsed.value;
+      this.#speed = parsed.value;
     }
-    if (has('countAttribute')) {
-      const parsed = parseCount(this.countAttribute);
+    if (has('count')) {
+      const parsed = parseCount(text('count'));
       check('count', parsed, String);
-      this.count = parsed.value;
+      this.#count = parsed.value;
     }
     if (before !== this.panelKeys.join() && this.phase !== 'idle') {
       // Another model (or pair): stop the drawing in progress, load what is needed, start afresh.
@@ -237,7 +277,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     this.fromRow = Math.min(this.fromRow, this.size - 1);
     if (this.heldOut?.key !== this.mainKey) {
       const format = this.formatOf(this.mainKey);
-      const images = await loadImageStrip(assetUrl(`weights/${MODELS[this.mainKey].folder}/heldout-sample.png`), format);
+      const images = await loadImageStrip(pixelRnnFiles(this.mainKey).heldOutSample, format);
       this.heldOut = {
         key: this.mainKey,
         images,
@@ -373,8 +413,8 @@ export class PixelRnnCanvas extends GenerativeElement {
       const painter = this.painters.get(key)!;
       const format = this.formatOf(key);
       const painting = painter.startPainting({
-        count: this.count,
-        temperature: this.temperature,
+        count: this.#count,
+        temperature: this.#temperature,
         seed: this.rng.nextSeed(),
         given: options.given ? indicesToValues(options.given, format) : undefined,
         fromRow: options.fromRow ?? 0,
@@ -401,8 +441,8 @@ export class PixelRnnCanvas extends GenerativeElement {
       for (const panel of panels) if (!panel.painting.done) position = await panel.painting.step();
       drawnSinceFrame++;
       this.drawnFocus = { panel: 0, image: 0, ...position };
-      const instant = this.speed === 'instant';
-      if (instant ? performance.now() - sliceStart > INSTANT_SLICE_MS : drawnSinceFrame >= (this.speed as number)) {
+      const instant = this.#speed === 'instant';
+      if (instant ? performance.now() - sliceStart > INSTANT_SLICE_MS : drawnSinceFrame >= (this.#speed as number)) {
         this.progressText = format(this.strings.drawing, { pixel: position.row * this.size + position.column + 1, total });
         this.redraw(panels);
         await (instant ? yieldToBrowser() : this.nextFrame());
@@ -593,7 +633,7 @@ export class PixelRnnCanvas extends GenerativeElement {
           ${this.renderPrediction()}
         </div>
         ${this.renderCompletion(ready)} ${this.renderTraining(ready)}
-        <p class="credit">${this.dataset_ === 'emoji' ? s.emojiCredit : s.digitsCredit}</p>
+        <p class="credit">${this.#dataset === 'emoji' ? s.emojiCredit : s.digitsCredit}</p>
       </div>
     `;
   }
@@ -605,16 +645,16 @@ export class PixelRnnCanvas extends GenerativeElement {
     const size = config.height;
     const title = key === 'digits' ? s.digitsPanel : config.encoding === 'one-hot' ? s.oneHot : s.sigmoid;
     const note = key === 'digits' ? s.digitsNote : config.encoding === 'one-hot' ? format(s.oneHotNote, { n: config.paletteSize }) : s.sigmoidNote;
-    const columns = Math.ceil(Math.sqrt(this.count));
+    const columns = Math.ceil(Math.sqrt(this.#count));
     const position = panel && !panel.painting.done ? panel.painting.position : null;
     const lang = this.lang_;
     return html`<section class="panel ${key === 'digits' ? 'dark' : ''}" part="panel" data-encoding=${config.encoding} aria-label=${title}>
       <h3>${title}</h3>
       <p class="note">${note}</p>
       <div class="images" style="--columns: ${columns}">
-        ${Array.from({ length: this.count }, (_, i) => html`<div class="image">
+        ${Array.from({ length: this.#count }, (_, i) => html`<div class="image">
           <canvas data-panel=${p} data-image=${i} width=${size} height=${size} role="img"
-            aria-label=${format(s.imageLabel, { n: i + 1, count: this.count })}
+            aria-label=${format(s.imageLabel, { n: i + 1, count: this.#count })}
             @pointermove=${(event: PointerEvent) => this.onHover(event, p, i)} @pointerleave=${() => (this.hover = null)}></canvas>
           ${position
             ? html`<div class="cursor" style="left: ${(position.column / size) * 100}%; top: ${(position.row / size) * 100}%;
@@ -668,7 +708,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     const source = this.completionSource;
     return html`<details part="completion" class="completion">
       <summary>${s.completion}</summary>
-      <p class="note">${format(s.completionIntro, { count: this.count })}</p>
+      <p class="note">${format(s.completionIntro, { count: this.#count })}</p>
       <h3>${s.heldOut}</h3>
       <div class="held-out">
         ${(this.heldOut?.urls ?? []).map((url, i) => html`<button type="button" ?disabled=${!ready}
@@ -677,7 +717,7 @@ export class PixelRnnCanvas extends GenerativeElement {
       <div class="row">
         <label>${s.upload} <input type="file" class="completion-file" accept="image/*" ?disabled=${!ready} @change=${this.onUpload} /></label>
       </div>
-      ${this.dataset_ === 'digits'
+      ${this.#dataset === 'digits'
         ? html`<div class="row"><ge-draw-pad .label=${s.drawHere}></ge-draw-pad>
             <button type="button" @click=${this.onUseDrawing}>${s.useDrawing}</button>
             <button type="button" @click=${() => this.pad?.clear()}>${s.clear}</button></div>`
@@ -687,7 +727,7 @@ export class PixelRnnCanvas extends GenerativeElement {
             <button type="button" @click=${() => this.palettePad?.clear()}>${s.clear}</button></div>`}
       ${source
         ? html`<div class="row given">
-            <div class="image small ${this.dataset_ === 'digits' ? 'dark' : ''}" aria-label=${s.givenImage} role="img">
+            <div class="image small ${this.#dataset === 'digits' ? 'dark' : ''}" aria-label=${s.givenImage} role="img">
               <img alt="" src=${source.url} />
               <div class="given-line" style="top: ${(this.fromRow / size) * 100}%"></div>
               <div class="given-mask" style="top: ${(this.fromRow / size) * 100}%"></div>
@@ -709,7 +749,7 @@ export class PixelRnnCanvas extends GenerativeElement {
       <summary>${s.fineTune}</summary>
       <div class="row">
         <label>${s.addFiles} <input type="file" class="training-files" accept="image/*" multiple ?disabled=${!ready} @change=${this.onAddFiles} /></label>
-        ${this.dataset_ === 'digits' ? html`<button type="button" ?disabled=${!ready} @click=${this.onAddDrawing}>${s.addDrawing}</button>` : nothing}
+        ${this.#dataset === 'digits' ? html`<button type="button" ?disabled=${!ready} @click=${this.onAddDrawing}>${s.addDrawing}</button>` : nothing}
         <button type="button" ?disabled=${training || !this.trainingSet.length} @click=${() => (this.trainingSet = [])}>${s.clearTrainingSet}</button>
       </div>
       <p class="note">${format(s.trainingSet, { count: this.trainingSet.length })}</p>
@@ -728,8 +768,8 @@ export class PixelRnnCanvas extends GenerativeElement {
   }
 }
 
-function bundledWeights(key: ModelKey): string {
-  return assetUrl(`weights/${MODELS[key].folder}/model.json`);
+function bundledWeights(key: ModelKey): BundledWeights {
+  return pixelRnnFiles(key).weights;
 }
 
 function concat(arrays: Float32Array[]): Float32Array {
@@ -748,7 +788,7 @@ function mean(values: number[]): number {
 
 export type { PixelValues };
 
-if (!customElements.get('pixel-rnn-canvas')) customElements.define('pixel-rnn-canvas', PixelRnnCanvas);
+defineElement('pixel-rnn-canvas', PixelRnnCanvas);
 
 declare global {
   interface HTMLElementTagNameMap {

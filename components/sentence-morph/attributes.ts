@@ -2,7 +2,7 @@
  * Reading <sentence-morph>'s own attributes. Each parser returns the value to use and, when the
  * attribute was unusable, why (the element shows that and uses the fallback).
  */
-import type { Decoding } from '../../src/models/sentence-vae.js';
+import type { Decoding } from '../../src/models/choices.js';
 
 /** Why an attribute was unusable; the UI text for each lives in strings.ts. */
 export type AttributeProblem = 'stepsNotANumber' | 'stepsOutOfRange' | 'decodingUnknown';

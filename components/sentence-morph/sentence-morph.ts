@@ -1,15 +1,3 @@
-/**
- * <sentence-morph>: a sentence VAE encodes two sentences, walks the straight line between their
- * codes, and decodes each point, so the reader sees one sentence turn into the other.
- *
- * @attr from - the first sentence (default: a built-in example)
- * @attr to - the second sentence (default: a built-in example)
- * @attr steps - points between the two ends, 1–20 (default 5)
- * @attr decoding - `greedy` (default), `sample` or `beam`
- * @fires morph - `{sentences}` whenever a path has been decoded (the ends are the reconstructions)
- * @fires model-ready, model-error, train-progress, train-end - see the README
- * @csspart base, status, error, inputs, path, training
- */
 import { html, nothing, type PropertyValues } from 'lit';
 import { GenerativeElement, errorText } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
@@ -18,12 +6,14 @@ import { morphStyles } from './styles.js';
 import { STRINGS } from './strings.js';
 import { parseDecoding, parseSteps, STEPS, DECODINGS, type Parsed } from './attributes.js';
 import { SentenceMorpher, SentenceInputError, type CodeDistribution } from '../../src/models/sentence-morpher.js';
-import type { Decoding } from '../../src/models/sentence-vae.js';
+import type { Decoding } from '../../src/models/choices.js';
 import { changedWords } from '../../src/data/word-diff.js';
 import { displayToken, joinsPrevious } from '../../src/data/tokenizer.js';
-import { assetUrl } from '../../src/runtime/config.js';
-import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
-import type { TrainingResult } from '../../src/runtime/training-loop.js';
+import { bundledSentenceVaeWeights, heldOutSentencesFile } from './assets.js';
+import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
+import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
+import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
+import { defineElement } from '../shared/define.js';
 
 const WEIGHTS_FOLDER = 'sentence-vae';
 /** The built-in pair: two of the held-out sentences (the model never trained on them). */
@@ -40,20 +30,30 @@ export interface SentenceFineTuneResult extends TrainingResult {
   unknownWords: number;
   totalWords: number;
 }
-export interface SentenceFineTuneOptions { steps?: number; learningRate?: number; batchSize?: number; signal?: AbortSignal }
+export type SentenceFineTuneOptions = FineTuneSettings;
 
 /** A decoded line: its words, which changed from the line before, and which are unknown. */
 interface PathLine { tokens: string[]; changed: boolean[] }
 
 type InputSide = 'from' | 'to';
 
+/**
+ * A sentence VAE encodes two sentences, walks the straight line between their codes, and
+ * decodes each point, so the reader sees one sentence turn into the other.
+ *
+ * @customElement sentence-morph
+ * @fires morph - `{sentences}` whenever a path has been decoded (the first and last are the reconstructions).
+ * @csspart inputs - The two sentence boxes and their controls.
+ * @csspart path - The decoded sentences, the changed words marked.
+ * @csspart training - The fine-tuning and weights panel.
+ */
 export class SentenceMorph extends GenerativeElement {
   static override properties = {
     ...GenerativeElement.properties,
     from: { type: String },
     to: { type: String },
-    stepsAttribute: { type: String, attribute: 'steps' },
-    decodingAttribute: { type: String, attribute: 'decoding' },
+    steps: { noAccessor: true },
+    decoding: { noAccessor: true },
     texts: { state: true },
     path: { state: true },
     busy: { state: true },
@@ -63,15 +63,13 @@ export class SentenceMorph extends GenerativeElement {
   };
   static override styles = [sharedStyles, morphStyles];
 
-  /** Attribute `from`. */
+  /** The first sentence; a built-in example when unset. */
   from: string | null = null;
-  /** Attribute `to`. */
+  /** The second sentence; a built-in example when unset. */
   to: string | null = null;
-  stepsAttribute: string | null = null;
-  decodingAttribute: string | null = null;
 
-  private steps: number = STEPS.default;
-  private decoding: Decoding = 'greedy';
+  #steps: number = STEPS.default;
+  #decoding: Decoding = 'greedy';
   private morpher: SentenceMorpher | undefined;
   private retainedWeights: Awaited<ReturnType<SentenceMorpher['getWeights']>> | undefined;
   /** What the text boxes hold (the attributes set them; the reader may edit them). */
@@ -88,25 +86,41 @@ export class SentenceMorph extends GenerativeElement {
     return STRINGS[this.lang_];
   }
 
+  /** Points between the two ends, 1–20 (default 5); other values are clamped, with a message. */
+  get steps(): number {
+    return parseSteps(this.attributeText('steps')).value;
+  }
+  set steps(value: number | string | null) {
+    this.setAttributeText('steps', value);
+  }
+
+  /** How each point is decoded: `greedy` (default), `sample` or `beam`. */
+  get decoding(): Decoding {
+    return parseDecoding(this.attributeText('decoding')).value;
+  }
+  set decoding(value: Decoding | string | null) {
+    this.setAttributeText('decoding', value);
+  }
+
   // ---- attributes --------------------------------------------------------------------------
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const check = <T>(attribute: string, parsed: Parsed<T>) =>
       this.checkAttribute(attribute, !parsed.problem, String(parsed.value), parsed.problem ? this.strings.problems[parsed.problem] : '');
     const has = (key: string) => changed.has(key as keyof SentenceMorph);
-    if (has('stepsAttribute')) {
-      const parsed = parseSteps(this.stepsAttribute);
+    if (has('steps')) {
+      const parsed = parseSteps(this.attributeText('steps'));
       check('steps', parsed);
-      this.steps = parsed.value;
+      this.#steps = parsed.value;
     }
-    if (has('decodingAttribute')) {
-      const parsed = parseDecoding(this.decodingAttribute);
+    if (has('decoding')) {
+      const parsed = parseDecoding(this.attributeText('decoding'));
       check('decoding', parsed);
-      this.decoding = parsed.value;
+      this.#decoding = parsed.value;
     }
     if (has('from')) this.texts = { ...this.texts, from: this.from ?? DEFAULT_FROM };
     if (has('to')) this.texts = { ...this.texts, to: this.to ?? DEFAULT_TO };
-    const redraw = ['from', 'to', 'stepsAttribute', 'decodingAttribute'].some(has);
+    const redraw = ['from', 'to', 'steps', 'decoding'].some(has);
     if (redraw && this.phase === 'ready') void this.morphShown();
   }
 
@@ -123,7 +137,7 @@ export class SentenceMorph extends GenerativeElement {
     this.morpher = morpher;
     if (!this.heldOut.length) {
       // The examples are a nicety: without them the element still works.
-      this.heldOut = await fetch(assetUrl(`weights/${WEIGHTS_FOLDER}/heldout-sentences.json`))
+      this.heldOut = await fetch(heldOutSentencesFile())
         .then((response) => (response.ok ? response.json() : []))
         .then((list: unknown) => (Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string').slice(0, 40) : []))
         .catch(() => []);
@@ -151,7 +165,7 @@ export class SentenceMorph extends GenerativeElement {
    * `steps` + 2 sentences on the straight line from `from`'s code to `to`'s (the first and last
    * are the reconstructions); fires `morph`. Throws a clear error for an empty or over-long input.
    */
-  async morph(from: string, to: string, steps: number = this.steps): Promise<string[]> {
+  async morph(from: string, to: string, steps: number = this.#steps): Promise<string[]> {
     await this.modelReady();
     const parsed = parseSteps(String(steps));
     if (parsed.problem) throw new RangeError(`morph: steps must be a whole number from ${STEPS.min} to ${STEPS.max}, got ${steps}.`);
@@ -216,7 +230,7 @@ export class SentenceMorph extends GenerativeElement {
 
   // ---- morphing ----------------------------------------------------------------------------
   private decodeOptions() {
-    return { decoding: this.decoding, seed: this.rng.nextSeed() };
+    return { decoding: this.#decoding, seed: this.rng.nextSeed() };
   }
 
   private async decodePath(from: string, to: string, steps: number): Promise<{ sentences: string[]; tokens: string[][] }> {
@@ -247,7 +261,7 @@ export class SentenceMorph extends GenerativeElement {
     }
     this.clearError('input');
     try {
-      await this.decodePath(this.texts.from, this.texts.to, this.steps);
+      await this.decodePath(this.texts.from, this.texts.to, this.#steps);
       this.clearError('morph');
     } catch (cause) {
       this.showError('morph', errorText(cause), cause);
@@ -289,15 +303,13 @@ export class SentenceMorph extends GenerativeElement {
     void this.morphShown();
   }
 
+  // The controls set the public properties, so the page reads back what the reader chose.
   private onStepsChange(event: Event): void {
-    const parsed = parseSteps((event.target as HTMLInputElement).value);
-    this.steps = parsed.value;
-    void this.morphShown();
+    this.steps = (event.target as HTMLInputElement).value;
   }
 
   private onDecodingChange(event: Event): void {
-    this.decoding = parseDecoding((event.target as HTMLSelectElement).value).value;
-    void this.morphShown();
+    this.decoding = (event.target as HTMLSelectElement).value;
   }
 
   private onKeydown(event: KeyboardEvent): void {
@@ -334,11 +346,11 @@ export class SentenceMorph extends GenerativeElement {
           </button>
           <button type="button" class="swap" ?disabled=${!ready} @click=${this.onSwap}>${s.swap}</button>
           <label>${s.stepsLabel}
-            <input class="steps" type="number" min=${STEPS.min} max=${STEPS.max} .value=${String(this.steps)} @change=${this.onStepsChange} />
+            <input class="steps" type="number" min=${STEPS.min} max=${STEPS.max} .value=${String(this.#steps)} @change=${this.onStepsChange} />
           </label>
           <label>${s.decodingLabel}
             <select class="decoding" @change=${this.onDecodingChange}>
-              ${DECODINGS.map((d) => html`<option value=${d} ?selected=${d === this.decoding}>${s.decodings[d]}</option>`)}
+              ${DECODINGS.map((d) => html`<option value=${d} ?selected=${d === this.#decoding}>${s.decodings[d]}</option>`)}
             </select>
           </label>
         </div>
@@ -424,11 +436,11 @@ export class SentenceMorph extends GenerativeElement {
   }
 }
 
-function bundledWeights(): string {
-  return assetUrl(`weights/${WEIGHTS_FOLDER}/model.json`);
+function bundledWeights(): BundledWeights {
+  return bundledSentenceVaeWeights();
 }
 
-if (!customElements.get('sentence-morph')) customElements.define('sentence-morph', SentenceMorph);
+defineElement('sentence-morph', SentenceMorph);
 
 declare global {
   interface HTMLElementTagNameMap {

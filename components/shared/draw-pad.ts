@@ -3,6 +3,7 @@
  * dark background, like MNIST. Fires `draw-end` after each stroke.
  */
 import { LitElement, css, html } from 'lit';
+import { defineElement } from './define.js';
 
 export class DrawPad extends LitElement {
   static override properties = { label: { type: String } };
@@ -114,7 +115,7 @@ export class DrawPad extends LitElement {
   }
 }
 
-if (!customElements.get('ge-draw-pad')) customElements.define('ge-draw-pad', DrawPad);
+defineElement('ge-draw-pad', DrawPad);
 
 declare global {
   interface HTMLElementTagNameMap {

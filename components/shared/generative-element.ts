@@ -17,25 +17,70 @@ import { indexedDbUrl } from '../../src/runtime/weights-io.js';
 
 type Phase = 'idle' | 'loading' | 'ready' | 'training';
 
+/**
+ * @attr backend - `auto` (default), `webgpu`, `wasm` or `cpu`: the preferred TF.js backend.
+ * @attr weights - URL of a TF.js weights manifest (`model.json`) of the same architecture; bundled weights when unset.
+ * @attr seed - integer: makes sampling repeatable; setting it, even to the same value, restarts the random stream.
+ * @attr loading - `lazy` (default: start when near the viewport) or `eager`.
+ * @fires model-ready - `{backend, loadMs}`: the model is loaded and its first output drawn.
+ * @fires model-error - `{message, cause}`: a problem, also shown inside the element, which keeps working.
+ * @fires train-progress - `{step, totalSteps, losses}` after each fine-tuning step.
+ * @fires train-end - `{steps, losses, aborted}` when fine-tuning ends.
+ * @csspart base - The element's outer wrapper.
+ * @csspart status - The status line (a live region).
+ * @csspart error - The box that shows problems.
+ * @cssprop --ge-accent - Accent colour of buttons, focus rings and highlights.
+ * @cssprop --ge-font - Font family.
+ * @cssprop --ge-font-size - Base font size.
+ * @cssprop --ge-foreground - Text colour.
+ * @cssprop --ge-background - Background colour.
+ * @cssprop --ge-muted - Colour of secondary text.
+ * @cssprop --ge-border - Colour of borders.
+ * @cssprop --ge-error - Colour of error messages.
+ * @cssprop --ge-radius - Corner radius.
+ */
 export abstract class GenerativeElement extends LitElement {
   static override properties = {
-    backend: { type: String },
+    backend: { noAccessor: true },
     weights: { type: String },
-    seed: { type: String },
-    loading: { type: String },
+    seed: { noAccessor: true },
+    loading: { noAccessor: true },
     phase: { state: true },
     statusText: { state: true },
     errorMessages: { state: true },
   };
 
-  /** `auto` | `webgpu` | `wasm` | `cpu` (attribute `backend`). */
-  backend = 'auto';
   /** URL of a weights manifest (model.json); bundled weights when unset. */
   weights: string | null = null;
-  /** Integer seed for repeatable sampling; random when unset. */
-  seed: string | null = null;
-  /** `lazy` (start near the viewport) or `eager`. */
-  loading = 'lazy';
+
+  /** The text each attribute was given, by attribute name, whether set as attribute or property. */
+  readonly #attributeTexts = new Map<string, string | null>();
+
+  /** The preferred backend: `auto`, `webgpu`, `wasm` or `cpu` (an unknown value means `auto`). */
+  get backend(): BackendPreference {
+    const text = this.attributeText('backend');
+    return BACKEND_PREFERENCES.includes(text as BackendPreference) ? (text as BackendPreference) : 'auto';
+  }
+  set backend(value: BackendPreference | string | null) {
+    this.setAttributeText('backend', value);
+  }
+
+  /** The sampling seed in use, or null when sampling is not repeatable (no or a bad `seed`). */
+  get seed(): number | null {
+    const seed = parseSeed(this.attributeText('seed'));
+    return seed ?? null;
+  }
+  set seed(value: number | string | null) {
+    this.setAttributeText('seed', value);
+  }
+
+  /** `lazy` (start when near the viewport) or `eager`. */
+  get loading(): 'lazy' | 'eager' {
+    return this.attributeText('loading') === 'eager' ? 'eager' : 'lazy';
+  }
+  set loading(value: 'lazy' | 'eager' | string | null) {
+    this.setAttributeText('loading', value);
+  }
 
   protected phase: Phase = 'idle';
   protected statusText = '';
@@ -67,6 +112,24 @@ export abstract class GenerativeElement extends LitElement {
 
   protected get sharedStrings() {
     return SHARED_STRINGS[this.lang_];
+  }
+
+  // ---- attributes and their properties ------------------------------------------------------
+  /**
+   * Records the text given to an attribute, through the attribute or its property (Lit calls the
+   * property's setter for an attribute change), and schedules an update in which `willUpdate`
+   * validates it. Every set counts as a change, so setting the same `seed` again re-seeds.
+   */
+  protected setAttributeText(property: string, value: unknown): void {
+    const declaration = (this.constructor as typeof LitElement).elementProperties.get(property);
+    const attribute = typeof declaration?.attribute === 'string' ? declaration.attribute : property.toLowerCase();
+    this.#attributeTexts.set(attribute, value === null || value === undefined ? null : String(value));
+    this.requestUpdate(property, ALWAYS_CHANGED);
+  }
+
+  /** The text an attribute was given (by attribute name), or null when unset. */
+  protected attributeText(attribute: string): string | null {
+    return this.#attributeTexts.get(attribute) ?? null;
   }
 
   // ---- subclass hooks ----------------------------------------------------------------------
@@ -106,13 +169,13 @@ export abstract class GenerativeElement extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     const s = this.sharedStrings;
-    if (changed.has('backend')) this.checkAttribute('backend', BACKEND_PREFERENCES.includes(this.backend as BackendPreference), 'auto', s.unknownBackend);
-    if (changed.has('loading')) this.checkAttribute('loading', this.loading === 'lazy' || this.loading === 'eager', 'lazy', s.expectedLoading);
+    const text = (attribute: string) => this.attributeText(attribute);
+    if (changed.has('backend')) this.checkAttribute('backend', text('backend') === null || text('backend') === this.backend, 'auto', s.unknownBackend);
+    if (changed.has('loading')) this.checkAttribute('loading', text('loading') === null || text('loading') === this.loading, 'lazy', s.expectedLoading);
     if (changed.has('seed')) {
-      const seed = this.seed === null ? NaN : Number(this.seed);
-      const valid = this.seed === null || Number.isInteger(seed);
-      this.checkAttribute('seed', valid, s.randomSeed, s.expectedInteger);
-      this.rng = createRng(valid && this.seed !== null ? seed : randomSeed());
+      const seed = parseSeed(text('seed'));
+      this.checkAttribute('seed', seed !== undefined, s.randomSeed, s.expectedInteger);
+      this.rng = createRng(seed ?? randomSeed());
     }
     if (changed.has('weights') && changed.get('weights') !== undefined && this.phase !== 'idle') {
       // A failure is shown inside the element by loadWeights; the page gets no unhandled rejection.
@@ -132,8 +195,7 @@ export abstract class GenerativeElement extends LitElement {
     this.phase = 'loading';
     this.statusText = this.sharedStrings.startingRuntime;
     try {
-      const preference = BACKEND_PREFERENCES.includes(this.backend as BackendPreference) ? (this.backend as BackendPreference) : 'auto';
-      const runtime = await initRuntime(preference);
+      const runtime = await initRuntime(this.backend);
       this.runtimeNotes = runtime.notes;
     } catch (cause) {
       this.phase = 'idle';
@@ -322,7 +384,7 @@ export abstract class GenerativeElement extends LitElement {
     if (valid) {
       this.clearError(`attribute:${attribute}`);
     } else {
-      const value = this.getAttribute(attribute) ?? '';
+      const value = clip(this.attributeText(attribute) ?? '');
       const message = format(this.sharedStrings.badAttribute, { attribute, value, reason, fallback });
       this.showError(`attribute:${attribute}`, message);
     }
@@ -346,6 +408,21 @@ export abstract class GenerativeElement extends LitElement {
         : nothing}
     `;
   }
+}
+
+/** Sentinel old value: makes Lit treat every set of an attribute-backed property as a change. */
+const ALWAYS_CHANGED = Symbol('always changed');
+
+/** A seed: null when unset, undefined when unusable, else the integer. */
+function parseSeed(text: string | null): number | null | undefined {
+  if (text === null || text.trim() === '') return null;
+  const seed = Number(text);
+  return Number.isSafeInteger(seed) ? seed : undefined;
+}
+
+/** A value as quoted in a message: at most 60 characters, so a huge attribute cannot flood the page. */
+export function clip(text: string, limit = 60): string {
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }
 
 export function errorText(error: unknown): string {

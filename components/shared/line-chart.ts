@@ -3,6 +3,7 @@
  * Set `.series` to [{label, color, values}]; long series are thinned to the chart's width.
  */
 import { LitElement, css, html, svg } from 'lit';
+import { defineElement } from './define.js';
 
 export interface ChartSeries {
   label: string;
@@ -62,7 +63,7 @@ export class LineChart extends LitElement {
   }
 }
 
-if (!customElements.get('ge-line-chart')) customElements.define('ge-line-chart', LineChart);
+defineElement('ge-line-chart', LineChart);
 
 declare global {
   interface HTMLElementTagNameMap {

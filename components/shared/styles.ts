@@ -45,7 +45,7 @@ export const sharedStyles = css`
     align-items: flex-start;
     justify-content: space-between;
   }
-  .error p { margin: 0; white-space: pre-line; }
+  .error p { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
   progress { width: 100%; accent-color: var(--_accent); }
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;

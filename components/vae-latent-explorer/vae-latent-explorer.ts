@@ -1,17 +1,3 @@
-/**
- * <vae-latent-explorer>: encode a digit into the VAE's 10-d code, then sweep two of its
- * dimensions on a grid while the other eight stay fixed, and see what each dimension means.
- *
- * @attr dataset - `digits` (the only one for now)
- * @attr grid-size - cells per side, 3–25 (default 9)
- * @attr sweep-dims - the two swept dimensions, e.g. `0,1` (default)
- * @attr range - half-width of the sweep in standard deviations (default 3)
- * @attr show-noise - draw the encoder's σ around the code
- * @fires code-change - `{code}` whenever the centre code changes
- * @fires model-ready, model-error, train-progress, train-end - see the README
- * @csspart base, status, error, source, grid, cell-focus, sliders, interpolation, training
- * @cssproperty --ge-accent, --ge-font, --ge-grid-size, --ge-pad-size
- */
 import { html, nothing, type PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
@@ -22,30 +8,45 @@ import { explorerStyles } from './styles.js';
 import { STRINGS } from './strings.js';
 import { parseDataset, parseGridSize, parseRange, parseSweepDims, GRID_SIZE, RANGE, type Parsed } from './attributes.js';
 import { DigitVae, DIGIT_PIXELS } from '../../src/models/digit-vae.js';
-import { assetUrl } from '../../src/runtime/config.js';
-import { loadArtifacts, saveArtifacts, indexedDbUrl, type WeightsSource } from '../../src/runtime/weights-io.js';
+import { bundledVaeWeights, starterDigitsFiles } from './assets.js';
+import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
+import type { WeightsSource } from '../../src/runtime/weights-source.js';
 import { imageToDigit, intensitiesToImageData, digitSheet, imageDataUrl, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
 import { loadDigitSprite } from '../../src/data/digit-sprite.js';
 import { cellCode, gridCodes, interpolateCodes, sweepValues, type SweepSpec } from '../../src/data/latent-grid.js';
-import type { TrainingResult } from '../../src/runtime/training-loop.js';
+import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
+import { defineElement } from '../shared/define.js';
 
-const BUNDLED_WEIGHTS = 'weights/vae-digits/model.json';
-const STARTER_DIGITS = 'weights/vae-digits/starter-digits.json';
 const SLIDER_LIMIT = 5;
 
 export interface CodeChangeDetail { code: number[] }
 export interface EncodedImage { mean: number[]; logVar: number[] }
-export interface VaeFineTuneOptions { steps?: number; learningRate?: number; batchSize?: number; signal?: AbortSignal }
+export type VaeFineTuneOptions = FineTuneSettings;
 
 interface Starter { digit: Float32Array; label: number; url: string }
 
+/**
+ * Encode a digit into the VAE's 10-d code, then sweep two of its dimensions on a grid while the
+ * other eight stay fixed, and see what each dimension means.
+ *
+ * @customElement vae-latent-explorer
+ * @fires code-change - `{code}` whenever the centre code changes.
+ * @csspart source - The source digits and the drawing pad.
+ * @csspart grid - The grid of decoded codes.
+ * @csspart cell-focus - The focused cell of the grid.
+ * @csspart sliders - The sliders of the fixed dimensions.
+ * @csspart interpolation - The interpolation between two digits.
+ * @csspart training - The fine-tuning and weights panel.
+ * @cssprop --ge-grid-size - Width of the grid.
+ * @cssprop --ge-pad-size - Width of the drawing pad.
+ */
 export class VaeLatentExplorer extends GenerativeElement {
   static override properties = {
     ...GenerativeElement.properties,
-    datasetName: { type: String, attribute: 'dataset' },
-    gridSizeAttribute: { type: String, attribute: 'grid-size' },
-    sweepDimsAttribute: { type: String, attribute: 'sweep-dims' },
-    rangeAttribute: { type: String, attribute: 'range' },
+    datasetName: { attribute: 'dataset', noAccessor: true },
+    gridSize: { attribute: 'grid-size', noAccessor: true },
+    sweepDims: { attribute: 'sweep-dims', noAccessor: true },
+    range: { noAccessor: true },
     showNoise: { type: Boolean, attribute: 'show-noise', reflect: true },
     code_: { state: true },
     numbers: { state: true },
@@ -60,18 +61,14 @@ export class VaeLatentExplorer extends GenerativeElement {
   };
   static override styles = [sharedStyles, explorerStyles];
 
-  /** Attribute `dataset` (the property `dataset` is the DOM's data-* map). */
-  datasetName = 'digits';
-  gridSizeAttribute: string | null = null;
-  sweepDimsAttribute: string | null = null;
-  rangeAttribute: string | null = null;
+  /** Draw the encoder's σ around the code. */
   showNoise = false;
 
   private model: DigitVae | undefined;
   private retainedWeights: Awaited<ReturnType<DigitVae['getWeights']>> | undefined;
-  private gridSize: number = GRID_SIZE.default;
-  private sweepDims: [number, number] = [0, 1];
-  private range: number = RANGE.default;
+  #gridSize: number = GRID_SIZE.default;
+  #sweepDims: [number, number] = [0, 1];
+  #range: number = RANGE.default;
   private code_: Float32Array = new Float32Array(10);
   /** The encoder's output for the current source image (m and σ), for `show-noise`. */
   private posterior: { mean: Float32Array; logVar: Float32Array } | null = null;
@@ -91,13 +88,48 @@ export class VaeLatentExplorer extends GenerativeElement {
     return STRINGS[this.lang_];
   }
 
+  /**
+   * The data set (attribute `dataset`; the property `dataset` is the DOM's map of data-*
+   * attributes). Only `digits` for now.
+   */
+  get datasetName(): 'digits' {
+    return parseDataset(this.attributeText('dataset')).value;
+  }
+  set datasetName(value: string | null) {
+    this.setAttributeText('datasetName', value);
+  }
+
+  /** Cells per side of the grid, 3–25 (default 9); other values are clamped, with a message. */
+  get gridSize(): number {
+    return parseGridSize(this.attributeText('grid-size')).value;
+  }
+  set gridSize(value: number | string | null) {
+    this.setAttributeText('gridSize', value);
+  }
+
+  /** The two swept code dimensions (default `[0, 1]`); also accepts text such as `"2,5"`. */
+  get sweepDims(): [number, number] {
+    return parseSweepDims(this.attributeText('sweep-dims'), this.code_.length).value;
+  }
+  set sweepDims(value: readonly number[] | string | null) {
+    this.setAttributeText('sweepDims', Array.isArray(value) ? value.join(',') : value);
+  }
+
+  /** Half-width of the sweep in standard deviations (default 3, at most 10). */
+  get range(): number {
+    return parseRange(this.attributeText('range')).value;
+  }
+  set range(value: number | string | null) {
+    this.setAttributeText('range', value);
+  }
+
   /** The current centre code (a copy). */
   get code(): number[] {
     return Array.from(this.code_);
   }
 
   private get sweep(): SweepSpec {
-    return { centre: this.code_, dims: this.sweepDims, gridSize: this.gridSize, range: this.range };
+    return { centre: this.code_, dims: this.#sweepDims, gridSize: this.#gridSize, range: this.#range };
   }
 
   // ---- attributes --------------------------------------------------------------------------
@@ -105,28 +137,29 @@ export class VaeLatentExplorer extends GenerativeElement {
     super.willUpdate(changed);
     const check = <T>(attribute: string, parsed: Parsed<T>, fallback: (v: T) => string) =>
       this.checkAttribute(attribute, !parsed.problem, fallback(parsed.value), parsed.problem ? this.strings.problems[parsed.problem] : '');
-    if (changed.has('datasetName' as keyof VaeLatentExplorer)) check('dataset', parseDataset(this.datasetName), (v) => v);
-    if (changed.has('gridSizeAttribute' as keyof VaeLatentExplorer)) {
-      const parsed = parseGridSize(this.gridSizeAttribute);
+    const text = (attribute: string) => this.attributeText(attribute);
+    if (changed.has('datasetName' as keyof VaeLatentExplorer)) check('dataset', parseDataset(text('dataset')), (v) => v);
+    if (changed.has('gridSize')) {
+      const parsed = parseGridSize(text('grid-size'));
       check('grid-size', parsed, (v) => String(v));
-      this.gridSize = parsed.value;
-      const middle = Math.floor(this.gridSize / 2);
+      this.#gridSize = parsed.value;
+      const middle = Math.floor(this.#gridSize / 2);
       this.focusCell = { row: middle, column: middle };
     }
-    if (changed.has('sweepDimsAttribute' as keyof VaeLatentExplorer)) {
-      const parsed = parseSweepDims(this.sweepDimsAttribute, this.code_.length);
+    if (changed.has('sweepDims')) {
+      const parsed = parseSweepDims(text('sweep-dims'), this.code_.length);
       check('sweep-dims', parsed, (v) => v.join(','));
-      this.sweepDims = parsed.value;
+      this.#sweepDims = parsed.value;
     }
-    if (changed.has('rangeAttribute' as keyof VaeLatentExplorer)) {
-      const parsed = parseRange(this.rangeAttribute);
+    if (changed.has('range')) {
+      const parsed = parseRange(text('range'));
       check('range', parsed, (v) => String(v));
-      this.range = parsed.value;
+      this.#range = parsed.value;
     }
   }
 
   override updated(changed: PropertyValues<this>): void {
-    const gridInputs = ['gridSizeAttribute', 'sweepDimsAttribute', 'rangeAttribute', 'code_'];
+    const gridInputs = ['gridSize', 'sweepDims', 'range', 'code_'];
     if (this.model && gridInputs.some((key) => changed.has(key as keyof VaeLatentExplorer))) void this.requestGrid();
   }
 
@@ -143,7 +176,7 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
-    const artifacts = await loadArtifacts(source === 'bundled' ? assetUrl(BUNDLED_WEIGHTS) : source);
+    const artifacts = await loadArtifacts(source === 'bundled' ? bundledVaeWeights() : source);
     await this.model!.setWeights(artifacts);
   }
 
@@ -321,9 +354,9 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   private onSweepSelect(axis: 0 | 1, event: Event) {
-    const dims: [number, number] = [...this.sweepDims];
+    const dims: [number, number] = [...this.#sweepDims];
     dims[axis] = Number((event.target as HTMLSelectElement).value);
-    if (dims[0] === dims[1]) dims[1 - axis] = this.sweepDims[axis]; // swap rather than collide
+    if (dims[0] === dims[1]) dims[1 - axis] = this.#sweepDims[axis]; // swap rather than collide
     this.setAttribute('sweep-dims', dims.join(','));
   }
 
@@ -333,24 +366,24 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   private onGridClick(event: MouseEvent) {
     const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    const column = Math.min(this.gridSize - 1, Math.floor(((event.clientX - rect.left) / rect.width) * this.gridSize));
-    const row = Math.min(this.gridSize - 1, Math.floor(((event.clientY - rect.top) / rect.height) * this.gridSize));
+    const column = Math.min(this.#gridSize - 1, Math.floor(((event.clientX - rect.left) / rect.width) * this.#gridSize));
+    const row = Math.min(this.#gridSize - 1, Math.floor(((event.clientY - rect.top) / rect.height) * this.#gridSize));
     this.focusCell = { row, column };
     this.recentre(row, column);
   }
 
   private onGridKey(event: KeyboardEvent) {
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    const last = this.gridSize - 1;
+    const last = this.#gridSize - 1;
     let { row, column } = this.focusCell;
     if (moves[event.key]) {
       row = Math.max(0, Math.min(last, row + moves[event.key][0]));
       column = Math.max(0, Math.min(last, column + moves[event.key][1]));
     } else if (event.key === 'Home') {
-      row = column = Math.floor(this.gridSize / 2);
+      row = column = Math.floor(this.#gridSize / 2);
     } else if (event.key === 'Enter' || event.key === ' ') {
       this.recentre(row, column);
-      const middle = Math.floor(this.gridSize / 2);
+      const middle = Math.floor(this.#gridSize / 2);
       row = column = middle;
     } else {
       return;
@@ -358,7 +391,7 @@ export class VaeLatentExplorer extends GenerativeElement {
     event.preventDefault();
     this.focusCell = { row, column };
     const code = cellCode(this.sweep, row, column);
-    const [a, b] = this.sweepDims;
+    const [a, b] = this.#sweepDims;
     this.cellAnnouncement = format(this.strings.cellAnnouncement, {
       row: row + 1, column: column + 1, a, b, x: formatNumber(this.lang_, code[a], 2), y: formatNumber(this.lang_, code[b], 2),
     });
@@ -449,7 +482,7 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   private renderSliders() {
     const s = this.strings;
-    const [a, b] = this.sweepDims;
+    const [a, b] = this.#sweepDims;
     const dims = Array.from(this.code_.keys());
     return html`<section part="sliders" aria-label=${s.fixedDims}>
       <h3>${s.fixedDims}</h3>
@@ -473,9 +506,9 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   private renderGrid(ready: boolean) {
     const s = this.strings;
-    const g = this.gridSize;
+    const g = this.#gridSize;
     const { row, column } = this.focusCell;
-    const [a, b] = this.sweepDims;
+    const [a, b] = this.#sweepDims;
     const dimOptions = (selected: number) =>
       Array.from(this.code_.keys()).map((d) => html`<option value=${d} ?selected=${d === selected}>${format(s.dim, { n: d })}</option>`);
     return html`<section aria-label=${s.grid}>
@@ -501,7 +534,7 @@ export class VaeLatentExplorer extends GenerativeElement {
   /** One standard deviation of q(c | x) in the two swept dims, around the encoded mean. */
   private renderNoiseEllipse() {
     if (!this.posterior) return nothing;
-    const [a, b] = this.sweepDims;
+    const [a, b] = this.#sweepDims;
     const { gridSize, range } = this;
     const step = (2 * range) / (gridSize - 1);
     const xs = sweepValues(this.code_[a], gridSize, range);
@@ -553,11 +586,11 @@ function isCodeList(codes: ArrayLike<number> | ArrayLike<ArrayLike<number>>): bo
 }
 
 async function loadStarters(): Promise<Starter[]> {
-  const sprite = await loadDigitSprite(assetUrl(STARTER_DIGITS));
+  const sprite = await loadDigitSprite(starterDigitsFiles());
   return sprite.digits.map((digit, i) => ({ digit, label: sprite.labels[i], url: imageDataUrl(intensitiesToImageData(digit)) }));
 }
 
-if (!customElements.get('vae-latent-explorer')) customElements.define('vae-latent-explorer', VaeLatentExplorer);
+defineElement('vae-latent-explorer', VaeLatentExplorer);
 
 declare global {
   interface HTMLElementTagNameMap {

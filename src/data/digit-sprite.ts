@@ -9,12 +9,14 @@ export interface DigitSprite {
   labels: number[];
 }
 
-export async function loadDigitSprite(jsonUrl: string): Promise<DigitSprite> {
+/** `files.list` is the JSON file, `files.image` the PNG strip it describes. */
+export async function loadDigitSprite(files: { list: string; image: string }): Promise<DigitSprite> {
+  const jsonUrl = files.list;
   const response = await fetch(jsonUrl);
   if (!response.ok) throw new Error(`Could not load the bundled digits (${response.status} ${jsonUrl}).`);
   const list = (await response.json()) as { image: string; size: number; labels: number[] };
   if (list.size !== DIGIT_SIZE) throw new Error(`${jsonUrl}: expected ${DIGIT_SIZE}-pixel digits, got ${list.size}.`);
-  const imageResponse = await fetch(new URL(list.image, jsonUrl));
+  const imageResponse = await fetch(files.image);
   if (!imageResponse.ok) throw new Error(`Could not load the bundled digits (${imageResponse.status} ${list.image}).`);
   const bitmap = await createImageBitmap(await imageResponse.blob());
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);

@@ -7,6 +7,9 @@
 import { imageToDigit, toImageData, DIGIT_SIZE, type ImageInput } from './digit-image.js';
 import { boxDownsample, compositeOnWhite, nearestPaletteIndices, paletteColours, type Palette } from './palette.js';
 
+/** One image's pixels: palette indices (one-hot models) or RGB in [0, 1] (sigmoid models). */
+export type PixelValues = Int32Array | Float32Array;
+
 /** MNIST's two "colours": paper (black) and ink (white). */
 export const DIGIT_PALETTE: Palette = [
   [0, 0, 0],

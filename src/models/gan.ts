@@ -64,7 +64,9 @@ export const DIGITS_GAN_CONFIG: GanConfig = {
   leakySlope: 0.2,
 };
 
-export type GanLoss = 'non-saturating' | 'minimax';
+import type { GanLoss } from './choices.js';
+
+export type { GanLoss };
 
 export interface GanStepOptions {
   /** The generator's loss; default 'non-saturating'. */

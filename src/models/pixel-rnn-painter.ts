@@ -11,7 +11,9 @@ import { createRng } from '../runtime/random.js';
 import type { Palette } from '../data/palette.js';
 
 /** One image's pixels: palette indices (one-hot) or RGB triples in [0, 1] (sigmoid), row by row. */
-export type PixelValues = Int32Array | Float32Array;
+import type { PixelValues } from '../data/pixel-images.js';
+
+export type { PixelValues };
 
 export interface PaintingOptions {
   count: number;

@@ -5,7 +5,13 @@
  * first real kernel, is dropped for the next one with a single console warning.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { assetUrl, configuredBackend, type BackendName, type BackendPreference } from './config.js';
+import { configuredBackend, type BackendName, type BackendPreference } from './config.js';
+import { pageRegistry } from './page-registry.js';
+import { wasmBinaryUrls } from './wasm-binaries.js';
+
+// Production mode: TF.js skips debug checks, and a second TF.js on the page (another copy of this
+// package, whose modules share TF.js's global engine) does not warn that the platform is set again.
+tf.env().set('PROD', true);
 
 export interface RuntimeInfo {
   backend: BackendName;
@@ -13,15 +19,15 @@ export interface RuntimeInfo {
   notes: string[];
 }
 
-let runtime: Promise<RuntimeInfo> | undefined;
-
 /**
  * Starts the runtime once per page. The first caller's preference decides (after `configure()`);
- * later callers get the same runtime and can report what is active.
+ * later callers, from this copy of the package or another one on the page, get the same runtime
+ * and can report what is active.
  */
 export function initRuntime(preference: BackendPreference = 'auto'): Promise<RuntimeInfo> {
-  runtime ??= startRuntime(configuredBackend() ?? preference);
-  return runtime;
+  const registry = pageRegistry();
+  registry.runtime ??= startRuntime(configuredBackend() ?? preference);
+  return registry.runtime as Promise<RuntimeInfo>;
 }
 
 export function activeBackendName(): BackendName | null {
@@ -51,7 +57,9 @@ async function startRuntime(preference: BackendPreference): Promise<RuntimeInfo>
       const message = `${name} backend unavailable (${error instanceof Error ? error.message : String(error)}); trying the next one`;
       console.warn(`generative-elements: ${message}`);
       notes.push(message);
-      if (tf.findBackend(name)) tf.removeBackend(name);
+      // findBackend() would start the failed backend's initialisation again (a second .wasm
+      // download racing the next backend's start); look at the factory only.
+      if (tf.findBackendFactory(name)) tf.removeBackend(name);
     }
   }
   throw new Error('No TF.js backend could start (WebGPU, WASM and CPU all failed).');
@@ -86,7 +94,7 @@ async function registerBackend(name: BackendName): Promise<void> {
     await import('@tensorflow/tfjs-backend-webgpu');
   } else if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    wasm.setWasmPaths(assetUrl(''));
+    wasm.setWasmPaths(wasmBinaryUrls());
   } else {
     await import('@tensorflow/tfjs-backend-cpu');
   }

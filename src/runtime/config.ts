@@ -1,26 +1,30 @@
 /**
- * Page-wide settings: which backend to prefer and where the assets (.wasm binaries, bundled
- * weights) live. Assets are found relative to this module's own URL, so a copied `dist/` folder
- * works from any path of any static host, offline.
+ * Page-wide settings: which backend to prefer, where the packaged assets live, whether the models
+ * run in a worker, and how long a fetch may take. They live in the page-global registry, so a
+ * second copy of the package on the same page shares them (see page-registry.ts).
  */
+import { pageRegistry } from './page-registry.js';
+
 export type BackendName = 'webgpu' | 'wasm' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
 
 export interface GenerativeElementsConfig {
   /** Backend preference for the page's one TF.js runtime. Default: each element's `backend` attribute, else 'auto'. */
   backend?: BackendPreference;
-  /** Base URL of the dist/ folder holding the .wasm files and weights/. Default: next to this module. */
+  /**
+   * Base URL of a folder holding a copy of the package's `dist/` (its `.wasm` files and
+   * `weights/`). Default: the URLs the package's modules reference themselves, which bundlers
+   * (Vite, webpack) emit and rewrite. Set it when the JavaScript is served without its assets,
+   * for example one file from a CDN.
+   */
   assetBase?: string | URL;
 }
-
-const settings: { backend?: BackendPreference; assetBase: URL } = {
-  assetBase: new URL('./', import.meta.url),
-};
 
 export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'wasm', 'cpu'];
 
 /** Call before the first element upgrades (optional). */
 export function configure(options: GenerativeElementsConfig): void {
+  const settings = pageRegistry().settings;
   if (options.backend !== undefined) {
     if (!BACKEND_PREFERENCES.includes(options.backend)) {
       throw new TypeError(`configure: backend must be one of ${BACKEND_PREFERENCES.join(', ')}, got "${options.backend}"`);
@@ -28,16 +32,21 @@ export function configure(options: GenerativeElementsConfig): void {
     settings.backend = options.backend;
   }
   if (options.assetBase !== undefined) {
-    const base = new URL(String(options.assetBase), document.baseURI);
-    settings.assetBase = base.href.endsWith('/') ? base : new URL(`${base.href}/`);
+    const base = new URL(String(options.assetBase), globalThis.document?.baseURI ?? globalThis.location?.href);
+    settings.assetBase = base.href.endsWith('/') ? base.href : `${base.href}/`;
   }
 }
 
 export function configuredBackend(): BackendPreference | undefined {
-  return settings.backend;
+  return pageRegistry().settings.backend;
 }
 
-/** Absolute URL of a packaged asset, e.g. assetUrl('weights/vae-digits/model.json'). */
-export function assetUrl(path: string): string {
-  return new URL(path, settings.assetBase).href;
+/**
+ * The URL of a packaged file. `emitted` is the module's own literal
+ * `new URL('…', import.meta.url)`, which bundlers see, copy and rewrite; `distPath` is the
+ * file's place inside `dist/`, used instead when the page set `configure({ assetBase })`.
+ */
+export function packagedAsset(distPath: string, emitted: URL): string {
+  const base = pageRegistry().settings.assetBase;
+  return base ? new URL(distPath, base).href : emitted.href;
 }

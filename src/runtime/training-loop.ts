@@ -7,7 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-export type Losses = Record<string, number>;
+import type { Losses, TrainingResult } from './training-result.js';
+
+export type { Losses, TrainingResult };
 
 export interface TrainingLoopOptions {
   totalSteps: number;
@@ -31,13 +33,6 @@ export interface FineTuneOptions {
   onProgress?: TrainingLoopOptions['onProgress'];
 }
 
-export interface TrainingResult {
-  steps: number;
-  losses: Losses;
-  aborted: boolean;
-  /** Set when training stopped on a NaN/Inf loss and the last good weights were restored. */
-  diverged: boolean;
-}
 
 let gradientsRegistered: Promise<unknown> | undefined;
 

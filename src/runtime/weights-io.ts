@@ -6,9 +6,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { WeightsError } from './weights-format.js';
 
-export type WeightsSource = string | URL | File | FileList | readonly File[];
+import type { BundledWeights, WeightsSource } from './weights-source.js';
 
-export async function loadArtifacts(source: WeightsSource): Promise<tf.io.ModelArtifacts> {
+export type { BundledWeights, WeightsSource };
+
+export async function loadArtifacts(source: WeightsSource | BundledWeights): Promise<tf.io.ModelArtifacts> {
   const handler = loadHandlerFor(source);
   try {
     return await handler.load!();
@@ -32,7 +34,15 @@ export function indexedDbUrl(name: string): string {
   return trimmed.startsWith('indexeddb://') ? trimmed : `indexeddb://${trimmed}`;
 }
 
-function loadHandlerFor(source: WeightsSource): tf.io.IOHandler {
+function isBundled(source: WeightsSource | BundledWeights): source is BundledWeights {
+  return typeof source === 'object' && 'manifest' in source && 'shards' in source;
+}
+
+function loadHandlerFor(source: WeightsSource | BundledWeights): tf.io.IOHandler {
+  if (isBundled(source)) {
+    const shardUrl = async (name: string) => source.shards[name] ?? new URL(name, source.manifest).href;
+    return tf.io.http(source.manifest, { weightUrlConverter: shardUrl });
+  }
   if (typeof source === 'string' || source instanceof URL) {
     const url = String(source).trim();
     if (!url) throw new WeightsError('The weights URL is empty.');
@@ -51,7 +61,8 @@ function loadHandlerFor(source: WeightsSource): tf.io.IOHandler {
   return tf.io.browserFiles([manifest, ...shards]);
 }
 
-function describe(source: WeightsSource): string {
+function describe(source: WeightsSource | BundledWeights): string {
+  if (isBundled(source)) return source.manifest;
   if (typeof source === 'string' || source instanceof URL) return String(source);
   return Array.from(source as ArrayLike<File>).map((file) => file.name).join(' + ') || 'no files';
 }

@@ -2,7 +2,7 @@
 import { expect } from '@open-wc/testing';
 import '../../components/gan-arena/gan-arena.js';
 import type { GanArena } from '../../components/gan-arena/gan-arena.js';
-import { nextEvent, settledTensorCount, useBuiltAssets } from '../helpers.js';
+import { nextEvent, settledTensorCount } from '../helpers.js';
 
 function drawnDigit(): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
@@ -20,7 +20,6 @@ describe('<gan-arena mode="digits">', () => {
   let errors: string[];
 
   before(async () => {
-    useBuiltAssets();
     element = document.createElement('gan-arena');
     element.setAttribute('mode', 'digits');
     element.setAttribute('loading', 'eager');

@@ -2,7 +2,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/gan-arena/gan-arena.js';
 import type { GanArena, RoundDetail } from '../../components/gan-arena/gan-arena.js';
-import { nextEvent, settledTensorCount, tensorCount, useBuiltAssets } from '../helpers.js';
+import { nextEvent, settledTensorCount, tensorCount } from '../helpers.js';
 
 async function createArena(attributes: Record<string, string> = {}) {
   const element = document.createElement('gan-arena');
@@ -28,7 +28,6 @@ function paintedPixels(element: GanArena): number {
 
 describe('<gan-arena> 2-d', () => {
   const created: GanArena[] = [];
-  before(() => useBuiltAssets());
   afterEach(async () => {
     created.splice(0).forEach((element) => element.remove());
     await settledTensorCount();

@@ -4,7 +4,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
 import type { GenerateEndDetail, PixelRnnCanvas } from '../../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
 import { DIGIT_PALETTE, imageToIndices } from '../../src/data/pixel-images.js';
-import { nextEvent, settledTensorCount, useBuiltAssets } from '../helpers.js';
+import { nextEvent, settledTensorCount } from '../helpers.js';
 
 async function createCanvas(attributes: Record<string, string> = {}) {
   const element = document.createElement('pixel-rnn-canvas');
@@ -43,7 +43,6 @@ async function heldOutDigit(index: number): Promise<ImageData> {
 
 describe('<pixel-rnn-canvas>', () => {
   const created: PixelRnnCanvas[] = [];
-  before(() => useBuiltAssets());
   afterEach(async () => {
     created.splice(0).forEach((element) => element.remove());
     await settledTensorCount();

@@ -4,7 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/sentence-morph/sentence-morph.js';
 import type { MorphDetail, SentenceMorph } from '../../components/sentence-morph/sentence-morph.js';
-import { nextEvent, settledTensorCount, tensorCount, useBuiltAssets } from '../helpers.js';
+import { nextEvent, settledTensorCount, tensorCount } from '../helpers.js';
 
 async function createMorph(attributes: Record<string, string> = {}) {
   const element = document.createElement('sentence-morph');
@@ -34,7 +34,6 @@ function errorText(element: SentenceMorph): string {
 
 describe('<sentence-morph>', () => {
   const created: SentenceMorph[] = [];
-  before(() => useBuiltAssets());
   afterEach(async () => {
     created.splice(0).forEach((element) => element.remove());
     await settledTensorCount();

@@ -1,6 +1,6 @@
 // <vae-latent-explorer> end to end on WASM, in a real browser, with the bundled weights.
 import { expect, waitUntil } from '@open-wc/testing';
-import { useBuiltAssets, nextEvent, settledTensorCount, tensorCount } from '../helpers.js';
+import { nextEvent, settledTensorCount, tensorCount } from '../helpers.js';
 import { createExplorer, cellMaxima, gridChangedFrom, gridDrawn, gridPixels, visibleError } from './explorer-helpers.js';
 import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 
@@ -20,7 +20,6 @@ function digitCanvas(): HTMLCanvasElement {
 
 describe('<vae-latent-explorer>', () => {
   const created: VaeLatentExplorer[] = [];
-  before(() => useBuiltAssets());
   afterEach(async () => {
     created.splice(0).forEach((element) => element.remove());
     await settledTensorCount();

@@ -16,7 +16,7 @@ import {
 } from '../../src/data/toy-distributions.js';
 import { createRng, type Rng } from '../../src/runtime/random.js';
 import { WeightsError } from '../../src/runtime/weights-format.js';
-import { tensorCount, useBuiltAssets } from '../helpers.js';
+import { tensorCount } from '../helpers.js';
 
 async function values(variables: tf.Variable[]): Promise<Float32Array[]> {
   return Promise.all(variables.map(async (v) => (await v.data()) as Float32Array));
@@ -96,7 +96,6 @@ describe('GAN model (wasm)', function () {
   this.timeout(120000);
 
   before(async () => {
-    useBuiltAssets();
     const runtime = await initRuntime('wasm');
     expect(runtime.backend).to.equal('wasm');
     await ensureGradients();

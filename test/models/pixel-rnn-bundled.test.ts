@@ -3,13 +3,12 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
-import { assetUrl } from '../../src/runtime/config.js';
+import { repoFile } from '../helpers.js';
 import { loadArtifacts } from '../../src/runtime/weights-io.js';
 import { PixelPainter } from '../../src/models/pixel-rnn-painter.js';
 import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, EMOJI_SIGMOID_PIXEL_RNN_CONFIG, type PixelRnnConfig } from '../../src/models/pixel-rnn.js';
 import { DIGIT_PALETTE, indicesToValues, loadImageStrip, valuesToRgb, type PixelFormat } from '../../src/data/pixel-images.js';
 import { colouredPixels, meanSaturation } from '../../src/data/palette.js';
-import { useBuiltAssets } from '../helpers.js';
 
 const MODELS: [string, PixelRnnConfig][] = [
   ['pixel-rnn-digits', DIGITS_PIXEL_RNN_CONFIG],
@@ -19,23 +18,22 @@ const MODELS: [string, PixelRnnConfig][] = [
 
 describe('bundled PixelRNN weights', () => {
   before(async () => {
-    useBuiltAssets();
     await initRuntime('wasm');
   });
 
   for (const [folder, config] of MODELS) {
     it(`${folder}: the shipped held-out sample scores the NLL on its card`, async () => {
-      const metrics = await (await fetch(assetUrl(`weights/${folder}/metrics.json`))).json();
+      const metrics = await (await fetch(repoFile(`weights/${folder}/metrics.json`))).json();
       const before = tf.memory().numTensors;
       const painter = new PixelPainter(config);
-      await painter.setWeights(await loadArtifacts(assetUrl(`weights/${folder}/model.json`)));
+      await painter.setWeights(await loadArtifacts(repoFile(`weights/${folder}/model.json`)));
       const format: PixelFormat = {
         size: config.height,
         encoding: config.encoding,
         palette: folder === 'pixel-rnn-digits' ? DIGIT_PALETTE : painter.palette!,
         kind: folder === 'pixel-rnn-digits' ? 'digits' : 'colour',
       };
-      const strip = await loadImageStrip(assetUrl(`weights/${folder}/heldout-sample.png`), format);
+      const strip = await loadImageStrip(repoFile(`weights/${folder}/heldout-sample.png`), format);
       expect(strip.length).to.equal(metrics.heldout_sample_images);
       const nll = await painter.nll(strip.map((indices) => indicesToValues(indices, format)));
       const meanNll = nll.reduce((a, b) => a + b, 0) / nll.length;
@@ -50,7 +48,7 @@ describe('bundled PixelRNN weights', () => {
     const coloured: Record<string, number> = {};
     for (const [folder, config] of MODELS.slice(1)) {
       const painter = new PixelPainter(config);
-      await painter.setWeights(await loadArtifacts(assetUrl(`weights/${folder}/model.json`)));
+      await painter.setWeights(await loadArtifacts(repoFile(`weights/${folder}/model.json`)));
       const format: PixelFormat = { size: 16, encoding: config.encoding, palette: painter.palette!, kind: 'colour' };
       const painting = painter.startPainting({ count: 64, seed: 7 });
       while (!painting.done) await painting.step();

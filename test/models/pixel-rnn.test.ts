@@ -6,7 +6,7 @@ import { initRuntime } from '../../src/runtime/backend.js';
 import { ensureGradients } from '../../src/runtime/training-loop.js';
 import { PixelRnn, DIGITS_PIXEL_RNN_CONFIG, type PixelRnnConfig } from '../../src/models/pixel-rnn.js';
 import { WeightsError } from '../../src/runtime/weights-format.js';
-import { tensorCount, useBuiltAssets } from '../helpers.js';
+import { tensorCount } from '../helpers.js';
 
 /** A small model with 3 palette colours, so that the tests also cover N > 2 and odd sizes. */
 const TINY: PixelRnnConfig = {
@@ -46,7 +46,6 @@ describe('PixelRNN model (wasm)', function () {
   let digits: PixelRnn;
 
   before(async () => {
-    useBuiltAssets();
     const runtime = await initRuntime('wasm');
     expect(runtime.backend).to.equal('wasm');
     await ensureGradients();

@@ -6,11 +6,10 @@ import { ensureGradients } from '../../src/runtime/training-loop.js';
 import { Vae, DIGITS_VAE_CONFIG, klToStandardNormal, bernoulliNegLogLikelihood } from '../../src/models/vae.js';
 import { createLinear, linear } from '../../src/models/linear.js';
 import { createRng } from '../../src/runtime/random.js';
-import { meanAndStd, tensorCount, useBuiltAssets } from '../helpers.js';
+import { meanAndStd, tensorCount } from '../helpers.js';
 
 describe('VAE model (wasm)', () => {
   before(async () => {
-    useBuiltAssets();
     const runtime = await initRuntime('wasm');
     expect(runtime.backend).to.equal('wasm');
     await ensureGradients();

@@ -2,11 +2,9 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime, activeBackendName } from '../../src/runtime/backend.js';
-import { useBuiltAssets } from '../helpers.js';
 
 describe('backend choice without WebGPU', () => {
   it('auto picks WASM and computes on it', async () => {
-    useBuiltAssets();
     const runtime = await initRuntime('auto');
     expect(runtime.backend).to.equal('wasm');
     expect(activeBackendName()).to.equal('wasm');

@@ -4,11 +4,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
 import { runTrainingLoop } from '../../src/runtime/training-loop.js';
 import { checkFineTuneLearnsABar } from '../fine-tune-check.js';
-import { tensorCount, useBuiltAssets } from '../helpers.js';
+import { tensorCount } from '../helpers.js';
 
 describe('training loop', () => {
   before(async () => {
-    useBuiltAssets();
     await initRuntime('wasm');
   });
 

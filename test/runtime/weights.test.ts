@@ -5,9 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
 import { DigitVae } from '../../src/models/digit-vae.js';
 import { loadArtifacts, saveArtifacts } from '../../src/runtime/weights-io.js';
-import { assetUrl } from '../../src/runtime/config.js';
 import { WeightsError } from '../../src/runtime/weights-format.js';
-import { tensorCount, useBuiltAssets } from '../helpers.js';
+import { repoFile, tensorCount } from '../helpers.js';
 
 const CODES = Float32Array.from({ length: 3 * 10 }, (_, i) => Math.sin(i) * 1.5);
 
@@ -24,10 +23,9 @@ describe('weights I/O', () => {
   let bundled: DigitVae;
 
   before(async () => {
-    useBuiltAssets();
     await initRuntime('wasm');
     bundled = new DigitVae();
-    await bundled.setWeights(await loadArtifacts(assetUrl('weights/vae-digits/model.json')));
+    await bundled.setWeights(await loadArtifacts(repoFile('weights/vae-digits/model.json')));
   });
 
   after(() => bundled.dispose());

@@ -2,7 +2,6 @@
 // `auto` must pass over it (it is far slower than WASM) and say so.
 import { expect } from '@open-wc/testing';
 import { initRuntime, isSoftwareAdapter } from '../../src/runtime/backend.js';
-import { useBuiltAssets } from '../helpers.js';
 
 describe('auto with only a software WebGPU adapter', () => {
   it('the browser really offers a WebGPU adapter, and it is the software fallback', async () => {
@@ -14,7 +13,6 @@ describe('auto with only a software WebGPU adapter', () => {
   });
 
   it('auto skips it for WASM and notes why', async () => {
-    useBuiltAssets();
     const runtime = await initRuntime('auto');
     expect(runtime.backend).to.equal('wasm');
     expect(runtime.notes.join(' ')).to.contain('software WebGPU adapter');

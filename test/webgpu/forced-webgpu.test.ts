@@ -7,14 +7,13 @@ import { ensureGradients } from '../../src/runtime/training-loop.js';
 import { Vae, DIGITS_VAE_CONFIG, klToStandardNormal } from '../../src/models/vae.js';
 import { DigitVae } from '../../src/models/digit-vae.js';
 import { loadArtifacts } from '../../src/runtime/weights-io.js';
-import { assetUrl } from '../../src/runtime/config.js';
-import { meanAndStd, tensorCount, useBuiltAssets } from '../helpers.js';
+import { meanAndStd, repoFile, tensorCount } from '../helpers.js';
 import { createExplorer, gridDrawn } from '../components/explorer-helpers.js';
 import { checkFineTuneLearnsABar } from '../fine-tune-check.js';
 
 /** The decoder written out in plain JavaScript from the weight file, as an independent reference. */
 async function referenceDecode(code: number[]): Promise<Float32Array> {
-  const artifacts = await loadArtifacts(assetUrl('weights/vae-digits/model.json'));
+  const artifacts = await loadArtifacts(repoFile('weights/vae-digits/model.json'));
   const tensors = tf.io.decodeWeights(artifacts.weightData!, artifacts.weightSpecs!);
   let h = Float32Array.from(code);
   for (let layer = 0; layer < 3; layer++) {
@@ -35,7 +34,6 @@ async function referenceDecode(code: number[]): Promise<Float32Array> {
 
 describe('forced WebGPU (software adapter)', () => {
   before(async () => {
-    useBuiltAssets();
     const runtime = await initRuntime('webgpu');
     expect(runtime.backend).to.equal('webgpu');
     // Otherwise TF.js quietly runs small ops on the CPU and the GPU path goes untested.
@@ -45,7 +43,7 @@ describe('forced WebGPU (software adapter)', () => {
 
   it('decodes like a plain JavaScript forward pass of the same weights', async () => {
     const vae = new DigitVae();
-    await vae.setWeights(await loadArtifacts(assetUrl('weights/vae-digits/model.json')));
+    await vae.setWeights(await loadArtifacts(repoFile('weights/vae-digits/model.json')));
     const code = [0.3, -1, 0.5, 2, -0.2, 0, 1, -1.5, 0.8, 0.1];
     const [gpu, reference] = await Promise.all([vae.decode(Float32Array.from(code), 1), referenceDecode(code)]);
     const maxDiff = Math.max(...Array.from(gpu, (v, i) => Math.abs(v - reference[i])));

@@ -7,7 +7,6 @@ import { initRuntime } from '../../src/runtime/backend.js';
 import { ensureGradients } from '../../src/runtime/training-loop.js';
 import { SentenceVae, type SentenceVaeConfig } from '../../src/models/sentence-vae.js';
 import { createRng } from '../../src/runtime/random.js';
-import { useBuiltAssets } from '../helpers.js';
 
 const SMALL: SentenceVaeConfig = { vocabularySize: 40, maxTokens: 8, embeddingSize: 8, encoderSize: 16, decoderSize: 12, latentSize: 4 };
 const SENTENCES = [[4, 5, 6, 7], [8, 9], [10, 11, 12, 13, 14, 15]];
@@ -30,7 +29,6 @@ async function outputs() {
 
 describe('sentence VAE on forced WebGPU (software adapter)', () => {
   before(async () => {
-    useBuiltAssets();
     expect((await initRuntime('webgpu')).backend).to.equal('webgpu');
     tf.env().set('WEBGPU_CPU_FORWARD', false);
     await ensureGradients();

@@ -1,0 +1,94 @@
+// Checks of the built package as a consumer gets it (run after `npm run build`, in Node):
+// server-side import, declarations that stand alone, the manifest against the README, and the
+// published files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
+const TAGS = ['vae-latent-explorer', 'gan-arena', 'pixel-rnn-canvas', 'sentence-morph'];
+
+test('importing the package where there is no DOM (server-side rendering) does not throw', async () => {
+  assert.equal(typeof globalThis.document, 'undefined');
+  for (const specifier of ['generative-elements', ...TAGS.map((tag) => `generative-elements/${tag}`)]) {
+    const module = await import(specifier);
+    assert.equal(typeof module.configure, 'function', specifier);
+    assert.doesNotThrow(() => module.configure({ backend: 'wasm' }));
+    for (const name of ['VaeLatentExplorer', 'GanArena', 'PixelRnnCanvas', 'SentenceMorph']) assert.equal(typeof module[name], 'function');
+  }
+});
+
+/** Every module specifier a declaration file imports, following relative ones. */
+function declarationImports(entry) {
+  const seen = new Set();
+  const foreign = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+      const specifier = match[1];
+      if (!specifier.startsWith('.')) foreign.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+      else visit(path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.d.ts'));
+    }
+  };
+  visit(path.resolve(entry));
+  return { files: seen.size, foreign: [...foreign].sort() };
+}
+
+test('the public declarations mention no TF.js or WebGPU types: only lit (and react for the JSX entry)', () => {
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (typeof target !== 'object' || !target.types) continue;
+    const { files, foreign } = declarationImports(target.types);
+    const allowed = subpath === './jsx' ? ['lit', 'lit-html', 'react'] : ['lit', 'lit-html'];
+    assert.ok(files > 0);
+    assert.deepEqual(foreign.filter((name) => !allowed.includes(name)), [], `${subpath} imports ${foreign.join(', ')}`);
+  }
+  assert.deepEqual(Object.keys(pkg.dependencies), ['lit'], 'a consumer installs lit (for the types) and nothing else');
+});
+
+/** The rows of README tables headed `| attribute | property |` in one `## <tag>` section. */
+function readmeAttributes(readme, heading) {
+  const start = readme.indexOf(heading);
+  assert.ok(start >= 0, `README has a section ${heading}`);
+  const end = readme.indexOf('\n## ', start + heading.length);
+  const rows = [];
+  let inTable = false;
+  for (const line of readme.slice(start, end < 0 ? undefined : end).split('\n')) {
+    if (line.startsWith('| attribute | property |')) inTable = true;
+    else if (!line.startsWith('|')) inTable = false;
+    else if (inTable && line.startsWith('| `')) {
+      const [attribute, property] = [...line.matchAll(/`([^`]+)`/g)].slice(0, 2).map((m) => m[1]);
+      rows.push(`${attribute} → ${property}`);
+    }
+  }
+  return rows.sort();
+}
+
+test("the README's attribute tables and custom-elements.json name the same attributes and properties", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const shared = readmeAttributes(readme, '## Shared by every element').filter((row) => !row.startsWith('lang '));
+  const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.tagName);
+  assert.deepEqual(elements.map((d) => d.tagName).sort(), [...TAGS].sort());
+  for (const element of elements) {
+    const fromManifest = element.attributes.map((a) => `${a.name} → ${a.fieldName}`).sort();
+    const documented = [...readmeAttributes(readme, `## \`<${element.tagName}>\``), ...shared].sort();
+    assert.deepEqual(fromManifest, documented, element.tagName);
+    for (const event of element.events) assert.ok(readme.includes(`| \`${event.name}\` |`), `README documents the ${event.name} event`);
+  }
+});
+
+test('the published files: a licence, the manifest, maps without sources, at most 10 MB', () => {
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }))[0];
+  const names = packed.files.map((file) => file.path);
+  for (const required of ['LICENSE', 'README.md', 'package.json', pkg.customElements, 'dist/types/jsx.d.ts', 'dist/THIRD_PARTY_LICENSES.txt']) {
+    assert.ok(names.includes(required), `the package ships ${required}`);
+  }
+  assert.ok(packed.size <= 10 * 1024 * 1024, `tarball ${(packed.size / 1e6).toFixed(1)} MB`);
+  for (const map of readdirSync('dist').filter((file) => file.endsWith('.map'))) {
+    assert.equal(JSON.parse(readFileSync(`dist/${map}`, 'utf8')).sourcesContent, undefined, map);
+  }
+  assert.ok(existsSync('dist/weights/vae-digits/weights.bin'));
+});
