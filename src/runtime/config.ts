@@ -50,3 +50,10 @@ export function packagedAsset(distPath: string, emitted: URL): string {
   const base = pageRegistry().settings.assetBase;
   return base ? new URL(distPath, base).href : emitted.href;
 }
+
+/** A file of the copied dist/ folder, by its place there; needs `configure({ assetBase })`. */
+export function assetUrl(distPath: string): string {
+  const base = pageRegistry().settings.assetBase;
+  if (!base) throw new Error(`assetUrl(${distPath}): set configure({ assetBase }) first`);
+  return new URL(distPath, base).href;
+}

@@ -4,11 +4,12 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
+import { assetUrl } from '../../src/runtime/config.js';
 import { loadArtifacts } from '../../src/runtime/weights-io.js';
 import { SentenceMorpher } from '../../src/models/sentence-morpher.js';
 import { SentenceVae } from '../../src/models/sentence-vae.js';
 import { Vocabulary } from '../../src/data/tokenizer.js';
-import { repoFile, tensorCount } from '../helpers.js';
+import { tensorCount, useBuiltAssets } from '../helpers.js';
 
 /** Tokens right, position by position, as the training script counts them. */
 function tokenAccuracy(references: number[][], decoded: number[][]): number {
@@ -29,11 +30,12 @@ describe('bundled sentence VAE', () => {
   let ids: number[][];
 
   before(async () => {
+    useBuiltAssets();
     await initRuntime('wasm');
-    metrics = await (await fetch(repoFile('weights/sentence-vae/metrics.json'))).json();
-    sentences = await (await fetch(repoFile('weights/sentence-vae/heldout-sentences.json'))).json();
+    metrics = await (await fetch(assetUrl('weights/sentence-vae/metrics.json'))).json();
+    sentences = await (await fetch(assetUrl('weights/sentence-vae/heldout-sentences.json'))).json();
     model = new SentenceVae();
-    await model.setWeights(await loadArtifacts(repoFile('weights/sentence-vae/model.json')));
+    await model.setWeights(await loadArtifacts(assetUrl('weights/sentence-vae/model.json')));
     vocabulary = new Vocabulary(model.vocabulary!);
     ids = sentences.map((s) => vocabulary.encode(s).ids);
   });
@@ -61,7 +63,7 @@ describe('bundled sentence VAE', () => {
 
   it('the ends of a morph reconstruct its two inputs at about the card\'s accuracy, and the points between differ', async () => {
     const morpher = new SentenceMorpher();
-    await morpher.setWeights(await loadArtifacts(repoFile('weights/sentence-vae/model.json')));
+    await morpher.setWeights(await loadArtifacts(assetUrl('weights/sentence-vae/model.json')));
     const ends: number[][] = [];
     const references: number[][] = [];
     let distinctPaths = 0;
@@ -81,7 +83,7 @@ describe('bundled sentence VAE', () => {
 
   it('leaves no tensors behind over 100 morphs', async () => {
     const morpher = new SentenceMorpher();
-    await morpher.setWeights(await loadArtifacts(repoFile('weights/sentence-vae/model.json')));
+    await morpher.setWeights(await loadArtifacts(assetUrl('weights/sentence-vae/model.json')));
     await morpher.morph(sentences[0], sentences[1], 5);
     const before = tensorCount();
     for (let i = 0; i < 100; i++) await morpher.morph(sentences[i % 50], sentences[(i + 7) % 50], 5);

@@ -9,7 +9,7 @@ import { SentenceVae, type SentenceVaeConfig } from '../../src/models/sentence-v
 import { WeightsError } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
 import { EOS, PAD, UNK } from '../../src/data/tokenizer.js';
-import { tensorCount } from '../helpers.js';
+import { tensorCount, useBuiltAssets } from '../helpers.js';
 
 const TINY: SentenceVaeConfig = { vocabularySize: 12, maxTokens: 6, embeddingSize: 5, encoderSize: 7, decoderSize: 6, latentSize: 3 };
 
@@ -19,6 +19,7 @@ async function values(t: tf.Tensor): Promise<number[]> {
 
 describe('SentenceVae (small random model, WASM)', () => {
   before(async () => {
+    useBuiltAssets();
     await initRuntime('wasm');
     await ensureGradients();
   });
