@@ -194,7 +194,7 @@ async function checkPage(url, serverLog) {
   const browser = await getBrowser();
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  const origin = new URL(url).origin;
+  const { origin, host } = new URL(url);
   const show = (u) => (u.startsWith(origin) ? u.slice(origin.length) : u);
   const bad = new Set();
   const failed = new Set();
@@ -207,7 +207,8 @@ async function checkPage(url, serverLog) {
   const onRequest = (requestUrl) => {
     requests++;
     const u = new URL(requestUrl);
-    if ((u.protocol === 'http:' || u.protocol === 'https:' || u.protocol.startsWith('ws')) && u.origin !== origin) foreign.add(requestUrl);
+    // Same host and port counts as this origin for ws: too (a dev server's hot-reload socket).
+    if (/^(https?|wss?):$/.test(u.protocol) && u.host !== host) foreign.add(requestUrl);
   };
   const onResponse = (responseUrl, status, contentType) => {
     if (status >= 400) bad.add(`${status} ${show(responseUrl)}`);
@@ -223,16 +224,7 @@ async function checkPage(url, serverLog) {
   });
   page.on('pageerror', (e) => pageErrors.push(String(e?.message ?? e).split('\n')[0]));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0]); });
-  // Requests made by dedicated workers: watch their network too (best effort).
-  page.on('workercreated', async (worker) => {
-    try {
-      const session = worker.client;
-      session.on('Network.requestWillBeSent', (e) => onRequest(e.request.url));
-      session.on('Network.responseReceived', (e) => onResponse(e.response.url, e.response.status, e.response.mimeType));
-      session.on('Network.loadingFailed', (e) => { if (!e.canceled) failed.add(`${e.errorText} (worker request ${e.requestId})`); });
-      await session.send('Network.enable');
-    } catch {}
-  });
+  // Puppeteer reports the requests of dedicated workers (the package's model worker) as page events.
   await page.evaluateOnNewDocument(() => {
     window.__modelErrors = [];
     window.__modelErrorByTag = {};
