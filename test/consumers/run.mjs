@@ -2,7 +2,10 @@
 // served the way a new user would, then opened in headless Chromium. A browser check passes when
 // every one of the four elements reaches `ready` with no response >= 400, no failed request, no
 // request to another origin, no HTML answered for a .wasm/.json/.bin request, and no uncaught
-// page error. The `types` check passes when `tsc --noEmit` exits 0.
+// page error. `types` passes when `tsc --noEmit` exits 0 (TypeScript 7, strict, no skipLibCheck,
+// React 19 JSX); `ssr-import` when every entry imports in Node without a DOM; `readme-snippets`
+// when the README's "Use it with…" section shows the fixtures' files verbatim.
+// Checks: plain-html vite-build vite-dev webpack esbuild rollup types ssr-import readme-snippets.
 //
 //   node test/consumers/run.mjs                     # every check
 //   node test/consumers/run.mjs vite-build webpack  # some checks
