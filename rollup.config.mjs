@@ -2,7 +2,7 @@
 // backends as lazily loaded chunks, and the assets (the .wasm binaries and the bundled weights,
 // each referenced by a literal `new URL('./file', import.meta.url)` that bundlers follow) beside
 // them, so dist/ works from any folder of any static host and inside a bundled app.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import typescript from '@rollup/plugin-typescript';
@@ -66,6 +66,14 @@ function copyDemo() {
       // The demo page, with its script pointed at the files beside it.
       mkdirSync('dist', { recursive: true });
       writeFileSync('dist/THIRD_PARTY_LICENSES.txt', thirdPartyNotices());
+      // Each model's card and its data's licence travel with its weights (the weights themselves
+      // are emitted by packagedAssets, as the code references them).
+      for (const folder of readdirSync('weights')) {
+        for (const file of readdirSync(`weights/${folder}`).filter((name) => name === 'MODEL_CARD.md' || /LICEN[CS]E/.test(name))) {
+          mkdirSync(`dist/weights/${folder}`, { recursive: true });
+          cpSync(`weights/${folder}/${file}`, `dist/weights/${folder}/${file}`);
+        }
+      }
       const demo = readFileSync('demo/index.html', 'utf8').replaceAll('../dist/', './');
       writeFileSync('dist/demo.html', demo);
     },
