@@ -2,16 +2,15 @@
  * The arena's packaged files. Each is a literal `new URL('…', import.meta.url)` so that bundlers
  * emit it (see packagedAsset); the first argument is its place inside dist/.
  */
-import { packagedAsset } from '../../src/runtime/config.js';
+import { packagedAsset, packagedWeights } from '../../src/runtime/config.js';
 import type { BundledWeights } from '../../src/runtime/weights-source.js';
 
 export function bundledGanWeights(): BundledWeights {
-  return {
-    manifest: packagedAsset('weights/gan-digits/model.json', new URL('../../weights/gan-digits/model.json', import.meta.url)),
-    shards: {
-      'weights.bin': packagedAsset('weights/gan-digits/weights.bin', new URL('../../weights/gan-digits/weights.bin', import.meta.url)),
-    },
-  };
+  return packagedWeights(
+    'gan-digits',
+    new URL('../../weights/gan-digits/model.json', import.meta.url),
+    new URL('../../weights/gan-digits/weights.bin', import.meta.url),
+  );
 }
 
 /** Real training digits shown beside the generated ones. */

@@ -3,7 +3,7 @@
  * `new URL('…', import.meta.url)` so that bundlers emit it (see packagedAsset); the first
  * argument is its place inside dist/.
  */
-import { packagedAsset } from '../../src/runtime/config.js';
+import { packagedAsset, packagedWeights } from '../../src/runtime/config.js';
 import type { BundledWeights } from '../../src/runtime/weights-source.js';
 
 export type ModelKey = 'digits' | 'emoji' | 'emoji-sigmoid';
@@ -18,12 +18,11 @@ export function pixelRnnFiles(key: ModelKey): ModelFiles {
   switch (key) {
     case 'digits':
       return {
-        weights: {
-          manifest: packagedAsset('weights/pixel-rnn-digits/model.json', new URL('../../weights/pixel-rnn-digits/model.json', import.meta.url)),
-          shards: {
-            'weights.bin': packagedAsset('weights/pixel-rnn-digits/weights.bin', new URL('../../weights/pixel-rnn-digits/weights.bin', import.meta.url)),
-          },
-        },
+        weights: packagedWeights(
+          'pixel-rnn-digits',
+          new URL('../../weights/pixel-rnn-digits/model.json', import.meta.url),
+          new URL('../../weights/pixel-rnn-digits/weights.bin', import.meta.url),
+        ),
         heldOutSample: packagedAsset(
           'weights/pixel-rnn-digits/heldout-sample.png',
           new URL('../../weights/pixel-rnn-digits/heldout-sample.png', import.meta.url),
@@ -31,12 +30,11 @@ export function pixelRnnFiles(key: ModelKey): ModelFiles {
       };
     case 'emoji':
       return {
-        weights: {
-          manifest: packagedAsset('weights/pixel-rnn-emoji/model.json', new URL('../../weights/pixel-rnn-emoji/model.json', import.meta.url)),
-          shards: {
-            'weights.bin': packagedAsset('weights/pixel-rnn-emoji/weights.bin', new URL('../../weights/pixel-rnn-emoji/weights.bin', import.meta.url)),
-          },
-        },
+        weights: packagedWeights(
+          'pixel-rnn-emoji',
+          new URL('../../weights/pixel-rnn-emoji/model.json', import.meta.url),
+          new URL('../../weights/pixel-rnn-emoji/weights.bin', import.meta.url),
+        ),
         heldOutSample: packagedAsset(
           'weights/pixel-rnn-emoji/heldout-sample.png',
           new URL('../../weights/pixel-rnn-emoji/heldout-sample.png', import.meta.url),
@@ -44,18 +42,11 @@ export function pixelRnnFiles(key: ModelKey): ModelFiles {
       };
     case 'emoji-sigmoid':
       return {
-        weights: {
-          manifest: packagedAsset(
-            'weights/pixel-rnn-emoji-sigmoid/model.json',
-            new URL('../../weights/pixel-rnn-emoji-sigmoid/model.json', import.meta.url),
-          ),
-          shards: {
-            'weights.bin': packagedAsset(
-              'weights/pixel-rnn-emoji-sigmoid/weights.bin',
-              new URL('../../weights/pixel-rnn-emoji-sigmoid/weights.bin', import.meta.url),
-            ),
-          },
-        },
+        weights: packagedWeights(
+          'pixel-rnn-emoji-sigmoid',
+          new URL('../../weights/pixel-rnn-emoji-sigmoid/model.json', import.meta.url),
+          new URL('../../weights/pixel-rnn-emoji-sigmoid/weights.bin', import.meta.url),
+        ),
         heldOutSample: packagedAsset(
           'weights/pixel-rnn-emoji-sigmoid/heldout-sample.png',
           new URL('../../weights/pixel-rnn-emoji-sigmoid/heldout-sample.png', import.meta.url),

@@ -2,16 +2,15 @@
  * The morph's packaged files. Each is a literal `new URL('…', import.meta.url)` so that bundlers
  * emit it (see packagedAsset); the first argument is its place inside dist/.
  */
-import { packagedAsset } from '../../src/runtime/config.js';
+import { packagedAsset, packagedWeights } from '../../src/runtime/config.js';
 import type { BundledWeights } from '../../src/runtime/weights-source.js';
 
 export function bundledSentenceVaeWeights(): BundledWeights {
-  return {
-    manifest: packagedAsset('weights/sentence-vae/model.json', new URL('../../weights/sentence-vae/model.json', import.meta.url)),
-    shards: {
-      'weights.bin': packagedAsset('weights/sentence-vae/weights.bin', new URL('../../weights/sentence-vae/weights.bin', import.meta.url)),
-    },
-  };
+  return packagedWeights(
+    'sentence-vae',
+    new URL('../../weights/sentence-vae/model.json', import.meta.url),
+    new URL('../../weights/sentence-vae/weights.bin', import.meta.url),
+  );
 }
 
 /** Held-out sentences (never trained on) offered as example pairs. */

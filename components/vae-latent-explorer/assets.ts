@@ -2,16 +2,15 @@
  * The explorer's packaged files. Each is a literal `new URL('…', import.meta.url)` so that
  * bundlers emit it (see packagedAsset); the first argument is its place inside dist/.
  */
-import { packagedAsset } from '../../src/runtime/config.js';
+import { packagedAsset, packagedWeights } from '../../src/runtime/config.js';
 import type { BundledWeights } from '../../src/runtime/weights-source.js';
 
 export function bundledVaeWeights(): BundledWeights {
-  return {
-    manifest: packagedAsset('weights/vae-digits/model.json', new URL('../../weights/vae-digits/model.json', import.meta.url)),
-    shards: {
-      'weights.bin': packagedAsset('weights/vae-digits/weights.bin', new URL('../../weights/vae-digits/weights.bin', import.meta.url)),
-    },
-  };
+  return packagedWeights(
+    'vae-digits',
+    new URL('../../weights/vae-digits/model.json', import.meta.url),
+    new URL('../../weights/vae-digits/weights.bin', import.meta.url),
+  );
 }
 
 /** Ten test digits, one per class, to start from. */

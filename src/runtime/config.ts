@@ -4,6 +4,7 @@
  * second copy of the package on the same page shares them (see page-registry.ts).
  */
 import { pageRegistry } from './page-registry.js';
+import type { BundledWeights } from './weights-source.js';
 
 export type BackendName = 'webgpu' | 'wasm' | 'cpu';
 export type BackendPreference = 'auto' | BackendName;
@@ -49,6 +50,14 @@ export function configuredBackend(): BackendPreference | undefined {
 export function packagedAsset(distPath: string, emitted: URL): string {
   const base = pageRegistry().settings.assetBase;
   return base ? new URL(distPath, base).href : emitted.href;
+}
+
+/** A bundled model's weights: its folder in dist/weights/ and the literal URLs of its two files. */
+export function packagedWeights(folder: string, manifest: URL, shard: URL): BundledWeights {
+  return {
+    manifest: packagedAsset(`weights/${folder}/model.json`, manifest),
+    shards: { 'weights.bin': packagedAsset(`weights/${folder}/weights.bin`, shard) },
+  };
 }
 
 /** A file of the copied dist/ folder, by its place there; needs `configure({ assetBase })`. */
