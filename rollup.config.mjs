@@ -66,10 +66,11 @@ function copyDemo() {
       // The demo page, with its script pointed at the files beside it.
       mkdirSync('dist', { recursive: true });
       writeFileSync('dist/THIRD_PARTY_LICENSES.txt', thirdPartyNotices());
-      // Each model's card and its data's licence travel with its weights (the weights themselves
-      // are emitted by packagedAssets, as the code references them).
+      // Each model's card, metrics and data licence travel with its weights (the weights
+      // themselves are emitted by packagedAssets, as the code references them).
+      const documents = (name) => name === 'MODEL_CARD.md' || name === 'metrics.json' || /LICEN[CS]E/.test(name);
       for (const folder of readdirSync('weights')) {
-        for (const file of readdirSync(`weights/${folder}`).filter((name) => name === 'MODEL_CARD.md' || /LICEN[CS]E/.test(name))) {
+        for (const file of readdirSync(`weights/${folder}`).filter(documents)) {
           mkdirSync(`dist/weights/${folder}`, { recursive: true });
           cpSync(`weights/${folder}/${file}`, `dist/weights/${folder}/${file}`);
         }
