@@ -76,6 +76,7 @@ export class GanArena extends GenerativeElement {
     trainOnMine: { state: true },
   };
   static override styles = [sharedStyles, arenaStyles];
+  static override controlParts = ['playback', 'settings', 'charts', 'samples', 'training', 'weights'];
 
   /** Training runs while this is set (attribute `running`). */
   running = false;
@@ -556,13 +557,17 @@ export class GanArena extends GenerativeElement {
   // ---- template ----------------------------------------------------------------------------
   override render() {
     const s = this.strings;
+    const side = ['playback', 'settings', 'weights', 'charts'].some((part) => this.shows(part));
     return html`<div part="base">
-      <h2>${s.title}</h2>
-      <p class="intro">${this.#mode === '2d' ? s.intro2d : s.introDigits}</p>
+      ${this.showsEverything ? html`<h2>${s.title}</h2><p class="intro">${this.#mode === '2d' ? s.intro2d : s.introDigits}</p>` : nothing}
       ${this.renderStatus()}
-      <div class="layout">
+      <div class="layout ${side ? '' : 'single'}">
         <div>${this.#mode === '2d' ? this.renderPlane() : this.renderDigits()}</div>
-        <div>${this.renderControls()} ${this.renderReadout()} ${this.renderCharts()}</div>
+        ${side
+          ? html`<div>
+              ${this.renderControls()} ${this.shows('charts') ? html`${this.renderReadout()} ${this.renderCharts()}` : nothing}
+            </div>`
+          : nothing}
       </div>
     </div>`;
   }
@@ -586,15 +591,24 @@ export class GanArena extends GenerativeElement {
 
   private renderDigits() {
     const s = this.strings;
-    const mine = this.trainOnMine;
     return html`<h3>${s.samples}</h3>
       <canvas part="samples" class="sheet" width=${SAMPLE_COLUMNS * DIGIT_SIZE} height=${SAMPLE_COLUMNS * (DIGIT_SIZE + 4)}
         role="img" aria-label=${s.samples}></canvas>
       <p class="note">${s.samplesNote}</p>
-      <h3>${s.latentWalk}</h3>
+      ${this.shows('samples') ? this.renderWalk() : nothing} ${this.shows('training') ? this.renderOwnDigits() : nothing}`;
+  }
+
+  private renderWalk() {
+    const s = this.strings;
+    return html`<h3>${s.latentWalk}</h3>
       <canvas part="walk" class="strip walk" role="img" aria-label=${s.latentWalk}></canvas>
-      <button type="button" @click=${() => { this.walkSeeds = [this.rng.nextSeed(), this.rng.nextSeed()]; void this.drawWalk(); }}>${s.newWalk}</button>
-      <h3>${s.trainOn}</h3>
+      <button type="button" @click=${() => { this.walkSeeds = [this.rng.nextSeed(), this.rng.nextSeed()]; void this.drawWalk(); }}>${s.newWalk}</button>`;
+  }
+
+  private renderOwnDigits() {
+    const s = this.strings;
+    const mine = this.trainOnMine;
+    return html`<h3>${s.trainOn}</h3>
       <div class="row" role="radiogroup" aria-label=${s.trainOn}>
         <label><input type="radio" name="train-on" .checked=${!mine} @change=${() => this.onTrainOn(false)} /> ${s.trainOnBundled}</label>
         <label><input type="radio" name="train-on" .checked=${mine} @change=${() => this.onTrainOn(true)} /> ${s.trainOnMine}</label>
@@ -612,19 +626,27 @@ export class GanArena extends GenerativeElement {
   private renderControls() {
     const s = this.strings;
     const ready = this.phase === 'ready' || this.phase === 'training';
+    const playback = this.shows('playback');
+    const weights = this.shows('weights');
+    return html`<div part="controls">
+      ${playback || weights ? html`<div class="controls">
+        ${playback ? html`<button type="button" class="primary" ?disabled=${!ready || this.isTraining} @click=${() => (this.running = !this.running)}
+          aria-pressed=${this.running ? 'true' : 'false'}>${this.running ? s.pause : s.play}</button>
+        <button type="button" ?disabled=${!ready || this.running} @click=${() => void this.step(1).catch(() => undefined)}>${s.step}</button>
+        <button type="button" ?disabled=${!ready} @click=${() => void this.reset().catch(() => undefined)}>${s.reset}</button>` : nothing}
+        ${weights ? html`<button type="button" ?disabled=${!ready} @click=${() => void this.exportWeights().catch((e) => this.showError('weights', errorText(e), e))}>${s.exportWeights}</button>` : nothing}
+      </div>` : nothing}
+      ${this.shows('settings') ? this.renderSettings() : nothing}
+    </div>`;
+  }
+
+  private renderSettings() {
+    const s = this.strings;
     const st = this.settings;
     const number = (attribute: string, label: string, value: number, step: string, min: string, max: string) =>
       html`<label for=${attribute}>${label}</label>
         <input id=${attribute} type="number" step=${step} min=${min} max=${max} .value=${String(value)} @change=${this.setAttributeFrom(attribute)} />`;
-    return html`<div part="controls">
-      <div class="controls">
-        <button type="button" class="primary" ?disabled=${!ready || this.isTraining} @click=${() => (this.running = !this.running)}
-          aria-pressed=${this.running ? 'true' : 'false'}>${this.running ? s.pause : s.play}</button>
-        <button type="button" ?disabled=${!ready || this.running} @click=${() => void this.step(1).catch(() => undefined)}>${s.step}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => void this.reset().catch(() => undefined)}>${s.reset}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => void this.exportWeights().catch((e) => this.showError('weights', errorText(e), e))}>${s.exportWeights}</button>
-      </div>
-      <div class="settings">
+    return html`<div class="settings">
         ${this.#mode === '2d'
           ? html`<label for="distribution">${s.distribution}</label>
               <select id="distribution" @change=${this.setAttributeFrom('distribution')}>
@@ -640,8 +662,7 @@ export class GanArena extends GenerativeElement {
         ${number('d-steps', s.dSteps, st.dSteps, '1', '0', '20')} ${number('g-steps', s.gSteps, st.gSteps, '1', '0', '20')}
         ${number('lr-d', s.lrD, st.learningRateD, 'any', '0', '1')} ${number('lr-g', s.lrG, st.learningRateG, 'any', '0', '1')}
         ${number('batch-size', s.batchSize, st.batchSize, '1', String(BATCH_SIZE.min), String(BATCH_SIZE.max))}
-      </div>
-    </div>`;
+      </div>`;
   }
 
   private renderReadout() {

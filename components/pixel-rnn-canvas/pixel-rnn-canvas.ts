@@ -109,6 +109,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     trainingProgress: { state: true },
   };
   static override styles = [sharedStyles, canvasStyles];
+  static override controlParts = ['playback', 'prediction', 'completion', 'training', 'weights'];
 
   /** Draw the one-hot and the sigmoid model side by side (emoji only). */
   compare = false;
@@ -618,21 +619,23 @@ export class PixelRnnCanvas extends GenerativeElement {
     const drawing = this.painting !== undefined;
     return html`
       <div part="base">
-        <h2>${s.title}</h2>
-        <p class="intro">${s.intro}</p>
+        ${this.showsEverything ? html`<h2>${s.title}</h2><p class="intro">${s.intro}</p>` : nothing}
         ${this.renderStatus()}
-        <div class="controls">
-          <button type="button" class="primary generate" ?disabled=${!ready || this.isTraining}
-            @click=${() => this.guard('generate', () => this.generate())}>${s.generate}</button>
-          <button type="button" class="pause" ?disabled=${!drawing}
-            @click=${() => (this.paused ? this.resume() : this.pause())}>${this.paused ? s.resume : s.pause}</button>
-          <span class="progress" aria-live="off">${this.progressText}</span>
-        </div>
+        ${this.shows('playback')
+          ? html`<div class="controls">
+              <button type="button" class="primary generate" ?disabled=${!ready || this.isTraining}
+                @click=${() => this.guard('generate', () => this.generate())}>${s.generate}</button>
+              <button type="button" class="pause" ?disabled=${!drawing}
+                @click=${() => (this.paused ? this.resume() : this.pause())}>${this.paused ? s.resume : s.pause}</button>
+              <span class="progress" aria-live="off">${this.progressText}</span>
+            </div>`
+          : nothing}
         <div class="layout">
           <div class="panels" part="panels">${this.panelKeys.map((key, p) => this.renderPanel(key, p))}</div>
-          ${this.renderPrediction()}
+          ${this.shows('prediction') ? this.renderPrediction() : nothing}
         </div>
-        ${this.renderCompletion(ready)} ${this.renderTraining(ready)}
+        ${this.shows('completion') ? this.renderCompletion(ready) : nothing}
+        ${this.shows('training') || this.shows('weights') ? this.renderTraining(ready) : nothing}
         <p class="credit">${this.#dataset === 'emoji' ? s.emojiCredit : s.digitsCredit}</p>
       </div>
     `;
@@ -747,7 +750,14 @@ export class PixelRnnCanvas extends GenerativeElement {
     const progress = this.trainingProgress;
     return html`<details part="training">
       <summary>${s.fineTune}</summary>
-      <div class="row">
+      ${this.shows('training') ? this.renderFineTune(ready, training, progress) : nothing}
+      ${this.shows('weights') ? this.renderWeightControls(MODELS[this.mainKey].folder, ready) : nothing}
+    </details>`;
+  }
+
+  private renderFineTune(ready: boolean, training: boolean, progress: PixelRnnCanvas['trainingProgress']) {
+    const s = this.strings;
+    return html`<div class="row">
         <label>${s.addFiles} <input type="file" class="training-files" accept="image/*" multiple ?disabled=${!ready} @change=${this.onAddFiles} /></label>
         ${this.#dataset === 'digits' ? html`<button type="button" ?disabled=${!ready} @click=${this.onAddDrawing}>${s.addDrawing}</button>` : nothing}
         <button type="button" ?disabled=${training || !this.trainingSet.length} @click=${() => (this.trainingSet = [])}>${s.clearTrainingSet}</button>
@@ -762,9 +772,7 @@ export class PixelRnnCanvas extends GenerativeElement {
       ${progress
         ? html`<progress max=${progress.total} value=${progress.step}></progress>
             <p class="note">${format(s.trainProgress, { step: progress.step, total: progress.total, loss: formatNumber(this.lang_, progress.loss) })}</p>`
-        : nothing}
-      ${this.renderWeightControls(MODELS[this.mainKey].folder, ready)}
-    </details>`;
+        : nothing}`;
   }
 }
 

@@ -62,6 +62,7 @@ export class SentenceMorph extends GenerativeElement {
     trainingReport: { state: true },
   };
   static override styles = [sharedStyles, morphStyles];
+  static override controlParts = ['inputs', 'settings', 'examples', 'training', 'weights'];
 
   /** The first sentence; a built-in example when unset. */
   from: string | null = null;
@@ -335,29 +336,38 @@ export class SentenceMorph extends GenerativeElement {
     const ready = this.phase === 'ready' || this.phase === 'training';
     return html`
       <div part="base">
-        <h2>${s.title}</h2>
-        <p class="intro">${s.intro}</p>
-        <div class="inputs" part="inputs">
-          ${this.renderInput('from', ready)} ${this.renderInput('to', ready)}
-        </div>
-        <div class="controls">
-          <button type="button" class="primary morph" ?disabled=${!ready || this.busy} @click=${() => this.morphShown()}>
-            ${this.busy ? s.morphing : s.morphButton}
-          </button>
-          <button type="button" class="swap" ?disabled=${!ready} @click=${this.onSwap}>${s.swap}</button>
-          <label>${s.stepsLabel}
-            <input class="steps" type="number" min=${STEPS.min} max=${STEPS.max} .value=${String(this.#steps)} @change=${this.onStepsChange} />
-          </label>
-          <label>${s.decodingLabel}
-            <select class="decoding" @change=${this.onDecodingChange}>
-              ${DECODINGS.map((d) => html`<option value=${d} ?selected=${d === this.#decoding}>${s.decodings[d]}</option>`)}
-            </select>
-          </label>
-        </div>
-        ${this.renderStatus()} ${this.renderPath()} ${this.renderTraining(ready)}
+        ${this.showsEverything ? html`<h2>${s.title}</h2><p class="intro">${s.intro}</p>` : nothing}
+        ${this.shows('inputs')
+          ? html`<div class="inputs" part="inputs">${this.renderInput('from', ready)} ${this.renderInput('to', ready)}</div>`
+          : nothing}
+        ${this.shows('inputs') || this.shows('settings') ? this.renderControls(ready) : nothing}
+        ${this.renderStatus()} ${this.renderPath()}
+        ${this.shows('training') || this.shows('weights') ? this.renderTraining(ready) : nothing}
         <p class="credit">${s.credit}</p>
       </div>
     `;
+  }
+
+  private renderControls(ready: boolean) {
+    const s = this.strings;
+    return html`<div class="controls">
+      ${this.shows('inputs')
+        ? html`<button type="button" class="primary morph" ?disabled=${!ready || this.busy} @click=${() => this.morphShown()}>
+              ${this.busy ? s.morphing : s.morphButton}
+            </button>
+            <button type="button" class="swap" ?disabled=${!ready} @click=${this.onSwap}>${s.swap}</button>`
+        : nothing}
+      ${this.shows('settings')
+        ? html`<label>${s.stepsLabel}
+              <input class="steps" type="number" min=${STEPS.min} max=${STEPS.max} .value=${String(this.#steps)} @change=${this.onStepsChange} />
+            </label>
+            <label>${s.decodingLabel}
+              <select class="decoding" @change=${this.onDecodingChange}>
+                ${DECODINGS.map((d) => html`<option value=${d} ?selected=${d === this.#decoding}>${s.decodings[d]}</option>`)}
+              </select>
+            </label>`
+        : nothing}
+    </div>`;
   }
 
   private renderInput(side: InputSide, ready: boolean) {
@@ -376,7 +386,7 @@ export class SentenceMorph extends GenerativeElement {
       <p class="note unknown-summary">
         ${!unknown ? '' : unknown.length ? format(s.unknownSummary, { words: unknown.join(', ') }) : s.allKnown}
       </p>
-      ${this.heldOut.length
+      ${this.heldOut.length && this.shows('examples')
         ? html`<select class="examples-${side}" aria-label="${s.examples} (${side === 'from' ? s.fromLabel : s.toLabel})"
             ?disabled=${!ready} @change=${(e: Event) => this.onPickExample(side, e)}>
             <option value="">${s.examplesNone}</option>
@@ -415,11 +425,18 @@ export class SentenceMorph extends GenerativeElement {
 
   private renderTraining(ready: boolean) {
     const s = this.strings;
-    const training = this.isTraining;
-    const progress = this.trainingProgress;
     return html`<details part="training">
       <summary>${s.fineTune}</summary>
-      <p class="note">${s.fineTuneHelp}</p>
+      ${this.shows('training') ? this.renderFineTune(ready) : nothing}
+      ${this.shows('weights') ? this.renderWeightControls(WEIGHTS_FOLDER, ready) : nothing}
+    </details>`;
+  }
+
+  private renderFineTune(ready: boolean) {
+    const s = this.strings;
+    const training = this.isTraining;
+    const progress = this.trainingProgress;
+    return html`<p class="note">${s.fineTuneHelp}</p>
       <textarea class="training-text" rows="5" placeholder=${s.fineTunePlaceholder} aria-label=${s.fineTune}></textarea>
       <div class="row">
         <label>${s.trainSteps} <input class="train-steps" type="number" min="1" max="5000" value="50" /></label>
@@ -430,9 +447,7 @@ export class SentenceMorph extends GenerativeElement {
         ? html`<progress max=${progress.total} value=${progress.step}></progress>
             <p class="note">${progress.step} / ${progress.total} · ${s.loss} ${formatNumber(this.lang_, progress.loss)}</p>`
         : nothing}
-      ${this.trainingReport ? html`<p class="note training-report">${this.trainingReport}</p>` : nothing}
-      ${this.renderWeightControls(WEIGHTS_FOLDER, ready)}
-    </details>`;
+      ${this.trainingReport ? html`<p class="note training-report">${this.trainingReport}</p>` : nothing}`;
   }
 }
 

@@ -14,6 +14,7 @@ import { format, resolveLang, type Lang } from './i18n.js';
 import { SHARED_STRINGS } from './strings.js';
 import type { ModelErrorDetail, ModelReadyDetail, TrainEndDetail, TrainProgressDetail } from './events.js';
 import { indexedDbUrl } from '../../src/runtime/weights-io.js';
+import { controlsText, parseControls } from './controls.js';
 
 type Phase = 'idle' | 'loading' | 'ready' | 'training';
 
@@ -22,6 +23,7 @@ type Phase = 'idle' | 'loading' | 'ready' | 'training';
  * @attr weights - URL of a TF.js weights manifest (`model.json`) of the same architecture; bundled weights when unset.
  * @attr seed - integer: makes sampling repeatable; setting it, even to the same value, restarts the random stream.
  * @attr loading - `lazy` (default: start when near the viewport) or `eager`.
+ * @attr controls - `all` (default), `none` (only the main view), or space-separated part tokens (each element lists its own).
  * @fires model-ready - `{backend, loadMs}`: the model is loaded and its first output drawn.
  * @fires model-error - `{message, cause}`: a problem, also shown inside the element, which keeps working.
  * @fires train-progress - `{step, totalSteps, losses}` after each fine-tuning step.
@@ -45,6 +47,7 @@ export abstract class GenerativeElement extends LitElement {
     weights: { type: String },
     seed: { noAccessor: true },
     loading: { noAccessor: true },
+    controls: { noAccessor: true },
     phase: { state: true },
     statusText: { state: true },
     errorMessages: { state: true },
@@ -72,6 +75,38 @@ export abstract class GenerativeElement extends LitElement {
   }
   set seed(value: number | string | null) {
     this.setAttributeText('seed', value);
+  }
+
+  /** The part tokens `controls` can name, in display order (each element lists its own). */
+  static controlParts: readonly string[] = [];
+
+  /**
+   * Which parts of the UI are rendered: `all` (default), `none` (only the main view), or
+   * space-separated part tokens such as `sliders training`; unknown tokens are reported and ignored.
+   */
+  get controls(): string {
+    return controlsText(this.#shownParts(), this.#knownParts());
+  }
+  set controls(value: string | readonly string[] | null) {
+    this.setAttributeText('controls', Array.isArray(value) ? value.join(' ') : (value as string | null));
+  }
+
+  /** Whether a part (a `controls` token) is rendered. */
+  protected shows(part: string): boolean {
+    return this.#shownParts().has(part);
+  }
+
+  /** Every part is shown (`controls="all"`, the default): the element also shows its title and intro. */
+  protected get showsEverything(): boolean {
+    return this.#knownParts().every((part) => this.shows(part));
+  }
+
+  #knownParts(): readonly string[] {
+    return (this.constructor as typeof GenerativeElement).controlParts;
+  }
+
+  #shownParts(): ReadonlySet<string> {
+    return parseControls(this.attributeText('controls'), this.#knownParts()).shown;
   }
 
   /** `lazy` (start when near the viewport) or `eager`. */
@@ -172,6 +207,11 @@ export abstract class GenerativeElement extends LitElement {
     const text = (attribute: string) => this.attributeText(attribute);
     if (changed.has('backend')) this.checkAttribute('backend', text('backend') === null || text('backend') === this.backend, 'auto', s.unknownBackend);
     if (changed.has('loading')) this.checkAttribute('loading', text('loading') === null || text('loading') === this.loading, 'lazy', s.expectedLoading);
+    if (changed.has('controls')) {
+      const parsed = parseControls(text('controls'), this.#knownParts());
+      const reason = format(s.unknownParts, { unknown: parsed.unknown.join(' '), known: this.#knownParts().join(' ') });
+      this.checkAttribute('controls', parsed.unknown.length === 0, controlsText(parsed.shown, this.#knownParts()), reason);
+    }
     if (changed.has('seed')) {
       const seed = parseSeed(text('seed'));
       this.checkAttribute('seed', seed !== undefined, s.randomSeed, s.expectedInteger);

@@ -16,6 +16,7 @@ export const SHARED_STRINGS: Strings<{
   expectedLoading: string;
   expectedInteger: string;
   randomSeed: string;
+  unknownParts: string;
   weightsTitle: string;
   saveBrowser: string;
   loadBrowser: string;
@@ -39,6 +40,7 @@ export const SHARED_STRINGS: Strings<{
     expectedLoading: 'expected lazy or eager.',
     expectedInteger: 'expected an integer.',
     randomSeed: 'a random seed',
+    unknownParts: 'this element has no part {unknown}; its parts are {known} (or all, none).',
     weightsTitle: 'Weights',
     saveBrowser: 'Save in browser',
     loadBrowser: 'Load from browser',
@@ -62,6 +64,7 @@ export const SHARED_STRINGS: Strings<{
     expectedLoading: '应为 lazy 或 eager。',
     expectedInteger: '应为整数。',
     randomSeed: '随机种子',
+    unknownParts: '此元素没有部件 {unknown}；可用的部件为 {known}（或 all、none）。',
     weightsTitle: '权重',
     saveBrowser: '保存到浏览器',
     loadBrowser: '从浏览器加载',

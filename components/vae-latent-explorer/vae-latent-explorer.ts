@@ -60,6 +60,7 @@ export class VaeLatentExplorer extends GenerativeElement {
     cellAnnouncement: { state: true },
   };
   static override styles = [sharedStyles, explorerStyles];
+  static override controlParts = ['source', 'sliders', 'interpolation', 'training', 'weights'];
 
   /** Draw the encoder's σ around the code. */
   showNoise = false;
@@ -331,13 +332,15 @@ export class VaeLatentExplorer extends GenerativeElement {
     void this.guard('source', () => this.useSource(starter.digit, index));
   }
 
-  private get pad(): DrawPad {
-    return this.renderRoot.querySelector('ge-draw-pad')!;
+  /** The drawing pad, when the `source` part is shown. */
+  private get pad(): DrawPad | null {
+    return this.renderRoot.querySelector('ge-draw-pad');
   }
 
   private onEncodeDrawing() {
-    if (this.pad.isEmpty) return;
-    void this.guard('source', async () => this.useSource(await imageToDigit(this.pad.toImageData()), -1));
+    const pad = this.pad;
+    if (!pad || pad.isEmpty) return;
+    void this.guard('source', async () => this.useSource(await imageToDigit(pad.toImageData()), -1));
   }
 
   private onUpload(event: Event) {
@@ -402,10 +405,11 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   private async onAddDrawing() {
-    if (this.pad.isEmpty) return;
+    const pad = this.pad;
+    if (!pad || pad.isEmpty) return;
     await this.guard('training', async () => {
-      this.trainingSet = [...this.trainingSet, await imageToDigit(this.pad.toImageData())];
-      this.pad.clear();
+      this.trainingSet = [...this.trainingSet, await imageToDigit(pad.toImageData())];
+      pad.clear();
     });
   }
 
@@ -430,18 +434,21 @@ export class VaeLatentExplorer extends GenerativeElement {
   override render() {
     const s = this.strings;
     const ready = this.phase === 'ready' || this.phase === 'training';
+    const side = this.shows('source') || this.shows('sliders');
+    const main = html`<div>${this.renderGrid(ready)} ${this.shows('interpolation') ? this.renderInterpolation(ready) : nothing}</div>`;
     return html`
       <div part="base">
-        <h2>${s.title}</h2>
-        <p class="intro">${s.intro}</p>
+        ${this.showsEverything ? html`<h2>${s.title}</h2><p class="intro">${s.intro}</p>` : nothing}
         ${this.renderStatus()}
-        <div class="layout">
-          <div>
-            ${this.renderSource(ready)} ${this.renderSliders()}
-          </div>
-          <div>${this.renderGrid(ready)} ${this.renderInterpolation(ready)}</div>
-        </div>
-        ${this.renderTraining(ready)}
+        ${side
+          ? html`<div class="layout">
+              <div>
+                ${this.shows('source') ? this.renderSource(ready) : nothing} ${this.shows('sliders') ? this.renderSliders() : nothing}
+              </div>
+              ${main}
+            </div>`
+          : main}
+        ${this.shows('training') || this.shows('weights') ? this.renderTraining(ready) : nothing}
       </div>
     `;
   }
@@ -464,7 +471,7 @@ export class VaeLatentExplorer extends GenerativeElement {
         <ge-draw-pad .label=${s.drawHere}></ge-draw-pad>
         <div class="pad-actions">
           <button type="button" class="primary" ?disabled=${!ready} @click=${this.onEncodeDrawing}>${s.encodeDrawing}</button>
-          <button type="button" @click=${() => this.pad.clear()}>${s.clear}</button>
+          <button type="button" @click=${() => this.pad?.clear()}>${s.clear}</button>
           <label class="row"><span>${s.upload}</span>
             <input type="file" accept="image/*" ?disabled=${!ready} @change=${this.onUpload} /></label>
         </div>
@@ -561,8 +568,15 @@ export class VaeLatentExplorer extends GenerativeElement {
     const progress = this.trainingProgress;
     return html`<details part="training">
       <summary>${s.fineTune}</summary>
-      <div class="row">
-        <button type="button" ?disabled=${!ready} @click=${this.onAddDrawing}>${s.addDrawing}</button>
+      ${this.shows('training') ? this.renderFineTune(ready, training, progress) : nothing}
+      ${this.shows('weights') ? this.renderWeightControls('vae-digits', ready) : nothing}
+    </details>`;
+  }
+
+  private renderFineTune(ready: boolean, training: boolean, progress: VaeLatentExplorer['trainingProgress']) {
+    const s = this.strings;
+    return html`<div class="row">
+        <button type="button" ?disabled=${!ready || !this.pad} @click=${this.onAddDrawing}>${s.addDrawing}</button>
         <label>${s.addFiles} <input type="file" accept="image/*" multiple ?disabled=${!ready} @change=${this.onAddFiles} /></label>
         <span>${format(s.trainingSet, { count: this.trainingSet.length })}</span>
         <button type="button" ?disabled=${training || !this.trainingSet.length} @click=${() => (this.trainingSet = [])}>${s.clearTrainingSet}</button>
@@ -575,9 +589,7 @@ export class VaeLatentExplorer extends GenerativeElement {
       ${progress
         ? html`<progress max=${progress.total} value=${progress.step}></progress>
             <p class="note">${format(s.loss, { step: progress.step, total: progress.total, loss: formatNumber(this.lang_, progress.loss), kl: formatNumber(this.lang_, progress.kl) })}</p>`
-        : nothing}
-      ${this.renderWeightControls('vae-digits', ready)}
-    </details>`;
+        : nothing}`;
   }
 }
 
