@@ -48,9 +48,18 @@ function distCopy(context, next) {
   return next();
 }
 
+// The hostile-page suite's CSP page gets the policy the README states, as a real header.
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'";
+async function cspHeaders(context, next) {
+  await next();
+  if (context.path !== '/test/hostile/csp-page.html') return;
+  const trustedTypes = context.query.policy === 'trusted-types' ? "; require-trusted-types-for 'script'" : '';
+  context.set('Content-Security-Policy', STRICT_CSP + trustedTypes);
+}
+
 export default {
   rootDir: '.',
-  middleware: [distCopy],
+  middleware: [distCopy, cspHeaders],
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   // One page at a time: a background tab gets no rendering updates (IntersectionObserver, rAF).
   concurrency: 1,
@@ -68,7 +77,7 @@ export default {
   ],
   // TEST_FILES=glob runs only those files (in the WASM browser), for working on one part.
   groups: [
-    { name: 'wasm', files: process.env.TEST_FILES ?? 'test/{models,data,runtime,components}/**/*.test.ts', browsers: [chromium()] },
+    { name: 'wasm', files: process.env.TEST_FILES ?? 'test/{models,data,runtime,components,teaching,hostile}/**/*.test.ts', browsers: [chromium()] },
     { name: 'webgpu', files: 'test/webgpu/**/*.test.ts', browsers: [chromium(['--enable-unsafe-webgpu'])] },
   ].filter((group) => !process.env.TEST_FILES || group.name === 'wasm'),
   reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter()],

@@ -26,6 +26,7 @@ import type { WeightsSource } from '../../src/runtime/weights-source.js';
 import { runTrainingLoop, yieldToBrowser } from '../../src/runtime/training-loop.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { defineElement } from '../shared/define.js';
+import { cssProperties } from '../shared/css-properties.js';
 
 const DOMAIN: readonly [number, number] = [PLANE.min, PLANE.max];
 const VIEW_POINTS = { '2d': 512, digits: 64 } as const;
@@ -578,9 +579,9 @@ export class GanArena extends GenerativeElement {
     return html`<canvas part="plane" class="plane ${custom ? 'custom' : ''}" width="400" height="400" role="img" aria-label=${s.planeLabel}
         @pointerdown=${this.onPlanePointer} @pointermove=${this.onPlanePointer}></canvas>
       <div class="legend">
-        <span><span class="dot" style="background:${REAL_COLOUR}"></span>${s.legendReal}</span>
-        <span><span class="dot" style="background:${FAKE_COLOUR}"></span>${s.legendFake}</span>
-        <span><span class="dot" style="background:#db2777"></span>${s.legendArrows}</span>
+        <span><span class="dot" ${cssProperties({ background: REAL_COLOUR })}></span>${s.legendReal}</span>
+        <span><span class="dot" ${cssProperties({ background: FAKE_COLOUR })}></span>${s.legendFake}</span>
+        <span><span class="dot" ${cssProperties({ background: '#db2777' })}></span>${s.legendArrows}</span>
         <span>${s.legendMap}</span>
       </div>
       ${custom

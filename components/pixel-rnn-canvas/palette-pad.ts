@@ -6,6 +6,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Palette } from '../../src/data/palette.js';
 import { defineElement } from '../shared/define.js';
+import { cssProperties } from '../shared/css-properties.js';
 
 export class PalettePad extends LitElement {
   static override properties = {
@@ -67,7 +68,7 @@ export class PalettePad extends LitElement {
     return html`<canvas width=${this.size} height=${this.size} role="img" aria-label=${this.label}
         @pointerdown=${this.onDown} @pointermove=${this.onMove} @pointerup=${this.onUp} @pointercancel=${this.onUp}></canvas>
       <div class="swatches" role="group">
-        ${this.palette.map(([r, g, b], k) => html`<button type="button" style="background: rgb(${r},${g},${b})"
+        ${this.palette.map(([r, g, b], k) => html`<button type="button" ${cssProperties({ background: `rgb(${r},${g},${b})` })}
           aria-label=${this.colourLabel(k)} aria-pressed=${k === this.selected ? 'true' : 'false'} @click=${() => (this.selected = k)}></button>`)}
       </div>`;
   }

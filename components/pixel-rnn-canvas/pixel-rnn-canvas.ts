@@ -25,8 +25,10 @@ import { colouredPixels, meanSaturation, type Palette } from '../../src/data/pal
 import {
   DIGIT_PALETTE, imageToIndices, indicesToValues, loadImageStrip, rgbToImageData, valuesToRgb, type PixelFormat,
 } from '../../src/data/pixel-images.js';
-import { imageDataUrl, type ImageInput } from '../../src/data/digit-image.js';
+import type { ImageInput } from '../../src/data/digit-image.js';
 import { defineElement } from '../shared/define.js';
+import { cssProperties } from '../shared/css-properties.js';
+import { paintImage } from '../shared/paint-image.js';
 
 /** The three bundled models. */
 const MODELS: Record<ModelKey, { config: PixelRnnConfig; folder: string }> = {
@@ -179,10 +181,10 @@ export class PixelRnnCanvas extends GenerativeElement {
   /** The pixel whose prediction the bars show: the one just drawn, or the hovered one. */
   private drawnFocus: Focus | null = null;
   private hover: Focus | null = null;
-  private heldOut: { key: ModelKey; images: Int32Array[]; urls: string[]; saturation: Saturation } | null = null;
-  private completionSource: { indices: Int32Array; url: string } | null = null;
+  private heldOut: { key: ModelKey; images: Int32Array[]; thumbnails: ImageData[]; saturation: Saturation } | null = null;
+  private completionSource: { indices: Int32Array; thumbnail: ImageData } | null = null;
   private fromRow = 8;
-  private trainingSet: { values: Int32Array; url: string }[] = [];
+  private trainingSet: { values: Int32Array; thumbnail: ImageData }[] = [];
   private trainingProgress: { step: number; total: number; loss: number } | null = null;
 
   private get strings() {
@@ -282,7 +284,7 @@ export class PixelRnnCanvas extends GenerativeElement {
       this.heldOut = {
         key: this.mainKey,
         images,
-        urls: images.slice(0, HELD_OUT_SHOWN).map((indices) => imageDataUrl(rgbToImageData(valuesToRgb(indices, { ...format, encoding: 'one-hot' }), format.size))),
+        thumbnails: images.slice(0, HELD_OUT_SHOWN).map((indices) => this.thumbnail(indices)),
         saturation: saturationOf(concat(images.map((indices) => valuesToRgb(indices, { ...format, encoding: 'one-hot' })))),
       };
       this.completionSource = null;
@@ -547,8 +549,7 @@ export class PixelRnnCanvas extends GenerativeElement {
   }
 
   private async useSource(indices: Int32Array) {
-    const format = this.formatOf(this.mainKey);
-    this.completionSource = { indices, url: imageDataUrl(rgbToImageData(valuesToRgb(indices, { ...format, encoding: 'one-hot' }), format.size)) };
+    this.completionSource = { indices, thumbnail: this.thumbnail(indices) };
   }
 
   private onUpload(event: Event) {
@@ -586,7 +587,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     await this.guard('training', async () => {
       const format = this.formatOf(this.mainKey);
       const added = await Promise.all(files.map((file) => imageToIndices(file, format)));
-      this.trainingSet = [...this.trainingSet, ...added.map((values) => ({ values, url: this.thumbnail(values) }))];
+      this.trainingSet = [...this.trainingSet, ...added.map((values) => ({ values, thumbnail: this.thumbnail(values) }))];
     });
   }
 
@@ -595,14 +596,14 @@ export class PixelRnnCanvas extends GenerativeElement {
     if (!pad || pad.isEmpty) return;
     await this.guard('training', async () => {
       const values = await imageToIndices(pad.toImageData(), this.formatOf(this.mainKey));
-      this.trainingSet = [...this.trainingSet, { values, url: this.thumbnail(values) }];
+      this.trainingSet = [...this.trainingSet, { values, thumbnail: this.thumbnail(values) }];
       pad.clear();
     });
   }
 
-  private thumbnail(indices: Int32Array): string {
+  private thumbnail(indices: Int32Array): ImageData {
     const format = this.formatOf(this.mainKey);
-    return imageDataUrl(rgbToImageData(valuesToRgb(indices, { ...format, encoding: 'one-hot' }), format.size));
+    return rgbToImageData(valuesToRgb(indices, { ...format, encoding: 'one-hot' }), format.size);
   }
 
   private onTrain() {
@@ -654,17 +655,21 @@ export class PixelRnnCanvas extends GenerativeElement {
     return html`<section class="panel ${key === 'digits' ? 'dark' : ''}" part="panel" data-encoding=${config.encoding} aria-label=${title}>
       <h3>${title}</h3>
       <p class="note">${note}</p>
-      <div class="images" style="--columns: ${columns}">
+      <div class="images" ${cssProperties({ '--columns': String(columns) })}>
         ${Array.from({ length: this.#count }, (_, i) => html`<div class="image">
           <canvas data-panel=${p} data-image=${i} width=${size} height=${size} role="img"
             aria-label=${format(s.imageLabel, { n: i + 1, count: this.#count })}
             @pointermove=${(event: PointerEvent) => this.onHover(event, p, i)} @pointerleave=${() => (this.hover = null)}></canvas>
           ${position
-            ? html`<div class="cursor" style="left: ${(position.column / size) * 100}%; top: ${(position.row / size) * 100}%;
-                width: ${100 / size}%; height: ${100 / size}%"></div>`
+            ? html`<div class="cursor" ${cssProperties({
+                left: `${(position.column / size) * 100}%`,
+                top: `${(position.row / size) * 100}%`,
+                width: `${100 / size}%`,
+                height: `${100 / size}%`,
+              })}></div>`
             : nothing}
           ${panel && panel.painting.fromRow > 0
-            ? html`<div class="given-line" style="top: ${(panel.painting.fromRow / size) * 100}%"></div>`
+            ? html`<div class="given-line" ${cssProperties({ top: `${(panel.painting.fromRow / size) * 100}%` })}></div>`
             : nothing}
         </div>`)}
       </div>
@@ -714,8 +719,8 @@ export class PixelRnnCanvas extends GenerativeElement {
       <p class="note">${format(s.completionIntro, { count: this.#count })}</p>
       <h3>${s.heldOut}</h3>
       <div class="held-out">
-        ${(this.heldOut?.urls ?? []).map((url, i) => html`<button type="button" ?disabled=${!ready}
-          aria-label=${format(s.heldOutLabel, { n: i + 1 })} @click=${() => this.useSource(this.heldOut!.images[i])}><img alt="" src=${url} /></button>`)}
+        ${(this.heldOut?.thumbnails ?? []).map((thumbnail, i) => html`<button type="button" ?disabled=${!ready}
+          aria-label=${format(s.heldOutLabel, { n: i + 1 })} @click=${() => this.useSource(this.heldOut!.images[i])}><canvas ${paintImage(thumbnail)}></canvas></button>`)}
       </div>
       <div class="row">
         <label>${s.upload} <input type="file" class="completion-file" accept="image/*" ?disabled=${!ready} @change=${this.onUpload} /></label>
@@ -731,9 +736,9 @@ export class PixelRnnCanvas extends GenerativeElement {
       ${source
         ? html`<div class="row given">
             <div class="image small ${this.#dataset === 'digits' ? 'dark' : ''}" aria-label=${s.givenImage} role="img">
-              <img alt="" src=${source.url} />
-              <div class="given-line" style="top: ${(this.fromRow / size) * 100}%"></div>
-              <div class="given-mask" style="top: ${(this.fromRow / size) * 100}%"></div>
+              <canvas ${paintImage(source.thumbnail)}></canvas>
+              <div class="given-line" ${cssProperties({ top: `${(this.fromRow / size) * 100}%` })}></div>
+              <div class="given-mask" ${cssProperties({ top: `${(this.fromRow / size) * 100}%` })}></div>
             </div>
             <label>${format(s.keepRows, { rows: this.fromRow })}
               <input type="range" class="from-row" min="1" max=${size - 1} .value=${String(this.fromRow)}
@@ -763,7 +768,7 @@ export class PixelRnnCanvas extends GenerativeElement {
         <button type="button" ?disabled=${training || !this.trainingSet.length} @click=${() => (this.trainingSet = [])}>${s.clearTrainingSet}</button>
       </div>
       <p class="note">${format(s.trainingSet, { count: this.trainingSet.length })}</p>
-      <div class="held-out">${this.trainingSet.map((item) => html`<img alt="" src=${item.url} />`)}</div>
+      <div class="held-out">${this.trainingSet.map((item) => html`<canvas ${paintImage(item.thumbnail)}></canvas>`)}</div>
       <div class="row">
         <label>${s.steps} <input class="train-steps" type="number" min="1" max="5000" value="50" /></label>
         <button type="button" class="primary" ?disabled=${!ready || training || !this.trainingSet.length} @click=${this.onTrain}>${s.startTraining}</button>

@@ -5,6 +5,7 @@
  */
 import { html, svg, nothing, type TemplateResult } from 'lit';
 import type { Palette } from '../../src/data/palette.js';
+import { cssProperties } from '../shared/css-properties.js';
 
 export interface BarsInput {
   encoding: 'one-hot' | 'sigmoid';
@@ -32,7 +33,7 @@ export function renderPredictionBars(input: BarsInput): TemplateResult {
           return svg`<rect x=${k * 22 + 2} y=${HEIGHT - h} width="18" height=${h} fill=${channels[k]}></rect>`;
         })}
       </svg>
-      <span class="swatch" title=${input.meanColourName} style="background: rgb(${rgb.join(',')})"></span>
+      <span class="swatch" title=${input.meanColourName} ${cssProperties({ background: `rgb(${rgb.join(',')})` })}></span>
     </div>`;
   }
   const n = values.length;

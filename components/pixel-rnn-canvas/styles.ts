@@ -28,7 +28,7 @@ export const canvasStyles = css`
   .swatch { width: 40px; height: 40px; border: 1px solid var(--_border); border-radius: 4px; }
   .held-out { display: flex; flex-wrap: wrap; gap: 2px; }
   .held-out button { padding: 0; line-height: 0; border: 1px solid var(--_border); }
-  .held-out img { width: 32px; height: 32px; image-rendering: pixelated; }
+  .held-out canvas { width: 32px; height: 32px; image-rendering: pixelated; }
   .image.small { width: 96px; }
   .row { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin: 6px 0; }
   details { margin-top: 12px; border-top: 1px solid var(--_border); padding-top: 8px; }

@@ -4,6 +4,7 @@
  */
 import { LitElement, css, html, svg } from 'lit';
 import { defineElement } from './define.js';
+import { cssProperties } from './css-properties.js';
 
 export interface ChartSeries {
   label: string;
@@ -48,7 +49,7 @@ export class LineChart extends LitElement {
       <div class="legend">
         ${this.series.map((s) => {
           const last = s.values[s.values.length - 1];
-          return html`<span><span class="swatch" style="background:${s.color}"></span>${s.label}${last !== undefined ? `: ${last.toFixed(3)}` : ''}</span>`;
+          return html`<span><span class="swatch" ${cssProperties({ background: s.color })}></span>${s.label}${last !== undefined ? `: ${last.toFixed(3)}` : ''}</span>`;
         })}
       </div>
       <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${this.label}>

@@ -9,7 +9,7 @@ export const explorerStyles = css`
   .starters { display: flex; flex-wrap: wrap; gap: 2px; max-height: 132px; overflow-y: auto; }
   .starters button { padding: 0; border: 2px solid transparent; background: #000; line-height: 0; border-radius: 3px; }
   .starters button[aria-pressed='true'] { border-color: var(--_accent); }
-  .starters img { width: 28px; height: 28px; image-rendering: pixelated; }
+  .starters canvas { width: 28px; height: 28px; image-rendering: pixelated; }
   .pad-row { display: flex; gap: 8px; align-items: flex-start; margin-top: 8px; flex-wrap: wrap; }
   .pad-actions { display: flex; flex-direction: column; gap: 6px; }
   .numbers { margin: 8px 0 0; display: grid; grid-template-columns: auto auto; gap: 2px 12px; }
@@ -25,7 +25,7 @@ export const explorerStyles = css`
   .sliders .swept { color: var(--_accent); }
   .sigma { height: 4px; background: var(--_accent); opacity: 0.5; border-radius: 2px; grid-column: 2; }
   .strip { display: flex; gap: 2px; flex-wrap: wrap; }
-  .strip img { width: 48px; height: 48px; image-rendering: pixelated; background: #000; }
+  .strip canvas { width: 48px; height: 48px; image-rendering: pixelated; background: #000; }
   .row { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin: 6px 0; }
   details { margin-top: 12px; border-top: 1px solid var(--_border); padding-top: 8px; }
   summary { cursor: pointer; font-weight: 600; }

@@ -11,11 +11,13 @@ import { DigitVae, DIGIT_PIXELS } from '../../src/models/digit-vae.js';
 import { bundledVaeWeights, starterDigitsFiles } from './assets.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
 import type { WeightsSource } from '../../src/runtime/weights-source.js';
-import { imageToDigit, intensitiesToImageData, digitSheet, imageDataUrl, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
+import { imageToDigit, intensitiesToImageData, digitSheet, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
 import { loadDigitSprite } from '../../src/data/digit-sprite.js';
 import { cellCode, gridCodes, interpolateCodes, sweepValues, type SweepSpec } from '../../src/data/latent-grid.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { defineElement } from '../shared/define.js';
+import { cssProperties } from '../shared/css-properties.js';
+import { paintImage } from '../shared/paint-image.js';
 
 const SLIDER_LIMIT = 5;
 
@@ -23,7 +25,7 @@ export interface CodeChangeDetail { code: number[] }
 export interface EncodedImage { mean: number[]; logVar: number[] }
 export type VaeFineTuneOptions = FineTuneSettings;
 
-interface Starter { digit: Float32Array; label: number; url: string }
+interface Starter { digit: Float32Array; label: number; image: ImageData }
 
 /**
  * Encode a digit into the VAE's 10-d code, then sweep two of its dimensions on a grid while the
@@ -77,7 +79,7 @@ export class VaeLatentExplorer extends GenerativeElement {
   private starters: Starter[] = [];
   private selectedStarter = -1;
   private focusCell = { row: 4, column: 4 };
-  private interpolation: string[] = [];
+  private interpolation: ImageData[] = [];
   private pickingInterpolationTarget = false;
   private trainingSet: Float32Array[] = [];
   private trainingProgress: { step: number; total: number; loss: number; kl: number } | null = null;
@@ -325,7 +327,7 @@ export class VaeLatentExplorer extends GenerativeElement {
       void this.guard('interpolation', async () => {
         const source = intensitiesToImageData(this.sourceDigit!);
         const frames = await this.interpolate(source, intensitiesToImageData(starter.digit), 10);
-        this.interpolation = frames.map(imageDataUrl);
+        this.interpolation = frames;
       });
       return;
     }
@@ -462,7 +464,7 @@ export class VaeLatentExplorer extends GenerativeElement {
         ${this.starters.map(
           (starter, i) => html`<button type="button" ?disabled=${!ready} aria-pressed=${i === this.selectedStarter ? 'true' : 'false'}
             aria-label=${format(s.starterLabel, { n: i + 1, label: starter.label })} @click=${() => this.onStarterClick(i)}>
-            <img alt="" src=${starter.url} />
+            <canvas ${paintImage(starter.image)}></canvas>
           </button>`,
         )}
       </div>
@@ -503,7 +505,7 @@ export class VaeLatentExplorer extends GenerativeElement {
             <output for="dim-${d}">${formatNumber(this.lang_, this.code_[d], 2)}</output>
             ${this.showNoise && this.posterior
               ? html`<span></span><div class="sigma" title=${s.noise}
-                  style="width:${Math.min(100, (Math.exp(this.posterior.logVar[d] / 2) / SLIDER_LIMIT) * 50)}%"></div><span></span>`
+                  ${cssProperties({ width: `${Math.min(100, (Math.exp(this.posterior.logVar[d] / 2) / SLIDER_LIMIT) * 50)}%` })}></div><span></span>`
               : nothing}`;
         })}
       </div>
@@ -558,7 +560,7 @@ export class VaeLatentExplorer extends GenerativeElement {
       <h3>${s.interpolation}</h3>
       <button type="button" ?disabled=${!ready || !this.sourceDigit} aria-pressed=${this.pickingInterpolationTarget ? 'true' : 'false'}
         @click=${() => (this.pickingInterpolationTarget = !this.pickingInterpolationTarget)}>${s.interpolateTo}</button>
-      <div class="strip">${this.interpolation.map((url) => html`<img alt="" src=${url} />`)}</div>
+      <div class="strip">${this.interpolation.map((image) => html`<canvas ${paintImage(image)}></canvas>`)}</div>
     </section>`;
   }
 
@@ -599,7 +601,7 @@ function isCodeList(codes: ArrayLike<number> | ArrayLike<ArrayLike<number>>): bo
 
 async function loadStarters(): Promise<Starter[]> {
   const sprite = await loadDigitSprite(starterDigitsFiles());
-  return sprite.digits.map((digit, i) => ({ digit, label: sprite.labels[i], url: imageDataUrl(intensitiesToImageData(digit)) }));
+  return sprite.digits.map((digit, i) => ({ digit, label: sprite.labels[i], image: intensitiesToImageData(digit) }));
 }
 
 defineElement('vae-latent-explorer', VaeLatentExplorer);

@@ -188,11 +188,3 @@ export function digitSheet(pixels: ArrayLike<number>, columns: number, rows: num
   return image;
 }
 
-/** An ImageData as a PNG data URL (for <img> thumbnails). */
-export function imageDataUrl(image: ImageData): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  canvas.getContext('2d')!.putImageData(image, 0, 0);
-  return canvas.toDataURL();
-}
