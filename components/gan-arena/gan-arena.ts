@@ -208,7 +208,7 @@ export class GanArena extends GenerativeElement {
     if (!this.trainer) return;
     const has = (key: string) => changed.has(key as keyof GanArena);
     if (has('mode') && this.builtMode !== this.#mode) {
-      void this.rebuild();
+      void this.rebuilding(() => this.rebuild());
       return;
     }
     if (has('distribution') || has('customPoints')) {

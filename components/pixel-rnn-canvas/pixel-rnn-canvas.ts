@@ -247,11 +247,12 @@ export class PixelRnnCanvas extends GenerativeElement {
       // Another model (or pair): stop the drawing in progress, load what is needed, start afresh.
       this.cancelPainting();
       this.fromRow = Math.floor(this.size / 2);
-      void this.guard('weights', async () => {
-        await this.ready;
-        await this.ensurePainters(null);
-        await this.drawFirstOutput();
-      });
+      void this.guard('weights', () =>
+        this.rebuilding(async () => {
+          await this.ensurePainters(null);
+          await this.drawFirstOutput();
+        }),
+      );
     }
   }
 

@@ -15,6 +15,7 @@ import { SHARED_STRINGS } from './strings.js';
 import type { ModelErrorDetail, ModelReadyDetail, TrainEndDetail, TrainProgressDetail } from './events.js';
 import { indexedDbUrl } from '../../src/runtime/weights-io.js';
 import { controlsText, parseControls } from './controls.js';
+import { Deferred } from './deferred.js';
 
 type Phase = 'idle' | 'loading' | 'ready' | 'training';
 
@@ -122,18 +123,24 @@ export abstract class GenerativeElement extends LitElement {
   /** Visible problems, keyed by where they came from (an attribute name, 'weights', 'training'...). */
   protected errorMessages: Record<string, string> = {};
 
-  /** Resolves when weights are loaded and the first output is drawn. */
-  readonly ready: Promise<void>;
-  private resolveReady!: () => void;
+  #ready = new Deferred();
+  /** Rebuilds queued or running (see `rebuilding`); `ready` resolves when the last one ends. */
+  #pendingRebuilds = 0;
+  #everConnected = false;
+  #rebuildChain: Promise<void> = Promise.resolve();
   private starting: Promise<void> | undefined;
   private viewportObserver: IntersectionObserver | undefined;
   private trainingController: AbortController | undefined;
   private runtimeNotes: string[] = [];
   protected rng: Rng = createRng();
 
-  constructor() {
-    super();
-    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  /**
+   * Resolves when the *current* model is loaded and its first output drawn. A rebuild (another
+   * mode, data set, encoding or weights) or a re-connection gives a new promise; removing the
+   * element rejects a pending one with an AbortError.
+   */
+  get ready(): Promise<void> {
+    return this.#ready.promise;
   }
 
   /** The backend the page's TF.js runtime is using, once started. */
@@ -178,6 +185,7 @@ export abstract class GenerativeElement extends LitElement {
   // ---- lifecycle ---------------------------------------------------------------------------
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#everConnected = true;
     if (this.loading === 'eager') {
       void this.startModel();
     } else {
@@ -267,7 +275,9 @@ export abstract class GenerativeElement extends LitElement {
     await this.drawFirstOutput();
     this.phase = 'ready';
     this.updateStatus();
-    this.resolveReady();
+    // A rebuild asked for during start-up runs next and resolves `ready` itself; an element
+    // removed during start-up leaves it pending, for the removal to reject.
+    if (this.#pendingRebuilds === 0 && (this.isConnected || !this.#everConnected)) this.#ready.resolve();
     this.emit<ModelReadyDetail>('model-ready', { backend: activeBackendName()!, loadMs: Math.round(performance.now() - startedAt) });
   }
 
@@ -277,9 +287,35 @@ export abstract class GenerativeElement extends LitElement {
     this.stopTraining();
     await starting;
     if (this.isConnected) return;
+    // The model goes: calls still waiting for it fail, and later calls wait for the next one.
+    const gone = this.#ready;
+    this.#ready = new Deferred();
+    this.#pendingRebuilds = 0;
+    if (!gone.settled) gone.reject(new DOMException('The element was removed from the page.', 'AbortError'));
     await this.releaseModel();
     this.starting = undefined;
     this.phase = 'idle';
+    // Put back on the page while its model was being freed: start a new one.
+    if (this.isConnected) void this.startModel();
+  }
+
+  /**
+   * Replaces the model (another mode, data set, encoding or weights): `ready` is a new pending
+   * promise until `work` and any rebuild queued after it have finished, so every public method
+   * waits for the model it needs. Rebuilds run one at a time, after start-up.
+   */
+  protected rebuilding(work: () => Promise<void>): Promise<void> {
+    if (this.#ready.settled) this.#ready = new Deferred();
+    const ready = this.#ready;
+    this.#pendingRebuilds += 1;
+    const run = this.#rebuildChain.then(() => this.starting).then(work);
+    this.#rebuildChain = run
+      .catch(() => undefined)
+      .then(() => {
+        this.#pendingRebuilds = Math.max(0, this.#pendingRebuilds - 1);
+        if (this.#pendingRebuilds === 0 && this.#ready === ready && this.phase !== 'idle') ready.resolve();
+      });
+    return run;
   }
 
   /** Resolves once the model is usable, starting it now if it was waiting for the viewport. */
@@ -293,9 +329,11 @@ export abstract class GenerativeElement extends LitElement {
   async loadWeights(source: string | URL | File | FileList | readonly File[]): Promise<void> {
     await this.modelReady();
     try {
-      await this.applyWeights(source);
-      this.clearError('weights');
-      await this.drawFirstOutput();
+      await this.rebuilding(async () => {
+        await this.applyWeights(source);
+        this.clearError('weights');
+        await this.drawFirstOutput();
+      });
     } catch (cause) {
       this.showError('weights', errorText(cause), cause);
       throw cause;
