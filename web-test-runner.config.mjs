@@ -57,9 +57,16 @@ async function cspHeaders(context, next) {
   context.set('Content-Security-Policy', STRICT_CSP + trustedTypes);
 }
 
+// `/test/hostile/stall/…` is a server that answers only after 5 s: for the fetch timeout tests.
+async function stallingServer(context, next) {
+  if (!context.path.startsWith('/test/hostile/stall/')) return next();
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  context.status = 504;
+}
+
 export default {
   rootDir: '.',
-  middleware: [distCopy, cspHeaders],
+  middleware: [distCopy, cspHeaders, stallingServer],
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   // One page at a time: a background tab gets no rendering updates (IntersectionObserver, rAF).
   concurrency: 1,

@@ -14,6 +14,7 @@ import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/we
 import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { defineElement } from '../shared/define.js';
+import { fetchFile } from '../../src/runtime/fetch.js';
 
 const WEIGHTS_FOLDER = 'sentence-vae';
 /** The built-in pair: two of the held-out sentences (the model never trained on them). */
@@ -138,7 +139,7 @@ export class SentenceMorph extends GenerativeElement {
     this.morpher = morpher;
     if (!this.heldOut.length) {
       // The examples are a nicety: without them the element still works.
-      this.heldOut = await fetch(heldOutSentencesFile())
+      this.heldOut = await fetchFile(heldOutSentencesFile(), { what: 'example sentences', notHtml: true })
         .then((response) => (response.ok ? response.json() : []))
         .then((list: unknown) => (Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string').slice(0, 40) : []))
         .catch(() => []);

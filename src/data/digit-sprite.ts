@@ -3,6 +3,7 @@
  * written by the training scripts. This reads such a strip back into 784-intensity digits.
  */
 import { DIGIT_SIZE } from './digit-image.js';
+import { fetchFile } from '../runtime/fetch.js';
 
 export interface DigitSprite {
   digits: Float32Array[];
@@ -12,12 +13,10 @@ export interface DigitSprite {
 /** `files.list` is the JSON file, `files.image` the PNG strip it describes. */
 export async function loadDigitSprite(files: { list: string; image: string }): Promise<DigitSprite> {
   const jsonUrl = files.list;
-  const response = await fetch(jsonUrl);
-  if (!response.ok) throw new Error(`Could not load the bundled digits (${response.status} ${jsonUrl}).`);
+  const response = await fetchFile(jsonUrl, { what: 'list of bundled digits', notHtml: true });
   const list = (await response.json()) as { image: string; size: number; labels: number[] };
   if (list.size !== DIGIT_SIZE) throw new Error(`${jsonUrl}: expected ${DIGIT_SIZE}-pixel digits, got ${list.size}.`);
-  const imageResponse = await fetch(files.image);
-  if (!imageResponse.ok) throw new Error(`Could not load the bundled digits (${imageResponse.status} ${list.image}).`);
+  const imageResponse = await fetchFile(files.image, { what: 'bundled digits', notHtml: true });
   const bitmap = await createImageBitmap(await imageResponse.blob());
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true })!;

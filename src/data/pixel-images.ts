@@ -5,6 +5,7 @@
  * turned back into ImageData.
  */
 import { imageToDigit, toImageData, DIGIT_SIZE, type ImageInput } from './digit-image.js';
+import { fetchFile } from '../runtime/fetch.js';
 import { boxDownsample, compositeOnWhite, nearestPaletteIndices, paletteColours, type Palette } from './palette.js';
 
 /** One image's pixels: palette indices (one-hot models) or RGB in [0, 1] (sigmoid models). */
@@ -64,8 +65,7 @@ export function rgbToImageData(rgb: ArrayLike<number>, size: number): ImageData 
  * back into palette indices, one Int32Array per image.
  */
 export async function loadImageStrip(url: string, format: PixelFormat): Promise<Int32Array[]> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`Could not load ${url} (${response.status}).`);
+  const response = await fetchFile(url, { what: 'images', notHtml: true });
   const bitmap = await createImageBitmap(await response.blob());
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true })!;

@@ -26,7 +26,11 @@ export interface RuntimeInfo {
  */
 export function initRuntime(preference: BackendPreference = 'auto'): Promise<RuntimeInfo> {
   const registry = pageRegistry();
-  registry.runtime ??= startRuntime(configuredBackend() ?? preference);
+  registry.runtime ??= startRuntime(configuredBackend() ?? preference).catch((error: unknown) => {
+    // Nothing could start (a network blip took every backend's code): the next element tries again.
+    registry.runtime = undefined;
+    throw error;
+  });
   return registry.runtime as Promise<RuntimeInfo>;
 }
 

@@ -19,6 +19,8 @@ export interface GenerativeElementsConfig {
    * for example one file from a CDN.
    */
   assetBase?: string | URL;
+  /** How long a request (weights, .wasm, data) may take before it fails with a message; default 30 000 ms. */
+  fetchTimeoutMs?: number;
 }
 
 export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'wasm', 'cpu'];
@@ -31,6 +33,12 @@ export function configure(options: GenerativeElementsConfig): void {
       throw new TypeError(`configure: backend must be one of ${BACKEND_PREFERENCES.join(', ')}, got "${options.backend}"`);
     }
     settings.backend = options.backend;
+  }
+  if (options.fetchTimeoutMs !== undefined) {
+    if (!(Number.isFinite(options.fetchTimeoutMs) && options.fetchTimeoutMs > 0)) {
+      throw new TypeError(`configure: fetchTimeoutMs must be a positive number of milliseconds, got ${String(options.fetchTimeoutMs)}`);
+    }
+    settings.fetchTimeoutMs = options.fetchTimeoutMs;
   }
   if (options.assetBase !== undefined) {
     const base = new URL(String(options.assetBase), globalThis.document?.baseURI ?? globalThis.location?.href);

@@ -9,7 +9,7 @@ import type { BackendPreference } from './config.js';
 export interface PageRegistry {
   /** The package version of the copy that created the record. */
   readonly version: string;
-  readonly settings: { backend?: BackendPreference; assetBase?: string };
+  readonly settings: { backend?: BackendPreference; assetBase?: string; fetchTimeoutMs?: number };
   /** The page's one TF.js runtime, once an element has started it (see backend.ts). */
   runtime?: Promise<unknown>;
   /** How many copies of the package have loaded on this page. */

@@ -38,7 +38,11 @@ let gradientsRegistered: Promise<unknown> | undefined;
 
 /** TF.js needs its gradient functions registered before the first training step. */
 export function ensureGradients(): Promise<unknown> {
-  gradientsRegistered ??= import('@tensorflow/tfjs-core/dist/register_all_gradients');
+  // A chunk that failed to load (a network blip) is fetched again on the next call.
+  gradientsRegistered ??= import('@tensorflow/tfjs-core/dist/register_all_gradients').catch((error: unknown) => {
+    gradientsRegistered = undefined;
+    throw error;
+  });
   return gradientsRegistered;
 }
 

@@ -1,20 +1,25 @@
 /**
  * Where weights come from and go to: the bundled URL or any URL, IndexedDB (`indexeddb://name`),
  * or files the user picks (model.json + its .bin); and a download for export. All in TF.js's own
- * format, through TF.js's own IO handlers.
+ * format. URLs and files are read by our own readers, which check the manifest before fetching
+ * any shard (weights-manifest.ts) and put a timeout on every request (fetch.ts); IndexedDB and
+ * downloads go through TF.js's IO handlers.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { WeightsError } from './weights-format.js';
+import { FetchError, fetchFile } from './fetch.js';
+import { joinShards, parseManifest, toArtifacts } from './weights-manifest.js';
 
 import type { BundledWeights, WeightsSource } from './weights-source.js';
 
 export type { BundledWeights, WeightsSource };
 
+/** Reads weights from any source; every failure is a WeightsError that says what and where. */
 export async function loadArtifacts(source: WeightsSource | BundledWeights): Promise<tf.io.ModelArtifacts> {
-  const handler = loadHandlerFor(source);
   try {
-    return await handler.load!();
+    return await readArtifacts(source);
   } catch (cause) {
+    if (cause instanceof WeightsError || cause instanceof FetchError) throw new WeightsError(cause.message, { cause });
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new WeightsError(`Could not load weights from ${describe(source)}: ${reason}`, { cause });
   }
@@ -38,27 +43,56 @@ function isBundled(source: WeightsSource | BundledWeights): source is BundledWei
   return typeof source === 'object' && 'manifest' in source && 'shards' in source;
 }
 
-function loadHandlerFor(source: WeightsSource | BundledWeights): tf.io.IOHandler {
-  if (isBundled(source)) {
-    const shardUrl = async (name: string) => source.shards[name] ?? new URL(name, source.manifest).href;
-    return tf.io.http(source.manifest, { weightUrlConverter: shardUrl });
-  }
+/** Where each kind of source is read from: our own readers (checked, with timeouts) or IndexedDB. */
+async function readArtifacts(source: WeightsSource | BundledWeights): Promise<tf.io.ModelArtifacts> {
+  if (isBundled(source)) return readFromUrls(source.manifest, (path) => source.shards[path] ?? new URL(path, source.manifest).href);
   if (typeof source === 'string' || source instanceof URL) {
     const url = String(source).trim();
     if (!url) throw new WeightsError('The weights URL is empty.');
     if (url.startsWith('indexeddb://')) {
       const [handler] = tf.io.getLoadHandlers(url);
-      if (!handler?.save) throw new WeightsError('IndexedDB is not available in this browser.');
-      return handler;
+      if (!handler?.load) throw new WeightsError('IndexedDB is not available in this browser.');
+      return handler.load();
     }
-    return tf.io.http(new URL(url, document.baseURI).href);
+    const manifestUrl = new URL(url, document.baseURI).href;
+    return readFromUrls(manifestUrl, (path) => new URL(path, manifestUrl).href);
   }
-  const files = Array.from(source as ArrayLike<File>);
-  const manifest = files.find((file) => file.name.endsWith('.json'));
-  if (!manifest) throw new WeightsError('Pick the model.json file together with its .bin file.');
-  const shards = files.filter((file) => file !== manifest);
-  if (shards.length === 0) throw new WeightsError(`Pick ${manifest.name} together with its .bin file.`);
-  return tf.io.browserFiles([manifest, ...shards]);
+  return readFromFiles(Array.from(source as ArrayLike<File>));
+}
+
+async function readFromUrls(manifestUrl: string, shardUrl: (path: string) => string): Promise<tf.io.ModelArtifacts> {
+  const response = await fetchFile(manifestUrl, { what: 'weights manifest' });
+  const manifest = parseManifest(await response.text(), manifestUrl);
+  const groupData = await Promise.all(
+    manifest.groups.map(async (group) => {
+      const buffers = await Promise.all(
+        group.paths.map(async (path) => (await fetchFile(shardUrl(path), { what: 'weights shard', notHtml: true })).arrayBuffer()),
+      );
+      return joinShards(buffers, group.bytes, group.paths.map(shardUrl).join(' + '));
+    }),
+  );
+  return toArtifacts(manifest, groupData);
+}
+
+async function readFromFiles(files: File[]): Promise<tf.io.ModelArtifacts> {
+  const manifestFile = files.find((file) => file.name.endsWith('.json'));
+  if (!manifestFile) throw new WeightsError('Pick the model.json file together with its .bin file.');
+  const shards = new Map(files.filter((file) => file !== manifestFile).map((file) => [file.name, file]));
+  if (shards.size === 0) throw new WeightsError(`Pick ${manifestFile.name} together with its .bin file.`);
+  const manifest = parseManifest(await manifestFile.text(), manifestFile.name);
+  const groupData = await Promise.all(
+    manifest.groups.map(async (group) => {
+      const buffers = await Promise.all(
+        group.paths.map(async (path) => {
+          const file = shards.get(path.split('/').pop()!);
+          if (!file) throw new WeightsError(`${manifestFile.name} needs the file ${path}: pick it too.`);
+          return file.arrayBuffer();
+        }),
+      );
+      return joinShards(buffers, group.bytes, group.paths.join(' + '));
+    }),
+  );
+  return toArtifacts(manifest, groupData);
 }
 
 function describe(source: WeightsSource | BundledWeights): string {
