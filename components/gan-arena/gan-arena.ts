@@ -27,6 +27,7 @@ import { runTrainingLoop, yieldToBrowser } from '../../src/runtime/training-loop
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { defineElement } from '../shared/define.js';
 import { cssProperties } from '../shared/css-properties.js';
+import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 
 const DOMAIN: readonly [number, number] = [PLANE.min, PLANE.max];
 const VIEW_POINTS = { '2d': 512, digits: 64 } as const;
@@ -326,12 +327,14 @@ export class GanArena extends GenerativeElement {
    * 2-d mode, which then become the `custom` distribution.
    */
   async fineTune(data: Iterable<ImageInput | Point> | ArrayLike<ImageInput | Point>, options: GanFineTuneOptions = {}): Promise<TrainingResult> {
+    checkFineTuneOptions(options);
     await this.modelReady();
     const items = Array.from(data as Iterable<ImageInput | Point>);
     if (items.length === 0) throw new RangeError('fineTune needs at least one example.');
     if (this.#mode === '2d') {
       const points = items as Point[];
-      if (!points.every((p) => Number.isFinite(p?.x) && Number.isFinite(p?.y))) throw new TypeError('In 2d mode, fineTune takes points {x, y}.');
+      if (!points.every((p) => Number.isFinite(p?.x) && Number.isFinite(p?.y))) throw new TypeError('In 2d mode, fineTune takes points {x, y} of finite numbers.');
+      if (!points.every((p) => Math.abs(p.x) <= 1.5 && Math.abs(p.y) <= 1.5)) throw new RangeError('fineTune: 2-d points lie in [−1, 1]² (the plane shown).');
       this.customPoints = points;
       this.setAttribute('distribution', 'custom');
     } else {

@@ -29,6 +29,7 @@ import type { ImageInput } from '../../src/data/digit-image.js';
 import { defineElement } from '../shared/define.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { paintImage } from '../shared/paint-image.js';
+import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 
 /** The three bundled models. */
 const MODELS: Record<ModelKey, { config: PixelRnnConfig; folder: string }> = {
@@ -363,6 +364,7 @@ export class PixelRnnCanvas extends GenerativeElement {
 
   /** Fine-tunes the main model on the given images (any size; shrunk and quantised to its palette). */
   async fineTune(data: ArrayLike<ImageInput> | Iterable<ImageInput>, options: PixelFineTuneOptions = {}): Promise<TrainingResult> {
+    checkFineTuneOptions(options);
     await this.modelReady();
     const format = this.formatOf(this.mainKey);
     const indices = await Promise.all(Array.from(data as Iterable<ImageInput>, (image) => imageToIndices(image, format)));

@@ -15,6 +15,7 @@ import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-so
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { defineElement } from '../shared/define.js';
 import { fetchFile } from '../../src/runtime/fetch.js';
+import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 
 const WEIGHTS_FOLDER = 'sentence-vae';
 /** The built-in pair: two of the held-out sentences (the model never trained on them). */
@@ -191,6 +192,7 @@ export class SentenceMorph extends GenerativeElement {
 
   /** Fine-tunes on `sentences` (one string each); reports how many of their words were unknown. */
   async fineTune(sentences: readonly string[], options: SentenceFineTuneOptions = {}): Promise<SentenceFineTuneResult> {
+    checkFineTuneOptions(options);
     await this.modelReady();
     const list = Array.from(sentences, String).filter((s) => s.trim() !== '');
     if (list.length === 0) throw new RangeError(this.strings.emptyTrainingSet);

@@ -18,6 +18,7 @@ import type { FineTuneSettings, TrainingResult } from '../../src/runtime/trainin
 import { defineElement } from '../shared/define.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { paintImage } from '../shared/paint-image.js';
+import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 
 const SLIDER_LIMIT = 5;
 
@@ -235,6 +236,7 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   /** Fine-tunes the VAE on the given images (drawn, uploaded, any size). */
   async fineTune(data: ArrayLike<ImageInput> | Iterable<ImageInput>, options: VaeFineTuneOptions = {}): Promise<TrainingResult> {
+    checkFineTuneOptions(options);
     const digits = await Promise.all(Array.from(data as Iterable<ImageInput>, (image) => imageToDigit(image)));
     return this.fineTuneDigits(digits, options);
   }
