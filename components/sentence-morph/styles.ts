@@ -16,7 +16,7 @@ export const morphStyles = css`
   .path li.end .sentence { font-weight: 600; }
   .path[aria-busy='true'] ol { opacity: 0.6; }
   .where { color: var(--_muted); font-size: 0.85em; font-variant-numeric: tabular-nums; }
-  mark.changed { background: color-mix(in srgb, var(--_accent) 18%, transparent); color: inherit; border-radius: 2px; padding: 0 1px; }
+  mark.changed { background: color-mix(in srgb, var(--_accent) 18%, transparent); color: var(--_fg); border-radius: 2px; padding: 0 1px; }
   .unknown { text-decoration: underline dotted var(--_error); text-underline-offset: 3px; color: var(--_error); }
   .legend { margin-left: 8px; }
   .legend > * { margin-right: 8px; }
