@@ -64,9 +64,24 @@ async function stallingServer(context, next) {
   context.status = 504;
 }
 
+// `/test/hostile/blip/<run>/<path>` serves `/<path>`, but answers the first request for each
+// file with 503: a network blip that one retry must get past.
+const blipped = new Set();
+function blippingServer(context, next) {
+  const match = /^\/test\/hostile\/blip\/[^/]+(\/.*)$/.exec(context.path);
+  if (!match) return next();
+  if (!blipped.has(context.path)) {
+    blipped.add(context.path);
+    context.status = 503;
+    return undefined;
+  }
+  context.url = match[1];
+  return next();
+}
+
 export default {
   rootDir: '.',
-  middleware: [distCopy, cspHeaders, stallingServer],
+  middleware: [distCopy, cspHeaders, stallingServer, blippingServer],
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   // One page at a time: a background tab gets no rendering updates (IntersectionObserver, rAF).
   concurrency: 1,

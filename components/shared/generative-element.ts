@@ -131,6 +131,8 @@ export abstract class GenerativeElement extends LitElement {
   private starting: Promise<void> | undefined;
   private viewportObserver: IntersectionObserver | undefined;
   private trainingController: AbortController | undefined;
+  /** The training loop in progress, settled or not: the model is freed only once it has stopped. */
+  #training: Promise<void> = Promise.resolve();
   private runtimeNotes: string[] = [];
   protected rng: Rng = createRng();
 
@@ -286,6 +288,7 @@ export abstract class GenerativeElement extends LitElement {
     const starting = this.starting;
     this.stopTraining();
     await starting;
+    await this.#training; // the loop stops at its next step; its tensors must still exist until then
     if (this.isConnected) return;
     // The model goes: calls still waiting for it fail, and later calls wait for the next one.
     const gone = this.#ready;
@@ -407,8 +410,10 @@ export abstract class GenerativeElement extends LitElement {
     this.phase = 'training';
     this.clearError('training');
     this.updateStatus();
+    const running = train(controller.signal, (progress) => this.emit<TrainProgressDetail>('train-progress', progress));
+    this.#training = running.then(() => undefined, () => undefined);
     try {
-      const result = await train(controller.signal, (progress) => this.emit<TrainProgressDetail>('train-progress', progress));
+      const result = await running;
       if (result.diverged) this.showError('training', 'Training diverged (a loss became NaN or infinite); the last good weights were restored.');
       this.emit<TrainEndDetail>('train-end', { steps: result.steps, losses: result.losses, aborted: result.aborted });
       return result;

@@ -38,11 +38,12 @@ export async function fetchFile(url: string, options: FetchOptions = {}): Promis
   } catch (error) {
     const retryable = !(error instanceof FetchError) || error.status === undefined || error.status >= 500;
     if (!retryable || options.signal?.aborted) throw error;
-    return fetchOnce(url, options);
+    // The retry goes to the server, not to a cached copy of the failure.
+    return fetchOnce(url, options, 'reload');
   }
 }
 
-async function fetchOnce(url: string, { what = 'file', notHtml = false, signal }: FetchOptions): Promise<Response> {
+async function fetchOnce(url: string, { what = 'file', notHtml = false, signal }: FetchOptions, cache: RequestCache = 'default'): Promise<Response> {
   const timeout = fetchTimeoutMs();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeout);
@@ -50,7 +51,7 @@ async function fetchOnce(url: string, { what = 'file', notHtml = false, signal }
   signal?.addEventListener('abort', abortFromCaller);
   let response: Response;
   try {
-    response = await fetch(url, { signal: controller.signal });
+    response = await fetch(url, { signal: controller.signal, cache });
   } catch (cause) {
     const reason = signal?.aborted ? 'the request was cancelled' : controller.signal.aborted ? `no answer within ${timeout / 1000} s` : 'the network request failed';
     throw new FetchError(`Could not load the ${what} from ${url}: ${reason}.`, url, undefined, { cause });
