@@ -71,6 +71,8 @@ export class GanArena extends GenerativeElement {
     pretrained: { noAccessor: true },
     running: { type: Boolean, reflect: true },
     history: { state: true },
+    updates: { state: true },
+    lastMoved: { state: true },
     roundsPerSecond: { state: true },
     coverage: { state: true },
     customPoints: { state: true },
@@ -90,6 +92,9 @@ export class GanArena extends GenerativeElement {
   private trainer: GanTrainer | undefined;
   private retainedWeights: Awaited<ReturnType<GanTrainer['getWeights']>> | undefined;
   private history = { dLoss: [] as number[], gLoss: [] as number[], divergence: [] as number[] };
+  /** Updates each network has had since the last reset: G0 → D0 → G1 … counts them. */
+  private updates = { d: 0, g: 0 };
+  private lastMoved: 'discriminator' | 'generator' | 'both' | null = null;
   private roundsPerSecond = 0;
   private coverage: { covered: number; modes: number } | null = null;
   private customPoints: Point[] = [];
@@ -284,6 +289,29 @@ export class GanArena extends GenerativeElement {
   }
 
   /** Runs `rounds` rounds now, then redraws; resolves with the last round's losses. */
+  /**
+   * Updates the discriminator alone, `n` times (default 1): the generator stays as it is. With
+   * `stepGenerator` it walks the lecture's sequence G0 → D0 → G1 → D1 … by hand.
+   */
+  async stepDiscriminator(n = 1): Promise<RoundDetail | undefined> {
+    return this.stepOnePlayer(n, { dSteps: n, gSteps: 0 });
+  }
+
+  /** Updates the generator alone, `n` times (default 1), against the discriminator as it is. */
+  async stepGenerator(n = 1): Promise<RoundDetail | undefined> {
+    return this.stepOnePlayer(n, { dSteps: 0, gSteps: n });
+  }
+
+  private async stepOnePlayer(n: number, only: { dSteps: number; gSteps: number }): Promise<RoundDetail | undefined> {
+    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new RangeError('stepDiscriminator(n) / stepGenerator(n): n must be a whole number from 1 to 1000.');
+    await this.modelReady();
+    this.running = false;
+    this.stopLoop();
+    const detail = await this.runRound(only);
+    await this.drawView();
+    return detail;
+  }
+
   async step(rounds = 1): Promise<RoundDetail | undefined> {
     if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100000) throw new RangeError('step(rounds): rounds must be a whole number from 1 to 100000.');
     await this.modelReady();
@@ -424,10 +452,13 @@ export class GanArena extends GenerativeElement {
   }
 
   /** One round with bookkeeping; undefined (and a visible message) if the losses blew up. */
-  private async runRound(): Promise<RoundDetail | undefined> {
+  private async runRound(only?: { dSteps: number; gSteps: number }): Promise<RoundDetail | undefined> {
     const trainer = this.trainer;
     if (!trainer) return undefined;
-    const { dLoss, gLoss } = await trainer.round();
+    const { dLoss, gLoss } = await trainer.round(only);
+    const { dSteps, gSteps } = only ?? this.settings;
+    this.updates = { d: this.updates.d + dSteps, g: this.updates.g + gSteps };
+    this.lastMoved = gSteps > 0 && dSteps === 0 ? 'generator' : dSteps > 0 && gSteps === 0 ? 'discriminator' : 'both';
     if (!Number.isFinite(dLoss) || !Number.isFinite(gLoss)) {
       this.showError('training', 'Training diverged (a loss became NaN or infinite). Press Reset to start again.');
       return undefined;
@@ -505,6 +536,8 @@ export class GanArena extends GenerativeElement {
   }
 
   private clearHistory(): void {
+    this.updates = { d: 0, g: 0 };
+    this.lastMoved = null;
     this.history = { dLoss: [], gLoss: [], divergence: [] };
     this.roundTimes = [];
   }
@@ -637,7 +670,12 @@ export class GanArena extends GenerativeElement {
         ${playback ? html`<button type="button" class="primary" ?disabled=${!ready || this.isTraining} @click=${() => (this.running = !this.running)}
           aria-pressed=${this.running ? 'true' : 'false'}>${this.running ? s.pause : s.play}</button>
         <button type="button" ?disabled=${!ready || this.running} @click=${() => void this.step(1).catch(() => undefined)}>${s.step}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => void this.reset().catch(() => undefined)}>${s.reset}</button>` : nothing}
+        <button type="button" ?disabled=${!ready} @click=${() => void this.reset().catch(() => undefined)}>${s.reset}</button>
+        <button type="button" class="step-d" ?disabled=${!ready || this.isTraining}
+          @click=${() => void this.stepDiscriminator().catch(() => undefined)}>${s.stepDiscriminator}</button>
+        <button type="button" class="step-g" ?disabled=${!ready || this.isTraining}
+          @click=${() => void this.stepGenerator().catch(() => undefined)}>${s.stepGenerator}</button>
+        ${this.renderPlayers()}` : nothing}
         ${weights ? html`<button type="button" ?disabled=${!ready} @click=${() => void this.exportWeights().catch((e) => this.showError('weights', errorText(e), e))}>${s.exportWeights}</button>` : nothing}
       </div>` : nothing}
       ${this.shows('settings') ? this.renderSettings() : nothing}
@@ -667,6 +705,17 @@ export class GanArena extends GenerativeElement {
         ${number('lr-d', s.lrD, st.learningRateD, 'any', '0', '1')} ${number('lr-g', s.lrG, st.learningRateG, 'any', '0', '1')}
         ${number('batch-size', s.batchSize, st.batchSize, '1', String(BATCH_SIZE.min), String(BATCH_SIZE.max))}
       </div>`;
+  }
+
+  /** G3 · D2, with the network that moved last marked: the lecture's G0 → D0 → G1 sequence. */
+  private renderPlayers() {
+    const s = this.strings;
+    const moved = (player: 'generator' | 'discriminator') => this.lastMoved === player || this.lastMoved === 'both';
+    return html`<p class="players" aria-live="polite">
+      <span class=${moved('generator') ? 'moved' : ''}>G${this.updates.g}</span> ·
+      <span class=${moved('discriminator') ? 'moved' : ''}>D${this.updates.d}</span>
+      ${this.lastMoved ? html`<span class="note">${s.movedLast[this.lastMoved]}</span>` : nothing}
+    </p>`;
   }
 
   private renderReadout() {

@@ -9,6 +9,9 @@ export const STRINGS: Strings<{
   play: string;
   pause: string;
   step: string;
+  stepDiscriminator: string;
+  stepGenerator: string;
+  movedLast: Record<'generator' | 'discriminator' | 'both', string>;
   reset: string;
   distribution: string;
   distributions: Record<'ring' | 'grid' | 'moons' | 'line' | 'custom', string>;
@@ -61,6 +64,9 @@ export const STRINGS: Strings<{
     play: 'Play',
     pause: 'Pause',
     step: 'One round',
+    stepDiscriminator: 'Step D only',
+    stepGenerator: 'Step G only',
+    movedLast: { generator: 'the generator moved last', discriminator: 'the discriminator moved last', both: 'both moved in the last round' },
     reset: 'Reset',
     distribution: 'Real data',
     distributions: { ring: 'Ring of 8', grid: 'Grid of 25', moons: 'Two moons', line: 'Line', custom: 'Your points' },
@@ -121,6 +127,9 @@ export const STRINGS: Strings<{
     play: '开始',
     pause: '暂停',
     step: '训练一轮',
+    stepDiscriminator: '只更新 D 一步',
+    stepGenerator: '只更新 G 一步',
+    movedLast: { generator: '最近更新的是生成器', discriminator: '最近更新的是判别器', both: '上一轮两者都更新了' },
     reset: '重置',
     distribution: '真实数据',
     distributions: { ring: '8 点圆环', grid: '25 点网格', moons: '双月', line: '直线', custom: '你的点' },

@@ -6,6 +6,8 @@ export const arenaStyles = css`
   .intro, .note { color: var(--_muted); margin: 0 0 8px; }
   .note { font-size: 0.9em; }
   .layout { display: grid; grid-template-columns: minmax(0, var(--ge-plane-size, 400px)) minmax(0, 1fr); gap: 16px; align-items: start; }
+  .players { margin: 4px 0; font-variant-numeric: tabular-nums; }
+  .players .moved { font-weight: 700; color: var(--_accent); text-decoration: underline; }
   .layout.single { grid-template-columns: minmax(0, var(--ge-plane-size, 400px)); }
   @media (max-width: 720px) { .layout { grid-template-columns: 1fr; } }
   canvas.plane { width: 100%; aspect-ratio: 1; display: block; border: 1px solid var(--_border); border-radius: 4px; background: #fff; touch-action: none; }

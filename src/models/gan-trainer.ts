@@ -67,10 +67,14 @@ export class GanTrainer {
     setLearningRate(this.optimizerG, this.settings.learningRateG);
   }
 
-  /** One round: d-steps D updates, then g-steps G updates. */
-  async round(): Promise<RoundLosses> {
+  /**
+   * One round: d-steps D updates, then g-steps G updates. `only` overrides the step counts for
+   * one round, e.g. `{dSteps: 1, gSteps: 0}` moves the discriminator alone.
+   */
+  async round(only?: { dSteps: number; gSteps: number }): Promise<RoundLosses> {
     await ensureGradients();
-    const { batchSize, dSteps, gSteps, loss, realLabel, emaDecay } = this.settings;
+    const { batchSize, loss, realLabel, emaDecay } = this.settings;
+    const { dSteps, gSteps } = only ?? this.settings;
     const losses = await this.gan.round({
       optimizerD: this.optimizerD,
       optimizerG: this.optimizerG,
