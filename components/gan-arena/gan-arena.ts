@@ -407,8 +407,14 @@ export class GanArena extends GenerativeElement {
   }
 
   // ---- training loop -------------------------------------------------------------------------
+  /** Off screen the game stops; `running` stays set and it goes on when the arena is back. */
+  protected override onScreenChanged(onScreen: boolean): void {
+    if (!onScreen) this.stopLoop();
+    else if (this.running) this.startLoop();
+  }
+
   private startLoop(): void {
-    if (this.looping || !this.trainer || this.isTraining) return;
+    if (this.looping || !this.trainer || this.isTraining || !this.isOnScreen) return;
     this.looping = true;
     this.frameRequest = requestAnimationFrame(() => void this.frame());
   }

@@ -443,6 +443,12 @@ export class PixelRnnCanvas extends GenerativeElement {
         this.resumePainting = undefined;
         continue;
       }
+      if (!this.isOnScreen) {
+        // Off screen the drawing waits where it is, and goes on when the element is back.
+        this.redraw(panels);
+        await this.whenOnScreen();
+        continue;
+      }
       let position = { row: 0, column: 0 };
       for (const panel of panels) if (!panel.painting.done) position = await panel.painting.step();
       drawnSinceFrame++;

@@ -8,6 +8,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { initRuntime, activeBackendName } from '../../src/runtime/backend.js';
+import { holdTrainingWhile } from '../../src/runtime/training-loop.js';
 import { BACKEND_PREFERENCES, type BackendName, type BackendPreference } from '../../src/runtime/config.js';
 import { createRng, randomSeed, type Rng } from '../../src/runtime/random.js';
 import { format, resolveLang, type Lang } from './i18n.js';
@@ -130,6 +131,11 @@ export abstract class GenerativeElement extends LitElement {
   #rebuildChain: Promise<void> = Promise.resolve();
   private starting: Promise<void> | undefined;
   private viewportObserver: IntersectionObserver | undefined;
+  /** Whether any of the element is in the viewport, and the tab shown: nothing computes otherwise. */
+  #inViewport = true;
+  #onScreenObserver: IntersectionObserver | undefined;
+  #onScreenWaiters: (() => void)[] = [];
+  readonly #onVisibilityChange = () => this.#screenChanged();
   private trainingController: AbortController | undefined;
   /** The training loop in progress, settled or not: the model is freed only once it has stopped. */
   #training: Promise<void> = Promise.resolve();
@@ -176,6 +182,33 @@ export abstract class GenerativeElement extends LitElement {
     return this.#attributeTexts.get(attribute) ?? null;
   }
 
+  // ---- on screen or not ----------------------------------------------------------------------
+  /** Whether the element is in the viewport of a visible tab: training, animation and drawing run only then. */
+  protected get isOnScreen(): boolean {
+    return this.#inViewport && document.visibilityState !== 'hidden';
+  }
+
+  /** Resolves at once when on screen, else when the element comes back into view. */
+  protected whenOnScreen(): Promise<void> {
+    if (this.isOnScreen || !this.isConnected) return Promise.resolve();
+    return new Promise((resolve) => this.#onScreenWaiters.push(resolve));
+  }
+
+  /** Called when the element goes off screen or comes back (subclasses pause and resume loops). */
+  protected onScreenChanged(_onScreen: boolean): void {}
+
+  #screenChanged(): void {
+    const onScreen = this.isOnScreen;
+    if (onScreen) this.#releaseOnScreenWaiters();
+    this.onScreenChanged(onScreen);
+  }
+
+  #releaseOnScreenWaiters(): void {
+    const waiters = this.#onScreenWaiters;
+    this.#onScreenWaiters = [];
+    waiters.forEach((resolve) => resolve());
+  }
+
   // ---- subclass hooks ----------------------------------------------------------------------
   /** Build the model and give it weights from `source` ('bundled' or the `weights` URL). */
   protected abstract loadModel(source: string | null): Promise<void>;
@@ -188,6 +221,12 @@ export abstract class GenerativeElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#everConnected = true;
+    this.#onScreenObserver = new IntersectionObserver((entries) => {
+      this.#inViewport = entries[entries.length - 1].isIntersecting;
+      this.#screenChanged();
+    });
+    this.#onScreenObserver.observe(this);
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     if (this.loading === 'eager') {
       void this.startModel();
     } else {
@@ -204,6 +243,9 @@ export abstract class GenerativeElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#onScreenObserver?.disconnect();
+    this.#onScreenObserver = undefined;
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.viewportObserver?.disconnect();
     this.viewportObserver = undefined;
     // Moving an element (remove, then insert in the same task) keeps its model; removing it frees it.
@@ -404,6 +446,7 @@ export abstract class GenerativeElement extends LitElement {
     if (this.trainingController) throw new Error('Training is already running on this element.');
     const controller = new AbortController();
     this.trainingController = controller;
+    holdTrainingWhile(controller.signal, () => this.whenOnScreen());
     const forwardAbort = () => controller.abort();
     outerSignal?.addEventListener('abort', forwardAbort);
     if (outerSignal?.aborted) controller.abort();
@@ -428,6 +471,7 @@ export abstract class GenerativeElement extends LitElement {
   /** Stops any training loop at the next step. */
   stopTraining(): void {
     this.trainingController?.abort();
+    this.#releaseOnScreenWaiters(); // a loop held off-screen sees the abort now
   }
 
   protected get isTraining(): boolean {

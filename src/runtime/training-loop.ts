@@ -34,6 +34,17 @@ export interface FineTuneOptions {
 }
 
 
+/**
+ * A wait a loop makes before each step, attached to its AbortSignal by whoever owns the loop:
+ * an element off-screen or in a hidden tab holds its training this way, without every model's
+ * fineTune having to pass it along.
+ */
+const pauseGates = new WeakMap<AbortSignal, () => Promise<void>>();
+
+export function holdTrainingWhile(signal: AbortSignal, wait: () => Promise<void>): void {
+  pauseGates.set(signal, wait);
+}
+
 let gradientsRegistered: Promise<unknown> | undefined;
 
 /** TF.js needs its gradient functions registered before the first training step. */
@@ -54,7 +65,10 @@ export async function runTrainingLoop(options: TrainingLoopOptions): Promise<Tra
   let done = 0;
   let diverged = false;
   try {
+    const gate = signal ? pauseGates.get(signal) : undefined;
     while (done < totalSteps && !signal?.aborted) {
+      if (gate) await gate();
+      if (signal?.aborted) break;
       const stepLosses = await step(done);
       if (!Object.values(stepLosses).every(Number.isFinite)) {
         parameters.forEach((p, i) => p.assign(snapshot[i]));

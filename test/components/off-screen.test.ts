@@ -1,0 +1,65 @@
+// Nothing computes for an element out of view: the arena's game and a fine-tuning hold while it
+// is off screen (`running` stays set) and go on when it is back.
+import { expect } from '@open-wc/testing';
+import '../../src/generative-elements.js';
+import type { GanArena } from '../../components/gan-arena/gan-arena.js';
+import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const offScreen = (element: HTMLElement) => Object.assign(element.style, { position: 'fixed', top: '-10000px' });
+const onScreen = (element: HTMLElement) => Object.assign(element.style, { position: '', top: '' });
+
+function digitCanvas(): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 28;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#fff';
+  context.fillRect(10, 4, 6, 20);
+  return canvas;
+}
+
+describe('off screen', () => {
+  it('<gan-arena running> stops its rounds off screen and resumes when back', async () => {
+    const arena = document.createElement('gan-arena') as GanArena;
+    arena.setAttribute('loading', 'eager');
+    document.body.append(arena);
+    await arena.ready;
+    let rounds = 0;
+    arena.addEventListener('round', () => rounds++);
+    arena.running = true;
+    await pause(400);
+    expect(rounds).to.be.above(0);
+
+    offScreen(arena);
+    await pause(200); // the observer reports, the frame in progress ends
+    const held = rounds;
+    await pause(600);
+    expect(rounds).to.equal(held);
+    expect(arena.running).to.equal(true);
+
+    onScreen(arena);
+    await pause(600);
+    expect(rounds).to.be.above(held);
+    arena.running = false;
+    arena.remove();
+  });
+
+  it('fine-tuning holds off screen and finishes once back', async () => {
+    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    explorer.setAttribute('loading', 'eager');
+    document.body.append(explorer);
+    await explorer.ready;
+    let steps = 0;
+    explorer.addEventListener('train-progress', () => steps++);
+    offScreen(explorer);
+    await pause(200);
+    const training = explorer.fineTune([digitCanvas()], { steps: 3, batchSize: 1 });
+    await pause(800);
+    expect(steps).to.equal(0);
+    onScreen(explorer);
+    const result = await training;
+    expect(result.steps).to.equal(3);
+    expect(steps).to.equal(3);
+    explorer.remove();
+  });
+});
