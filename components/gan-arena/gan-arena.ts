@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { GenerativeElement, errorText } from '../shared/generative-element.js';
+import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
 import { format, formatNumber } from '../shared/i18n.js';
 import '../shared/line-chart.js';
@@ -273,7 +273,7 @@ export class GanArena extends GenerativeElement {
       await this.loadModel(null);
       await this.drawFirstOutput();
     } catch (cause) {
-      this.showError('mode', errorText(cause), cause);
+      this.showError('mode', this.describe(cause), cause);
     }
   }
 
@@ -432,7 +432,7 @@ export class GanArena extends GenerativeElement {
       // Never let an animation frame throw into the page: stop, and say what happened.
       this.looping = false;
       this.running = false;
-      this.showError('training', errorText(cause), cause);
+      this.showError('training', this.describe(cause), cause);
     }
   }
 
@@ -583,7 +583,7 @@ export class GanArena extends GenerativeElement {
       if (this.trainOnMine) this.trainer?.setRealSampler(this.realSampler());
       this.clearError('data');
     } catch (cause) {
-      this.showError('data', errorText(cause), cause);
+      this.showError('data', this.describe(cause), cause);
     }
   }
 
@@ -682,7 +682,7 @@ export class GanArena extends GenerativeElement {
         <button type="button" class="step-g" ?disabled=${!ready || this.isTraining}
           @click=${() => void this.stepGenerator().catch(() => undefined)}>${s.stepGenerator}</button>
         ${this.renderPlayers()}` : nothing}
-        ${weights ? html`<button type="button" ?disabled=${!ready} @click=${() => void this.exportWeights().catch((e) => this.showError('weights', errorText(e), e))}>${s.exportWeights}</button>` : nothing}
+        ${weights ? html`<button type="button" ?disabled=${!ready} @click=${() => void this.exportWeights().catch((e) => this.showError('weights', this.describe(e), e))}>${s.exportWeights}</button>` : nothing}
       </div>` : nothing}
       ${this.shows('settings') ? this.renderSettings() : nothing}
     </div>`;

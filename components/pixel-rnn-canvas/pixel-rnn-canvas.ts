@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { GenerativeElement, errorText } from '../shared/generative-element.js';
+import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
 import { format, formatNumber } from '../shared/i18n.js';
 import '../shared/draw-pad.js';
@@ -307,7 +307,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     if (this.autoplay) {
       // The first output is the drawing under way; `ready` does not wait for all of it.
       this.generate().catch((cause) => {
-        if (!(cause instanceof PaintingCancelled)) this.showError('generate', errorText(cause), cause);
+        if (!(cause instanceof PaintingCancelled)) this.showError('generate', this.describe(cause), cause);
       });
       await this.nextFrame();
     } else {

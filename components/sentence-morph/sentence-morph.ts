@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { GenerativeElement, errorText } from '../shared/generative-element.js';
+import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
 import { format, formatNumber } from '../shared/i18n.js';
 import { morphStyles } from './styles.js';
@@ -19,8 +19,8 @@ import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 
 const WEIGHTS_FOLDER = 'sentence-vae';
 /** The built-in pair: two of the held-out sentences (the model never trained on them). */
-export const DEFAULT_FROM = 'The game was interrupted by a brief shower.';
-export const DEFAULT_TO = 'The entire building complained about the noise.';
+export const DEFAULT_FROM = 'The room was dark and quiet';
+export const DEFAULT_TO = 'The foot of the mountain';
 
 export interface MorphDetail {
   /** steps + 2 sentences; the first and last are the reconstructions of `from` and `to`. */
@@ -268,7 +268,7 @@ export class SentenceMorph extends GenerativeElement {
       await this.decodePath(this.texts.from, this.texts.to, this.#steps);
       this.clearError('morph');
     } catch (cause) {
-      this.showError('morph', errorText(cause), cause);
+      this.showError('morph', this.describe(cause), cause);
     }
   }
 
@@ -279,7 +279,7 @@ export class SentenceMorph extends GenerativeElement {
       this.morpher.prepare(this.texts[side]);
       return '';
     } catch (error) {
-      if (!(error instanceof SentenceInputError)) return errorText(error);
+      if (!(error instanceof SentenceInputError)) return this.describe(error);
       const s = this.strings;
       return format(s.inputProblems[error.problem], {
         which: side === 'from' ? s.fromLabel : s.toLabel,

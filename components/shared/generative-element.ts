@@ -17,6 +17,8 @@ import type { ModelErrorDetail, ModelReadyDetail, TrainEndDetail, TrainProgressD
 import { indexedDbUrl } from '../../src/runtime/weights-io.js';
 import { controlsText, parseControls } from './controls.js';
 import { Deferred } from './deferred.js';
+import { PROBLEM_STRINGS } from './problem-strings.js';
+import type { Problem } from '../../src/runtime/problem.js';
 
 type Phase = 'idle' | 'loading' | 'ready' | 'training';
 
@@ -292,7 +294,7 @@ export abstract class GenerativeElement extends LitElement {
     } catch (cause) {
       this.phase = 'idle';
       this.starting = undefined;
-      this.showError('runtime', errorText(cause), cause);
+      this.showError('runtime', this.describe(cause), cause);
       return;
     }
     this.statusText = this.sharedStrings.loadingWeights;
@@ -300,14 +302,14 @@ export abstract class GenerativeElement extends LitElement {
       await this.loadModel(this.weights);
     } catch (cause) {
       // The given weights failed: say so, and carry on with the bundled ones.
-      this.showError('weights', `${errorText(cause)} ${this.weights ? this.sharedStrings.usingBundledWeights : ''}`.trim(), cause);
+      this.showError('weights', `${this.describe(cause)} ${this.weights ? this.sharedStrings.usingBundledWeights : ''}`.trim(), cause);
       if (this.weights) {
         try {
           await this.loadModel(null);
         } catch (fallbackCause) {
           this.phase = 'idle';
           this.starting = undefined;
-          this.showError('weights', errorText(fallbackCause), fallbackCause);
+          this.showError('weights', this.describe(fallbackCause), fallbackCause);
           return;
         }
       } else {
@@ -380,7 +382,7 @@ export abstract class GenerativeElement extends LitElement {
         await this.drawFirstOutput();
       });
     } catch (cause) {
-      this.showError('weights', errorText(cause), cause);
+      this.showError('weights', this.describe(cause), cause);
       throw cause;
     }
   }
@@ -427,7 +429,7 @@ export abstract class GenerativeElement extends LitElement {
       await action();
       this.clearError(key);
     } catch (cause) {
-      if (!this.isExpectedInterruption(cause)) this.showError(key, errorText(cause), cause);
+      if (!this.isExpectedInterruption(cause)) this.showError(key, this.describe(cause), cause);
     }
   }
 
@@ -516,6 +518,16 @@ export abstract class GenerativeElement extends LitElement {
       this.showError(`attribute:${attribute}`, message);
     }
     return valid;
+  }
+
+  /** A problem as the reader should see it: in the element's language when it has a code, else its message. */
+  protected describe(cause: unknown): string {
+    for (let error = cause; error instanceof Error; error = error.cause) {
+      const problem = (error as Error & { problem?: Problem }).problem;
+      const template = problem && (PROBLEM_STRINGS[this.lang_] as Record<string, string>)[problem.code];
+      if (template) return format(template, problem.params ?? {});
+    }
+    return errorText(cause);
   }
 
   protected emit<T>(name: string, detail: T): void {

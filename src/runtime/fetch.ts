@@ -5,18 +5,21 @@
  * text/html) is caught too, for the files that cannot be HTML.
  */
 import { pageRegistry } from './page-registry.js';
+import type { Problem } from './problem.js';
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
 
 export class FetchError extends Error {
+  readonly problem: Problem;
   constructor(
     message: string,
     readonly url: string,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; problem?: Problem },
   ) {
     super(message, options);
     this.name = 'FetchError';
+    this.problem = options?.problem ?? { code: 'fetchStatus', params: { url, status: status ?? 0 } };
   }
 }
 
@@ -53,8 +56,9 @@ async function fetchOnce(url: string, { what = 'file', notHtml = false, signal }
   try {
     response = await fetch(url, { signal: controller.signal, cache });
   } catch (cause) {
-    const reason = signal?.aborted ? 'the request was cancelled' : controller.signal.aborted ? `no answer within ${timeout / 1000} s` : 'the network request failed';
-    throw new FetchError(`Could not load the ${what} from ${url}: ${reason}.`, url, undefined, { cause });
+    const code = signal?.aborted ? 'fetchCancelled' : controller.signal.aborted ? 'fetchTimeout' : 'fetchNetwork';
+    const reason = { fetchCancelled: 'the request was cancelled', fetchTimeout: `no answer within ${timeout / 1000} s`, fetchNetwork: 'the network request failed' }[code];
+    throw new FetchError(`Could not load the ${what} from ${url}: ${reason}.`, url, undefined, { cause, problem: { code, params: { url, seconds: timeout / 1000 } } });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', abortFromCaller);
@@ -63,7 +67,9 @@ async function fetchOnce(url: string, { what = 'file', notHtml = false, signal }
     throw new FetchError(`Could not load the ${what} from ${url}: the server answered ${response.status} ${response.statusText}.`.replace(' .', '.'), url, response.status);
   }
   if (notHtml && /text\/html/i.test(response.headers.get('content-type') ?? '')) {
-    throw new FetchError(`Could not load the ${what} from ${url}: the server answered with an HTML page (is the file missing?).`, url, response.status);
+    throw new FetchError(`Could not load the ${what} from ${url}: the server answered with an HTML page (is the file missing?).`, url, response.status, {
+      problem: { code: 'fetchHtml', params: { url } },
+    });
   }
   return response;
 }

@@ -12,10 +12,16 @@ export interface ModelDescription {
   config: object;
 }
 
+import type { Problem } from './problem.js';
+
+export type { Problem };
+
 export class WeightsError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly problem?: Problem;
+  constructor(message: string, options?: { cause?: unknown; problem?: Problem }) {
     super(message, options);
     this.name = 'WeightsError';
+    this.problem = options?.problem;
   }
 }
 
@@ -46,34 +52,40 @@ export async function assignArtifacts(
   const found = (artifacts.modelTopology as { generativeElements?: ModelDescription } | undefined)
     ?.generativeElements;
   if (!found || typeof found !== 'object') {
-    throw new WeightsError('This model.json is not a generative-elements weights file (no model description).');
+    throw new WeightsError('This model.json is not a generative-elements weights file (no model description).', { problem: { code: 'notOurs' } });
   }
   if (found.model !== description.model) {
-    throw new WeightsError(`These weights are for the "${found.model}" model, not "${description.model}".`);
+    throw new WeightsError(`These weights are for the "${found.model}" model, not "${description.model}".`, {
+      problem: { code: 'wrongModel', params: { found: String(found.model), expected: description.model } },
+    });
   }
   if (JSON.stringify(found.config) !== JSON.stringify(description.config)) {
-    throw new WeightsError(
-      `These weights are for a different ${description.model} architecture: ${JSON.stringify(found.config)}.`,
-    );
+    throw new WeightsError(`These weights are for a different ${description.model} architecture: ${JSON.stringify(found.config)}.`, {
+      problem: { code: 'wrongArchitecture', params: { model: description.model } },
+    });
   }
   if (!artifacts.weightSpecs || !artifacts.weightData) {
-    throw new WeightsError('The weights file lists no weights or its binary part is missing.');
+    throw new WeightsError('The weights file lists no weights or its binary part is missing.', { problem: { code: 'noData' } });
   }
   let decoded: tf.NamedTensorMap;
   try {
     decoded = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
   } catch (cause) {
-    throw new WeightsError('The weights binary does not match its manifest (truncated or corrupt file?).', { cause });
+    throw new WeightsError('The weights binary does not match its manifest (truncated or corrupt file?).', { cause, problem: { code: 'corrupt' } });
   }
   try {
     for (const [name, variable] of Object.entries(parameters)) {
       const value = decoded[name];
-      if (!value) throw new WeightsError(`The weights file has no tensor named "${name}".`);
+      if (!value) throw new WeightsError(`The weights file has no tensor named "${name}".`, { problem: { code: 'missingTensor', params: { name } } });
       if (!tf.util.arraysEqual(value.shape, variable.shape)) {
-        throw new WeightsError(`"${name}" has shape [${value.shape}] in the file, the model needs [${variable.shape}].`);
+        throw new WeightsError(`"${name}" has shape [${value.shape}] in the file, the model needs [${variable.shape}].`, {
+          problem: { code: 'wrongShape', params: { name, got: `[${value.shape}]`, needed: `[${variable.shape}]` } },
+        });
       }
       // Read back asynchronously: a synchronous read stalls (or fails) on GPU backends.
-      if (!(await value.data()).every(Number.isFinite)) throw new WeightsError(`"${name}" contains NaN or infinite values.`);
+      if (!(await value.data()).every(Number.isFinite)) {
+        throw new WeightsError(`"${name}" contains NaN or infinite values.`, { problem: { code: 'notFinite', params: { name } } });
+      }
     }
     for (const [name, variable] of Object.entries(parameters)) variable.assign(decoded[name]);
   } finally {

@@ -19,7 +19,7 @@ export async function loadArtifacts(source: WeightsSource | BundledWeights): Pro
   try {
     return await readArtifacts(source);
   } catch (cause) {
-    if (cause instanceof WeightsError || cause instanceof FetchError) throw new WeightsError(cause.message, { cause });
+    if (cause instanceof WeightsError || cause instanceof FetchError) throw new WeightsError(cause.message, { cause, problem: cause.problem });
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new WeightsError(`Could not load weights from ${describe(source)}: ${reason}`, { cause });
   }
@@ -76,16 +76,18 @@ async function readFromUrls(manifestUrl: string, shardUrl: (path: string) => str
 
 async function readFromFiles(files: File[]): Promise<tf.io.ModelArtifacts> {
   const manifestFile = files.find((file) => file.name.endsWith('.json'));
-  if (!manifestFile) throw new WeightsError('Pick the model.json file together with its .bin file.');
+  if (!manifestFile) throw new WeightsError('Pick the model.json file together with its .bin file.', { problem: { code: 'pickManifest' } });
   const shards = new Map(files.filter((file) => file !== manifestFile).map((file) => [file.name, file]));
-  if (shards.size === 0) throw new WeightsError(`Pick ${manifestFile.name} together with its .bin file.`);
+  if (shards.size === 0) throw new WeightsError(`Pick ${manifestFile.name} together with its .bin file.`, { problem: { code: 'pickShard', params: { name: manifestFile.name } } });
   const manifest = parseManifest(await manifestFile.text(), manifestFile.name);
   const groupData = await Promise.all(
     manifest.groups.map(async (group) => {
       const buffers = await Promise.all(
         group.paths.map(async (path) => {
           const file = shards.get(path.split('/').pop()!);
-          if (!file) throw new WeightsError(`${manifestFile.name} needs the file ${path}: pick it too.`);
+          if (!file) {
+            throw new WeightsError(`${manifestFile.name} needs the file ${path}: pick it too.`, { problem: { code: 'missingPick', params: { manifest: manifestFile.name, path } } });
+          }
           return file.arrayBuffer();
         }),
       );

@@ -32,11 +32,12 @@ export function parseManifest(text: string, where: string): CheckedManifest {
       looksHtml
         ? `${where} is an HTML page, not a weights manifest (a missing file answered by the site's own page?).`
         : `${where} is not JSON (it starts with "${start}").`,
+      { problem: looksHtml ? { code: 'manifestHtml', params: { where } } : { code: 'manifestNotJson', params: { where, start } } },
     );
   }
   const manifest = (json as { weightsManifest?: unknown }).weightsManifest;
   if (!json || typeof json !== 'object' || !Array.isArray(manifest)) {
-    throw new WeightsError(`${where} is JSON but not a TF.js weights manifest (no "weightsManifest" list).`);
+    throw new WeightsError(`${where} is JSON but not a TF.js weights manifest (no "weightsManifest" list).`, { problem: { code: 'notManifest', params: { where } } });
   }
   const groups: CheckedManifest['groups'] = [];
   const specs: tf.io.WeightsManifestEntry[] = [];
@@ -44,14 +45,18 @@ export function parseManifest(text: string, where: string): CheckedManifest {
   let bytes = 0;
   for (const group of manifest as { paths?: unknown; weights?: unknown }[]) {
     if (!Array.isArray(group?.paths) || !Array.isArray(group.weights) || !group.paths.every((p) => typeof p === 'string')) {
-      throw new WeightsError(`${where}: every "weightsManifest" entry needs "paths" and "weights" lists.`);
+      throw new WeightsError(`${where}: every "weightsManifest" entry needs "paths" and "weights" lists.`, { problem: { code: 'notManifest', params: { where } } });
     }
     shards += group.paths.length;
     if (specs.length + group.weights.length > MANIFEST_LIMITS.tensors) {
-      throw new WeightsError(`${where} lists more than ${MANIFEST_LIMITS.tensors} tensors; no model of this package has that many.`);
+      throw new WeightsError(`${where} lists more than ${MANIFEST_LIMITS.tensors} tensors; no model of this package has that many.`, {
+        problem: { code: 'tooManyTensors', params: { where, limit: MANIFEST_LIMITS.tensors } },
+      });
     }
     if (shards > MANIFEST_LIMITS.shards) {
-      throw new WeightsError(`${where} lists more than ${MANIFEST_LIMITS.shards} shard files; no model of this package needs that many.`);
+      throw new WeightsError(`${where} lists more than ${MANIFEST_LIMITS.shards} shard files; no model of this package needs that many.`, {
+        problem: { code: 'tooManyShards', params: { where, limit: MANIFEST_LIMITS.shards } },
+      });
     }
     let groupBytes = 0;
     for (const spec of group.weights as tf.io.WeightsManifestEntry[]) {
@@ -60,27 +65,35 @@ export function parseManifest(text: string, where: string): CheckedManifest {
     }
     bytes += groupBytes;
     if (bytes > MANIFEST_LIMITS.bytes) {
-      throw new WeightsError(`${where} describes more than ${MANIFEST_LIMITS.bytes / 1024 / 1024} MB of weights; no model of this package is that large.`);
+      throw new WeightsError(`${where} describes more than ${MANIFEST_LIMITS.bytes / 1024 / 1024} MB of weights; no model of this package is that large.`, {
+        problem: { code: 'tooLarge', params: { where, limit: MANIFEST_LIMITS.bytes / 1024 / 1024 } },
+      });
     }
     groups.push({ paths: group.paths as string[], bytes: groupBytes });
   }
-  if (specs.length === 0) throw new WeightsError(`${where} lists no weights.`);
+  if (specs.length === 0) throw new WeightsError(`${where} lists no weights.`, { problem: { code: 'noWeights', params: { where } } });
   return { json: json as tf.io.ModelJSON, groups, specs };
 }
 
 function specBytes(spec: tf.io.WeightsManifestEntry, where: string): number {
   const shapeOk = Array.isArray(spec?.shape) && spec.shape.every((n) => Number.isSafeInteger(n) && n >= 0);
-  if (typeof spec?.name !== 'string' || !shapeOk) throw new WeightsError(`${where}: a weight entry needs a "name" and a "shape" of whole numbers.`);
+  if (typeof spec?.name !== 'string' || !shapeOk) {
+    throw new WeightsError(`${where}: a weight entry needs a "name" and a "shape" of whole numbers.`, { problem: { code: 'notManifest', params: { where } } });
+  }
   const count = spec.shape.reduce((a, b) => a * b, 1);
   const quantized = spec.quantization?.dtype;
   if (quantized !== undefined) {
     if (!(quantized in QUANTIZED_BYTES) || spec.dtype !== 'float32') {
-      throw new WeightsError(`"${spec.name}" in ${where} is quantized as ${quantized} ${spec.dtype}; supported: float32 stored as float16, uint8 or uint16.`);
+      throw new WeightsError(`"${spec.name}" in ${where} is quantized as ${quantized} ${spec.dtype}; supported: float32 stored as float16, uint8 or uint16.`, {
+        problem: { code: 'badDtype', params: { name: spec.name, where, dtype: `${String(quantized)} ${String(spec.dtype)}` } },
+      });
     }
     return count * QUANTIZED_BYTES[quantized];
   }
   if (!(spec.dtype in BYTES_PER_VALUE)) {
-    throw new WeightsError(`"${spec.name}" in ${where} has data type ${String(spec.dtype)}; the models here read float32 (or float16 through quantization) and int32.`);
+    throw new WeightsError(`"${spec.name}" in ${where} has data type ${String(spec.dtype)}; the models here read float32 (or float16 through quantization) and int32.`, {
+      problem: { code: 'badDtype', params: { name: spec.name, where, dtype: String(spec.dtype) } },
+    });
   }
   return count * BYTES_PER_VALUE[spec.dtype];
 }
@@ -93,6 +106,7 @@ export function joinShards(buffers: ArrayBuffer[], expectedBytes: number, where:
       total < expectedBytes
         ? `The weights in ${where} are truncated: ${total} bytes, the manifest needs ${expectedBytes}.`
         : `The weights in ${where} are ${total} bytes, the manifest describes ${expectedBytes}: not the file it was made with.`,
+      { problem: { code: total < expectedBytes ? 'truncated' : 'wrongSize', params: { where, got: total, needed: expectedBytes } } },
     );
   }
   const joined = new Uint8Array(total);
