@@ -65,7 +65,7 @@ const typeText = (entry) => entry?.type?.text;
 
 function signature(method) {
   const parameters = (method.parameters ?? [])
-    .map((p) => `${p.rest ? '...' : ''}${p.name}${p.optional || p.default !== undefined ? '?' : ''}${typeText(p) ? `: ${typeText(p)}` : ''}${p.default !== undefined ? ` = ${p.default}` : ''}`)
+    .map((p) => `${p.rest ? '...' : ''}${p.name}${p.optional && p.default === undefined ? '?' : ''}${typeText(p) ? `: ${typeText(p)}` : ''}${p.default !== undefined ? ` = ${p.default}` : ''}`)
     .join(', ');
   const returns = typeText(method.return);
   return `${method.name}(${parameters})${returns ? `: ${returns}` : ''}`;
