@@ -661,7 +661,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     const columns = Math.ceil(Math.sqrt(this.#count));
     const position = panel && !panel.painting.done ? panel.painting.position : null;
     const lang = this.lang_;
-    return html`<section class="panel ${key === 'digits' ? 'dark' : ''}" part="panel" data-encoding=${config.encoding} aria-label=${title}>
+    return html`<div role="group" class="panel ${key === 'digits' ? 'dark' : ''}" part="panel" data-encoding=${config.encoding} aria-label=${title}>
       <h3>${title}</h3>
       <p class="note">${note}</p>
       <div class="images" ${cssProperties({ '--columns': String(columns) })}>
@@ -691,7 +691,7 @@ export class PixelRnnCanvas extends GenerativeElement {
                 all: formatNumber(lang, this.heldOut.saturation.all, 2), coloured: formatNumber(lang, this.heldOut.saturation.coloured, 2) })}</span>` : nothing}`}
           </p>`
         : nothing}
-    </section>`;
+    </div>`;
   }
 
   private renderPrediction() {

@@ -404,7 +404,7 @@ export class SentenceMorph extends GenerativeElement {
     if (!this.path.length) return nothing;
     const last = this.path.length - 1;
     const vocabulary = this.morpher?.vocabulary;
-    return html`<section class="path" part="path" aria-busy=${this.busy ? 'true' : 'false'}>
+    return html`<div role="group" class="path" part="path" aria-busy=${this.busy ? 'true' : 'false'}>
       <h3>${s.pathTitle}</h3>
       <p class="note">${s.pathHelp}
         <span class="legend"><mark class="changed">${s.changedLegend}</mark> <span class="unknown">${s.unknownLegend}</span></span>
@@ -423,7 +423,7 @@ export class SentenceMorph extends GenerativeElement {
           </li>`,
         )}
       </ol>
-    </section>`;
+    </div>`;
   }
 
   private renderTraining(ready: boolean) {

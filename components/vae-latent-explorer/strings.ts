@@ -17,6 +17,8 @@ export const STRINGS: Strings<{
   klTerm: string;
   numbersNote: string;
   grid: string;
+  mapTitle: string;
+  mapLabel: string;
   gridLabel: string;
   gridHelp: string;
   cellAnnouncement: string;
@@ -56,6 +58,8 @@ export const STRINGS: Strings<{
     klTerm: 'KL term −½Σ(1+σ−m²−exp σ)',
     numbersNote: 'σ is the log-variance: the code is c = exp(σ/2)·e + m.',
     grid: 'Latent sweep',
+    mapTitle: 'Test digits in the plane of the swept dims (mean and σ ellipse, coloured by digit; + is the centre)',
+    mapLabel: 'Codes of {count} test digits in dims {a} and {b}, each with its σ ellipse, coloured by class',
     gridLabel: 'Grid of decoded digits. Arrow keys move, Enter makes the cell the new centre.',
     gridHelp: 'Click a cell (or use the arrow keys and Enter) to make it the new centre.',
     cellAnnouncement: 'Row {row}, column {column}: dim {a} = {x}, dim {b} = {y}',
@@ -104,6 +108,8 @@ export const STRINGS: Strings<{
     klTerm: 'KL 项 −½Σ(1+σ−m²−exp σ)',
     numbersNote: 'σ 是对数方差：编码为 c = exp(σ/2)·e + m。',
     grid: '隐空间扫描',
+    mapTitle: '测试数字在所扫描两维构成的平面中的位置（均值与 σ 椭圆，按数字着色；+ 为中心）',
+    mapLabel: '{count} 个测试数字在第 {a}、{b} 维上的编码，每个带有 σ 椭圆，按类别着色',
     gridLabel: '解码数字网格。方向键移动，回车把该格设为新的中心。',
     gridHelp: '点击一格（或用方向键和回车）把它设为新的中心。',
     cellAnnouncement: '第 {row} 行，第 {column} 列：维度 {a} = {x}，维度 {b} = {y}',

@@ -25,6 +25,11 @@ export const explorerStyles = css`
   .sliders .swept { color: var(--_accent); }
   .sigma { height: 4px; background: var(--_accent); opacity: 0.5; border-radius: 2px; grid-column: 2; }
   .strip { display: flex; gap: 2px; flex-wrap: wrap; }
+  .code-map { margin: 12px 0 0; }
+  .code-map figcaption { font-size: 0.85em; color: var(--_muted); }
+  .code-map svg { width: 100%; max-width: var(--ge-grid-size, 420px); aspect-ratio: 1; background: var(--_bg); border: 1px solid var(--_border); }
+  .map-legend { display: flex; flex-wrap: wrap; gap: 8px; font-size: 0.85em; }
+  .map-legend .dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; margin-right: 3px; }
   .strip canvas { width: 48px; height: 48px; image-rendering: pixelated; background: #000; }
   .row { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin: 6px 0; }
   details { margin-top: 12px; border-top: 1px solid var(--_border); padding-top: 8px; }

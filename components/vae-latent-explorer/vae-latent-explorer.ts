@@ -19,6 +19,7 @@ import { defineElement } from '../shared/define.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { paintImage } from '../shared/paint-image.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
+import { renderCodeMap, type MapPoint } from './code-map.js';
 
 const SLIDER_LIMIT = 5;
 
@@ -37,6 +38,7 @@ interface Starter { digit: Float32Array; label: number; image: ImageData }
  * @csspart source - The source digits and the drawing pad.
  * @csspart grid - The grid of decoded codes.
  * @csspart cell-focus - The focused cell of the grid.
+ * @csspart map - The map of the test digits' codes (`show-map`).
  * @csspart sliders - The sliders of the fixed dimensions.
  * @csspart interpolation - The interpolation between two digits.
  * @csspart training - The fine-tuning and weights panel.
@@ -51,6 +53,8 @@ export class VaeLatentExplorer extends GenerativeElement {
     sweepDims: { attribute: 'sweep-dims', noAccessor: true },
     range: { noAccessor: true },
     showNoise: { type: Boolean, attribute: 'show-noise', reflect: true },
+    showMap: { type: Boolean, attribute: 'show-map', reflect: true },
+    mapPoints: { state: true },
     code_: { state: true },
     numbers: { state: true },
     starters: { state: true },
@@ -67,6 +71,8 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   /** Draw the encoder's σ around the code. */
   showNoise = false;
+  /** Show the bundled test digits encoded in the plane of the two swept dims, coloured by class, with their σ ellipses. */
+  showMap = false;
 
   private model: DigitVae | undefined;
   private retainedWeights: Awaited<ReturnType<DigitVae['getWeights']>> | undefined;
@@ -78,6 +84,8 @@ export class VaeLatentExplorer extends GenerativeElement {
   private posterior: { mean: Float32Array; logVar: Float32Array } | null = null;
   private numbers: { reconstruction: number; kl: number } | null = null;
   private starters: Starter[] = [];
+  /** The starters' codes for `show-map` (computed when the map is first shown, and after training). */
+  private mapPoints: MapPoint[] = [];
   private selectedStarter = -1;
   private focusCell = { row: 4, column: 4 };
   private interpolation: ImageData[] = [];
@@ -163,6 +171,7 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
+    if (changed.has('showMap') && this.showMap && this.model && !this.mapPoints.length) void this.guard('map', () => this.encodeMap());
     const gridInputs = ['gridSize', 'sweepDims', 'range', 'code_'];
     if (this.model && gridInputs.some((key) => changed.has(key as keyof VaeLatentExplorer))) void this.requestGrid();
   }
@@ -184,7 +193,15 @@ export class VaeLatentExplorer extends GenerativeElement {
     await this.model!.setWeights(artifacts);
   }
 
+  /** Encodes the starter digits for the map. */
+  private async encodeMap(): Promise<void> {
+    if (!this.model || !this.starters.length) return;
+    const codes = await this.model.encode(this.starters.map((starter) => starter.digit));
+    this.mapPoints = codes.map((code, i) => ({ ...code, label: this.starters[i].label }));
+  }
+
   protected async drawFirstOutput(): Promise<void> {
+    if (this.showMap) await this.encodeMap();
     if (this.selectedStarter < 0 && this.starters.length > 0) {
       await this.useSource(this.starters[0].digit, 0);
     } else if (this.posterior && this.sourceDigit) {
@@ -318,6 +335,7 @@ export class VaeLatentExplorer extends GenerativeElement {
       options.signal,
     );
     if (this.sourceDigit) await this.useSource(this.sourceDigit, this.selectedStarter);
+    if (this.showMap && this.isConnected) await this.encodeMap();
     return result;
   }
 
@@ -439,7 +457,10 @@ export class VaeLatentExplorer extends GenerativeElement {
     const s = this.strings;
     const ready = this.phase === 'ready' || this.phase === 'training';
     const side = this.shows('source') || this.shows('sliders');
-    const main = html`<div>${this.renderGrid(ready)} ${this.shows('interpolation') ? this.renderInterpolation(ready) : nothing}</div>`;
+    const map = this.showMap && this.mapPoints.length
+      ? renderCodeMap(this.mapPoints, this.#sweepDims, this.code_, format(s.mapLabel, { a: this.#sweepDims[0], b: this.#sweepDims[1], count: this.mapPoints.length }), s.mapTitle)
+      : nothing;
+    const main = html`<div>${this.renderGrid(ready)} ${map} ${this.shows('interpolation') ? this.renderInterpolation(ready) : nothing}</div>`;
     return html`
       <div part="base">
         ${this.showsEverything ? html`<h2>${s.title}</h2><p class="intro">${s.intro}</p>` : nothing}
@@ -460,7 +481,7 @@ export class VaeLatentExplorer extends GenerativeElement {
   private renderSource(ready: boolean) {
     const s = this.strings;
     const lang = this.lang_;
-    return html`<section part="source" aria-label=${s.source}>
+    return html`<div role="group" part="source" aria-label=${s.source}>
       <h3>${s.starters}</h3>
       <div class="starters">
         ${this.starters.map(
@@ -488,14 +509,14 @@ export class VaeLatentExplorer extends GenerativeElement {
             </dl>
             <p class="note">${s.numbersNote}</p>`
         : nothing}
-    </section>`;
+    </div>`;
   }
 
   private renderSliders() {
     const s = this.strings;
     const [a, b] = this.#sweepDims;
     const dims = Array.from(this.code_.keys());
-    return html`<section part="sliders" aria-label=${s.fixedDims}>
+    return html`<div role="group" part="sliders" aria-label=${s.fixedDims}>
       <h3>${s.fixedDims}</h3>
       <div class="sliders">
         ${dims.map((d) => {
@@ -512,7 +533,7 @@ export class VaeLatentExplorer extends GenerativeElement {
         })}
       </div>
       <button type="button" @click=${this.onRandomCode}>N(0, I)</button>
-    </section>`;
+    </div>`;
   }
 
   private renderGrid(ready: boolean) {
@@ -522,7 +543,7 @@ export class VaeLatentExplorer extends GenerativeElement {
     const [a, b] = this.#sweepDims;
     const dimOptions = (selected: number) =>
       Array.from(this.code_.keys()).map((d) => html`<option value=${d} ?selected=${d === selected}>${format(s.dim, { n: d })}</option>`);
-    return html`<section aria-label=${s.grid}>
+    return html`<div role="group" aria-label=${s.grid}>
       <h3>${s.grid}</h3>
       <div class="grid-wrap" part="grid" tabindex=${ready ? 0 : -1} role="application" aria-label=${s.gridLabel}
         @click=${this.onGridClick} @keydown=${this.onGridKey}>
@@ -539,7 +560,7 @@ export class VaeLatentExplorer extends GenerativeElement {
         <label>${s.sweepY} <select @change=${(e: Event) => this.onSweepSelect(1, e)}>${dimOptions(b)}</select></label>
       </div>
       <p class="note">${s.gridHelp}</p>
-    </section>`;
+    </div>`;
   }
 
   /** One standard deviation of q(c | x) in the two swept dims, around the encoded mean. */
@@ -558,12 +579,12 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   private renderInterpolation(ready: boolean) {
     const s = this.strings;
-    return html`<section part="interpolation" aria-label=${s.interpolation}>
+    return html`<div role="group" part="interpolation" aria-label=${s.interpolation}>
       <h3>${s.interpolation}</h3>
       <button type="button" ?disabled=${!ready || !this.sourceDigit} aria-pressed=${this.pickingInterpolationTarget ? 'true' : 'false'}
         @click=${() => (this.pickingInterpolationTarget = !this.pickingInterpolationTarget)}>${s.interpolateTo}</button>
       <div class="strip">${this.interpolation.map((image) => html`<canvas ${paintImage(image)}></canvas>`)}</div>
-    </section>`;
+    </div>`;
   }
 
   private renderTraining(ready: boolean) {

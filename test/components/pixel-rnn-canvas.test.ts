@@ -83,7 +83,7 @@ describe('<pixel-rnn-canvas>', () => {
     await element.generate();
     const detail = (await ended).detail;
     await element.updateComplete;
-    const panels = shadow(element).querySelectorAll<HTMLElement>('section.panel');
+    const panels = shadow(element).querySelectorAll<HTMLElement>('.panel[part="panel"]');
     expect(Array.from(panels, (panel) => panel.dataset.encoding)).to.deep.equal(['one-hot', 'sigmoid']);
     expect(shadow(element).querySelectorAll('canvas[data-panel="0"]')).to.have.length(2);
     expect(shadow(element).querySelectorAll('canvas[data-panel="1"]')).to.have.length(2);
@@ -195,7 +195,7 @@ describe('<pixel-rnn-canvas>', () => {
     expect(errors.join(' ')).to.contain('color-encoding="sigmoid"');
     expect(errors.join(' ')).to.contain('compare=""');
     await element.updateComplete;
-    expect(shadow(element).querySelectorAll('section.panel')).to.have.length(1);
+    expect(shadow(element).querySelectorAll('.panel[part="panel"]')).to.have.length(1);
   });
 
   it('refuses an upload that is not an image, and a 10000×10000 image, with clear messages', async () => {
