@@ -80,7 +80,7 @@ export class GanArena extends GenerativeElement {
     trainOnMine: { state: true },
   };
   static override styles = [sharedStyles, arenaStyles];
-  static override controlParts = ['playback', 'settings', 'charts', 'samples', 'training', 'weights'];
+  static override controlParts = ['playback', 'settings', 'charts', 'samples', 'training', 'weights', 'share'];
 
   /** Training runs while this is set (attribute `running`). */
   running = false;
@@ -278,6 +278,21 @@ export class GanArena extends GenerativeElement {
   }
 
   // ---- public API --------------------------------------------------------------------------
+  /** The points of a `custom` distribution travel with the shared state. */
+  protected override stateExtras(): Record<string, unknown> {
+    if (!this.customPoints.length) return {};
+    return { points: this.customPoints.map((p) => [Math.round(p.x * 1000) / 1000, Math.round(p.y * 1000) / 1000]) };
+  }
+
+  protected override applyStateExtras(extras: Record<string, unknown>): void {
+    if (extras.points === undefined) return;
+    const points = extras.points as unknown[];
+    const valid = Array.isArray(points) && points.length <= 200 &&
+      points.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isFinite(v) && Math.abs(v as number) <= 1.5));
+    if (!valid) throw new RangeError('setState: "points" must be at most 200 pairs [x, y] inside the plane.');
+    this.customPoints = (points as [number, number][]).map(([x, y]) => ({ x, y }));
+  }
+
   /** Starts training (sets `running`). */
   start(): void {
     this.running = true;

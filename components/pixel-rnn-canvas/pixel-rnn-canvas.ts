@@ -112,7 +112,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     trainingProgress: { state: true },
   };
   static override styles = [sharedStyles, canvasStyles];
-  static override controlParts = ['playback', 'prediction', 'completion', 'training', 'weights'];
+  static override controlParts = ['playback', 'prediction', 'completion', 'training', 'weights', 'share'];
 
   /** Draw the one-hot and the sigmoid model side by side (emoji only). */
   compare = false;

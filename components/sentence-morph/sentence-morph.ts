@@ -64,7 +64,7 @@ export class SentenceMorph extends GenerativeElement {
     trainingReport: { state: true },
   };
   static override styles = [sharedStyles, morphStyles];
-  static override controlParts = ['inputs', 'settings', 'examples', 'training', 'weights'];
+  static override controlParts = ['inputs', 'settings', 'examples', 'training', 'weights', 'share'];
 
   /** The first sentence; a built-in example when unset. */
   from: string | null = null;
@@ -103,6 +103,20 @@ export class SentenceMorph extends GenerativeElement {
   }
   set decoding(value: Decoding | string | null) {
     this.setAttributeText('decoding', value);
+  }
+
+  /** The two sentences as the reader left them travel with the shared state. */
+  protected override stateExtras(): Record<string, unknown> {
+    return { texts: { ...this.texts } };
+  }
+
+  protected override applyStateExtras(extras: Record<string, unknown>): void {
+    const texts = extras.texts as Partial<Record<InputSide, unknown>> | undefined;
+    if (texts === undefined) return;
+    if (typeof texts?.from !== 'string' || typeof texts?.to !== 'string' || texts.from.length > 500 || texts.to.length > 500) {
+      throw new RangeError('setState: "texts" must hold two sentences, from and to, of at most 500 characters.');
+    }
+    this.texts = { from: texts.from, to: texts.to };
   }
 
   // ---- attributes --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import type { ModelErrorDetail, ModelReadyDetail, TrainEndDetail, TrainProgressD
 import { indexedDbUrl } from '../../src/runtime/weights-io.js';
 import { controlsText, parseControls } from './controls.js';
 import { Deferred } from './deferred.js';
+import { checkState, MAX_LINK_LENGTH, stateFragment, stateFromFragment, type ElementState } from './shareable-state.js';
 import { PROBLEM_STRINGS } from './problem-strings.js';
 import type { Problem } from '../../src/runtime/problem.js';
 
@@ -53,6 +54,7 @@ export abstract class GenerativeElement extends LitElement {
     loading: { noAccessor: true },
     controls: { noAccessor: true },
     phase: { state: true },
+    sharedLink: { state: true },
     statusText: { state: true },
     errorMessages: { state: true },
   };
@@ -122,6 +124,8 @@ export abstract class GenerativeElement extends LitElement {
   }
 
   protected phase: Phase = 'idle';
+  /** The last link made by the `share` part. */
+  protected sharedLink = '';
   protected statusText = '';
   /** Visible problems, keyed by where they came from (an attribute name, 'weights', 'training'...). */
   protected errorMessages: Record<string, string> = {};
@@ -184,6 +188,87 @@ export abstract class GenerativeElement extends LitElement {
     return this.#attributeTexts.get(attribute) ?? null;
   }
 
+  // ---- shareable state ---------------------------------------------------------------------
+  /**
+   * A JSON-serialisable snapshot of what the reader set: every attribute given, plus what the
+   * element adds (a code, points, sentences). Never weights.
+   */
+  getState(): ElementState {
+    const attributes: Record<string, string> = {};
+    for (const [property, declaration] of (this.constructor as typeof LitElement).elementProperties) {
+      if (declaration.state || declaration.attribute === false) continue;
+      const name = typeof declaration.attribute === 'string' ? declaration.attribute : String(property).toLowerCase();
+      const text = this.getAttribute(name) ?? this.attributeText(name);
+      if (text !== null) attributes[name] = text;
+    }
+    const extras = this.stateExtras();
+    return Object.keys(extras).length ? { attributes, extras } : { attributes };
+  }
+
+  /** Applies a snapshot from `getState()`; every value is checked like the attribute it sets. */
+  setState(state: ElementState): void {
+    const checked = checkState(state);
+    const known = new Map<string, string>();
+    for (const [property, declaration] of (this.constructor as typeof LitElement).elementProperties) {
+      if (declaration.state || declaration.attribute === false) continue;
+      known.set(typeof declaration.attribute === 'string' ? declaration.attribute : String(property).toLowerCase(), String(property));
+    }
+    const unknown = Object.keys(checked.attributes).filter((name) => !known.has(name));
+    if (unknown.length) throw new RangeError(`setState: this element has no attribute ${unknown.join(', ')}.`);
+    for (const name of known.keys()) {
+      if (name in checked.attributes) this.setAttribute(name, checked.attributes[name]);
+      else if (name !== 'loading' && name !== 'id') this.removeAttribute(name);
+    }
+    this.applyStateExtras(checked.extras ?? {});
+  }
+
+  /** The page URL with this element's state in the fragment (`#<id>=<state>`); the element needs an `id`. */
+  shareLink(): string {
+    if (!this.id) throw new Error('shareLink: give the element an id, so the link can say which element it is for.');
+    const fragment = stateFragment(this.id, this.getState());
+    const link = `${location.href.split('#')[0]}#${fragment}`;
+    if (link.length > MAX_LINK_LENGTH) throw new RangeError(`shareLink: the link would be ${link.length} characters, more than ${MAX_LINK_LENGTH}.`);
+    return link;
+  }
+
+  /** What the element adds to its state beyond attributes (subclasses). */
+  protected stateExtras(): Record<string, unknown> {
+    return {};
+  }
+
+  /** Applies the extras of a state, checking them (subclasses). */
+  protected applyStateExtras(_extras: Record<string, unknown>): void {}
+
+  /** On connection, an element with an id takes its state from the page URL's fragment, if there is one. */
+  #applyStateFromUrl(): void {
+    if (!this.id || !location.hash) return;
+    const state = stateFromFragment(location.hash, this.id);
+    if (state === undefined) return;
+    try {
+      if (state instanceof Error) throw state;
+      this.setState(state);
+      this.clearError('state');
+    } catch (cause) {
+      this.showError('state', format(this.sharedStrings.badState, { reason: this.describe(cause) }), cause);
+    }
+  }
+
+  /** The `share` part: the link to this figure as it is now, to copy. */
+  protected renderShare(): TemplateResult | typeof nothing {
+    if (!this.shows('share')) return nothing;
+    const s = this.sharedStrings;
+    const copy = () =>
+      this.guard('share', async () => {
+        const link = this.shareLink();
+        this.sharedLink = link;
+        await navigator.clipboard?.writeText(link).catch(() => undefined);
+      });
+    return html`<div class="row share">
+      <button type="button" ?disabled=${!this.id} title=${this.id ? '' : s.shareNeedsId} @click=${copy}>${s.copyLink}</button>
+      ${this.sharedLink ? html`<input type="text" readonly aria-label=${s.copyLink} .value=${this.sharedLink} />` : nothing}
+    </div>`;
+  }
+
   // ---- on screen or not ----------------------------------------------------------------------
   /** Whether the element is in the viewport of a visible tab: training, animation and drawing run only then. */
   protected get isOnScreen(): boolean {
@@ -223,6 +308,7 @@ export abstract class GenerativeElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#everConnected = true;
+    this.#applyStateFromUrl();
     this.#onScreenObserver = new IntersectionObserver((entries) => {
       this.#inViewport = entries[entries.length - 1].isIntersecting;
       this.#screenChanged();
@@ -539,6 +625,7 @@ export abstract class GenerativeElement extends LitElement {
     const errors = Object.entries(this.errorMessages);
     return html`
       <p class="status" part="status" role="status" aria-live="polite">${this.statusText}</p>
+      ${this.renderShare()}
       ${errors.length
         ? html`<div class="error" part="error" role="alert">
             <p>${errors.map(([, message]) => message).join('\n')}</p>

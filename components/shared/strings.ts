@@ -17,6 +17,9 @@ export const SHARED_STRINGS: Strings<{
   expectedInteger: string;
   randomSeed: string;
   unknownParts: string;
+  badState: string;
+  copyLink: string;
+  shareNeedsId: string;
   weightsTitle: string;
   saveBrowser: string;
   loadBrowser: string;
@@ -41,6 +44,9 @@ export const SHARED_STRINGS: Strings<{
     expectedInteger: 'expected an integer.',
     randomSeed: 'a random seed',
     unknownParts: 'this element has no part {unknown}; its parts are {known} (or all, none).',
+    badState: 'The link’s state for this figure could not be used ({reason}); showing the defaults.',
+    copyLink: 'Copy a link to this figure',
+    shareNeedsId: 'Give the element an id to share it.',
     weightsTitle: 'Weights',
     saveBrowser: 'Save in browser',
     loadBrowser: 'Load from browser',
@@ -65,6 +71,9 @@ export const SHARED_STRINGS: Strings<{
     expectedInteger: '应为整数。',
     randomSeed: '随机种子',
     unknownParts: '此元素没有部件 {unknown}；可用的部件为 {known}（或 all、none）。',
+    badState: '链接中这个图的状态无法使用（{reason}）；显示默认设置。',
+    copyLink: '复制指向此图的链接',
+    shareNeedsId: '给元素设置 id 才能分享。',
     weightsTitle: '权重',
     saveBrowser: '保存到浏览器',
     loadBrowser: '从浏览器加载',

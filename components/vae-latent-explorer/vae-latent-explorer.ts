@@ -67,7 +67,7 @@ export class VaeLatentExplorer extends GenerativeElement {
     cellAnnouncement: { state: true },
   };
   static override styles = [sharedStyles, explorerStyles];
-  static override controlParts = ['source', 'sliders', 'interpolation', 'training', 'weights'];
+  static override controlParts = ['source', 'sliders', 'interpolation', 'training', 'weights', 'share'];
 
   /** Draw the encoder's σ around the code. */
   showNoise = false;
@@ -240,6 +240,15 @@ export class VaeLatentExplorer extends GenerativeElement {
   setCode(code: ArrayLike<number>): void {
     this.code_ = this.validCode(code);
     this.emit<CodeChangeDetail>('code-change', { code: this.code });
+  }
+
+  /** The centre code, rounded to 3 decimals, travels with the shared state. */
+  protected override stateExtras(): Record<string, unknown> {
+    return { code: Array.from(this.code_, (v) => Math.round(v * 1000) / 1000) };
+  }
+
+  protected override applyStateExtras(extras: Record<string, unknown>): void {
+    if (extras.code !== undefined) this.setCode(extras.code as number[]);
   }
 
   /** Decodes `steps` evenly spaced points on the line between the codes (means) of two images. */
