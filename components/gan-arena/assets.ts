@@ -13,6 +13,11 @@ export function bundledGanWeights(): BundledWeights {
   );
 }
 
+/** The poster: digits drawn by the bundled generator. */
+export function ganPreview(): string {
+  return packagedAsset('weights/gan-digits/samples.png', new URL('../../weights/gan-digits/samples.png', import.meta.url));
+}
+
 /** Real training digits shown beside the generated ones. */
 export function realDigitsFiles(): { list: string; image: string } {
   return {

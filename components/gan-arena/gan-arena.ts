@@ -20,7 +20,7 @@ import {
 } from '../../src/data/toy-distributions.js';
 import { digitSheet, imageToDigit, intensitiesToImageData, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
 import { loadDigitSprite } from '../../src/data/digit-sprite.js';
-import { bundledGanWeights, realDigitsFiles } from './assets.js';
+import { bundledGanWeights, ganPreview, realDigitsFiles } from './assets.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
 import type { WeightsSource } from '../../src/runtime/weights-source.js';
 import { runTrainingLoop, yieldToBrowser } from '../../src/runtime/training-loop.js';
@@ -278,6 +278,11 @@ export class GanArena extends GenerativeElement {
   }
 
   // ---- public API --------------------------------------------------------------------------
+  /** Digits mode has a bundled preview; the 2-d game starts from random networks and shows at once. */
+  protected override defaultPoster(): string | null {
+    return this.#mode === 'digits' ? ganPreview() : null;
+  }
+
   /** The points of a `custom` distribution travel with the shared state. */
   protected override stateExtras(): Record<string, unknown> {
     if (!this.customPoints.length) return {};

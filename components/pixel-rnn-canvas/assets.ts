@@ -14,6 +14,11 @@ interface ModelFiles {
   heldOutSample: string;
 }
 
+/** The poster: emoji drawn by the bundled one-hot model. */
+export function pixelRnnPreview(): string {
+  return packagedAsset('weights/pixel-rnn-emoji/samples.png', new URL('../../weights/pixel-rnn-emoji/samples.png', import.meta.url));
+}
+
 export function pixelRnnFiles(key: ModelKey): ModelFiles {
   switch (key) {
     case 'digits':

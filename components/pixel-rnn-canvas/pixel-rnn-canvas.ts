@@ -16,7 +16,7 @@ import {
 import { PixelPainter, type Painting } from '../../src/models/pixel-rnn-painter.js';
 import type { PixelValues } from '../../src/data/pixel-images.js';
 import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, EMOJI_SIGMOID_PIXEL_RNN_CONFIG, type PixelRnnConfig } from '../../src/models/pixel-rnn.js';
-import { pixelRnnFiles, type ModelKey } from './assets.js';
+import { pixelRnnFiles, pixelRnnPreview, type ModelKey } from './assets.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
 import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
 import { yieldToBrowser } from '../../src/runtime/training-loop.js';
@@ -190,6 +190,10 @@ export class PixelRnnCanvas extends GenerativeElement {
 
   private get strings() {
     return STRINGS[this.lang_];
+  }
+
+  protected override defaultPoster(): string | null {
+    return this.#dataset === 'emoji' ? pixelRnnPreview() : null;
   }
 
   /** The model the attributes select (the one-hot one when comparing). */

@@ -28,6 +28,7 @@ type Phase = 'idle' | 'loading' | 'ready' | 'training';
  * @attr weights - URL of a TF.js weights manifest (`model.json`) of the same architecture; bundled weights when unset.
  * @attr seed - integer: makes sampling repeatable; setting it, even to the same value, restarts the random stream.
  * @attr loading - `lazy` (default: start when near the viewport) or `eager`.
+ * @attr poster - URL of an image shown until the first output; a bundled preview when unset.
  * @attr controls - `all` (default), `none` (only the main view), or space-separated part tokens (each element lists its own).
  * @fires model-ready - `{backend, loadMs}`: the model is loaded and its first output drawn.
  * @fires model-error - `{message, cause}`: a problem, also shown inside the element, which keeps working.
@@ -36,6 +37,7 @@ type Phase = 'idle' | 'loading' | 'ready' | 'training';
  * @csspart base - The element's outer wrapper.
  * @csspart status - The status line (a live region).
  * @csspart error - The box that shows problems.
+ * @csspart poster - The image shown until the first output.
  * @cssprop --ge-accent - Accent colour of buttons, focus rings and highlights.
  * @cssprop --ge-font - Font family.
  * @cssprop --ge-font-size - Base font size.
@@ -50,6 +52,8 @@ export abstract class GenerativeElement extends LitElement {
   static override properties = {
     backend: { noAccessor: true },
     weights: { type: String },
+    poster: { type: String },
+    firstOutputShown: { state: true },
     seed: { noAccessor: true },
     loading: { noAccessor: true },
     controls: { noAccessor: true },
@@ -61,6 +65,10 @@ export abstract class GenerativeElement extends LitElement {
 
   /** URL of a weights manifest (model.json); bundled weights when unset. */
   weights: string | null = null;
+  /** URL of an image shown until the first output; a bundled preview when unset. */
+  poster: string | null = null;
+  /** Whether the model's first output has been drawn (the poster then goes). */
+  protected firstOutputShown = false;
 
   /** The text each attribute was given, by attribute name, whether set as attribute or property. */
   readonly #attributeTexts = new Map<string, string | null>();
@@ -253,6 +261,17 @@ export abstract class GenerativeElement extends LitElement {
     }
   }
 
+  /** A bundled preview of the element's typical output, shown until the first output (subclasses). */
+  protected defaultPoster(): string | null {
+    return null;
+  }
+
+  protected renderPoster(): TemplateResult | typeof nothing {
+    const src = this.poster ?? this.defaultPoster();
+    if (this.firstOutputShown || !src) return nothing;
+    return html`<img class="poster" part="poster" alt=${this.sharedStrings.posterAlt} src=${src} />`;
+  }
+
   /** The `share` part: the link to this figure as it is now, to copy. */
   protected renderShare(): TemplateResult | typeof nothing {
     if (!this.shows('share')) return nothing;
@@ -406,6 +425,7 @@ export abstract class GenerativeElement extends LitElement {
     }
     await this.drawFirstOutput();
     this.phase = 'ready';
+    this.firstOutputShown = true;
     this.updateStatus();
     // A rebuild asked for during start-up runs next and resolves `ready` itself; an element
     // removed during start-up leaves it pending, for the removal to reject.
@@ -625,6 +645,7 @@ export abstract class GenerativeElement extends LitElement {
     const errors = Object.entries(this.errorMessages);
     return html`
       <p class="status" part="status" role="status" aria-live="polite">${this.statusText}</p>
+      ${this.renderPoster()}
       ${this.renderShare()}
       ${errors.length
         ? html`<div class="error" part="error" role="alert">

@@ -18,6 +18,7 @@ export const SHARED_STRINGS: Strings<{
   randomSeed: string;
   unknownParts: string;
   badState: string;
+  posterAlt: string;
   copyLink: string;
   shareNeedsId: string;
   weightsTitle: string;
@@ -46,6 +47,7 @@ export const SHARED_STRINGS: Strings<{
     unknownParts: 'this element has no part {unknown}; its parts are {known} (or all, none).',
     badState: 'The link’s state for this figure could not be used ({reason}); showing the defaults.',
     copyLink: 'Copy a link to this figure',
+    posterAlt: 'A preview of what this figure shows, until its model is ready',
     shareNeedsId: 'Give the element an id to share it.',
     weightsTitle: 'Weights',
     saveBrowser: 'Save in browser',
@@ -73,6 +75,7 @@ export const SHARED_STRINGS: Strings<{
     unknownParts: '此元素没有部件 {unknown}；可用的部件为 {known}（或 all、none）。',
     badState: '链接中这个图的状态无法使用（{reason}）；显示默认设置。',
     copyLink: '复制指向此图的链接',
+    posterAlt: '模型就绪前，此图内容的预览',
     shareNeedsId: '给元素设置 id 才能分享。',
     weightsTitle: '权重',
     saveBrowser: '保存到浏览器',

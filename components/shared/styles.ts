@@ -45,6 +45,7 @@ export const sharedStyles = css`
     align-items: flex-start;
     justify-content: space-between;
   }
+  .poster { display: block; max-width: min(100%, 420px); image-rendering: pixelated; border-radius: var(--_radius); }
   .error p { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
   progress { width: 100%; accent-color: var(--_accent); }
   .visually-hidden {

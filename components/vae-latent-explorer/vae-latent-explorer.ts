@@ -8,7 +8,7 @@ import { explorerStyles } from './styles.js';
 import { STRINGS } from './strings.js';
 import { parseDataset, parseGridSize, parseRange, parseSweepDims, GRID_SIZE, RANGE, type Parsed } from './attributes.js';
 import { DigitVae, DIGIT_PIXELS } from '../../src/models/digit-vae.js';
-import { bundledVaeWeights, starterDigitsFiles } from './assets.js';
+import { bundledVaeWeights, starterDigitsFiles, vaePreview } from './assets.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
 import type { WeightsSource } from '../../src/runtime/weights-source.js';
 import { imageToDigit, intensitiesToImageData, digitSheet, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
@@ -240,6 +240,10 @@ export class VaeLatentExplorer extends GenerativeElement {
   setCode(code: ArrayLike<number>): void {
     this.code_ = this.validCode(code);
     this.emit<CodeChangeDetail>('code-change', { code: this.code });
+  }
+
+  protected override defaultPoster(): string {
+    return vaePreview();
   }
 
   /** The centre code, rounded to 3 decimals, travels with the shared state. */

@@ -1,0 +1,39 @@
+// `poster`: an image shows at once, before the model is ready (a bundled preview by default, or
+// the page's own), and goes when the first output is drawn.
+import { expect } from '@open-wc/testing';
+import '../../src/generative-elements.js';
+import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
+
+const poster = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLImageElement>('[part="poster"]');
+
+describe('poster', () => {
+  it('shows the bundled preview until the first output, then goes', async () => {
+    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    explorer.setAttribute('loading', 'eager');
+    document.body.append(explorer);
+    await explorer.updateComplete;
+    const image = poster(explorer)!;
+    expect(image.getAttribute('src')).to.match(/starter-digits\.png$/);
+    await image.decode(); // a real image, served
+    expect(image.naturalWidth).to.be.above(0);
+    await explorer.ready;
+    await explorer.updateComplete;
+    expect(poster(explorer)).to.equal(null);
+    explorer.remove();
+  });
+
+  it("shows the page's own poster, and none where the element has no preview", async () => {
+    const box = document.createElement('div');
+    box.style.display = 'none'; // never starts
+    document.body.append(box);
+    const own = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    own.setAttribute('poster', '/weights/gan-digits/samples.png');
+    const morph = document.createElement('sentence-morph') as HTMLElement & { updateComplete: Promise<boolean> };
+    box.append(own, morph);
+    await own.updateComplete;
+    await morph.updateComplete;
+    expect(poster(own)!.getAttribute('src')).to.equal('/weights/gan-digits/samples.png');
+    expect(poster(morph)).to.equal(null);
+    box.remove();
+  });
+});
