@@ -52,3 +52,25 @@ export async function settledTensorCount(): Promise<number> {
   }
   return last;
 }
+
+/** A promise's rejection, or a failure if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** A 28×28 "1", light ink on dark like MNIST: a training example for the digit models. */
+export function digitOne(): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 28;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#000';
+  context.fillRect(0, 0, 28, 28);
+  context.fillStyle = '#fff';
+  context.fillRect(12, 4, 4, 20);
+  return canvas;
+}

@@ -4,19 +4,12 @@ import { expect } from '@open-wc/testing';
 import '../../src/generative-elements.js';
 import type { GanArena } from '../../components/gan-arena/gan-arena.js';
 import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
+import { digitOne } from '../helpers.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const offScreen = (element: HTMLElement) => Object.assign(element.style, { position: 'fixed', top: '-10000px' });
 const onScreen = (element: HTMLElement) => Object.assign(element.style, { position: '', top: '' });
 
-function digitCanvas(): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 28;
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#fff';
-  context.fillRect(10, 4, 6, 20);
-  return canvas;
-}
 
 describe('off screen', () => {
   it('<gan-arena running> stops its rounds off screen and resumes when back', async () => {
@@ -53,7 +46,7 @@ describe('off screen', () => {
     explorer.addEventListener('train-progress', () => steps++);
     offScreen(explorer);
     await pause(200);
-    const training = explorer.fineTune([digitCanvas()], { steps: 3, batchSize: 1 });
+    const training = explorer.fineTune([digitOne()], { steps: 3, batchSize: 1 });
     await pause(800);
     expect(steps).to.equal(0);
     onScreen(explorer);

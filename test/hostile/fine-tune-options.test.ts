@@ -5,27 +5,9 @@ import '../../src/generative-elements.js';
 import type { GanArena } from '../../components/gan-arena/gan-arena.js';
 import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
-import { tensorCount } from '../helpers.js';
+import { digitOne, rejection, tensorCount } from '../helpers.js';
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
-function digitCanvas(): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 28;
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#000';
-  context.fillRect(0, 0, 28, 28);
-  context.fillStyle = '#fff';
-  context.fillRect(12, 4, 4, 20);
-  return canvas;
-}
 
 describe('fineTune with bad options or data', () => {
   it('checkFineTuneOptions names the option and its range', () => {
@@ -44,14 +26,14 @@ describe('fineTune with bad options or data', () => {
     await explorer.ready;
     const before = tensorCount();
     for (const options of [{ batchSize: 0 }, { steps: NaN }, { learningRate: Infinity }]) {
-      expect(await rejection(explorer.fineTune([digitCanvas()], options))).to.be.instanceOf(RangeError);
+      expect(await rejection(explorer.fineTune([digitOne()], options))).to.be.instanceOf(RangeError);
     }
     const empty = document.createElement('canvas');
     empty.width = 0;
     expect((await rejection(explorer.fineTune([empty], { steps: 2 }))).message).to.match(/empty/);
     expect(await rejection(explorer.fineTune([], { steps: 2 }))).to.be.instanceOf(RangeError);
     expect(tensorCount()).to.equal(before);
-    const result = await explorer.fineTune([digitCanvas()], { steps: 2, batchSize: 1 });
+    const result = await explorer.fineTune([digitOne()], { steps: 2, batchSize: 1 });
     expect(result.steps).to.equal(2);
     explorer.remove();
   });

@@ -4,18 +4,10 @@ import { expect } from '@open-wc/testing';
 import '../../src/generative-elements.js';
 import type { PixelRnnCanvas } from '../../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
 import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
-import { settledTensorCount } from '../helpers.js';
+import { digitOne, settledTensorCount } from '../helpers.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function digitCanvas(): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 28;
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#fff';
-  context.fillRect(10, 4, 6, 20);
-  return canvas;
-}
 
 describe('interruptions', () => {
   it('weights whose every file fails once load on the retry', async () => {
@@ -49,7 +41,7 @@ describe('interruptions', () => {
     document.body.append(explorer);
     await explorer.ready;
     const before = await settledTensorCount();
-    const training = explorer.fineTune([digitCanvas()], { steps: 5000, batchSize: 1 });
+    const training = explorer.fineTune([digitOne()], { steps: 5000, batchSize: 1 });
     await pause(200);
     explorer.remove();
     const result = await training;
@@ -60,7 +52,7 @@ describe('interruptions', () => {
     expect(await settledTensorCount()).to.be.below(before);
     document.body.append(explorer);
     await explorer.ready;
-    expect((await explorer.fineTune([digitCanvas()], { steps: 2, batchSize: 1 })).steps).to.equal(2);
+    expect((await explorer.fineTune([digitOne()], { steps: 2, batchSize: 1 })).steps).to.equal(2);
     explorer.remove();
   });
 });

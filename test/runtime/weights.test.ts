@@ -6,18 +6,10 @@ import { initRuntime } from '../../src/runtime/backend.js';
 import { DigitVae } from '../../src/models/digit-vae.js';
 import { loadArtifacts, saveArtifacts } from '../../src/runtime/weights-io.js';
 import { WeightsError } from '../../src/runtime/weights-format.js';
-import { repoFile, tensorCount } from '../helpers.js';
+import { rejection, repoFile, tensorCount } from '../helpers.js';
 
 const CODES = Float32Array.from({ length: 3 * 10 }, (_, i) => Math.sin(i) * 1.5);
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('weights I/O', () => {
   let bundled: DigitVae;
