@@ -168,7 +168,7 @@ export class GanArena extends GenerativeElement {
     this.setAttributeText('batchSize', value);
   }
 
-  /** The generator's loss: see the README for the choices. */
+  /** The generator's loss: `non-saturating` (default, −log D(G(z))) or `minimax` (log(1 − D(G(z))), which stalls early). */
   get loss(): GanLoss {
     return parseLoss(this.attributeText('loss')).value;
   }

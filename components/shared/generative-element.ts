@@ -73,7 +73,7 @@ export abstract class GenerativeElement extends LitElement {
   /** The text each attribute was given, by attribute name, whether set as attribute or property. */
   readonly #attributeTexts = new Map<string, string | null>();
 
-  /** The preferred backend: `auto`, `webgpu`, `wasm` or `cpu` (an unknown value means `auto`). */
+  /** The preferred backend: `auto` (default), `webgpu`, `wasm` or `cpu` (an unknown value means `auto`). */
   get backend(): BackendPreference {
     const text = this.attributeText('backend');
     return BACKEND_PREFERENCES.includes(text as BackendPreference) ? (text as BackendPreference) : 'auto';
@@ -82,7 +82,7 @@ export abstract class GenerativeElement extends LitElement {
     this.setAttributeText('backend', value);
   }
 
-  /** The sampling seed in use, or null when sampling is not repeatable (no or a bad `seed`). */
+  /** The sampling seed in use, or null (default: random) when sampling is not repeatable (no or a bad `seed`). */
   get seed(): number | null {
     const seed = parseSeed(this.attributeText('seed'));
     return seed ?? null;
@@ -123,7 +123,7 @@ export abstract class GenerativeElement extends LitElement {
     return parseControls(this.attributeText('controls'), this.#knownParts()).shown;
   }
 
-  /** `lazy` (start when near the viewport) or `eager`. */
+  /** `lazy` (default: start when near the viewport) or `eager`. */
   get loading(): 'lazy' | 'eager' {
     return this.attributeText('loading') === 'eager' ? 'eager' : 'lazy';
   }

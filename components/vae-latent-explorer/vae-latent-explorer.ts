@@ -102,7 +102,7 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   /**
    * The data set (attribute `dataset`; the property `dataset` is the DOM's map of data-*
-   * attributes). Only `digits` for now.
+   * attributes). Only `digits` (default) for now.
    */
   get datasetName(): 'digits' {
     return parseDataset(this.attributeText('dataset')).value;
