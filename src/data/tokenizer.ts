@@ -24,8 +24,26 @@ const CLOSING_PUNCTUATION = new Set([',', ';', ':', '!', '?']);
  * model needs, so it is not a token.
  */
 export function tokenize(text: string): string[] {
-  const normalised = text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
-  return normalised.match(TOKEN) ?? [];
+  return normalise(text).match(TOKEN) ?? [];
+}
+
+/**
+ * Lower case, accents taken off (Unicode NFKD, then the combining marks dropped: "Café" → "cafe"),
+ * curly apostrophes made straight.
+ */
+function normalise(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+/** Letters and digits a token can be made of, and punctuation, which is dropped on purpose. */
+const REPRESENTED = /^[a-z0-9\p{P}]+$/u;
+
+/**
+ * The words of `text` that the tokens cannot spell in full (emoji, Hebrew, Chinese…): they are
+ * reported to the reader, never dropped in silence.
+ */
+export function unrepresentedWords(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word !== '' && !REPRESENTED.test(normalise(word)));
 }
 
 /** Tokens counted as words (not punctuation), for the 5–15-word limit. */
@@ -53,7 +71,7 @@ export interface EncodedSentence {
   /** Vocabulary ids, one per token (UNK for unknown words), without BOS or EOS. */
   ids: number[];
   tokens: string[];
-  /** The tokens that are not in the vocabulary, in order. */
+  /** The tokens that are not in the vocabulary, in order, then the words no token can spell. */
   unknown: string[];
 }
 
@@ -82,7 +100,7 @@ export class Vocabulary {
   encode(text: string): EncodedSentence {
     const tokens = tokenize(text);
     const ids = this.idsOf(tokens);
-    return { ids, tokens, unknown: tokens.filter((_, i) => ids[i] === UNK) };
+    return { ids, tokens, unknown: [...tokens.filter((_, i) => ids[i] === UNK), ...unrepresentedWords(text)] };
   }
 
   /** Ids of tokens already split (UNK for those not in the vocabulary). */
