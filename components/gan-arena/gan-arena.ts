@@ -245,7 +245,7 @@ export class GanArena extends GenerativeElement {
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
     if (this.#mode !== 'digits') throw new Error('Weights can be loaded in mode="digits"; the 2-d networks always start fresh.');
-    await this.trainer!.setWeights(await loadArtifacts(source === 'bundled' ? bundledGanWeights() : source));
+    await this.trainer!.setWeights(await loadArtifacts(source === 'bundled' ? bundledGanWeights() : source, { maxBytes: this.trainer!.weightBytes }));
   }
 
   protected async drawFirstOutput(): Promise<void> {

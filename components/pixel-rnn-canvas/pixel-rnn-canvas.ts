@@ -301,7 +301,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     this.cancelPainting();
     const key = this.mainKey;
     const painter = this.painters.get(key)!;
-    await painter.setWeights(await loadArtifacts(source === 'bundled' ? bundledWeights(key) : source));
+    await painter.setWeights(await loadArtifacts(source === 'bundled' ? bundledWeights(key) : source, { maxBytes: painter.weightBytes }));
   }
 
   protected async drawFirstOutput(): Promise<void> {

@@ -189,7 +189,7 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
-    const artifacts = await loadArtifacts(source === 'bundled' ? bundledVaeWeights() : source);
+    const artifacts = await loadArtifacts(source === 'bundled' ? bundledVaeWeights() : source, { maxBytes: this.model!.weightBytes });
     await this.model!.setWeights(artifacts);
   }
 

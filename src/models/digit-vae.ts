@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { Vae, DIGITS_VAE_CONFIG, bernoulliNegLogLikelihood, klToStandardNormal } from './vae.js';
-import { assignArtifacts, parametersToArtifacts, type ModelDescription } from '../runtime/weights-format.js';
+import { assignArtifacts, parametersToArtifacts, weightBytesOf, type ModelDescription } from '../runtime/weights-format.js';
 import { runTrainingLoop, type FineTuneOptions, type TrainingResult } from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
 
@@ -25,6 +25,11 @@ export class DigitVae {
   /** Replaces the weights, all or nothing (throws a WeightsError and keeps the old ones). */
   setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
     return assignArtifacts(DIGIT_VAE_DESCRIPTION, this.vae.namedParameters(), artifacts);
+  }
+
+  /** The most bytes a weights file for this model can hold (every parameter as float32). */
+  get weightBytes(): number {
+    return weightBytesOf(this.vae.namedParameters());
   }
 
   getWeights(): Promise<tf.io.ModelArtifacts> {

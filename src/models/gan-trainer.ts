@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Gan, createGanOptimizer, type GanConfig, type GanLoss, type RoundLosses } from './gan.js';
 import { createRng, type Rng } from '../runtime/random.js';
 import { ensureGradients, yieldToBrowser } from '../runtime/training-loop.js';
+import { weightBytesOf } from '../runtime/weights-format.js';
 
 export interface GanSettings {
   learningRateD: number;
@@ -144,6 +145,11 @@ export class GanTrainer {
     this.optimizerG = createGanOptimizer(this.settings.learningRateG);
     this.fixedNoise = this.gan.sampleNoise(this.fixedNoise.shape[0], this.rng.nextSeed());
     this.rounds = 0;
+  }
+
+  /** The most bytes a weights file for this model can hold (every parameter as float32). */
+  get weightBytes(): number {
+    return weightBytesOf(this.gan.namedParameters());
   }
 
   setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {

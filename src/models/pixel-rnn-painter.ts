@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { PixelRnn, type PixelRnnConfig, type PixelRnnSampler } from './pixel-rnn.js';
 import { runTrainingLoop, type FineTuneOptions, type TrainingResult } from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
+import { weightBytesOf } from '../runtime/weights-format.js';
 import type { Palette } from '../data/palette.js';
 
 /** One image's pixels: palette indices (one-hot) or RGB triples in [0, 1] (sigmoid), row by row. */
@@ -50,6 +51,11 @@ export class PixelPainter {
   /** Numbers per pixel in a predicted distribution: N probabilities or an RGB mean. */
   get distributionDepth(): number {
     return this.config.encoding === 'one-hot' ? this.config.paletteSize : 3;
+  }
+
+  /** The most bytes a weights file for this model can hold (every parameter as float32). */
+  get weightBytes(): number {
+    return weightBytesOf(this.model.namedParameters());
   }
 
   setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {

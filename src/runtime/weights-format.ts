@@ -92,3 +92,8 @@ export async function assignArtifacts(
     tf.dispose(decoded);
   }
 }
+
+/** The most bytes a model's weights can take in a file: every parameter as float32. */
+export function weightBytesOf(parameters: Record<string, tf.Tensor>): number {
+  return Object.values(parameters).reduce((bytes, p) => bytes + p.size * 4, 0);
+}

@@ -15,9 +15,9 @@ import type { BundledWeights, WeightsSource } from './weights-source.js';
 export type { BundledWeights, WeightsSource };
 
 /** Reads weights from any source; every failure is a WeightsError that says what and where. */
-export async function loadArtifacts(source: WeightsSource | BundledWeights): Promise<tf.io.ModelArtifacts> {
+export async function loadArtifacts(source: WeightsSource | BundledWeights, limits: { maxBytes?: number } = {}): Promise<tf.io.ModelArtifacts> {
   try {
-    return await readArtifacts(source);
+    return await readArtifacts(source, limits.maxBytes);
   } catch (cause) {
     if (cause instanceof WeightsError || cause instanceof FetchError) throw new WeightsError(cause.message, { cause, problem: cause.problem });
     const reason = cause instanceof Error ? cause.message : String(cause);
@@ -44,8 +44,8 @@ function isBundled(source: WeightsSource | BundledWeights): source is BundledWei
 }
 
 /** Where each kind of source is read from: our own readers (checked, with timeouts) or IndexedDB. */
-async function readArtifacts(source: WeightsSource | BundledWeights): Promise<tf.io.ModelArtifacts> {
-  if (isBundled(source)) return readFromUrls(source.manifest, (path) => source.shards[path] ?? new URL(path, source.manifest).href);
+async function readArtifacts(source: WeightsSource | BundledWeights, maxBytes?: number): Promise<tf.io.ModelArtifacts> {
+  if (isBundled(source)) return readFromUrls(source.manifest, (path) => source.shards[path] ?? new URL(path, source.manifest).href, maxBytes);
   if (typeof source === 'string' || source instanceof URL) {
     const url = String(source).trim();
     if (!url) throw new WeightsError('The weights URL is empty.');
@@ -55,14 +55,14 @@ async function readArtifacts(source: WeightsSource | BundledWeights): Promise<tf
       return handler.load();
     }
     const manifestUrl = new URL(url, document.baseURI).href;
-    return readFromUrls(manifestUrl, (path) => new URL(path, manifestUrl).href);
+    return readFromUrls(manifestUrl, (path) => new URL(path, manifestUrl).href, maxBytes);
   }
-  return readFromFiles(Array.from(source as ArrayLike<File>));
+  return readFromFiles(Array.from(source as ArrayLike<File>), maxBytes);
 }
 
-async function readFromUrls(manifestUrl: string, shardUrl: (path: string) => string): Promise<tf.io.ModelArtifacts> {
+async function readFromUrls(manifestUrl: string, shardUrl: (path: string) => string, maxBytes?: number): Promise<tf.io.ModelArtifacts> {
   const response = await fetchFile(manifestUrl, { what: 'weights manifest' });
-  const manifest = parseManifest(await response.text(), manifestUrl);
+  const manifest = parseManifest(await response.text(), manifestUrl, maxBytes);
   const groupData = await Promise.all(
     manifest.groups.map(async (group) => {
       const buffers = await Promise.all(
@@ -74,12 +74,12 @@ async function readFromUrls(manifestUrl: string, shardUrl: (path: string) => str
   return toArtifacts(manifest, groupData);
 }
 
-async function readFromFiles(files: File[]): Promise<tf.io.ModelArtifacts> {
+async function readFromFiles(files: File[], maxBytes?: number): Promise<tf.io.ModelArtifacts> {
   const manifestFile = files.find((file) => file.name.endsWith('.json'));
   if (!manifestFile) throw new WeightsError('Pick the model.json file together with its .bin file.', { problem: { code: 'pickManifest' } });
   const shards = new Map(files.filter((file) => file !== manifestFile).map((file) => [file.name, file]));
   if (shards.size === 0) throw new WeightsError(`Pick ${manifestFile.name} together with its .bin file.`, { problem: { code: 'pickShard', params: { name: manifestFile.name } } });
-  const manifest = parseManifest(await manifestFile.text(), manifestFile.name);
+  const manifest = parseManifest(await manifestFile.text(), manifestFile.name, maxBytes);
   const groupData = await Promise.all(
     manifest.groups.map(async (group) => {
       const buffers = await Promise.all(

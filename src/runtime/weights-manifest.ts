@@ -21,7 +21,12 @@ export interface CheckedManifest {
   specs: tf.io.WeightsManifestEntry[];
 }
 
-export function parseManifest(text: string, where: string): CheckedManifest {
+/**
+ * `maxBytes`: what the model that will take these weights holds at most (its parameters as
+ * float32), so a manifest describing more is refused before any shard is fetched.
+ */
+export function parseManifest(text: string, where: string, maxBytes: number = MANIFEST_LIMITS.bytes): CheckedManifest {
+  const byteLimit = Math.min(maxBytes, MANIFEST_LIMITS.bytes);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -64,9 +69,10 @@ export function parseManifest(text: string, where: string): CheckedManifest {
       specs.push(spec);
     }
     bytes += groupBytes;
-    if (bytes > MANIFEST_LIMITS.bytes) {
-      throw new WeightsError(`${where} describes more than ${MANIFEST_LIMITS.bytes / 1024 / 1024} MB of weights; no model of this package is that large.`, {
-        problem: { code: 'tooLarge', params: { where, limit: MANIFEST_LIMITS.bytes / 1024 / 1024 } },
+    if (bytes > byteLimit) {
+      const limit = Math.round((byteLimit / 1024 / 1024) * 10) / 10;
+      throw new WeightsError(`${where} describes more than ${limit} MB of weights; the model that would take them holds at most that.`, {
+        problem: { code: 'tooLarge', params: { where, limit } },
       });
     }
     groups.push({ paths: group.paths as string[], bytes: groupBytes });

@@ -110,3 +110,21 @@ describe('weights problems in the element’s language', () => {
     box.remove();
   });
 });
+
+describe('a weights file larger than its model', () => {
+  it('is refused from its manifest, before any shard is read', async () => {
+    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    explorer.setAttribute('loading', 'eager');
+    document.body.append(explorer);
+    await explorer.ready;
+    const manifest = await (await fetch('/weights/vae-digits/model.json')).json();
+    manifest.weightsManifest[0].weights.push({ name: 'extra', shape: [3000, 1000], dtype: 'float32' });
+    let read = false;
+    const shard = new File([new ArrayBuffer(8)], 'weights.bin');
+    Object.defineProperty(shard, 'arrayBuffer', { value: () => ((read = true), Promise.resolve(new ArrayBuffer(8))) });
+    const error = await explorer.loadWeights([new File([JSON.stringify(manifest)], 'model.json'), shard]).catch((e: Error) => e);
+    expect((error as Error).message).to.match(/more than .* MB of weights; the model that would take them holds at most that/);
+    expect(read).to.equal(false);
+    explorer.remove();
+  });
+});
