@@ -274,7 +274,8 @@ export abstract class GenerativeElement extends LitElement {
 
   /** The `share` part: the link to this figure as it is now, to copy. */
   protected renderShare(): TemplateResult | typeof nothing {
-    if (!this.shows('share')) return nothing;
+    // Without an id there is nothing a link could point at: no share button then.
+    if (!this.shows('share') || !this.id) return nothing;
     const s = this.sharedStrings;
     const copy = () =>
       this.guard('share', async () => {
@@ -283,7 +284,7 @@ export abstract class GenerativeElement extends LitElement {
         await navigator.clipboard?.writeText(link).catch(() => undefined);
       });
     return html`<div class="row share">
-      <button type="button" ?disabled=${!this.id} title=${this.id ? '' : s.shareNeedsId} @click=${copy}>${s.copyLink}</button>
+      <button type="button" @click=${copy}>${s.copyLink}</button>
       ${this.sharedLink ? html`<input type="text" readonly aria-label=${s.copyLink} .value=${this.sharedLink} />` : nothing}
     </div>`;
   }

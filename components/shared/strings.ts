@@ -20,7 +20,6 @@ export const SHARED_STRINGS: Strings<{
   badState: string;
   posterAlt: string;
   copyLink: string;
-  shareNeedsId: string;
   weightsTitle: string;
   saveBrowser: string;
   loadBrowser: string;
@@ -48,7 +47,6 @@ export const SHARED_STRINGS: Strings<{
     badState: 'The link’s state for this figure could not be used ({reason}); showing the defaults.',
     copyLink: 'Copy a link to this figure',
     posterAlt: 'A preview of what this figure shows, until its model is ready',
-    shareNeedsId: 'Give the element an id to share it.',
     weightsTitle: 'Weights',
     saveBrowser: 'Save in browser',
     loadBrowser: 'Load from browser',
@@ -76,7 +74,6 @@ export const SHARED_STRINGS: Strings<{
     badState: '链接中这个图的状态无法使用（{reason}）；显示默认设置。',
     copyLink: '复制指向此图的链接',
     posterAlt: '模型就绪前，此图内容的预览',
-    shareNeedsId: '给元素设置 id 才能分享。',
     weightsTitle: '权重',
     saveBrowser: '保存到浏览器',
     loadBrowser: '从浏览器加载',
