@@ -733,7 +733,7 @@ table(
   }),
 );
 table(
-  'Sentence VAE decoder step, batch 7 (embedding, GRU, output over 4,004 words, argmax): ours vs tfjs-layers predict() (median / p90 ms)',
+  'Sentence VAE decoder step, batch 7 (embedding, GRU, output over 4,096 pieces, argmax): ours vs tfjs-layers predict() (median / p90 ms)',
   ['Backend', 'Runs', 'Ours', 'tfjs-layers', 'Ours/layers', 'Leaked', 'Target', 'Met?'],
   backends.map((backend) => {
     const p = runs[backend].sentenceVae;
@@ -751,9 +751,23 @@ table(
     ];
   }),
 );
+table(
+  'Sentence VAE in-page fine-tuning, batch 4 on held-out sentences, as the fine-tune panel runs it (median / p90 ms per step; no target)',
+  ['Backend', 'Steps', 'Step', 'Leaked'],
+  backends.map((backend) => {
+    const p = runs[backend].sentenceVae;
+    const d = ok(p) && !p.skipped && p.fineTune && !p.fineTune.error ? p.fineTune : null;
+    return [
+      sentenceLabel(backend),
+      d ? d.step.runs : p?.skipped ? 'skipped' : 'failed',
+      d ? `${ms(d.step.median)} / ${ms(d.step.p90)}` : '—',
+      d ? d.tensorsLeaked : '—',
+    ];
+  }),
+);
 for (const backend of backends) {
   const p = runs[backend].sentenceVae;
-  for (const part of ['morph', 'step']) if (ok(p) && p[part]?.error) console.log(`  ${backend} sentence VAE ${part} FAILED: ${p[part].error}`);
+  for (const part of ['morph', 'step', 'fineTune']) if (ok(p) && p[part]?.error) console.log(`  ${backend} sentence VAE ${part} FAILED: ${p[part].error}`);
 }
 
 // With BENCH_PARTS, the targets of the parts not measured are left out of the count.

@@ -6,7 +6,9 @@
  *    ours against the same step written with @tensorflow/tfjs-layers (a functional model:
  *    embedding, concatenate with the code, GRU with its state passed in and out, dense to the
  *    word-vector size, dense to the vocabulary, called with predict()). Random weights for the
- *    layers model: speed does not depend on the values. Runs alternate.
+ *    layers model: speed does not depend on the values. Runs alternate;
+ *  - in-page fine-tuning: steps of batch 4 on held-out sentences through `SentenceMorpher.fineTune`,
+ *    as the element's fine-tune panel runs them (time between progress reports).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -23,6 +25,8 @@ export interface SentenceRunOptions {
   morphs: number;
   /** Timed decoder steps per implementation (after a warm-up). */
   steps: number;
+  /** Timed fine-tuning steps (after 2 untimed ones). */
+  fineTuneSteps?: number;
 }
 
 const WEIGHTS = '/dist/weights/sentence-vae/model.json';
@@ -104,11 +108,26 @@ async function decoderStep(options: SentenceRunOptions) {
   return { batch: BATCH, ours, layers: layersStats, ratio: ours.median / layersStats.median, tensorsLeaked: leaked };
 }
 
+async function fineTuneSteps(options: SentenceRunOptions) {
+  const morpher = new SentenceMorpher();
+  await morpher.setWeights(await loadArtifacts(WEIGHTS));
+  const sentences: string[] = await (await fetch('/dist/weights/sentence-vae/heldout-sentences.json')).json();
+  const steps = 2 + (options.fineTuneSteps ?? 10);
+  const stamps: number[] = [];
+  const before = tf.memory().numTensors;
+  stamps.push(performance.now());
+  await morpher.fineTune(sentences.slice(0, 40), { steps, batchSize: 4, seed: 1, onProgress: () => stamps.push(performance.now()) });
+  const leaked = tf.memory().numTensors - before;
+  morpher.dispose();
+  const times = stamps.slice(1).map((t, i) => t - stamps[i]).slice(2);
+  return { batch: 4, step: stats(times), tensorsLeaked: leaked };
+}
+
 export async function runSentenceVae(options: SentenceRunOptions) {
   configure({ assetBase: '/dist/' });
   const runtime = await initRuntime(options.backend);
   const result: Record<string, unknown> = { info: { backend: tf.getBackend() }, notes: runtime.notes };
-  for (const [name, measure] of [['morph', morphs], ['step', decoderStep]] as const) {
+  for (const [name, measure] of [['morph', morphs], ['step', decoderStep], ['fineTune', fineTuneSteps]] as const) {
     try {
       result[name] = await measure(options);
     } catch (error) {

@@ -19,8 +19,8 @@ import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 
 const WEIGHTS_FOLDER = 'sentence-vae';
 /** The built-in pair: two of the held-out sentences (the model never trained on them). */
-export const DEFAULT_FROM = 'The room was dark and quiet';
-export const DEFAULT_TO = 'The foot of the mountain';
+export const DEFAULT_FROM = 'The game was interrupted by a brief shower.';
+export const DEFAULT_TO = 'The entire building complained about the noise.';
 
 export interface MorphDetail {
   /** steps + 2 sentences; the first and last are the reconstructions of `from` and `to`. */

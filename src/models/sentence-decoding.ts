@@ -1,0 +1,140 @@
+/**
+ * Decoding loops for the sentence VAE: codes → piece ids, one decoder step at a time.
+ *
+ *   greedy    w_t = argmax_w p(w | w_<t, c)
+ *   sample    w_t ~ softmax(logits / T), drawn as argmax(logits / T + g), g Gumbel noise
+ *   beam      keep the `width` most likely prefixes per code; finally the one whose
+ *             log-probability divided by its length is highest
+ *
+ * Every code runs in one batch for maxTokens + 1 steps and the result is read once at the end.
+ * PAD, BOS and UNK (only ever a dropped decoder input, never a target) are never chosen.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { SentenceVaeConfig } from './sentence-vae.js';
+import type { FusedGru } from './gru.js';
+import { createRng } from '../runtime/random.js';
+import { BOS, EOS, PAD, UNK } from '../data/tokenizer.js';
+
+export type Decoding = 'greedy' | 'sample' | 'beam';
+
+export interface DecodeOptions {
+  decoding?: Decoding;
+  /** Sampling: logits are divided by it. */
+  temperature?: number;
+  /** Beam search: hypotheses kept per code. */
+  beamWidth?: number;
+  seed?: number;
+}
+
+/** See `SentenceVae.decodingConstants`. */
+export type DecodingConstants = {
+  gru: FusedGru; // its inputWeight is the word part only
+  codeTerms: tf.Tensor2D; // W_c c + b, [batch, 3·decoderSize]
+  outputTable: tf.Tensor2D; // Eᵀ, [embeddingSize, vocabularySize]
+  start: tf.Tensor2D; // s_0
+};
+
+/** What the loops need of a model: its decoder, one step at a time. */
+export interface StepwiseDecoder {
+  readonly config: SentenceVaeConfig;
+  decodingConstants(codes: tf.Tensor2D): DecodingConstants;
+  decoderStep(previous: tf.Tensor1D, s: tf.Tensor2D, constants: DecodingConstants): { state: tf.Tensor2D; logits: tf.Tensor2D };
+}
+
+/** Greedy decoding, or sampling when `sampling` is given. */
+export async function decodeStepwise(
+  decoder: StepwiseDecoder,
+  codes: tf.Tensor2D,
+  sampling?: { temperature: number; seed?: number },
+): Promise<number[][]> {
+  const rng = createRng(sampling?.seed);
+  const { maxTokens } = decoder.config;
+  const pieces = tf.tidy(() => {
+    const n = codes.shape[0];
+    let previous: tf.Tensor1D = tf.fill([n], BOS, 'int32');
+    const constants = decoder.decodingConstants(codes);
+    const banned = bannedPieces(decoder.config.vocabularySize);
+    let s = constants.start;
+    const chosen: tf.Tensor1D[] = [];
+    for (let t = 0; t <= maxTokens; t++) {
+      const step = decoder.decoderStep(previous, s, constants);
+      s = step.state;
+      let scores = tf.add(step.logits, banned);
+      if (sampling) {
+        // Gumbel-max: argmax(logits / T + Gumbel noise) is a draw from softmax(logits / T).
+        const uniform = tf.randomUniform(scores.shape, 1e-9, 1, 'float32', rng.nextSeed());
+        scores = tf.sub(tf.div(scores, sampling.temperature), tf.log(tf.neg(tf.log(uniform))));
+      }
+      previous = tf.argMax(scores, 1) as tf.Tensor1D;
+      chosen.push(previous);
+    }
+    return tf.stack(chosen, 1); // [n, maxTokens + 1]
+  });
+  const rows = (await pieces.array()) as number[][];
+  pieces.dispose();
+  return rows.map((row) => untilEos(row, maxTokens));
+}
+
+/**
+ * Beam search, all codes at once: `width` hypotheses per code, scored by their log-probability
+ * divided by their length (so that short sentences are not favoured just for being short).
+ */
+export async function beamSearch(decoder: StepwiseDecoder, codes: tf.Tensor2D, width: number): Promise<number[][]> {
+  const { vocabularySize: V, maxTokens } = decoder.config;
+  const n = codes.shape[0];
+  const result = tf.tidy(() => {
+    // Every hypothesis of code i is a row i·width + k; all start from BOS, only k = 0 counts at first.
+    const beamCodes = tf.reshape(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), [n * width, -1]) as tf.Tensor2D;
+    const constants = decoder.decodingConstants(beamCodes);
+    const banned = bannedPieces(V);
+    let s = constants.start;
+    let previous: tf.Tensor1D = tf.fill([n * width], BOS, 'int32');
+    let scores: tf.Tensor = tf.tile(tf.tensor2d([[0, ...Array(width - 1).fill(-1e9)]]), [n, 1]); // [n, width]
+    let finished: tf.Tensor = tf.zeros([n, width]); // 1 once EOS has been chosen
+    let lengths: tf.Tensor = tf.zeros([n, width]);
+    let history: tf.Tensor2D | undefined; // the words so far of every hypothesis, [n·width, t]
+    // (int32 scalars: a plain number would turn the index arithmetic into float32)
+    const vocabularySize = tf.scalar(V, 'int32');
+    const rowBase = tf.tensor2d(Array.from({ length: n }, (_, i) => [i * width]), [n, 1], 'int32');
+    // A finished hypothesis may only continue with PAD, at no cost.
+    const padOnly = tf.reshape(tf.sub(tf.mul(tf.oneHot(tf.tensor1d([PAD], 'int32'), V), 1e9), 1e9), [1, 1, V]);
+    for (let t = 0; t <= maxTokens; t++) {
+      const step = decoder.decoderStep(previous, s, constants);
+      const logProbs = tf.reshape(tf.logSoftmax(tf.add(step.logits, banned)), [n, width, V]);
+      const done = tf.expandDims(finished, 2);
+      const stepScores = tf.add(tf.mul(logProbs, tf.sub(1, done)), tf.mul(padOnly, done));
+      const total = tf.reshape(tf.add(tf.expandDims(scores, 2), stepScores), [n, width * V]);
+      const best = tf.topk(total, width);
+      const beam = tf.floorDiv(best.indices, vocabularySize); // which hypothesis each survivor extends
+      const word = tf.sub(best.indices, tf.mul(beam, vocabularySize));
+      const rows = tf.reshape(tf.add(beam, rowBase), [-1]);
+      s = tf.gather(step.state, rows) as tf.Tensor2D;
+      const chosen = tf.reshape(word, [-1, 1]) as tf.Tensor2D;
+      history = history ? (tf.concat([tf.gather(history, rows), chosen], 1) as tf.Tensor2D) : chosen;
+      const wasFinished = tf.reshape(tf.gather(tf.reshape(finished, [-1]), rows), [n, width]);
+      lengths = tf.add(tf.reshape(tf.gather(tf.reshape(lengths, [-1]), rows), [n, width]), tf.sub(1, wasFinished));
+      finished = tf.maximum(wasFinished, tf.cast(tf.equal(word, EOS), 'float32'));
+      scores = best.values;
+      previous = tf.reshape(word, [-1]) as tf.Tensor1D;
+    }
+    const normalised = tf.div(scores, tf.maximum(lengths, 1));
+    const winner = tf.add(tf.argMax(normalised, 1), tf.reshape(rowBase, [-1]));
+    return tf.gather(history!, winner) as tf.Tensor2D;
+  });
+  const rows = (await result.array()) as number[][];
+  result.dispose();
+  return rows.map((row) => untilEos(row, maxTokens));
+}
+
+/** −∞ (nearly) for the pieces a decoder must not choose: PAD, BOS and UNK; 0 elsewhere. */
+function bannedPieces(vocabularySize: number): tf.Tensor1D {
+  const mask = new Float32Array(vocabularySize);
+  for (const id of [PAD, BOS, UNK]) mask[id] = -1e9;
+  return tf.tensor1d(mask);
+}
+
+/** The pieces before EOS, at most `maxTokens` (a decoder that never says EOS is cut off). */
+function untilEos(row: number[], maxTokens: number): number[] {
+  const end = row.indexOf(EOS);
+  return (end < 0 ? row : row.slice(0, end)).filter((id) => id !== PAD).slice(0, maxTokens);
+}

