@@ -1,12 +1,6 @@
 // Shared test helpers. The sources find their assets (weights, .wasm) through their own literal
 // URLs, which the test server answers from the project root.
 import * as tf from '@tensorflow/tfjs-core';
-import { configure } from '../src/runtime/config.js';
-
-/** Makes `assetUrl(path)` point into the built dist/ (the `configure({ assetBase })` route). */
-export function useBuiltAssets(): void {
-  configure({ assetBase: '/dist/' });
-}
 
 /** A file of the project, e.g. repoFile('weights/vae-digits/model.json'). */
 export function repoFile(path: string): string {

@@ -68,9 +68,3 @@ export function packagedWeights(folder: string, manifest: URL, shard: URL): Bund
   };
 }
 
-/** A file of the copied dist/ folder, by its place there; needs `configure({ assetBase })`. */
-export function assetUrl(distPath: string): string {
-  const base = pageRegistry().settings.assetBase;
-  if (!base) throw new Error(`assetUrl(${distPath}): set configure({ assetBase }) first`);
-  return new URL(distPath, base).href;
-}

@@ -115,7 +115,12 @@ export function joinShards(buffers: ArrayBuffer[], expectedBytes: number, where:
       { problem: { code: total < expectedBytes ? 'truncated' : 'wrongSize', params: { where, got: total, needed: expectedBytes } } },
     );
   }
-  const joined = new Uint8Array(total);
+  return concatenate(buffers);
+}
+
+function concatenate(buffers: ArrayBuffer[]): ArrayBuffer {
+  if (buffers.length === 1) return buffers[0];
+  const joined = new Uint8Array(buffers.reduce((n, b) => n + b.byteLength, 0));
   let offset = 0;
   for (const buffer of buffers) {
     joined.set(new Uint8Array(buffer), offset);
@@ -133,6 +138,6 @@ export function toArtifacts(manifest: CheckedManifest, groupData: ArrayBuffer[])
     generatedBy: json.generatedBy,
     convertedBy: json.convertedBy ?? undefined,
     weightSpecs: manifest.specs,
-    weightData: groupData.length === 1 ? groupData[0] : joinShards(groupData, groupData.reduce((n, b) => n + b.byteLength, 0), 'the shards'),
+    weightData: concatenate(groupData),
   };
 }

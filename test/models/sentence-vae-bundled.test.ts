@@ -5,13 +5,12 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
-import { assetUrl } from '../../src/runtime/config.js';
 import { loadArtifacts } from '../../src/runtime/weights-io.js';
 import { SentenceMorpher } from '../../src/models/sentence-morpher.js';
 import { SentenceVae } from '../../src/models/sentence-vae.js';
 import { BOS, PAD, UNK, Vocabulary } from '../../src/data/tokenizer.js';
 import { compareWords } from '../../train/src/sentence-eval.js';
-import { tensorCount, useBuiltAssets } from '../helpers.js';
+import { repoFile, tensorCount } from '../helpers.js';
 
 describe('bundled sentence VAE', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -23,11 +22,10 @@ describe('bundled sentence VAE', () => {
   let ids: number[][];
 
   before(async () => {
-    useBuiltAssets();
     await initRuntime('wasm');
-    metrics = await (await fetch(assetUrl('weights/sentence-vae/metrics.json'))).json();
-    sentences = await (await fetch(assetUrl('weights/sentence-vae/heldout-sentences.json'))).json();
-    const artifacts = await loadArtifacts(assetUrl('weights/sentence-vae/model.json'));
+    metrics = await (await fetch(repoFile('weights/sentence-vae/metrics.json'))).json();
+    sentences = await (await fetch(repoFile('weights/sentence-vae/heldout-sentences.json'))).json();
+    const artifacts = await loadArtifacts(repoFile('weights/sentence-vae/model.json'));
     model = new SentenceVae();
     await model.setWeights(artifacts);
     morpher = new SentenceMorpher();

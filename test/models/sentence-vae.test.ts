@@ -9,7 +9,7 @@ import { SentenceVae, type SentenceVaeConfig } from '../../src/models/sentence-v
 import { WeightsError } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
 import { BYTE_PIECES, EOS, PAD, SPACE, SPECIAL_TOKENS, UNK } from '../../src/data/tokenizer.js';
-import { tensorCount, useBuiltAssets } from '../helpers.js';
+import { tensorCount } from '../helpers.js';
 
 // 262 pieces: the specials, the 256 bytes, the space mark and one letter (the least a vocabulary has).
 const TINY: SentenceVaeConfig = { vocabularySize: 262, maxTokens: 6, embeddingSize: 5, encoderSize: 7, decoderSize: 6, latentSize: 3 };
@@ -20,7 +20,6 @@ async function values(t: tf.Tensor): Promise<number[]> {
 
 describe('SentenceVae (small random model, WASM)', () => {
   before(async () => {
-    useBuiltAssets();
     await initRuntime('wasm');
     await ensureGradients();
   });

@@ -80,6 +80,11 @@ test("the README's attribute tables and custom-elements.json name the same attri
   }
 });
 
+test('the page registry names the version in package.json', () => {
+  const registry = readFileSync('src/runtime/page-registry.ts', 'utf8');
+  assert.match(registry, new RegExp(`PACKAGE_VERSION = '${pkg.version.replaceAll('.', '\\.')}'`));
+});
+
 test('the published files: a licence, the manifest, maps without sources, at most 10 MB', () => {
   const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }))[0];
   const names = packed.files.map((file) => file.path);
