@@ -17,6 +17,7 @@ import type { ModelErrorDetail, ModelReadyDetail, TrainEndDetail, TrainProgressD
 import { indexedDbUrl } from '../../src/runtime/weights-io.js';
 import { controlsText, parseControls } from './controls.js';
 import { Deferred } from './deferred.js';
+import { OnScreenController } from './on-screen.js';
 import { checkState, MAX_LINK_LENGTH, stateFragment, stateFromFragment, type ElementState } from './shareable-state.js';
 import { PROBLEM_STRINGS } from './problem-strings.js';
 import type { Problem } from '../../src/runtime/problem.js';
@@ -119,8 +120,13 @@ export abstract class GenerativeElement extends LitElement {
     return (this.constructor as typeof GenerativeElement).controlParts;
   }
 
+  /** `controls` parsed once per text: templates ask `shows()` many times per render. */
+  #parsedControls: { text: string | null; shown: ReadonlySet<string> } | undefined;
+
   #shownParts(): ReadonlySet<string> {
-    return parseControls(this.attributeText('controls'), this.#knownParts()).shown;
+    const text = this.attributeText('controls');
+    if (this.#parsedControls?.text !== text) this.#parsedControls = { text, shown: parseControls(text, this.#knownParts()).shown };
+    return this.#parsedControls.shown;
   }
 
   /** `lazy` (default: start when near the viewport) or `eager`. */
@@ -146,10 +152,7 @@ export abstract class GenerativeElement extends LitElement {
   private starting: Promise<void> | undefined;
   private viewportObserver: IntersectionObserver | undefined;
   /** Whether any of the element is in the viewport, and the tab shown: nothing computes otherwise. */
-  #inViewport = true;
-  #onScreenObserver: IntersectionObserver | undefined;
-  #onScreenWaiters: (() => void)[] = [];
-  readonly #onVisibilityChange = () => this.#screenChanged();
+  readonly #screen = new OnScreenController(this, (onScreen) => this.onScreenChanged(onScreen));
   private trainingController: AbortController | undefined;
   /** The training loop in progress, settled or not: the model is freed only once it has stopped. */
   #training: Promise<void> = Promise.resolve();
@@ -185,8 +188,7 @@ export abstract class GenerativeElement extends LitElement {
    * validates it. Every set counts as a change, so setting the same `seed` again re-seeds.
    */
   protected setAttributeText(property: string, value: unknown): void {
-    const declaration = (this.constructor as typeof LitElement).elementProperties.get(property);
-    const attribute = typeof declaration?.attribute === 'string' ? declaration.attribute : property.toLowerCase();
+    const attribute = [...attributesOf(this.constructor as typeof LitElement)].find(([, p]) => p === property)?.[0] ?? property.toLowerCase();
     this.#attributeTexts.set(attribute, value === null || value === undefined ? null : String(value));
     this.requestUpdate(property, ALWAYS_CHANGED);
   }
@@ -203,9 +205,7 @@ export abstract class GenerativeElement extends LitElement {
    */
   getState(): ElementState {
     const attributes: Record<string, string> = {};
-    for (const [property, declaration] of (this.constructor as typeof LitElement).elementProperties) {
-      if (declaration.state || declaration.attribute === false) continue;
-      const name = typeof declaration.attribute === 'string' ? declaration.attribute : String(property).toLowerCase();
+    for (const name of attributesOf(this.constructor as typeof LitElement).keys()) {
       const text = this.getAttribute(name) ?? this.attributeText(name);
       if (text !== null) attributes[name] = text;
     }
@@ -216,16 +216,12 @@ export abstract class GenerativeElement extends LitElement {
   /** Applies a snapshot from `getState()`; every value is checked like the attribute it sets. */
   setState(state: ElementState): void {
     const checked = checkState(state);
-    const known = new Map<string, string>();
-    for (const [property, declaration] of (this.constructor as typeof LitElement).elementProperties) {
-      if (declaration.state || declaration.attribute === false) continue;
-      known.set(typeof declaration.attribute === 'string' ? declaration.attribute : String(property).toLowerCase(), String(property));
-    }
+    const known = attributesOf(this.constructor as typeof LitElement);
     const unknown = Object.keys(checked.attributes).filter((name) => !known.has(name));
     if (unknown.length) throw new RangeError(`setState: this element has no attribute ${unknown.join(', ')}.`);
     for (const name of known.keys()) {
       if (name in checked.attributes) this.setAttribute(name, checked.attributes[name]);
-      else if (name !== 'loading' && name !== 'id') this.removeAttribute(name);
+      else if (name !== 'loading') this.removeAttribute(name);
     }
     this.applyStateExtras(checked.extras ?? {});
   }
@@ -292,29 +288,16 @@ export abstract class GenerativeElement extends LitElement {
   // ---- on screen or not ----------------------------------------------------------------------
   /** Whether the element is in the viewport of a visible tab: training, animation and drawing run only then. */
   protected get isOnScreen(): boolean {
-    return this.#inViewport && document.visibilityState !== 'hidden';
+    return this.#screen.onScreen;
   }
 
   /** Resolves at once when on screen, else when the element comes back into view. */
   protected whenOnScreen(): Promise<void> {
-    if (this.isOnScreen || !this.isConnected) return Promise.resolve();
-    return new Promise((resolve) => this.#onScreenWaiters.push(resolve));
+    return this.#screen.whenOnScreen();
   }
 
   /** Called when the element goes off screen or comes back (subclasses pause and resume loops). */
   protected onScreenChanged(_onScreen: boolean): void {}
-
-  #screenChanged(): void {
-    const onScreen = this.isOnScreen;
-    if (onScreen) this.#releaseOnScreenWaiters();
-    this.onScreenChanged(onScreen);
-  }
-
-  #releaseOnScreenWaiters(): void {
-    const waiters = this.#onScreenWaiters;
-    this.#onScreenWaiters = [];
-    waiters.forEach((resolve) => resolve());
-  }
 
   // ---- subclass hooks ----------------------------------------------------------------------
   /** Build the model and give it weights from `source` ('bundled' or the `weights` URL). */
@@ -329,12 +312,6 @@ export abstract class GenerativeElement extends LitElement {
     super.connectedCallback();
     this.#everConnected = true;
     this.#applyStateFromUrl();
-    this.#onScreenObserver = new IntersectionObserver((entries) => {
-      this.#inViewport = entries[entries.length - 1].isIntersecting;
-      this.#screenChanged();
-    });
-    this.#onScreenObserver.observe(this);
-    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     if (this.loading === 'eager') {
       void this.startModel();
     } else {
@@ -351,9 +328,6 @@ export abstract class GenerativeElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#onScreenObserver?.disconnect();
-    this.#onScreenObserver = undefined;
-    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.viewportObserver?.disconnect();
     this.viewportObserver = undefined;
     // Moving an element (remove, then insert in the same task) keeps its model; removing it frees it.
@@ -580,7 +554,7 @@ export abstract class GenerativeElement extends LitElement {
   /** Stops any training loop at the next step. */
   stopTraining(): void {
     this.trainingController?.abort();
-    this.#releaseOnScreenWaiters(); // a loop held off-screen sees the abort now
+    this.#screen.releaseWaiters(); // a loop held off-screen sees the abort now
   }
 
   protected get isTraining(): boolean {
@@ -656,6 +630,22 @@ export abstract class GenerativeElement extends LitElement {
         : nothing}
     `;
   }
+}
+
+/** Each element class's attributes (attribute name → property), read once from its Lit declarations. */
+const declaredAttributes = new WeakMap<typeof LitElement, Map<string, string>>();
+
+function attributesOf(element: typeof LitElement): Map<string, string> {
+  let attributes = declaredAttributes.get(element);
+  if (!attributes) {
+    attributes = new Map();
+    for (const [property, declaration] of element.elementProperties) {
+      if (declaration.state || declaration.attribute === false) continue;
+      attributes.set(typeof declaration.attribute === 'string' ? declaration.attribute : String(property).toLowerCase(), String(property));
+    }
+    declaredAttributes.set(element, attributes);
+  }
+  return attributes;
 }
 
 /** Sentinel old value: makes Lit treat every set of an attribute-backed property as a change. */
