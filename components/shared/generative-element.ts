@@ -340,7 +340,11 @@ export abstract class GenerativeElement extends LitElement {
     const s = this.sharedStrings;
     const text = (attribute: string) => this.attributeText(attribute);
     if (changed.has('backend')) this.checkAttribute('backend', text('backend') === null || text('backend') === this.backend, 'auto', s.unknownBackend);
-    if (changed.has('loading')) this.checkAttribute('loading', text('loading') === null || text('loading') === this.loading, 'lazy', s.expectedLoading);
+    if (changed.has('loading')) {
+      this.checkAttribute('loading', text('loading') === null || text('loading') === this.loading, 'lazy', s.expectedLoading);
+      // Switched to eager on a connected element that is still waiting for the viewport: start now.
+      if (this.loading === 'eager' && this.isConnected && this.phase === 'idle') void this.startModel();
+    }
     if (changed.has('controls')) {
       const parsed = parseControls(text('controls'), this.#knownParts());
       const reason = format(s.unknownParts, { unknown: parsed.unknown.join(' '), known: this.#knownParts().join(' ') });

@@ -32,6 +32,19 @@ describe('lifecycle', () => {
     arena.remove();
   });
 
+  it('a waiting lazy element starts when switched to loading="eager"', async () => {
+    const box = document.createElement('div');
+    box.style.display = 'none'; // never near the viewport: lazy alone would wait for ever
+    document.body.append(box);
+    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    box.append(explorer);
+    await explorer.updateComplete;
+    explorer.loading = 'eager';
+    await explorer.ready;
+    expect(await explorer.decode([new Array(10).fill(0)])).to.have.length(1);
+    box.remove();
+  });
+
   it('the first call after a re-append works', async () => {
     const canvas = create<PixelRnnCanvas>('pixel-rnn-canvas', { speed: 'instant' });
     await canvas.ready;
