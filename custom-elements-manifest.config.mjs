@@ -4,7 +4,12 @@
 
 /** Keeps the manifest to the public contract: no internal reactive state, no helper elements. */
 function publicContractOnly() {
-  const PUBLIC_TAGS = new Set(['vae-latent-explorer', 'gan-arena', 'pixel-rnn-canvas', 'sentence-morph']);
+  const PUBLIC_TAGS = new Set([
+    'vae-latent-explorer',
+    'gan-arena',
+    'pixel-rnn-canvas',
+    'sentence-morph',
+  ]);
   return {
     name: 'public-contract-only',
     packageLinkPhase({ customElementsManifest }) {
@@ -12,10 +17,17 @@ function publicContractOnly() {
         for (const declaration of module.declarations ?? []) {
           if (declaration.kind !== 'class') continue;
           const isPublic = (name) =>
-            (declaration.members ?? []).some((member) => member.name === name && (member.privacy ?? 'public') === 'public' && !member.static);
+            (declaration.members ?? []).some(
+              (member) =>
+                member.name === name && (member.privacy ?? 'public') === 'public' && !member.static,
+            );
           // Lit's `{ state: true }` entries are reactive state, not attributes.
-          declaration.attributes = (declaration.attributes ?? []).filter((attribute) => !attribute.fieldName || isPublic(attribute.fieldName));
-          declaration.events = (declaration.events ?? []).filter((event) => event.name && event.name !== 'name');
+          declaration.attributes = (declaration.attributes ?? []).filter(
+            (attribute) => !attribute.fieldName || isPublic(attribute.fieldName),
+          );
+          declaration.events = (declaration.events ?? []).filter(
+            (event) => event.name && event.name !== 'name',
+          );
         }
         module.exports = (module.exports ?? []).filter(
           (entry) => entry.kind !== 'custom-element-definition' || PUBLIC_TAGS.has(entry.name),
@@ -27,7 +39,12 @@ function publicContractOnly() {
 
 export default {
   globs: ['components/*/*.ts'],
-  exclude: ['components/**/strings.ts', 'components/**/styles.ts', 'components/**/attributes.ts', 'components/**/assets.ts'],
+  exclude: [
+    'components/**/strings.ts',
+    'components/**/styles.ts',
+    'components/**/attributes.ts',
+    'components/**/assets.ts',
+  ],
   outdir: 'dist',
   litelement: true,
   packagejson: false,

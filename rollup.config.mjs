@@ -2,7 +2,15 @@
 // backends as lazily loaded chunks, and the assets (the .wasm binaries and the bundled weights,
 // each referenced by a literal `new URL('./file', import.meta.url)` that bundlers follow) beside
 // them, so dist/ works from any folder of any static host and inside a bundled app.
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import typescript from '@rollup/plugin-typescript';
@@ -29,9 +37,13 @@ function thirdPartyNotices() {
   const sections = BUNDLED_PACKAGES.map((name) => {
     const folder = `node_modules/${name}`;
     const { version, license } = JSON.parse(readFileSync(`${folder}/package.json`, 'utf8'));
-    const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt'].map((f) => `${folder}/${f}`).find(existsSync);
+    const file = ['LICENSE', 'LICENSE.md', 'LICENSE.txt']
+      .map((f) => `${folder}/${f}`)
+      .find(existsSync);
     // TF.js packages ship no licence file; their licence, Apache-2.0, is generative-elements' own.
-    const text = file ? readFileSync(file, 'utf8').trim() : `Licensed under ${license}: see the full text in LICENSE beside dist/.`;
+    const text = file
+      ? readFileSync(file, 'utf8').trim()
+      : `Licensed under ${license}: see the full text in LICENSE beside dist/.`;
     return `${name}@${version} (${license})\n\n${text}`;
   });
   return `dist/ bundles code from the packages below.\n\n${sections.join(`\n\n${'-'.repeat(72)}\n\n`)}\n`;
@@ -40,7 +52,16 @@ function thirdPartyNotices() {
 // TF.js keeps Node-only code paths (its Node platform, the WASM glue's Node loader) that call
 // require('util'), require('fs')... They never run in a browser, but a bare require() in dist/
 // breaks consumers' bundlers (esbuild: 'Could not resolve "util"'), so they are cut out.
-const NODE_ONLY_MODULES = ['util', 'fs', 'path', 'os', 'crypto', 'perf_hooks', 'worker_threads', 'node-fetch'];
+const NODE_ONLY_MODULES = [
+  'util',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'perf_hooks',
+  'worker_threads',
+  'node-fetch',
+];
 
 function dropNodeOnlyRequires() {
   const pattern = new RegExp(`\\brequire\\((['"])(${NODE_ONLY_MODULES.join('|')})\\1\\)`, 'g');
@@ -50,7 +71,8 @@ function dropNodeOnlyRequires() {
       if (!pattern.test(code)) return null;
       pattern.lastIndex = 0;
       const magic = new MagicString(code);
-      for (const match of code.matchAll(pattern)) magic.overwrite(match.index, match.index + match[0].length, 'undefined');
+      for (const match of code.matchAll(pattern))
+        magic.overwrite(match.index, match.index + match[0].length, 'undefined');
       return { code: magic.toString(), map: magic.generateMap({ hires: true }) };
     },
   };
@@ -68,7 +90,8 @@ function copyDemo() {
       writeFileSync('dist/THIRD_PARTY_LICENSES.txt', thirdPartyNotices());
       // Each model's card, metrics and data licence travel with its weights (the weights
       // themselves are emitted by packagedAssets, as the code references them).
-      const documents = (name) => name === 'MODEL_CARD.md' || name === 'metrics.json' || /LICEN[CS]E/.test(name);
+      const documents = (name) =>
+        name === 'MODEL_CARD.md' || name === 'metrics.json' || /LICEN[CS]E/.test(name);
       for (const folder of readdirSync('weights')) {
         for (const file of readdirSync(`weights/${folder}`).filter(documents)) {
           mkdirSync(`dist/weights/${folder}`, { recursive: true });
@@ -105,7 +128,13 @@ export default {
     nodeResolve({ browser: true, preferBuiltins: false }),
     commonjs({ strictRequires: false }),
     packagedAssets(),
-    typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'components/**/*.ts'], declaration: false, sourceMap: true, noEmitOnError: true }),
+    typescript({
+      tsconfig: './tsconfig.json',
+      include: ['src/**/*.ts', 'components/**/*.ts'],
+      declaration: false,
+      sourceMap: true,
+      noEmitOnError: true,
+    }),
     dropNodeOnlyRequires(),
     terser({ format: { comments: false } }),
     copyDemo(),
@@ -116,7 +145,9 @@ export default {
     if (warning.code === 'THIS_IS_UNDEFINED' && inDependencies(warning.id ?? '')) return;
     if (warning.code === 'CIRCULAR_DEPENDENCY') {
       if (warning.ids?.every(inDependencies)) return;
-      throw new Error(`Circular dependency among the package's own modules: ${warning.ids?.join(' -> ')}`);
+      throw new Error(
+        `Circular dependency among the package's own modules: ${warning.ids?.join(' -> ')}`,
+      );
     }
     warn(warning);
   },

@@ -27,7 +27,10 @@ function seedrandomAsEsm() {
     serve(context) {
       if (context.path !== shimPath) return;
       body ??= buildSync({
-        stdin: { contents: "import sr from 'seedrandom'; export default sr; export const alea = sr.alea;", resolveDir: process.cwd() },
+        stdin: {
+          contents: "import sr from 'seedrandom'; export default sr; export const alea = sr.alea;",
+          resolveDir: process.cwd(),
+        },
         bundle: true,
         format: 'esm',
         write: false,
@@ -36,24 +39,38 @@ function seedrandomAsEsm() {
     },
   };
 }
-const QUIET_FLAGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const chromium = (extraFlags = []) =>
   chromeLauncher({
-    launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: [...QUIET_FLAGS, ...extraFlags] },
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [...QUIET_FLAGS, ...extraFlags],
+    },
   });
 
 // `/dist-copy/…` serves dist/ under a second URL: a second copy of the package for the browser.
 function distCopy(context, next) {
-  if (context.url.startsWith('/dist-copy/')) context.url = context.url.replace('/dist-copy/', '/dist/');
+  if (context.url.startsWith('/dist-copy/'))
+    context.url = context.url.replace('/dist-copy/', '/dist/');
   return next();
 }
 
 // The hostile-page suite's CSP page gets the policy the README states, as a real header.
-const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'";
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'";
 async function cspHeaders(context, next) {
   await next();
   if (context.path !== '/test/hostile/csp-page.html') return;
-  const trustedTypes = context.query.policy === 'trusted-types' ? "; require-trusted-types-for 'script'" : '';
+  const trustedTypes =
+    context.query.policy === 'trusted-types' ? "; require-trusted-types-for 'script'" : '';
   context.set('Content-Security-Policy', STRICT_CSP + trustedTypes);
 }
 
@@ -93,14 +110,30 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     // The WASM backend ships its Emscripten glue (and TF.js some helpers) as CommonJS.
     commonjs({
-      include: ['**/node_modules/@tensorflow/tfjs-backend-wasm/wasm-out/**', '**/node_modules/long/**'],
+      include: [
+        '**/node_modules/@tensorflow/tfjs-backend-wasm/wasm-out/**',
+        '**/node_modules/long/**',
+      ],
       strictRequires: false,
     }),
   ],
   // TEST_FILES=glob runs only those files (in the WASM browser), for working on one part.
   groups: [
-    { name: 'wasm', files: process.env.TEST_FILES ?? 'test/{models,data,runtime,components,teaching,hostile}/**/*.test.ts', browsers: [chromium()] },
-    { name: 'webgpu', files: 'test/webgpu/**/*.test.ts', browsers: [chromium(['--enable-unsafe-webgpu'])] },
+    {
+      name: 'wasm',
+      files:
+        process.env.TEST_FILES ??
+        'test/{models,data,runtime,components,teaching,hostile}/**/*.test.ts',
+      browsers: [chromium()],
+    },
+    {
+      name: 'webgpu',
+      files: 'test/webgpu/**/*.test.ts',
+      browsers: [chromium(['--enable-unsafe-webgpu'])],
+    },
   ].filter((group) => !process.env.TEST_FILES || group.name === 'wasm'),
-  reporters: [defaultReporter({ reportTestResults: true, reportTestProgress: false }), summaryReporter()],
+  reporters: [
+    defaultReporter({ reportTestResults: true, reportTestProgress: false }),
+    summaryReporter(),
+  ],
 };

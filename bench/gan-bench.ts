@@ -60,7 +60,13 @@ async function startBackend(backend: BackendName) {
 
 /** 2-d: the model alone, as fast as it goes, then the per-redraw read-back. */
 async function toyModel(options: GanRunOptions) {
-  const trainer = new GanTrainer(TOY_GAN_CONFIG, TOY_SETTINGS, (n, seed) => sampleToy('ring', n, seed), 1, VIEW_POINTS);
+  const trainer = new GanTrainer(
+    TOY_GAN_CONFIG,
+    TOY_SETTINGS,
+    (n, seed) => sampleToy('ring', n, seed),
+    1,
+    VIEW_POINTS,
+  );
   try {
     for (let i = 0; i < 10; i++) await trainer.round();
     await trainer.planeView(DECISION_GRID, [PLANE.min, PLANE.max]);
@@ -77,7 +83,10 @@ async function toyModel(options: GanRunOptions) {
     const elapsed = performance.now() - t0;
     const viewTimes: number[] = [];
     const v0 = performance.now();
-    while (viewTimes.length < options.planeViews && (viewTimes.length < 3 || performance.now() - v0 < 3000)) {
+    while (
+      viewTimes.length < options.planeViews &&
+      (viewTimes.length < 3 || performance.now() - v0 < 3000)
+    ) {
       const start = performance.now();
       await trainer.planeView(DECISION_GRID, [PLANE.min, PLANE.max]);
       viewTimes.push(performance.now() - start);
@@ -98,7 +107,8 @@ async function toyModel(options: GanRunOptions) {
 
 /** G and D as tfjs-examples writes a GAN with tfjs-layers. */
 function layersGan() {
-  const { noiseSize, generatorHidden, dataSize, discriminatorHidden, leakySlope } = DIGITS_GAN_CONFIG;
+  const { noiseSize, generatorHidden, dataSize, discriminatorHidden, leakySlope } =
+    DIGITS_GAN_CONFIG;
   const leaky = () => tfl.layers.leakyReLU({ alpha: leakySlope });
   const generator = tfl.sequential({
     layers: [
@@ -118,13 +128,22 @@ function layersGan() {
       tfl.layers.dense({ units: 1, activation: 'sigmoid' }),
     ],
   });
-  discriminator.compile({ optimizer: tf.train.adam(DIGITS_LEARNING_RATE, 0.5), loss: 'binaryCrossentropy' });
+  discriminator.compile({
+    optimizer: tf.train.adam(DIGITS_LEARNING_RATE, 0.5),
+    loss: 'binaryCrossentropy',
+  });
   // The combined model trains G through a frozen D: compiled while D is frozen, it collects G's
   // weights only.
   discriminator.trainable = false;
   const z = tfl.input({ shape: [noiseSize] });
-  const combined = tfl.model({ inputs: z, outputs: discriminator.apply(generator.apply(z)) as tfl.SymbolicTensor });
-  combined.compile({ optimizer: tf.train.adam(DIGITS_LEARNING_RATE, 0.5), loss: 'binaryCrossentropy' });
+  const combined = tfl.model({
+    inputs: z,
+    outputs: discriminator.apply(generator.apply(z)) as tfl.SymbolicTensor,
+  });
+  combined.compile({
+    optimizer: tf.train.adam(DIGITS_LEARNING_RATE, 0.5),
+    loss: 'binaryCrossentropy',
+  });
   return { generator, discriminator, combined };
 }
 
@@ -158,7 +177,10 @@ async function digitsStep(options: GanRunOptions) {
     discriminator.trainable = true;
     const [x, y] = tf.tidy(() => {
       const fake = generator.predict(tf.randomNormal([BATCH, noiseSize])) as tf.Tensor;
-      return [tf.concat([tf.tensor2d(real, [BATCH, dataSize]), fake]), tf.concat([tf.ones([BATCH, 1]), tf.zeros([BATCH, 1])])];
+      return [
+        tf.concat([tf.tensor2d(real, [BATCH, dataSize]), fake]),
+        tf.concat([tf.ones([BATCH, 1]), tf.zeros([BATCH, 1])]),
+      ];
     });
     const dLoss = (await discriminator.trainOnBatch(x, y)) as number;
     tf.dispose([x, y]);
@@ -249,7 +271,10 @@ export async function runGan(options: GanRunOptions) {
   probeModel.dispose();
   const result: Record<string, unknown> = { info, notes };
   // Each part on its own, so one failing still leaves the other's figures.
-  for (const [name, part] of [['toy', toyModel], ['digits', digitsStep]] as const) {
+  for (const [name, part] of [
+    ['toy', toyModel],
+    ['digits', digitsStep],
+  ] as const) {
     try {
       result[name] = await part(options);
     } catch (error) {

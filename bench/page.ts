@@ -102,7 +102,9 @@ async function run(options: RunOptions) {
     },
     // Same, but the whole grid in one batch (for reference only).
     layersOneBatch: async (codes: Float32Array, n: number) => {
-      const y = tf.tidy(() => decoder.predict(tf.tensor2d(codes, [n, 10]), { batchSize: n }) as tf.Tensor);
+      const y = tf.tidy(
+        () => decoder.predict(tf.tensor2d(codes, [n, 10]), { batchSize: n }) as tf.Tensor,
+      );
       const values = (await y.data()) as Float32Array;
       y.dispose();
       return values;
@@ -118,12 +120,21 @@ async function run(options: RunOptions) {
     const side = Number(sideText);
     const count = side * side;
     // The explorer's own grid: the zero code with dims 0 and 1 swept ±3.
-    const codes = gridCodes({ centre: new Float32Array(10), dims: [0, 1], gridSize: side, range: 3 });
+    const codes = gridCodes({
+      centre: new Float32Array(10),
+      dims: [0, 1],
+      gridSize: side,
+      range: 3,
+    });
     const outputs = {} as Record<Variant, Float32Array>;
     for (const name of names) outputs[name] = await variants[name](codes, count);
-    for (let i = 0; i < options.warmup; i++) for (const name of names) await variants[name](codes, count);
+    for (let i = 0; i < options.warmup; i++)
+      for (const name of names) await variants[name](codes, count);
     const tensorsBefore = tf.memory().numTensors;
-    const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<Variant, number[]>;
+    const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<
+      Variant,
+      number[]
+    >;
     for (let i = 0; i < repetitions; i++) {
       for (const name of names) {
         const t0 = performance.now();
@@ -148,4 +159,9 @@ async function run(options: RunOptions) {
   return { info, notes, weights, grids, output9x9 };
 }
 
-(window as unknown as { bench: unknown }).bench = { run, gan: runGan, pixelRnn: runPixelRnn, sentenceVae: runSentenceVae };
+(window as unknown as { bench: unknown }).bench = {
+  run,
+  gan: runGan,
+  pixelRnn: runPixelRnn,
+  sentenceVae: runSentenceVae,
+};

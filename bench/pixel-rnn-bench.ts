@@ -14,7 +14,12 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { configure, type BackendName } from '../src/runtime/config.js';
 import { initRuntime } from '../src/runtime/backend.js';
 import { loadArtifacts } from '../src/runtime/weights-io.js';
-import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, PixelRnn, type PixelRnnConfig } from '../src/models/pixel-rnn.js';
+import {
+  DIGITS_PIXEL_RNN_CONFIG,
+  EMOJI_PIXEL_RNN_CONFIG,
+  PixelRnn,
+  type PixelRnnConfig,
+} from '../src/models/pixel-rnn.js';
 import { PixelPainter } from '../src/models/pixel-rnn-painter.js';
 import { stats, timeAlternating } from './stats.js';
 
@@ -58,7 +63,10 @@ async function drawings(folder: string, config: PixelRnnConfig, options: PixelRn
   const names = Object.keys(variants) as (keyof typeof variants)[];
   for (const name of names) await variants[name](0);
   const before = tf.memory().numTensors;
-  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<keyof typeof variants, number[]>;
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<
+    keyof typeof variants,
+    number[]
+  >;
   for (let i = 0; i < options.drawings; i++) {
     for (const name of names) {
       const t0 = performance.now();
@@ -72,7 +80,14 @@ async function drawings(folder: string, config: PixelRnnConfig, options: PixelRn
   const pixels = COUNT * config.height * config.width;
   const sample = stats(times.sample);
   const painting = stats(times.painting);
-  return { count: COUNT, pixels, sample, painting, pixelsPerSecond: (pixels / painting.median) * 1000, tensorsLeaked: leaked };
+  return {
+    count: COUNT,
+    pixels,
+    sample,
+    painting,
+    pixelsPerSecond: (pixels / painting.median) * 1000,
+    tensorsLeaked: leaked,
+  };
 }
 
 /** The per-pixel step as tfjs-layers writes it: inputs x, h0, h1 → logits, h0', h1'. */
@@ -80,14 +95,33 @@ function layersStep(config: PixelRnnConfig, inputWidth: number): tfl.LayersModel
   const x = tfl.input({ shape: [inputWidth] });
   const h0 = tfl.input({ shape: [config.columnSize] });
   const h1 = tfl.input({ shape: [config.columnSize] });
-  const e = tfl.layers.dense({ units: config.inputSize, activation: 'relu' }).apply(x) as tfl.SymbolicTensor;
-  const sequence = (t: tfl.SymbolicTensor, width: number) => tfl.layers.reshape({ targetShape: [1, width] }).apply(t) as tfl.SymbolicTensor;
+  const e = tfl.layers
+    .dense({ units: config.inputSize, activation: 'relu' })
+    .apply(x) as tfl.SymbolicTensor;
+  const sequence = (t: tfl.SymbolicTensor, width: number) =>
+    tfl.layers.reshape({ targetShape: [1, width] }).apply(t) as tfl.SymbolicTensor;
   // (Glorot rather than the default orthogonal init: orthogonal needs a QR this bundle lacks.)
-  const gru = () => tfl.layers.gru({ units: config.columnSize, recurrentActivation: 'sigmoid', recurrentInitializer: 'glorotNormal' });
-  const g0 = gru().apply(sequence(e, config.inputSize), { initialState: [h0] }) as tfl.SymbolicTensor;
-  const g1 = tfl.layers.add().apply([g0, gru().apply(sequence(g0, config.columnSize), { initialState: [h1] }) as tfl.SymbolicTensor]) as tfl.SymbolicTensor;
-  const hidden = tfl.layers.dense({ units: config.headSize, activation: 'relu' }).apply(tfl.layers.concatenate().apply([g1, e])) as tfl.SymbolicTensor;
-  const logits = tfl.layers.dense({ units: config.paletteSize }).apply(hidden) as tfl.SymbolicTensor;
+  const gru = () =>
+    tfl.layers.gru({
+      units: config.columnSize,
+      recurrentActivation: 'sigmoid',
+      recurrentInitializer: 'glorotNormal',
+    });
+  const g0 = gru().apply(sequence(e, config.inputSize), {
+    initialState: [h0],
+  }) as tfl.SymbolicTensor;
+  const g1 = tfl.layers
+    .add()
+    .apply([
+      g0,
+      gru().apply(sequence(g0, config.columnSize), { initialState: [h1] }) as tfl.SymbolicTensor,
+    ]) as tfl.SymbolicTensor;
+  const hidden = tfl.layers
+    .dense({ units: config.headSize, activation: 'relu' })
+    .apply(tfl.layers.concatenate().apply([g1, e])) as tfl.SymbolicTensor;
+  const logits = tfl.layers
+    .dense({ units: config.paletteSize })
+    .apply(hidden) as tfl.SymbolicTensor;
   return tfl.model({ inputs: [x, h0, h1], outputs: [logits, g0, g1] });
 }
 
@@ -105,8 +139,12 @@ async function recurrentStep(options: PixelRnnRunOptions) {
   const layers = layersStep(config, inputWidth);
   const x = tf.randomUniform([COUNT, inputWidth]) as tf.Tensor2D;
   const noise = tf.randomUniform([COUNT, config.paletteSize]) as tf.Tensor2D;
-  let ourStates: tf.Tensor2D[] = [0, 1].map(() => tf.zeros([COUNT, config.columnSize]) as tf.Tensor2D);
-  let layerStates: tf.Tensor2D[] = [0, 1].map(() => tf.zeros([COUNT, config.columnSize]) as tf.Tensor2D);
+  let ourStates: tf.Tensor2D[] = [0, 1].map(
+    () => tf.zeros([COUNT, config.columnSize]) as tf.Tensor2D,
+  );
+  let layerStates: tf.Tensor2D[] = [0, 1].map(
+    () => tf.zeros([COUNT, config.columnSize]) as tf.Tensor2D,
+  );
   const variants = {
     ours: async () => {
       const [states, outputs] = tf.tidy(() => {
@@ -126,19 +164,33 @@ async function recurrentStep(options: PixelRnnRunOptions) {
       layerStates = [g0, g1];
     },
   };
-  const { times, tensorsLeaked: leaked } = await timeAlternating(variants, 20, options.steps, () => tf.memory().numTensors);
+  const { times, tensorsLeaked: leaked } = await timeAlternating(
+    variants,
+    20,
+    options.steps,
+    () => tf.memory().numTensors,
+  );
   tf.dispose([x, noise, ...ourStates, ...layerStates]);
   layers.dispose();
   model.dispose();
   const ours = stats(times.ours);
   const layersStats = stats(times.layers);
-  return { batch: COUNT, ours, layers: layersStats, ratio: ours.median / layersStats.median, tensorsLeaked: leaked };
+  return {
+    batch: COUNT,
+    ours,
+    layers: layersStats,
+    ratio: ours.median / layersStats.median,
+    tensorsLeaked: leaked,
+  };
 }
 
 export async function runPixelRnn(options: PixelRnnRunOptions) {
   configure({ assetBase: '/dist/' });
   const runtime = await initRuntime(options.backend);
-  const result: Record<string, unknown> = { info: { backend: tf.getBackend() }, notes: runtime.notes };
+  const result: Record<string, unknown> = {
+    info: { backend: tf.getBackend() },
+    notes: runtime.notes,
+  };
   for (const [name, config] of DATASETS) {
     try {
       result[name] = await drawings(`pixel-rnn-${name}`, config, options);

@@ -9,7 +9,14 @@
 // or `node bench/run.mjs [wasm] [webgpu] [cpu]` to re-run some backends on the current dist/;
 // BENCH_PARTS=pixelRnn,sentenceVae (names as in `parts` below) measures only those parts.
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -36,21 +43,48 @@ const KB = 1024;
 // seconds of the 2-d model-alone loop, planeView() calls timed, and digits steps (warm-up, timed).
 const PLAN = {
   wasm: {
-    weightLoads: 5, warmup: 10, repetitions: { 9: 200, 25: 50 },
-    gan: { elementSeconds: 10, digitsElement: true, toySeconds: 5, planeViews: 50, digitsWarmup: 3, digitsRepetitions: 20 },
+    weightLoads: 5,
+    warmup: 10,
+    repetitions: { 9: 200, 25: 50 },
+    gan: {
+      elementSeconds: 10,
+      digitsElement: true,
+      toySeconds: 5,
+      planeViews: 50,
+      digitsWarmup: 3,
+      digitsRepetitions: 20,
+    },
     pixelRnn: { drawings: 5, steps: 200 },
     sentenceVae: { morphs: 30, steps: 200 },
   },
   webgpu: {
-    weightLoads: 3, warmup: 2, repetitions: { 9: 12, 25: 5 },
-    gan: { elementSeconds: 10, digitsElement: false, toySeconds: 4, planeViews: 3, digitsWarmup: 1, digitsRepetitions: 2 },
+    weightLoads: 3,
+    warmup: 2,
+    repetitions: { 9: 12, 25: 5 },
+    gan: {
+      elementSeconds: 10,
+      digitsElement: false,
+      toySeconds: 4,
+      planeViews: 3,
+      digitsWarmup: 1,
+      digitsRepetitions: 2,
+    },
     // 784 sequential steps on the software adapter take minutes: not measured there.
     pixelRnn: null,
     sentenceVae: { morphs: 2, steps: 10 },
   },
   cpu: {
-    weightLoads: 3, warmup: 2, repetitions: { 9: 60, 25: 15 },
-    gan: { elementSeconds: 10, digitsElement: false, toySeconds: 5, planeViews: 10, digitsWarmup: 1, digitsRepetitions: 4 },
+    weightLoads: 3,
+    warmup: 2,
+    repetitions: { 9: 60, 25: 15 },
+    gan: {
+      elementSeconds: 10,
+      digitsElement: false,
+      toySeconds: 5,
+      planeViews: 10,
+      digitsWarmup: 1,
+      digitsRepetitions: 4,
+    },
     pixelRnn: { drawings: 1, steps: 30 },
     sentenceVae: { morphs: 5, steps: 30 },
   },
@@ -79,8 +113,11 @@ const GAN_LAB = { ring: 9, default: 13 };
 const started = performance.now();
 const requested = process.argv.slice(2);
 const backends = requested.length ? requested : Object.keys(PLAN);
-for (const name of backends) if (!PLAN[name]) throw new Error(`Unknown backend "${name}" (use ${Object.keys(PLAN).join(', ')})`);
-if (!existsSync(join(DIST, 'vae-latent-explorer.js'))) throw new Error('dist/ is missing: run `npm run build` first.');
+for (const name of backends)
+  if (!PLAN[name])
+    throw new Error(`Unknown backend "${name}" (use ${Object.keys(PLAN).join(', ')})`);
+if (!existsSync(join(DIST, 'vae-latent-explorer.js')))
+  throw new Error('dist/ is missing: run `npm run build` first.');
 
 // ---- the bench page bundle: our src/ and tfjs-layers on one tfjs-core --------------------------
 mkdirSync(BUILD, { recursive: true });
@@ -101,7 +138,10 @@ const coreRoots = new Set(
     .map((p) => p.match(/^(.*node_modules\/@tensorflow\/tfjs-core)\//)?.[1])
     .filter(Boolean),
 );
-if (coreRoots.size !== 1) throw new Error(`Expected one tfjs-core in the bench bundle, found: ${[...coreRoots].join(', ')}`);
+if (coreRoots.size !== 1)
+  throw new Error(
+    `Expected one tfjs-core in the bench bundle, found: ${[...coreRoots].join(', ')}`,
+  );
 
 // ---- a static file server rooted at the project -----------------------------------------------
 const TYPES = {
@@ -145,7 +185,8 @@ async function openPage(browser, label) {
   page.on('console', (message) => {
     // The one expected warning: TF.js confirming the WEBGPU_CPU_FORWARD flag given in the URL.
     if (message.text().startsWith('Setting feature override from URL')) return;
-    if (message.type() === 'error' || message.type() === 'warn') pageMessages.push(`[${label}] ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warn')
+      pageMessages.push(`[${label}] ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => pageMessages.push(`[${label}] page error: ${error.message}`));
   return { page, close: () => context.close() };
@@ -210,7 +251,8 @@ function digitsElementAssets() {
   } catch {
     return { missing: 'a readable dist/weights/gan-digits/real-digits.json' };
   }
-  if (typeof image !== 'string' || !existsSync(join(dir, image))) return { missing: `dist/weights/gan-digits/${image ?? '<its image>'}` };
+  if (typeof image !== 'string' || !existsSync(join(dir, image)))
+    return { missing: `dist/weights/gan-digits/${image ?? '<its image>'}` };
   return { pretrained: existsSync(join(dir, 'model.json')) };
 }
 
@@ -237,7 +279,8 @@ async function measureGanElement(browser, backend, mode) {
         await customElements.whenDefined('gan-arena');
         const longTasks = [];
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+          for (const entry of list.getEntries())
+            longTasks.push({ start: entry.startTime, duration: entry.duration });
         }).observe({ type: 'longtask', buffered: true });
         // Every animation frame the page gets, and every redraw of the element's main canvas.
         const frames = [];
@@ -256,8 +299,18 @@ async function measureGanElement(browser, backend, mode) {
         };
 
         const element = document.createElement('gan-arena');
-        const attributes = { loading: 'eager', running: '', seed: '1', 'batch-size': '64', backend };
-        if (mode === 'digits') Object.assign(attributes, { mode: 'digits', ...(pretrained ? {} : { pretrained: 'false' }) });
+        const attributes = {
+          loading: 'eager',
+          running: '',
+          seed: '1',
+          'batch-size': '64',
+          backend,
+        };
+        if (mode === 'digits')
+          Object.assign(attributes, {
+            mode: 'digits',
+            ...(pretrained ? {} : { pretrained: 'false' }),
+          });
         for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
         const rounds = [];
         let lastRound = null;
@@ -280,7 +333,11 @@ async function measureGanElement(browser, backend, mode) {
           }),
         );
         document.body.append(element);
-        const outcome = await Promise.race([ready, failed, new Promise((done) => setTimeout(() => done('timeout'), 120_000))]);
+        const outcome = await Promise.race([
+          ready,
+          failed,
+          new Promise((done) => setTimeout(() => done('timeout'), 120_000)),
+        ]);
         if (outcome !== 'ready') return { outcome, errors, attributes };
         const t0 = performance.now();
         await new Promise((done) => setTimeout(done, seconds * 1000));
@@ -294,7 +351,9 @@ async function measureGanElement(browser, backend, mode) {
         element.remove();
         const span = (t1 - t0) / 1000;
         const within = (times) => times.filter((t) => t >= t0 && t <= t1).length;
-        const tasks = longTasks.filter((task) => task.start + task.duration > t0 && task.start < t1);
+        const tasks = longTasks.filter(
+          (task) => task.start + task.duration > t0 && task.start < t1,
+        );
         return {
           outcome,
           attributes,
@@ -328,7 +387,10 @@ async function measureGan(browser, backend) {
   try {
     await page.goto(`${origin}/bench/page.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => 'bench' in window);
-    return await page.evaluate((options) => window.bench.gan(options), { backend, ...PLAN[backend].gan });
+    return await page.evaluate((options) => window.bench.gan(options), {
+      backend,
+      ...PLAN[backend].gan,
+    });
   } finally {
     await close();
   }
@@ -341,7 +403,10 @@ async function measurePixelRnn(browser, backend) {
   try {
     await page.goto(`${origin}/bench/page.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => 'bench' in window);
-    return await page.evaluate((options) => window.bench.pixelRnn(options), { backend, ...PLAN[backend].pixelRnn });
+    return await page.evaluate((options) => window.bench.pixelRnn(options), {
+      backend,
+      ...PLAN[backend].pixelRnn,
+    });
   } finally {
     await close();
   }
@@ -354,7 +419,10 @@ async function measureSentenceVae(browser, backend) {
   try {
     await page.goto(`${origin}/bench/page.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => 'bench' in window);
-    return await page.evaluate((options) => window.bench.sentenceVae(options), { backend, ...PLAN[backend].sentenceVae });
+    return await page.evaluate((options) => window.bench.sentenceVae(options), {
+      backend,
+      ...PLAN[backend].sentenceVae,
+    });
   } finally {
     await close();
   }
@@ -366,7 +434,10 @@ async function measureDecoder(browser, backend) {
   try {
     await page.goto(`${origin}/bench/page.html`, { waitUntil: 'load' });
     await page.waitForFunction(() => 'bench' in window);
-    return await page.evaluate((options) => window.bench.run(options), { backend, ...PLAN[backend] });
+    return await page.evaluate((options) => window.bench.run(options), {
+      backend,
+      ...PLAN[backend],
+    });
   } finally {
     await close();
   }
@@ -376,7 +447,12 @@ const runs = {};
 try {
   for (const backend of backends) {
     const flags = backend === 'webgpu' ? [...BASE_FLAGS, '--enable-unsafe-webgpu'] : BASE_FLAGS;
-    const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: flags, protocolTimeout: 300_000 });
+    const browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: flags,
+      protocolTimeout: 300_000,
+    });
     try {
       browserVersion ||= await browser.version();
       runs[backend] = {};
@@ -385,7 +461,9 @@ try {
         ['element', measureElement],
         ['decoder', measureDecoder],
         ['ganElement', (b, name) => measureGanElement(b, name, '2d')],
-        ...(PLAN[backend].gan.digitsElement ? [['ganDigitsElement', (b, name) => measureGanElement(b, name, 'digits')]] : []),
+        ...(PLAN[backend].gan.digitsElement
+          ? [['ganDigitsElement', (b, name) => measureGanElement(b, name, 'digits')]]
+          : []),
         ['gan', measureGan],
         ['pixelRnn', measurePixelRnn],
         ['sentenceVae', measureSentenceVae],
@@ -396,10 +474,14 @@ try {
         try {
           runs[backend][part] = await measure(browser, backend);
           const skipped = runs[backend][part]?.skipped;
-          console.log(`${backend} ${part}: ${skipped ? `skipped (${skipped})` : `${((performance.now() - t0) / 1000).toFixed(1)} s`}`);
+          console.log(
+            `${backend} ${part}: ${skipped ? `skipped (${skipped})` : `${((performance.now() - t0) / 1000).toFixed(1)} s`}`,
+          );
         } catch (error) {
           runs[backend][part] = { error: error.message };
-          console.log(`${backend} ${part}: FAILED after ${((performance.now() - t0) / 1000).toFixed(1)} s: ${error.message}`);
+          console.log(
+            `${backend} ${part}: FAILED after ${((performance.now() - t0) / 1000).toFixed(1)} s: ${error.message}`,
+          );
         }
       }
     } finally {
@@ -431,7 +513,10 @@ const kb = (bytes) => (bytes / KB).toFixed(1);
 
 function table(title, headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells
+      .map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join('  ');
   console.log(`\n${title}`);
   console.log(line(headers));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -444,18 +529,22 @@ const label = (backend) => {
 };
 const ok = (result) => result && !result.error;
 
-console.log(`\nChromium ${browserVersion}, Node ${process.version}; timings are noisy (shared 2-core machine).`);
+console.log(
+  `\nChromium ${browserVersion}, Node ${process.version}; timings are noisy (shared 2-core machine).`,
+);
 for (const backend of backends) {
   const { element, decoder } = runs[backend];
   const facts = [];
   if (ok(decoder)) {
-    for (const [key, value] of Object.entries(decoder.info)) if (key !== 'backend') facts.push(`${key}=${value}`);
+    for (const [key, value] of Object.entries(decoder.info))
+      if (key !== 'backend') facts.push(`${key}=${value}`);
     const leaked = Object.values(decoder.grids).reduce((total, g) => total + g.tensorsLeaked, 0);
     facts.push(`tensors leaked by timed runs=${leaked}`);
     const reference = runs.wasm?.decoder?.output9x9;
     if (backend !== 'wasm' && reference && decoder.output9x9) {
       let max = 0;
-      for (let i = 0; i < reference.length; i++) max = Math.max(max, Math.abs(reference[i] - decoder.output9x9[i]));
+      for (let i = 0; i < reference.length; i++)
+        max = Math.max(max, Math.abs(reference[i] - decoder.output9x9[i]));
       facts.push(`9x9 output max |Δ| vs wasm=${max === 0 ? 0 : max.toExponential(1)}`);
     }
     if (decoder.notes.length) facts.push(`notes: ${decoder.notes.join('; ')}`);
@@ -471,17 +560,25 @@ for (const backend of backends) {
     for (const part of ['toy', 'digits']) {
       const r = gan[part];
       if (r.error) facts.push(`GAN ${part} FAILED: ${r.error}`);
-      else facts.push(`GAN ${part}: tensors leaked=${r.tensorsLeaked}${r.lossesFinite ? '' : ', NON-FINITE LOSSES'}`);
+      else
+        facts.push(
+          `GAN ${part}: tensors leaked=${r.tensorsLeaked}${r.lossesFinite ? '' : ', NON-FINITE LOSSES'}`,
+        );
     }
     const c = gan.digits?.layersCheck;
-    if (c && !(c.dMovedInStep && c.gMovedInStep && c.dFrozenInCombined)) facts.push(`tfjs-layers GAN check failed: ${JSON.stringify(c)}`);
+    if (c && !(c.dMovedInStep && c.gMovedInStep && c.dFrozenInCombined))
+      facts.push(`tfjs-layers GAN check failed: ${JSON.stringify(c)}`);
   } else if (gan) {
     facts.push(`GAN page FAILED: ${gan.error}`);
   }
-  for (const [name, r] of [['gan-arena 2-d', ganElement], ['gan-arena digits', ganDigitsElement]]) {
+  for (const [name, r] of [
+    ['gan-arena 2-d', ganElement],
+    ['gan-arena digits', ganDigitsElement],
+  ]) {
     if (!r || r.skipped) continue;
     if (!ok(r)) facts.push(`${name} page FAILED: ${r.error}`);
-    else if (r.outcome !== 'ready') facts.push(`${name}: ${r.outcome}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}`);
+    else if (r.outcome !== 'ready')
+      facts.push(`${name}: ${r.outcome}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}`);
     else if (r.errors.length) facts.push(`${name} errors: ${r.errors.join('; ')}`);
   }
   console.log(`  ${backend}: ${facts.join(', ')}`);
@@ -489,7 +586,14 @@ for (const backend of backends) {
 
 table(
   'Start-up (ms)',
-  ['Backend', 'Weights load, first', 'Weights load, repeat median', 'First grid after connect', 'Target', 'Met?'],
+  [
+    'Backend',
+    'Weights load, first',
+    'Weights load, repeat median',
+    'First grid after connect',
+    'Target',
+    'Met?',
+  ],
   backends.map((backend) => {
     const { element, decoder } = runs[backend];
     const isWasm = backend === 'wasm';
@@ -497,8 +601,14 @@ table(
     return [
       label(backend),
       ok(decoder) ? ms(decoder.weights.firstMs) : 'failed',
-      ok(decoder) ? `${ms(decoder.weights.repeat.median)} (n=${decoder.weights.repeat.runs})` : 'failed',
-      !ok(element) ? 'failed' : element.outcome === 'ready' ? ms(element.firstGridMs) : element.outcome,
+      ok(decoder)
+        ? `${ms(decoder.weights.repeat.median)} (n=${decoder.weights.repeat.runs})`
+        : 'failed',
+      !ok(element)
+        ? 'failed'
+        : element.outcome === 'ready'
+          ? ms(element.firstGridMs)
+          : element.outcome,
       isWasm ? `first grid ≤ ${TARGET.firstGridMs}` : '—',
       isWasm ? check('WASM first grid after connect (ms)', firstGrid, TARGET.firstGridMs) : '',
     ];
@@ -513,7 +623,9 @@ for (const backend of backends.filter((b) => ok(runs[b].decoder))) {
     const wasm = backend === 'wasm';
     const targetText = wasm ? `≤ ${limit} ms; ratio ≤ ${TARGET.ratio}` : `ratio ≤ ${TARGET.ratio}`;
     const metRatio = check(`${backend} ${grid} ours/tfjs-layers`, ratio, TARGET.ratio);
-    const met = wasm ? `${check(`WASM ${grid} decode median (ms)`, g.ours.median, limit)}; ${metRatio}` : metRatio;
+    const met = wasm
+      ? `${check(`WASM ${grid} decode median (ms)`, g.ours.median, limit)}; ${metRatio}`
+      : metRatio;
     decodeRows.push([
       label(backend),
       grid,
@@ -530,14 +642,32 @@ for (const backend of backends.filter((b) => ok(runs[b].decoder))) {
 }
 table(
   'Grid decode, DigitVae.decode vs tfjs-layers predict() + data() (median / p90 ms)',
-  ['Backend', 'Grid', 'Runs', 'Ours', 'tfjs-layers', 'Ours/layers', 'Layers, 1 batch', 'Max |Δ|', 'Target', 'Met?'],
+  [
+    'Backend',
+    'Grid',
+    'Runs',
+    'Ours',
+    'tfjs-layers',
+    'Ours/layers',
+    'Layers, 1 batch',
+    'Max |Δ|',
+    'Target',
+    'Met?',
+  ],
   decodeRows,
 );
 
 const explorer = sizes.entries['vae-latent-explorer.js'];
 const all = sizes.entries['generative-elements.js'];
 const observed = ok(runs.wasm?.element) ? sizeOfUrls(DIST, runs.wasm.element.fetched) : null;
-const sizeRow = (name, s, target = '—', met = '') => [name, s.files.length, kb(s.raw), kb(s.gzip), target, met];
+const sizeRow = (name, s, target = '—', met = '') => [
+  name,
+  s.files.length,
+  kb(s.raw),
+  kb(s.gzip),
+  target,
+  met,
+];
 const weightsMB = sizes.weights.raw / (KB * KB);
 table(
   'Sizes (KB = 1024 bytes; gzip -9, per file, summed)',
@@ -550,12 +680,25 @@ table(
       'vae-latent-explorer.js + static + WASM backend',
       explorer.staticPlusWasmBackend,
       `≤ ${TARGET.explorerGzipKB} gzip`,
-      check('vae-latent-explorer.js start-up JS on a WASM page (KB gzip)', explorer.staticPlusWasmBackend.gzip / KB, TARGET.explorerGzipKB),
+      check(
+        'vae-latent-explorer.js start-up JS on a WASM page (KB gzip)',
+        explorer.staticPlusWasmBackend.gzip / KB,
+        TARGET.explorerGzipKB,
+      ),
     ),
     ...(observed ? [sizeRow('  (JS a WASM page fetched, observed)', observed)] : []),
     ...(explorer.webgpuChunk ? [sizeRow('WebGPU backend chunk', explorer.webgpuChunk)] : []),
-    ...(explorer.webgpuExtraOverWasmPage ? [sizeRow('  (WebGPU extra over a WASM page)', explorer.webgpuExtraOverWasmPage)] : []),
-    ...Object.entries(sizes.wasmBinaries).map(([file, s]) => [file, 1, kb(s.raw), kb(s.gzip), '—', '']),
+    ...(explorer.webgpuExtraOverWasmPage
+      ? [sizeRow('  (WebGPU extra over a WASM page)', explorer.webgpuExtraOverWasmPage)]
+      : []),
+    ...Object.entries(sizes.wasmBinaries).map(([file, s]) => [
+      file,
+      1,
+      kb(s.raw),
+      kb(s.gzip),
+      '—',
+      '',
+    ]),
     [
       'weights: model.json + weights.bin',
       2,
@@ -570,15 +713,28 @@ table(
 // ---- <gan-arena> ----------------------------------------------------------------------------
 const ganLabel = (backend) => {
   const { gan, ganElement } = runs[backend];
-  const actual = (ok(gan) && gan.info.backend) || (ok(ganElement) && ganElement.activeBackend) || null;
+  const actual =
+    (ok(gan) && gan.info.backend) || (ok(ganElement) && ganElement.activeBackend) || null;
   return actual && actual !== backend ? `${backend} (ran ${actual})` : backend;
 };
-const rate = (v) => (v == null || !Number.isFinite(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+const rate = (v) =>
+  v == null || !Number.isFinite(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1);
 const elementReady = (r) => ok(r) && !r.skipped && r.outcome === 'ready';
 
 table(
   `<gan-arena> 2-d (ring, batch 64), all visuals redrawn each frame: rounds/s over ${PLAN.wasm.gan.elementSeconds} s after model-ready`,
-  ['Backend', 'Element rounds/s', 'Element redraws/s', 'Page frames/s', 'Model alone rounds/s', 'Element/alone', 'Round ms (alone)', 'planeView ms', 'Target', 'Met?'],
+  [
+    'Backend',
+    'Element rounds/s',
+    'Element redraws/s',
+    'Page frames/s',
+    'Model alone rounds/s',
+    'Element/alone',
+    'Round ms (alone)',
+    'planeView ms',
+    'Target',
+    'Met?',
+  ],
   backends.map((backend) => {
     const { ganElement: e, gan } = runs[backend];
     const toy = ok(gan) && !gan.toy.error ? gan.toy : null;
@@ -594,17 +750,30 @@ table(
       toy ? ms(toy.round.median) : '—',
       toy ? `${ms(toy.planeView.median)} (n=${toy.planeView.runs})` : '—',
       wasm ? `element ≥ ${TARGET.ganRoundsPerSecond}` : '—',
-      wasm ? checkAtLeast('WASM <gan-arena> 2-d rounds/s, visuals every frame', element?.roundsPerSecond ?? null, TARGET.ganRoundsPerSecond) : '',
+      wasm
+        ? checkAtLeast(
+            'WASM <gan-arena> 2-d rounds/s, visuals every frame',
+            element?.roundsPerSecond ?? null,
+            TARGET.ganRoundsPerSecond,
+          )
+        : '',
     ];
   }),
 );
-console.log(`  GAN Lab, measured on this machine for comparison: about ${GAN_LAB.ring} iterations/s on its ring preset, ${GAN_LAB.default} on its default.`);
-console.log('  Redraws = times the element drew its plane canvas (decision map, points, arrows; charts follow); frames = the page\'s requestAnimationFrame callbacks.');
+console.log(
+  `  GAN Lab, measured on this machine for comparison: about ${GAN_LAB.ring} iterations/s on its ring preset, ${GAN_LAB.default} on its default.`,
+);
+console.log(
+  "  Redraws = times the element drew its plane canvas (decision map, points, arrows; charts follow); frames = the page's requestAnimationFrame callbacks.",
+);
 
 const longTaskRows = [];
 const longTaskNotes = [];
 for (const backend of backends) {
-  for (const [mode, r] of [['2-d', runs[backend].ganElement], ['digits', runs[backend].ganDigitsElement]]) {
+  for (const [mode, r] of [
+    ['2-d', runs[backend].ganElement],
+    ['digits', runs[backend].ganDigitsElement],
+  ]) {
     if (r === undefined) continue;
     const wasm = backend === 'wasm';
     const name = `WASM <gan-arena> ${mode} long tasks > 50 ms`;
@@ -630,14 +799,35 @@ for (const backend of backends) {
 }
 table(
   'Main-thread long tasks (> 50 ms) while <gan-arena> trains (PerformanceObserver "longtask")',
-  ['Backend', 'Mode', 'Watched s', 'Rounds/s', 'Redraws/s', 'Long tasks', 'Max ms', 'Total ms', 'Target', 'Met?'],
+  [
+    'Backend',
+    'Mode',
+    'Watched s',
+    'Rounds/s',
+    'Redraws/s',
+    'Long tasks',
+    'Max ms',
+    'Total ms',
+    'Target',
+    'Met?',
+  ],
   longTaskRows,
 );
 for (const note of longTaskNotes) console.log(`  ${note}`);
 
 table(
   'Digits GAN training step, batch 64 (one D + one G update): Gan.round vs tfjs-layers trainOnBatch (median / p90 ms)',
-  ['Backend', 'Runs', 'Ours', 'tfjs-layers', 'Ours/layers', 'Ours steps/s', 'Layers steps/s', 'Target', 'Met?'],
+  [
+    'Backend',
+    'Runs',
+    'Ours',
+    'tfjs-layers',
+    'Ours/layers',
+    'Ours steps/s',
+    'Layers steps/s',
+    'Target',
+    'Met?',
+  ],
   backends.map((backend) => {
     const { gan } = runs[backend];
     const d = ok(gan) && !gan.digits.error ? gan.digits : null;
@@ -665,7 +855,10 @@ const pixelRows = [];
 for (const backend of backends) {
   const p = runs[backend].pixelRnn;
   const wasm = backend === 'wasm';
-  for (const [dataset, limit] of [['digits', TARGET.pixelDigitsMs], ['emoji', TARGET.pixelEmojiMs]]) {
+  for (const [dataset, limit] of [
+    ['digits', TARGET.pixelDigitsMs],
+    ['emoji', TARGET.pixelEmojiMs],
+  ]) {
     const d = ok(p) && !p.skipped && !p[dataset]?.error ? p[dataset] : null;
     pixelRows.push([
       pixelLabel(backend),
@@ -676,7 +869,9 @@ for (const backend of backends) {
       d ? `${ms(d.sample.median)} / ${ms(d.sample.p90)}` : '—',
       d ? d.tensorsLeaked : '—',
       wasm ? `≤ ${limit} ms` : '—',
-      wasm ? check(`WASM 16 ${dataset} drawn pixel by pixel`, d?.painting.median ?? null, limit) : '',
+      wasm
+        ? check(`WASM 16 ${dataset} drawn pixel by pixel`, d?.painting.median ?? null, limit)
+        : '',
     ]);
   }
 }
@@ -700,13 +895,17 @@ table(
       d ? d.ratio.toFixed(2) : '—',
       d ? d.tensorsLeaked : '—',
       wasm ? `ratio ≤ ${TARGET.pixelStepRatio}` : '—',
-      wasm ? check('WASM PixelRNN step ours/tfjs-layers', d?.ratio ?? null, TARGET.pixelStepRatio) : '',
+      wasm
+        ? check('WASM PixelRNN step ours/tfjs-layers', d?.ratio ?? null, TARGET.pixelStepRatio)
+        : '',
     ];
   }),
 );
 for (const backend of backends) {
   const p = runs[backend].pixelRnn;
-  for (const part of ['digits', 'emoji', 'step']) if (ok(p) && p[part]?.error) console.log(`  ${backend} PixelRNN ${part} FAILED: ${p[part].error}`);
+  for (const part of ['digits', 'emoji', 'step'])
+    if (ok(p) && p[part]?.error)
+      console.log(`  ${backend} PixelRNN ${part} FAILED: ${p[part].error}`);
 }
 
 // ---- <sentence-morph> -------------------------------------------------------------------------
@@ -728,7 +927,9 @@ table(
       d ? `${ms(d.morph.median)} / ${ms(d.morph.p90)}` : '—',
       d ? d.tensorsLeaked : '—',
       wasm ? `≤ ${TARGET.sentenceMorphMs} ms` : '—',
-      wasm ? check('WASM 5-step greedy morph', d?.morph.median ?? null, TARGET.sentenceMorphMs) : '',
+      wasm
+        ? check('WASM 5-step greedy morph', d?.morph.median ?? null, TARGET.sentenceMorphMs)
+        : '',
     ];
   }),
 );
@@ -747,7 +948,13 @@ table(
       d ? d.ratio.toFixed(2) : '—',
       d ? d.tensorsLeaked : '—',
       wasm ? `ratio ≤ ${TARGET.sentenceStepRatio}` : '—',
-      wasm ? check('WASM sentence decoder step ours/tfjs-layers', d?.ratio ?? null, TARGET.sentenceStepRatio) : '',
+      wasm
+        ? check(
+            'WASM sentence decoder step ours/tfjs-layers',
+            d?.ratio ?? null,
+            TARGET.sentenceStepRatio,
+          )
+        : '',
     ];
   }),
 );
@@ -767,16 +974,21 @@ table(
 );
 for (const backend of backends) {
   const p = runs[backend].sentenceVae;
-  for (const part of ['morph', 'step', 'fineTune']) if (ok(p) && p[part]?.error) console.log(`  ${backend} sentence VAE ${part} FAILED: ${p[part].error}`);
+  for (const part of ['morph', 'step', 'fineTune'])
+    if (ok(p) && p[part]?.error)
+      console.log(`  ${backend} sentence VAE ${part} FAILED: ${p[part].error}`);
 }
 
 // With BENCH_PARTS, the targets of the parts not measured are left out of the count.
 const judged = process.env.BENCH_PARTS ? targets.filter((t) => t.value != null) : targets;
 const failed = judged.filter((t) => !t.met);
-console.log(`\nTargets met: ${judged.length - failed.length} of ${judged.length}${failed.length ? ` (missed: ${failed.map((t) => t.name).join('; ')})` : ''}`);
+console.log(
+  `\nTargets met: ${judged.length - failed.length} of ${judged.length}${failed.length ? ` (missed: ${failed.map((t) => t.name).join('; ')})` : ''}`,
+);
 if (pageMessages.length) {
   console.log('\nPage warnings and errors:');
-  for (const message of [...new Set(pageMessages)]) console.log(`  ${message.length > 300 ? `${message.slice(0, 300)}…` : message}`);
+  for (const message of [...new Set(pageMessages)])
+    console.log(`  ${message.length > 300 ? `${message.slice(0, 300)}…` : message}`);
 }
 const totalSeconds = (performance.now() - started) / 1000;
 console.log(`\nBench took ${totalSeconds.toFixed(0)} s; results in bench/results.json`);
@@ -786,7 +998,17 @@ for (const run of Object.values(runs)) if (run.decoder) delete run.decoder.outpu
 writeFileSync(
   join(BENCH, 'results.json'),
   `${JSON.stringify(
-    { date: new Date().toISOString(), browser: browserVersion, node: process.version, plan: PLAN, runs, sizes, targets, pageMessages, totalSeconds },
+    {
+      date: new Date().toISOString(),
+      browser: browserVersion,
+      node: process.version,
+      plan: PLAN,
+      runs,
+      sizes,
+      targets,
+      pageMessages,
+      totalSeconds,
+    },
     null,
     2,
   )}\n`,

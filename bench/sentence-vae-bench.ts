@@ -38,7 +38,9 @@ async function morphs(options: SentenceRunOptions) {
   const t0 = performance.now();
   await morpher.setWeights(await loadArtifacts(WEIGHTS));
   const loadMs = performance.now() - t0;
-  const sentences: string[] = await (await fetch('/dist/weights/sentence-vae/heldout-sentences.json')).json();
+  const sentences: string[] = await (
+    await fetch('/dist/weights/sentence-vae/heldout-sentences.json')
+  ).json();
   const pairs = Array.from({ length: 20 }, (_, i) => [sentences[2 * i], sentences[2 * i + 1]]);
   for (let i = 0; i < 3; i++) await morpher.morph(pairs[i][0], pairs[i][1], MORPH_STEPS);
   const before = tf.memory().numTensors;
@@ -60,12 +62,26 @@ function layersStep(): tfl.LayersModel {
   const word = tfl.input({ shape: [1] });
   const code = tfl.input({ shape: [c.latentSize] });
   const state = tfl.input({ shape: [c.decoderSize] });
-  const embedded = tfl.layers.flatten().apply(tfl.layers.embedding({ inputDim: c.vocabularySize, outputDim: c.embeddingSize }).apply(word)) as tfl.SymbolicTensor;
-  const input = tfl.layers.reshape({ targetShape: [1, c.embeddingSize + c.latentSize] }).apply(tfl.layers.concatenate().apply([embedded, code])) as tfl.SymbolicTensor;
+  const embedded = tfl.layers
+    .flatten()
+    .apply(
+      tfl.layers.embedding({ inputDim: c.vocabularySize, outputDim: c.embeddingSize }).apply(word),
+    ) as tfl.SymbolicTensor;
+  const input = tfl.layers
+    .reshape({ targetShape: [1, c.embeddingSize + c.latentSize] })
+    .apply(tfl.layers.concatenate().apply([embedded, code])) as tfl.SymbolicTensor;
   // (Glorot rather than the default orthogonal init: orthogonal needs a QR this bundle lacks.)
-  const next = tfl.layers.gru({ units: c.decoderSize, recurrentActivation: 'sigmoid', recurrentInitializer: 'glorotNormal' }).apply(input, { initialState: [state] }) as tfl.SymbolicTensor;
+  const next = tfl.layers
+    .gru({
+      units: c.decoderSize,
+      recurrentActivation: 'sigmoid',
+      recurrentInitializer: 'glorotNormal',
+    })
+    .apply(input, { initialState: [state] }) as tfl.SymbolicTensor;
   const projected = tfl.layers.dense({ units: c.embeddingSize }).apply(next) as tfl.SymbolicTensor;
-  const logits = tfl.layers.dense({ units: c.vocabularySize }).apply(projected) as tfl.SymbolicTensor;
+  const logits = tfl.layers
+    .dense({ units: c.vocabularySize })
+    .apply(projected) as tfl.SymbolicTensor;
   return tfl.model({ inputs: [word, code, state], outputs: [logits, next] });
 }
 
@@ -93,41 +109,81 @@ async function decoderStep(options: SentenceRunOptions) {
     },
     layers: async () => {
       const [logits, state] = layers.predict([layerWord, code, layerState]) as tf.Tensor2D[];
-      const word = tf.tidy(() => tf.reshape(tf.cast(tf.argMax(logits, 1), 'float32'), [BATCH, 1])) as tf.Tensor2D;
+      const word = tf.tidy(() =>
+        tf.reshape(tf.cast(tf.argMax(logits, 1), 'float32'), [BATCH, 1]),
+      ) as tf.Tensor2D;
       await word.data();
       tf.dispose([layerState, layerWord, logits]);
       [layerState, layerWord] = [state, word];
     },
   };
-  const { times, tensorsLeaked: leaked } = await timeAlternating(variants, 20, options.steps, () => tf.memory().numTensors);
-  tf.dispose([code, ourWord, layerWord, ourState, layerState, constants.codeTerms, constants.outputTable, constants.start, ...Object.values(constants.gru)]);
+  const { times, tensorsLeaked: leaked } = await timeAlternating(
+    variants,
+    20,
+    options.steps,
+    () => tf.memory().numTensors,
+  );
+  tf.dispose([
+    code,
+    ourWord,
+    layerWord,
+    ourState,
+    layerState,
+    constants.codeTerms,
+    constants.outputTable,
+    constants.start,
+    ...Object.values(constants.gru),
+  ]);
   layers.dispose();
   model.dispose();
   const ours = stats(times.ours);
   const layersStats = stats(times.layers);
-  return { batch: BATCH, ours, layers: layersStats, ratio: ours.median / layersStats.median, tensorsLeaked: leaked };
+  return {
+    batch: BATCH,
+    ours,
+    layers: layersStats,
+    ratio: ours.median / layersStats.median,
+    tensorsLeaked: leaked,
+  };
 }
 
 async function fineTuneSteps(options: SentenceRunOptions) {
   const morpher = new SentenceMorpher();
   await morpher.setWeights(await loadArtifacts(WEIGHTS));
-  const sentences: string[] = await (await fetch('/dist/weights/sentence-vae/heldout-sentences.json')).json();
+  const sentences: string[] = await (
+    await fetch('/dist/weights/sentence-vae/heldout-sentences.json')
+  ).json();
   const steps = 2 + (options.fineTuneSteps ?? 10);
   const stamps: number[] = [];
   const before = tf.memory().numTensors;
   stamps.push(performance.now());
-  await morpher.fineTune(sentences.slice(0, 40), { steps, batchSize: 4, seed: 1, onProgress: () => stamps.push(performance.now()) });
+  await morpher.fineTune(sentences.slice(0, 40), {
+    steps,
+    batchSize: 4,
+    seed: 1,
+    onProgress: () => stamps.push(performance.now()),
+  });
   const leaked = tf.memory().numTensors - before;
   morpher.dispose();
-  const times = stamps.slice(1).map((t, i) => t - stamps[i]).slice(2);
+  const times = stamps
+    .slice(1)
+    .map((t, i) => t - stamps[i])
+    .slice(2);
   return { batch: 4, step: stats(times), tensorsLeaked: leaked };
 }
 
 export async function runSentenceVae(options: SentenceRunOptions) {
   configure({ assetBase: '/dist/' });
   const runtime = await initRuntime(options.backend);
-  const result: Record<string, unknown> = { info: { backend: tf.getBackend() }, notes: runtime.notes };
-  for (const [name, measure] of [['morph', morphs], ['step', decoderStep], ['fineTune', fineTuneSteps]] as const) {
+  const result: Record<string, unknown> = {
+    info: { backend: tf.getBackend() },
+    notes: runtime.notes,
+  };
+  for (const [name, measure] of [
+    ['morph', morphs],
+    ['step', decoderStep],
+    ['fineTune', fineTuneSteps],
+  ] as const) {
     try {
       result[name] = await measure(options);
     } catch (error) {

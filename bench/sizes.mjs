@@ -60,7 +60,8 @@ export function measureSizes(dist) {
     const wasmPage = new Set(staticFiles);
     if (wasmChunk) staticClosure(dist, wasmChunk, wasmPage);
     const webgpuExtra = new Set();
-    if (webgpuChunk) for (const f of staticClosure(dist, webgpuChunk)) if (!wasmPage.has(f)) webgpuExtra.add(f);
+    if (webgpuChunk)
+      for (const f of staticClosure(dist, webgpuChunk)) if (!wasmPage.has(f)) webgpuExtra.add(f);
     result.entries[entry] = {
       static: sum(dist, staticFiles),
       staticPlusWasmBackend: sum(dist, wasmPage),
@@ -71,7 +72,9 @@ export function measureSizes(dist) {
     };
   }
   result.allJs = sum(dist, jsFiles);
-  for (const file of readdirSync(dist).filter((f) => f.endsWith('.wasm')).sort()) {
+  for (const file of readdirSync(dist)
+    .filter((f) => f.endsWith('.wasm'))
+    .sort()) {
     result.wasmBinaries[file] = fileSize(join(dist, file));
   }
   result.weights = sum(join(dist, 'weights/vae-digits'), ['model.json', 'weights.bin']);
@@ -80,6 +83,15 @@ export function measureSizes(dist) {
 
 /** gzip size of a list of dist files given as URL paths (what a page actually fetched). */
 export function sizeOfUrls(dist, urls) {
-  const files = [...new Set(urls.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/dist/') && p.endsWith('.js')))];
-  return sum(dist, files.map((p) => p.slice('/dist/'.length)));
+  const files = [
+    ...new Set(
+      urls
+        .map((u) => new URL(u).pathname)
+        .filter((p) => p.startsWith('/dist/') && p.endsWith('.js')),
+    ),
+  ];
+  return sum(
+    dist,
+    files.map((p) => p.slice('/dist/'.length)),
+  );
 }

@@ -8,9 +8,12 @@ export interface Stats {
 
 export function stats(times: number[]): Stats {
   const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
   const median =
-    sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    sorted.length % 2
+      ? sorted[(sorted.length - 1) / 2]
+      : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   return { runs: sorted.length, median, p90: at(0.9), min: sorted[0] };
 }
 
@@ -27,7 +30,10 @@ export async function timeAlternating<K extends string>(
   const names = Object.keys(variants) as K[];
   for (let i = 0; i < warmup; i++) for (const name of names) await variants[name]();
   const before = tensorCount();
-  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<
+    K,
+    number[]
+  >;
   for (let i = 0; i < runs; i++) {
     for (const name of names) {
       const t0 = performance.now();

@@ -7,7 +7,9 @@ import { loadArtifacts } from '../src/runtime/weights-io.js';
 import type { FineTuneOptions } from '../src/models/digit-vae.js';
 import { repoFile, tensorCount } from './helpers.js';
 
-export async function checkFineTuneLearnsABar(options: FineTuneOptions & { steps: number }): Promise<void> {
+export async function checkFineTuneLearnsABar(
+  options: FineTuneOptions & { steps: number },
+): Promise<void> {
   const vae = new DigitVae();
   await vae.setWeights(await loadArtifacts(repoFile('weights/vae-digits/model.json')));
   const bar = new Float32Array(784);

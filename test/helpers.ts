@@ -12,13 +12,21 @@ export function tensorCount(): number {
 }
 
 /** Waits for an event on `target`, failing after `ms`. */
-export function nextEvent<T = unknown>(target: EventTarget, name: string, ms = 60000): Promise<CustomEvent<T>> {
+export function nextEvent<T = unknown>(
+  target: EventTarget,
+  name: string,
+  ms = 60000,
+): Promise<CustomEvent<T>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), ms);
-    target.addEventListener(name, (event) => {
-      clearTimeout(timer);
-      resolve(event as CustomEvent<T>);
-    }, { once: true });
+    target.addEventListener(
+      name,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event as CustomEvent<T>);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -38,7 +46,7 @@ export function meanAndStd(values: ArrayLike<number>): { mean: number; std: numb
  */
 export async function settledTensorCount(): Promise<number> {
   let last = tensorCount();
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0; stable < 3;) {
     await new Promise((resolve) => setTimeout(resolve, 40));
     const now = tensorCount();
     stable = now === last ? stable + 1 : 0;

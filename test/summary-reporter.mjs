@@ -16,7 +16,8 @@ export function summaryReporter() {
       for (const session of sessions) {
         if (session.testResults) count(session.testResults);
         // A file that failed to load or threw outside a test counts as a failure too.
-        if (!session.passed && (!session.testResults || session.errors?.length)) failed += Math.max(1, session.errors?.length ?? 0);
+        if (!session.passed && (!session.testResults || session.errors?.length))
+          failed += Math.max(1, session.errors?.length ?? 0);
       }
     },
     async reportTestFileResults() {},

@@ -13,7 +13,8 @@ const ASSET_URL = /new URL\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*,\s*import\.meta\.url
 function placeInDist(file, root) {
   const fromRoot = path.relative(root, file).split(path.sep).join('/');
   if (fromRoot.startsWith('weights/')) return fromRoot;
-  if (/node_modules\/@tensorflow\/tfjs-backend-wasm\/dist\/[^/]+\.wasm$/.test(file)) return path.basename(file);
+  if (/node_modules\/@tensorflow\/tfjs-backend-wasm\/dist\/[^/]+\.wasm$/.test(file))
+    return path.basename(file);
   return null;
 }
 
@@ -31,12 +32,19 @@ export function packagedAssets({ root = process.cwd() } = {}) {
       for (const match of code.matchAll(ASSET_URL)) {
         const file = path.resolve(path.dirname(id), match[2]);
         const fileName = placeInDist(file, root);
-        if (!fileName) this.error(`${path.relative(root, id)}: ${match[2]} is not a packaged asset (weights/ or a tfjs .wasm binary)`);
+        if (!fileName)
+          this.error(
+            `${path.relative(root, id)}: ${match[2]} is not a packaged asset (weights/ or a tfjs .wasm binary)`,
+          );
         if (!emitted.has(fileName)) {
           emitted.add(fileName);
           this.emitFile({ type: 'asset', fileName, source: readFileSync(file) });
         }
-        magic.overwrite(match.index, match.index + match[0].length, `new URL('./${fileName}', import.meta.url)`);
+        magic.overwrite(
+          match.index,
+          match.index + match[0].length,
+          `new URL('./${fileName}', import.meta.url)`,
+        );
         changed = true;
       }
       return changed ? { code: magic.toString(), map: magic.generateMap({ hires: true }) } : null;

@@ -12,7 +12,8 @@ const elements = manifest.modules
 
 // The live example on each page: the element as a reader would first meet it.
 const EXAMPLES = {
-  'vae-latent-explorer': '<vae-latent-explorer id="example" grid-size="7" show-noise></vae-latent-explorer>',
+  'vae-latent-explorer':
+    '<vae-latent-explorer id="example" grid-size="7" show-noise></vae-latent-explorer>',
   'gan-arena': '<gan-arena id="example" distribution="ring" seed="1"></gan-arena>',
   'pixel-rnn-canvas': '<pixel-rnn-canvas id="example" compare count="4"></pixel-rnn-canvas>',
   'sentence-morph': '<sentence-morph id="example" steps="5"></sentence-morph>',
@@ -37,9 +38,11 @@ const prose = (text) =>
     .join('')
     .replaceAll('\n', ' ');
 
-const code = (text) => (text === undefined || text === null || text === '' ? '—' : `<code>${escapeHtml(text)}</code>`);
+const code = (text) =>
+  text === undefined || text === null || text === '' ? '—' : `<code>${escapeHtml(text)}</code>`;
 
-const isPublic = (member) => (member.privacy ?? 'public') === 'public' && !member.name.startsWith('#');
+const isPublic = (member) =>
+  (member.privacy ?? 'public') === 'public' && !member.name.startsWith('#');
 
 /**
  * An attribute's default: the manifest's own (a field initialiser or `@default`), else what the
@@ -65,7 +68,10 @@ const typeText = (entry) => entry?.type?.text;
 
 function signature(method) {
   const parameters = (method.parameters ?? [])
-    .map((p) => `${p.rest ? '...' : ''}${p.name}${p.optional && p.default === undefined ? '?' : ''}${typeText(p) ? `: ${typeText(p)}` : ''}${p.default !== undefined ? ` = ${p.default}` : ''}`)
+    .map(
+      (p) =>
+        `${p.rest ? '...' : ''}${p.name}${p.optional && p.default === undefined ? '?' : ''}${typeText(p) ? `: ${typeText(p)}` : ''}${p.default !== undefined ? ` = ${p.default}` : ''}`,
+    )
     .join(', ');
   const returns = typeText(method.return);
   return `${method.name}(${parameters})${returns ? `: ${returns}` : ''}`;
@@ -129,12 +135,19 @@ ${body}
 }
 
 function navFor(current) {
-  const links = [`<a href="index.html"${current === null ? ' aria-current="page"' : ''}>All elements</a>`];
+  const links = [
+    `<a href="index.html"${current === null ? ' aria-current="page"' : ''}>All elements</a>`,
+  ];
   for (const element of elements) {
     const here = element.tagName === current;
-    links.push(`<a href="${element.tagName}.html"${here ? ' aria-current="page"' : ''}>&lt;${escapeHtml(element.tagName)}&gt;</a>`);
+    links.push(
+      `<a href="${element.tagName}.html"${here ? ' aria-current="page"' : ''}>&lt;${escapeHtml(element.tagName)}&gt;</a>`,
+    );
   }
-  links.push('<a href="../lecture.html">Lecture</a>', '<a href="../lecture.zh-Hans.html" hreflang="zh-Hans" lang="zh-Hans">讲义</a>');
+  links.push(
+    '<a href="../lecture.html">Lecture</a>',
+    '<a href="../lecture.zh-Hans.html" hreflang="zh-Hans" lang="zh-Hans">讲义</a>',
+  );
   return links.join(' ');
 }
 
@@ -142,7 +155,12 @@ function navFor(current) {
 function table(caption, headers, rows) {
   if (rows.length === 0) return '<p class="muted">None.</p>';
   const head = headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
-  const body = rows.map(([first, ...rest]) => `<tr><th scope="row">${first}</th>${rest.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('\n');
+  const body = rows
+    .map(
+      ([first, ...rest]) =>
+        `<tr><th scope="row">${first}</th>${rest.map((cell) => `<td>${cell}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
   return `<div class="table-wrap"><table>
 <caption>${escapeHtml(caption)}</caption>
 <thead><tr>${head}</tr></thead>
@@ -172,7 +190,12 @@ function elementPage(element) {
 
   const propertyRows = members
     .filter((m) => m.kind === 'field' && !m.static && !attributeFields.has(m.name))
-    .map((m) => [code(m.name), code(typeText(m)), m.readonly ? 'yes' : 'no', prose(m.description ?? '')]);
+    .map((m) => [
+      code(m.name),
+      code(typeText(m)),
+      m.readonly ? 'yes' : 'no',
+      prose(m.description ?? ''),
+    ]);
 
   const methodRows = members
     .filter((m) => m.kind === 'method' && !m.static)
@@ -191,7 +214,10 @@ function elementPage(element) {
 
   const eventRows = (element.events ?? []).map((e) => [code(e.name), prose(e.description ?? '')]);
   const partRows = (element.cssParts ?? []).map((p) => [code(p.name), prose(p.description ?? '')]);
-  const cssPropertyRows = (element.cssProperties ?? []).map((p) => [code(p.name), prose(p.description ?? '')]);
+  const cssPropertyRows = (element.cssProperties ?? []).map((p) => [
+    code(p.name),
+    prose(p.description ?? ''),
+  ]);
   const tokens = controlTokens(element);
   const example = EXAMPLES[tag] ?? `<${tag} id="example"></${tag}>`;
 
@@ -241,16 +267,26 @@ function indexPage() {
         <a href="../lecture.zh-Hans.html" hreflang="zh-Hans" lang="zh-Hans">深度生成模型</a> (简体中文).
       </p>
       ${table('The elements', ['Element', 'Description', 'Attributes'], rows)}`;
-  return page({ title: 'generative-elements reference', heading: 'generative-elements reference', nav: navFor(null), body });
+  return page({
+    title: 'generative-elements reference',
+    heading: 'generative-elements reference',
+    nav: navFor(null),
+    body,
+  });
 }
 
 mkdirSync('dist/docs', { recursive: true });
 writeFileSync('dist/docs/index.html', indexPage());
-for (const element of elements) writeFileSync(`dist/docs/${element.tagName}.html`, elementPage(element));
+for (const element of elements)
+  writeFileSync(`dist/docs/${element.tagName}.html`, elementPage(element));
 
 // The lecture pages, served from dist/ itself: the script beside them, the demo as demo.html.
 for (const name of LECTURES) {
-  const text = readFileSync(`demo/${name}`, 'utf8').replaceAll('../dist/', './').replaceAll('href="index.html"', 'href="demo.html"');
+  const text = readFileSync(`demo/${name}`, 'utf8')
+    .replaceAll('../dist/', './')
+    .replaceAll('href="index.html"', 'href="demo.html"');
   writeFileSync(`dist/${name}`, text);
 }
-console.log(`dist/docs/: index and ${elements.length} element pages; dist/: ${LECTURES.join(', ')}`);
+console.log(
+  `dist/docs/: index and ${elements.length} element pages; dist/: ${LECTURES.join(', ')}`,
+);

@@ -9,7 +9,8 @@ const elements = manifest.modules
   .filter((declaration) => declaration.customElement && declaration.tagName)
   .sort((a, b) => a.tagName.localeCompare(b.tagName));
 
-const typeOf = (attribute) => (attribute.type?.text === 'boolean' ? 'boolean | string' : 'string | number');
+const typeOf = (attribute) =>
+  attribute.type?.text === 'boolean' ? 'boolean | string' : 'string | number';
 const quote = (name) => (/^[a-z][a-zA-Z]*$/.test(name) ? name : `'${name}'`);
 
 const lines = [
@@ -22,7 +23,9 @@ const lines = [
   '    interface IntrinsicElements {',
 ];
 for (const element of elements) {
-  lines.push(`      '${element.tagName}': DetailedHTMLProps<HTMLAttributes<HTMLElementTagNameMap['${element.tagName}']>, HTMLElementTagNameMap['${element.tagName}']> & {`);
+  lines.push(
+    `      '${element.tagName}': DetailedHTMLProps<HTMLAttributes<HTMLElementTagNameMap['${element.tagName}']>, HTMLElementTagNameMap['${element.tagName}']> & {`,
+  );
   for (const attribute of element.attributes ?? []) {
     const member = (element.members ?? []).find((m) => m.name === attribute.fieldName);
     const summary = (member?.description ?? attribute.description ?? '').split('\n')[0];

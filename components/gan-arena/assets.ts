@@ -15,13 +15,22 @@ export function bundledGanWeights(): BundledWeights {
 
 /** The poster: digits drawn by the bundled generator. */
 export function ganPreview(): string {
-  return packagedAsset('weights/gan-digits/samples.png', new URL('../../weights/gan-digits/samples.png', import.meta.url));
+  return packagedAsset(
+    'weights/gan-digits/samples.png',
+    new URL('../../weights/gan-digits/samples.png', import.meta.url),
+  );
 }
 
 /** Real training digits shown beside the generated ones. */
 export function realDigitsFiles(): { list: string; image: string } {
   return {
-    list: packagedAsset('weights/gan-digits/real-digits.json', new URL('../../weights/gan-digits/real-digits.json', import.meta.url)),
-    image: packagedAsset('weights/gan-digits/real-digits.png', new URL('../../weights/gan-digits/real-digits.png', import.meta.url)),
+    list: packagedAsset(
+      'weights/gan-digits/real-digits.json',
+      new URL('../../weights/gan-digits/real-digits.json', import.meta.url),
+    ),
+    image: packagedAsset(
+      'weights/gan-digits/real-digits.png',
+      new URL('../../weights/gan-digits/real-digits.png', import.meta.url),
+    ),
   };
 }

@@ -36,7 +36,9 @@ export function parseMode(text: string | null): Parsed<ArenaMode> {
 
 export function parseDistribution(text: string | null): Parsed<ToyDistribution> {
   if (text === null || text === '') return { value: 'ring' };
-  return isToyDistribution(text) ? { value: text } : { value: 'ring', problem: 'distributionUnknown' };
+  return isToyDistribution(text)
+    ? { value: text }
+    : { value: 'ring', problem: 'distributionUnknown' };
 }
 
 /** d-steps / g-steps: whole numbers 0–20 (0 freezes that player). */
@@ -50,7 +52,8 @@ export function parseSteps(text: string | null): Parsed<number> {
 export function parseLearningRate(text: string | null, fallback: number): Parsed<number> {
   if (text === null || text.trim() === '') return { value: fallback };
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0 || n > 1) return { value: fallback, problem: 'learningRateInvalid' };
+  if (!Number.isFinite(n) || n <= 0 || n > 1)
+    return { value: fallback, problem: 'learningRateInvalid' };
   return { value: n };
 }
 

@@ -9,16 +9,35 @@ import { arenaStyles } from './styles.js';
 import { STRINGS } from './strings.js';
 import { drawPlane, FAKE_COLOUR, REAL_COLOUR } from './plane-view.js';
 import {
-  BATCH_SIZE, DEFAULT_LEARNING_RATES, parseBatchSize, parseDistribution, parseLearningRate, parseLoss, parseMode, parseSteps,
-  type ArenaMode, type Parsed,
+  BATCH_SIZE,
+  DEFAULT_LEARNING_RATES,
+  parseBatchSize,
+  parseDistribution,
+  parseLearningRate,
+  parseLoss,
+  parseMode,
+  parseSteps,
+  type ArenaMode,
+  type Parsed,
 } from './attributes.js';
 import { GanTrainer, type GanSettings, type RealSampler } from '../../src/models/gan-trainer.js';
 import { DIGITS_GAN_CONFIG, TOY_GAN_CONFIG } from '../../src/models/gan.js';
 import type { GanLoss } from '../../src/models/choices.js';
 import {
-  PLANE, jensenShannonOnGrid, modeCoverage, sampleToy, type Point, type ToyDistribution,
+  PLANE,
+  jensenShannonOnGrid,
+  modeCoverage,
+  sampleToy,
+  type Point,
+  type ToyDistribution,
 } from '../../src/data/toy-distributions.js';
-import { digitSheet, imageToDigit, intensitiesToImageData, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
+import {
+  digitSheet,
+  imageToDigit,
+  intensitiesToImageData,
+  DIGIT_SIZE,
+  type ImageInput,
+} from '../../src/data/digit-image.js';
 import { loadDigitSprite } from '../../src/data/digit-sprite.js';
 import { bundledGanWeights, ganPreview, realDigitsFiles } from './assets.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
@@ -39,7 +58,11 @@ const SAMPLE_COLUMNS = 8;
 const WALK_STEPS = 10;
 const PIXELS = DIGIT_SIZE * DIGIT_SIZE;
 
-export interface RoundDetail { round: number; dLoss: number; gLoss: number }
+export interface RoundDetail {
+  round: number;
+  dLoss: number;
+  gLoss: number;
+}
 export type GanFineTuneOptions = FineTuneSettings;
 
 /**
@@ -80,7 +103,15 @@ export class GanArena extends GenerativeElement {
     trainOnMine: { state: true },
   };
   static override styles = [sharedStyles, arenaStyles];
-  static override controlParts = ['playback', 'settings', 'charts', 'samples', 'training', 'weights', 'share'];
+  static override controlParts = [
+    'playback',
+    'settings',
+    'charts',
+    'samples',
+    'training',
+    'weights',
+    'share',
+  ];
 
   /** Training runs while this is set (attribute `running`). */
   running = false;
@@ -189,20 +220,34 @@ export class GanArena extends GenerativeElement {
     super.willUpdate(changed);
     const has = (key: string) => changed.has(key as keyof GanArena);
     const check = <T>(attribute: string, parsed: Parsed<T>, shown: (v: T) => string = String) => {
-      this.checkAttribute(attribute, !parsed.problem, shown(parsed.value), parsed.problem ? this.strings.problems[parsed.problem] : '');
+      this.checkAttribute(
+        attribute,
+        !parsed.problem,
+        shown(parsed.value),
+        parsed.problem ? this.strings.problems[parsed.problem] : '',
+      );
       return parsed.value;
     };
     const text = (attribute: string) => this.attributeText(attribute);
     if (has('mode')) this.#mode = check('mode', parseMode(text('mode')));
-    if (has('distribution')) this.#distribution = check('distribution', parseDistribution(text('distribution')));
+    if (has('distribution'))
+      this.#distribution = check('distribution', parseDistribution(text('distribution')));
     const rates = DEFAULT_LEARNING_RATES[this.#mode];
     const next: GanSettings = {
       ...this.settings,
       dSteps: has('dSteps') ? check('d-steps', parseSteps(text('d-steps'))) : this.settings.dSteps,
       gSteps: has('gSteps') ? check('g-steps', parseSteps(text('g-steps'))) : this.settings.gSteps,
-      learningRateD: has('lrD') || has('mode') ? check('lr-d', parseLearningRate(text('lr-d'), rates.d)) : this.settings.learningRateD,
-      learningRateG: has('lrG') || has('mode') ? check('lr-g', parseLearningRate(text('lr-g'), rates.g)) : this.settings.learningRateG,
-      batchSize: has('batchSize') ? check('batch-size', parseBatchSize(text('batch-size'))) : this.settings.batchSize,
+      learningRateD:
+        has('lrD') || has('mode')
+          ? check('lr-d', parseLearningRate(text('lr-d'), rates.d))
+          : this.settings.learningRateD,
+      learningRateG:
+        has('lrG') || has('mode')
+          ? check('lr-g', parseLearningRate(text('lr-g'), rates.g))
+          : this.settings.learningRateG,
+      batchSize: has('batchSize')
+        ? check('batch-size', parseBatchSize(text('batch-size')))
+        : this.settings.batchSize,
       loss: has('loss') ? check<GanLoss>('loss', parseLoss(text('loss'))) : this.settings.loss,
       ...(has('mode') ? modeSpecificSettings(this.#mode) : {}),
     };
@@ -219,7 +264,8 @@ export class GanArena extends GenerativeElement {
     }
     if (has('distribution') || has('customPoints')) {
       this.trainer.setRealSampler(this.realSampler());
-      this.realPreview = this.#mode === '2d' ? this.sampleReal(VIEW_POINTS['2d']) : this.realPreview;
+      this.realPreview =
+        this.#mode === '2d' ? this.sampleReal(VIEW_POINTS['2d']) : this.realPreview;
       void this.drawView();
     }
     if (has('running')) this.running ? this.startLoop() : this.stopLoop();
@@ -228,10 +274,17 @@ export class GanArena extends GenerativeElement {
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
   protected async loadModel(source: string | null): Promise<void> {
     const mode = this.#mode;
-    this.trainer ??= new GanTrainer(mode === '2d' ? TOY_GAN_CONFIG : DIGITS_GAN_CONFIG, this.settings, () => new Float32Array(), this.rng.nextSeed(), VIEW_POINTS[mode]);
+    this.trainer ??= new GanTrainer(
+      mode === '2d' ? TOY_GAN_CONFIG : DIGITS_GAN_CONFIG,
+      this.settings,
+      () => new Float32Array(),
+      this.rng.nextSeed(),
+      VIEW_POINTS[mode],
+    );
     this.builtMode = mode;
     if (mode === 'digits') {
-      if (this.bundledDigits.length === 0) this.bundledDigits = (await loadDigitSprite(realDigitsFiles())).digits;
+      if (this.bundledDigits.length === 0)
+        this.bundledDigits = (await loadDigitSprite(realDigitsFiles())).digits;
       if (this.retainedWeights) {
         await this.trainer.setWeights(this.retainedWeights);
         this.retainedWeights = undefined;
@@ -244,8 +297,15 @@ export class GanArena extends GenerativeElement {
   }
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
-    if (this.#mode !== 'digits') throw new Error('Weights can be loaded in mode="digits"; the 2-d networks always start fresh.');
-    await this.trainer!.setWeights(await loadArtifacts(source === 'bundled' ? bundledGanWeights() : source, { maxBytes: this.trainer!.weightBytes }));
+    if (this.#mode !== 'digits')
+      throw new Error(
+        'Weights can be loaded in mode="digits"; the 2-d networks always start fresh.',
+      );
+    await this.trainer!.setWeights(
+      await loadArtifacts(source === 'bundled' ? bundledGanWeights() : source, {
+        maxBytes: this.trainer!.weightBytes,
+      }),
+    );
   }
 
   protected async drawFirstOutput(): Promise<void> {
@@ -286,15 +346,28 @@ export class GanArena extends GenerativeElement {
   /** The points of a `custom` distribution travel with the shared state. */
   protected override stateExtras(): Record<string, unknown> {
     if (!this.customPoints.length) return {};
-    return { points: this.customPoints.map((p) => [Math.round(p.x * 1000) / 1000, Math.round(p.y * 1000) / 1000]) };
+    return {
+      points: this.customPoints.map((p) => [
+        Math.round(p.x * 1000) / 1000,
+        Math.round(p.y * 1000) / 1000,
+      ]),
+    };
   }
 
   protected override applyStateExtras(extras: Record<string, unknown>): void {
     if (extras.points === undefined) return;
     const points = extras.points as unknown[];
-    const valid = Array.isArray(points) && points.length <= 200 &&
-      points.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isFinite(v) && Math.abs(v as number) <= 1.5));
-    if (!valid) throw new RangeError('setState: "points" must be at most 200 pairs [x, y] inside the plane.');
+    const valid =
+      Array.isArray(points) &&
+      points.length <= 200 &&
+      points.every(
+        (p) =>
+          Array.isArray(p) &&
+          p.length === 2 &&
+          p.every((v) => Number.isFinite(v) && Math.abs(v as number) <= 1.5),
+      );
+    if (!valid)
+      throw new RangeError('setState: "points" must be at most 200 pairs [x, y] inside the plane.');
     this.customPoints = (points as [number, number][]).map(([x, y]) => ({ x, y }));
   }
 
@@ -322,8 +395,14 @@ export class GanArena extends GenerativeElement {
     return this.stepOnePlayer(n, { dSteps: 0, gSteps: n });
   }
 
-  private async stepOnePlayer(n: number, only: { dSteps: number; gSteps: number }): Promise<RoundDetail | undefined> {
-    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new RangeError('stepDiscriminator(n) / stepGenerator(n): n must be a whole number from 1 to 1000.');
+  private async stepOnePlayer(
+    n: number,
+    only: { dSteps: number; gSteps: number },
+  ): Promise<RoundDetail | undefined> {
+    if (!Number.isInteger(n) || n < 1 || n > 1000)
+      throw new RangeError(
+        'stepDiscriminator(n) / stepGenerator(n): n must be a whole number from 1 to 1000.',
+      );
     await this.modelReady();
     this.running = false;
     this.stopLoop();
@@ -333,7 +412,8 @@ export class GanArena extends GenerativeElement {
   }
 
   async step(rounds = 1): Promise<RoundDetail | undefined> {
-    if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100000) throw new RangeError('step(rounds): rounds must be a whole number from 1 to 100000.');
+    if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100000)
+      throw new RangeError('step(rounds): rounds must be a whole number from 1 to 100000.');
     await this.modelReady();
     let last: RoundDetail | undefined;
     let sliceStart = performance.now();
@@ -354,7 +434,8 @@ export class GanArena extends GenerativeElement {
     await this.modelReady();
     this.stopLoop();
     this.trainer!.reset(this.rng.nextSeed());
-    if (this.#mode === 'digits' && this.pretrained) await this.applyWeights(this.weights ?? 'bundled');
+    if (this.#mode === 'digits' && this.pretrained)
+      await this.applyWeights(this.weights ?? 'bundled');
     this.trainer!.setRealSampler(this.realSampler());
     this.clearHistory();
     await this.drawView();
@@ -363,37 +444,56 @@ export class GanArena extends GenerativeElement {
 
   /** `n` samples from G: points `{x, y}` in 2-d mode, 28×28 ImageData in digits mode. */
   async sample(n = 16): Promise<Point[] | ImageData[]> {
-    if (!Number.isInteger(n) || n < 1 || n > 10000) throw new RangeError('sample(n): n must be a whole number from 1 to 10000.');
+    if (!Number.isInteger(n) || n < 1 || n > 10000)
+      throw new RangeError('sample(n): n must be a whole number from 1 to 10000.');
     await this.modelReady();
-    const values = await this.trainer!.sample(n, { ema: this.#mode === 'digits', seed: this.rng.nextSeed() });
-    if (this.#mode === '2d') return Array.from({ length: n }, (_, i) => ({ x: values[2 * i], y: values[2 * i + 1] }));
-    return Array.from({ length: n }, (_, i) => intensitiesToImageData(values, DIGIT_SIZE, i * PIXELS));
+    const values = await this.trainer!.sample(n, {
+      ema: this.#mode === 'digits',
+      seed: this.rng.nextSeed(),
+    });
+    if (this.#mode === '2d')
+      return Array.from({ length: n }, (_, i) => ({ x: values[2 * i], y: values[2 * i + 1] }));
+    return Array.from({ length: n }, (_, i) =>
+      intensitiesToImageData(values, DIGIT_SIZE, i * PIXELS),
+    );
   }
 
   /**
    * Trains on the user's data: digit images in digits mode, `{x, y}` points (in [−1, 1]²) in
    * 2-d mode, which then become the `custom` distribution.
    */
-  async fineTune(data: Iterable<ImageInput | Point> | ArrayLike<ImageInput | Point>, options: GanFineTuneOptions = {}): Promise<TrainingResult> {
+  async fineTune(
+    data: Iterable<ImageInput | Point> | ArrayLike<ImageInput | Point>,
+    options: GanFineTuneOptions = {},
+  ): Promise<TrainingResult> {
     checkFineTuneOptions(options);
     await this.modelReady();
     const items = Array.from(data as Iterable<ImageInput | Point>);
     if (items.length === 0) throw new RangeError('fineTune needs at least one example.');
     if (this.#mode === '2d') {
       const points = items as Point[];
-      if (!points.every((p) => Number.isFinite(p?.x) && Number.isFinite(p?.y))) throw new TypeError('In 2d mode, fineTune takes points {x, y} of finite numbers.');
-      if (!points.every((p) => Math.abs(p.x) <= 1.5 && Math.abs(p.y) <= 1.5)) throw new RangeError('fineTune: 2-d points lie in [−1, 1]² (the plane shown).');
+      if (!points.every((p) => Number.isFinite(p?.x) && Number.isFinite(p?.y)))
+        throw new TypeError('In 2d mode, fineTune takes points {x, y} of finite numbers.');
+      if (!points.every((p) => Math.abs(p.x) <= 1.5 && Math.abs(p.y) <= 1.5))
+        throw new RangeError('fineTune: 2-d points lie in [−1, 1]² (the plane shown).');
       this.customPoints = points;
       this.setAttribute('distribution', 'custom');
     } else {
-      this.userDigits = await Promise.all((items as ImageInput[]).map((image) => imageToDigit(image)));
+      this.userDigits = await Promise.all(
+        (items as ImageInput[]).map((image) => imageToDigit(image)),
+      );
       this.trainOnMine = true;
     }
     await this.updateComplete;
     this.trainer!.setRealSampler(this.realSampler());
     const changes: Partial<GanSettings> = {};
-    if (options.learningRate !== undefined) changes.learningRateD = changes.learningRateG = options.learningRate;
-    if (options.batchSize !== undefined) changes.batchSize = Math.min(BATCH_SIZE.max, Math.max(BATCH_SIZE.min, Math.round(options.batchSize)));
+    if (options.learningRate !== undefined)
+      changes.learningRateD = changes.learningRateG = options.learningRate;
+    if (options.batchSize !== undefined)
+      changes.batchSize = Math.min(
+        BATCH_SIZE.max,
+        Math.max(BATCH_SIZE.min, Math.round(options.batchSize)),
+      );
     this.trainer!.updateSettings(changes);
     this.stopLoop();
     const steps = Math.max(1, Math.min(Math.round(options.steps ?? 200), 100000));
@@ -406,7 +506,9 @@ export class GanArena extends GenerativeElement {
           step: async () => {
             const detail = await this.runRound();
             if (steps < 50 || (detail && detail.round % 10 === 0)) void this.drawView();
-            return detail ? { dLoss: detail.dLoss, gLoss: detail.gLoss } : { dLoss: NaN, gLoss: NaN };
+            return detail
+              ? { dLoss: detail.dLoss, gLoss: detail.gLoss }
+              : { dLoss: NaN, gLoss: NaN };
           },
           onProgress: report,
         }),
@@ -478,15 +580,26 @@ export class GanArena extends GenerativeElement {
   }
 
   /** One round with bookkeeping; undefined (and a visible message) if the losses blew up. */
-  private async runRound(only?: { dSteps: number; gSteps: number }): Promise<RoundDetail | undefined> {
+  private async runRound(only?: {
+    dSteps: number;
+    gSteps: number;
+  }): Promise<RoundDetail | undefined> {
     const trainer = this.trainer;
     if (!trainer) return undefined;
     const { dLoss, gLoss } = await trainer.round(only);
     const { dSteps, gSteps } = only ?? this.settings;
     this.updates = { d: this.updates.d + dSteps, g: this.updates.g + gSteps };
-    this.lastMoved = gSteps > 0 && dSteps === 0 ? 'generator' : dSteps > 0 && gSteps === 0 ? 'discriminator' : 'both';
+    this.lastMoved =
+      gSteps > 0 && dSteps === 0
+        ? 'generator'
+        : dSteps > 0 && gSteps === 0
+          ? 'discriminator'
+          : 'both';
     if (!Number.isFinite(dLoss) || !Number.isFinite(gLoss)) {
-      this.showError('training', 'Training diverged (a loss became NaN or infinite). Press Reset to start again.');
+      this.showError(
+        'training',
+        'Training diverged (a loss became NaN or infinite). Press Reset to start again.',
+      );
       return undefined;
     }
     const now = performance.now();
@@ -542,7 +655,10 @@ export class GanArena extends GenerativeElement {
       }
       this.history.divergence.push(jensenShannonOnGrid(this.realPreview, view.generated));
       trimHistory(this.history);
-      this.coverage = this.#distribution === 'ring' || this.#distribution === 'grid' ? modeCoverage(view.generated, this.#distribution) : null;
+      this.coverage =
+        this.#distribution === 'ring' || this.#distribution === 'grid'
+          ? modeCoverage(view.generated, this.#distribution)
+          : null;
     } else {
       const { samples, realness } = await trainer.fixedSamples({ ema: true });
       const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.sheet');
@@ -579,7 +695,8 @@ export class GanArena extends GenerativeElement {
   }
 
   private setAttributeFrom(attribute: string) {
-    return (event: Event) => this.setAttribute(attribute, (event.target as HTMLInputElement | HTMLSelectElement).value);
+    return (event: Event) =>
+      this.setAttribute(attribute, (event.target as HTMLInputElement | HTMLSelectElement).value);
   }
 
   private get pad(): DrawPad | null {
@@ -599,7 +716,10 @@ export class GanArena extends GenerativeElement {
     const files = Array.from(input.files ?? []);
     input.value = '';
     try {
-      this.userDigits = [...this.userDigits, ...(await Promise.all(files.map((file) => imageToDigit(file))))];
+      this.userDigits = [
+        ...this.userDigits,
+        ...(await Promise.all(files.map((file) => imageToDigit(file)))),
+      ];
       if (this.trainOnMine) this.trainer?.setRealSampler(this.realSampler());
       this.clearError('data');
     } catch (cause) {
@@ -622,15 +742,23 @@ export class GanArena extends GenerativeElement {
     const s = this.strings;
     const side = ['playback', 'settings', 'weights', 'charts'].some((part) => this.shows(part));
     return html`<div part="base">
-      ${this.showsEverything ? html`<h2>${s.title}</h2><p class="intro">${this.#mode === '2d' ? s.intro2d : s.introDigits}</p>` : nothing}
+      ${
+        this.showsEverything
+          ? html`<h2>${s.title}</h2>
+              <p class="intro">${this.#mode === '2d' ? s.intro2d : s.introDigits}</p>`
+          : nothing
+      }
       ${this.renderStatus()}
       <div class="layout ${side ? '' : 'single'}">
         <div>${this.#mode === '2d' ? this.renderPlane() : this.renderDigits()}</div>
-        ${side
-          ? html`<div>
-              ${this.renderControls()} ${this.shows('charts') ? html`${this.renderReadout()} ${this.renderCharts()}` : nothing}
-            </div>`
-          : nothing}
+        ${
+          side
+            ? html`<div>
+                ${this.renderControls()}
+                ${this.shows('charts') ? html`${this.renderReadout()} ${this.renderCharts()}` : nothing}
+              </div>`
+            : nothing
+        }
       </div>
     </div>`;
   }
@@ -638,34 +766,70 @@ export class GanArena extends GenerativeElement {
   private renderPlane() {
     const s = this.strings;
     const custom = this.#distribution === 'custom';
-    return html`<canvas part="plane" class="plane ${custom ? 'custom' : ''}" width="400" height="400" role="img" aria-label=${s.planeLabel}
-        @pointerdown=${this.onPlanePointer} @pointermove=${this.onPlanePointer}></canvas>
+    return html`<canvas
+        part="plane"
+        class="plane ${custom ? 'custom' : ''}"
+        width="400"
+        height="400"
+        role="img"
+        aria-label=${s.planeLabel}
+        @pointerdown=${this.onPlanePointer}
+        @pointermove=${this.onPlanePointer}
+      ></canvas>
       <div class="legend">
-        <span><span class="dot" ${cssProperties({ background: REAL_COLOUR })}></span>${s.legendReal}</span>
-        <span><span class="dot" ${cssProperties({ background: FAKE_COLOUR })}></span>${s.legendFake}</span>
-        <span><span class="dot" ${cssProperties({ background: '#db2777' })}></span>${s.legendArrows}</span>
+        <span
+          ><span class="dot" ${cssProperties({ background: REAL_COLOUR })}></span
+          >${s.legendReal}</span
+        >
+        <span
+          ><span class="dot" ${cssProperties({ background: FAKE_COLOUR })}></span
+          >${s.legendFake}</span
+        >
+        <span
+          ><span class="dot" ${cssProperties({ background: '#db2777' })}></span
+          >${s.legendArrows}</span
+        >
         <span>${s.legendMap}</span>
       </div>
-      ${custom
-        ? html`<p class="note">${s.customHint}</p>
-            <button type="button" @click=${() => (this.customPoints = [])}>${s.clearPoints}</button>`
-        : nothing}`;
+      ${
+        custom
+          ? html`<p class="note">${s.customHint}</p>
+              <button type="button" @click=${() => (this.customPoints = [])}>
+                ${s.clearPoints}
+              </button>`
+          : nothing
+      }`;
   }
 
   private renderDigits() {
     const s = this.strings;
     return html`<h3>${s.samples}</h3>
-      <canvas part="samples" class="sheet" width=${SAMPLE_COLUMNS * DIGIT_SIZE} height=${SAMPLE_COLUMNS * (DIGIT_SIZE + 4)}
-        role="img" aria-label=${s.samples}></canvas>
+      <canvas
+        part="samples"
+        class="sheet"
+        width=${SAMPLE_COLUMNS * DIGIT_SIZE}
+        height=${SAMPLE_COLUMNS * (DIGIT_SIZE + 4)}
+        role="img"
+        aria-label=${s.samples}
+      ></canvas>
       <p class="note">${s.samplesNote}</p>
-      ${this.shows('samples') ? this.renderWalk() : nothing} ${this.shows('training') ? this.renderOwnDigits() : nothing}`;
+      ${this.shows('samples') ? this.renderWalk() : nothing}
+      ${this.shows('training') ? this.renderOwnDigits() : nothing}`;
   }
 
   private renderWalk() {
     const s = this.strings;
     return html`<h3>${s.latentWalk}</h3>
       <canvas part="walk" class="strip walk" role="img" aria-label=${s.latentWalk}></canvas>
-      <button type="button" @click=${() => { this.walkSeeds = [this.rng.nextSeed(), this.rng.nextSeed()]; void this.drawWalk(); }}>${s.newWalk}</button>`;
+      <button
+        type="button"
+        @click=${() => {
+          this.walkSeeds = [this.rng.nextSeed(), this.rng.nextSeed()];
+          void this.drawWalk();
+        }}
+      >
+        ${s.newWalk}
+      </button>`;
   }
 
   private renderOwnDigits() {
@@ -673,14 +837,32 @@ export class GanArena extends GenerativeElement {
     const mine = this.trainOnMine;
     return html`<h3>${s.trainOn}</h3>
       <div class="row" role="radiogroup" aria-label=${s.trainOn}>
-        <label><input type="radio" name="train-on" .checked=${!mine} @change=${() => this.onTrainOn(false)} /> ${s.trainOnBundled}</label>
-        <label><input type="radio" name="train-on" .checked=${mine} @change=${() => this.onTrainOn(true)} /> ${s.trainOnMine}</label>
+        <label
+          ><input
+            type="radio"
+            name="train-on"
+            .checked=${!mine}
+            @change=${() => this.onTrainOn(false)}
+          />
+          ${s.trainOnBundled}</label
+        >
+        <label
+          ><input
+            type="radio"
+            name="train-on"
+            .checked=${mine}
+            @change=${() => this.onTrainOn(true)}
+          />
+          ${s.trainOnMine}</label
+        >
       </div>
       <div class="row">
         <ge-draw-pad .label=${s.drawHere}></ge-draw-pad>
         <div>
           <button type="button" @click=${this.onAddDrawing}>${s.addDrawing}</button>
-          <label class="row">${s.addFiles} <input type="file" accept="image/*" multiple @change=${this.onAddFiles} /></label>
+          <label class="row"
+            >${s.addFiles} <input type="file" accept="image/*" multiple @change=${this.onAddFiles}
+          /></label>
           <p class="note">${format(s.yourDigits, { count: this.userDigits.length })}</p>
         </div>
       </div>`;
@@ -692,18 +874,57 @@ export class GanArena extends GenerativeElement {
     const playback = this.shows('playback');
     const weights = this.shows('weights');
     return html`<div part="controls">
-      ${playback || weights ? html`<div class="controls">
-        ${playback ? html`<button type="button" class="primary" ?disabled=${!ready || this.isTraining} @click=${() => (this.running = !this.running)}
-          aria-pressed=${this.running ? 'true' : 'false'}>${this.running ? s.pause : s.play}</button>
-        <button type="button" ?disabled=${!ready || this.running} @click=${() => void this.step(1).catch(() => undefined)}>${s.step}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => void this.reset().catch(() => undefined)}>${s.reset}</button>
-        <button type="button" class="step-d" ?disabled=${!ready || this.isTraining}
-          @click=${() => void this.stepDiscriminator().catch(() => undefined)}>${s.stepDiscriminator}</button>
-        <button type="button" class="step-g" ?disabled=${!ready || this.isTraining}
-          @click=${() => void this.stepGenerator().catch(() => undefined)}>${s.stepGenerator}</button>
-        ${this.renderPlayers()}` : nothing}
-        ${weights ? html`<button type="button" ?disabled=${!ready} @click=${() => void this.exportWeights().catch((e) => this.showError('weights', this.describe(e), e))}>${s.exportWeights}</button>` : nothing}
-      </div>` : nothing}
+      ${
+        playback || weights
+          ? html`<div class="controls">
+              ${
+                playback
+                  ? html`<button
+                        type="button"
+                        class="primary"
+                        ?disabled=${!ready || this.isTraining}
+                        @click=${() => (this.running = !this.running)}
+                        aria-pressed=${this.running ? 'true' : 'false'}
+                      >
+                        ${this.running ? s.pause : s.play}
+                      </button>
+                      <button
+                        type="button"
+                        ?disabled=${!ready || this.running}
+                        @click=${() => void this.step(1).catch(() => undefined)}
+                      >
+                        ${s.step}
+                      </button>
+                      <button
+                        type="button"
+                        ?disabled=${!ready}
+                        @click=${() => void this.reset().catch(() => undefined)}
+                      >
+                        ${s.reset}
+                      </button>
+                      <button
+                        type="button"
+                        class="step-d"
+                        ?disabled=${!ready || this.isTraining}
+                        @click=${() => void this.stepDiscriminator().catch(() => undefined)}
+                      >
+                        ${s.stepDiscriminator}
+                      </button>
+                      <button
+                        type="button"
+                        class="step-g"
+                        ?disabled=${!ready || this.isTraining}
+                        @click=${() => void this.stepGenerator().catch(() => undefined)}
+                      >
+                        ${s.stepGenerator}
+                      </button>
+                      ${this.renderPlayers()}`
+                  : nothing
+              }
+              ${weights ? html`<button type="button" ?disabled=${!ready} @click=${() => void this.exportWeights().catch((e) => this.showError('weights', this.describe(e), e))}>${s.exportWeights}</button>` : nothing}
+            </div>`
+          : nothing
+      }
       ${this.shows('settings') ? this.renderSettings() : nothing}
     </div>`;
   }
@@ -711,32 +932,55 @@ export class GanArena extends GenerativeElement {
   private renderSettings() {
     const s = this.strings;
     const st = this.settings;
-    const number = (attribute: string, label: string, value: number, step: string, min: string, max: string) =>
+    const number = (
+      attribute: string,
+      label: string,
+      value: number,
+      step: string,
+      min: string,
+      max: string,
+    ) =>
       html`<label for=${attribute}>${label}</label>
-        <input id=${attribute} type="number" step=${step} min=${min} max=${max} .value=${String(value)} @change=${this.setAttributeFrom(attribute)} />`;
+        <input
+          id=${attribute}
+          type="number"
+          step=${step}
+          min=${min}
+          max=${max}
+          .value=${String(value)}
+          @change=${this.setAttributeFrom(attribute)}
+        />`;
     return html`<div class="settings">
-        ${this.#mode === '2d'
+      ${
+        this.#mode === '2d'
           ? html`<label for="distribution">${s.distribution}</label>
               <select id="distribution" @change=${this.setAttributeFrom('distribution')}>
                 ${(Object.keys(s.distributions) as ToyDistribution[]).map(
-                  (d) => html`<option value=${d} ?selected=${d === this.#distribution}>${s.distributions[d]}</option>`,
+                  (d) =>
+                    html`<option value=${d} ?selected=${d === this.#distribution}>
+                      ${s.distributions[d]}
+                    </option>`,
                 )}
               </select>`
-          : nothing}
-        <label for="loss">${s.loss}</label>
-        <select id="loss" @change=${this.setAttributeFrom('loss')}>
-          ${(['non-saturating', 'minimax'] as const).map((l) => html`<option value=${l} ?selected=${l === st.loss}>${s.losses[l]}</option>`)}
-        </select>
-        ${number('d-steps', s.dSteps, st.dSteps, '1', '0', '20')} ${number('g-steps', s.gSteps, st.gSteps, '1', '0', '20')}
-        ${number('lr-d', s.lrD, st.learningRateD, 'any', '0', '1')} ${number('lr-g', s.lrG, st.learningRateG, 'any', '0', '1')}
-        ${number('batch-size', s.batchSize, st.batchSize, '1', String(BATCH_SIZE.min), String(BATCH_SIZE.max))}
-      </div>`;
+          : nothing
+      }
+      <label for="loss">${s.loss}</label>
+      <select id="loss" @change=${this.setAttributeFrom('loss')}>
+        ${(['non-saturating', 'minimax'] as const).map((l) => html`<option value=${l} ?selected=${l === st.loss}>${s.losses[l]}</option>`)}
+      </select>
+      ${number('d-steps', s.dSteps, st.dSteps, '1', '0', '20')}
+      ${number('g-steps', s.gSteps, st.gSteps, '1', '0', '20')}
+      ${number('lr-d', s.lrD, st.learningRateD, 'any', '0', '1')}
+      ${number('lr-g', s.lrG, st.learningRateG, 'any', '0', '1')}
+      ${number('batch-size', s.batchSize, st.batchSize, '1', String(BATCH_SIZE.min), String(BATCH_SIZE.max))}
+    </div>`;
   }
 
   /** G3 · D2, with the network that moved last marked: the lecture's G0 → D0 → G1 sequence. */
   private renderPlayers() {
     const s = this.strings;
-    const moved = (player: 'generator' | 'discriminator') => this.lastMoved === player || this.lastMoved === 'both';
+    const moved = (player: 'generator' | 'discriminator') =>
+      this.lastMoved === player || this.lastMoved === 'both';
     return html`<p class="players" aria-live="polite">
       <span class=${moved('generator') ? 'moved' : ''}>G${this.updates.g}</span> ·
       <span class=${moved('discriminator') ? 'moved' : ''}>D${this.updates.d}</span>
@@ -747,30 +991,53 @@ export class GanArena extends GenerativeElement {
   private renderReadout() {
     const s = this.strings;
     const lang = this.lang_;
-    const last = (values: number[]) => (values.length ? formatNumber(lang, values[values.length - 1], 3) : '–');
+    const last = (values: number[]) =>
+      values.length ? formatNumber(lang, values[values.length - 1], 3) : '–';
     return html`<dl class="readout">
-      <dt>${s.round}</dt><dd class="round">${this.trainer?.rounds ?? 0}</dd>
-      <dt>${s.roundsPerSecond}</dt><dd>${this.roundsPerSecond}</dd>
-      <dt>${s.dLoss}</dt><dd>${last(this.history.dLoss)}</dd>
-      <dt>${s.gLoss}</dt><dd>${last(this.history.gLoss)}</dd>
-      ${this.#mode === '2d' ? html`<dt>${s.divergence}</dt><dd>${last(this.history.divergence)}</dd>` : nothing}
-      ${this.coverage ? html`<dt>${s.modes}</dt><dd class="coverage">${this.coverage.covered} / ${this.coverage.modes}</dd>` : nothing}
+      <dt>${s.round}</dt>
+      <dd class="round">${this.trainer?.rounds ?? 0}</dd>
+      <dt>${s.roundsPerSecond}</dt>
+      <dd>${this.roundsPerSecond}</dd>
+      <dt>${s.dLoss}</dt>
+      <dd>${last(this.history.dLoss)}</dd>
+      <dt>${s.gLoss}</dt>
+      <dd>${last(this.history.gLoss)}</dd>
+      ${
+        this.#mode === '2d'
+          ? html`<dt>${s.divergence}</dt>
+              <dd>${last(this.history.divergence)}</dd>`
+          : nothing
+      }
+      ${
+        this.coverage
+          ? html`<dt>${s.modes}</dt>
+              <dd class="coverage">${this.coverage.covered} / ${this.coverage.modes}</dd>`
+          : nothing
+      }
     </dl>`;
   }
 
   private renderCharts() {
     const s = this.strings;
     return html`<div part="charts">
-      <ge-line-chart .label=${s.lossChart} x-label=${s.rounds}
+      <ge-line-chart
+        .label=${s.lossChart}
+        x-label=${s.rounds}
         .series=${[
           { label: s.dLoss, color: '#2563eb', values: this.history.dLoss },
           { label: s.gLoss, color: '#ea580c', values: this.history.gLoss },
-        ]}></ge-line-chart>
+        ]}
+      ></ge-line-chart>
       <p class="note">${s.dLossNote}</p>
-      ${this.#mode === '2d'
-        ? html`<ge-line-chart .label=${s.divergenceChart} x-label=${s.frames}
-            .series=${[{ label: s.divergence, color: '#9333ea', values: this.history.divergence }]}></ge-line-chart>`
-        : nothing}
+      ${
+        this.#mode === '2d'
+          ? html`<ge-line-chart
+              .label=${s.divergenceChart}
+              x-label=${s.frames}
+              .series=${[{ label: s.divergence, color: '#9333ea', values: this.history.divergence }]}
+            ></ge-line-chart>`
+          : nothing
+      }
     </div>`;
   }
 }
@@ -784,20 +1051,35 @@ const DEFAULT_CUSTOM_POINTS: Point[] = [
 
 function defaultSettings(mode: ArenaMode): GanSettings {
   const rates = DEFAULT_LEARNING_RATES[mode];
-  return { learningRateD: rates.d, learningRateG: rates.g, batchSize: BATCH_SIZE.default, dSteps: 1, gSteps: 1, loss: 'non-saturating', ...modeSpecificSettings(mode) };
+  return {
+    learningRateD: rates.d,
+    learningRateG: rates.g,
+    batchSize: BATCH_SIZE.default,
+    dSteps: 1,
+    gSteps: 1,
+    loss: 'non-saturating',
+    ...modeSpecificSettings(mode),
+  };
 }
 
 /** Digits use the tricks the bundled networks were trained with; the 2-d game is left plain. */
 function modeSpecificSettings(mode: ArenaMode): Pick<GanSettings, 'realLabel' | 'emaDecay'> {
-  return mode === 'digits' ? { realLabel: 0.9, emaDecay: 0.98 } : { realLabel: 1, emaDecay: undefined };
+  return mode === 'digits'
+    ? { realLabel: 0.9, emaDecay: 0.98 }
+    : { realLabel: 1, emaDecay: undefined };
 }
 
 function trimHistory(history: Record<string, number[]>): void {
-  for (const values of Object.values(history)) if (values.length > HISTORY) values.splice(0, values.length - HISTORY);
+  for (const values of Object.values(history))
+    if (values.length > HISTORY) values.splice(0, values.length - HISTORY);
 }
 
 /** Samples in an 8-column sheet, each with a bar showing D's belief that it is real. */
-function drawSamplesWithVerdicts(canvas: HTMLCanvasElement, samples: Float32Array, realness: Float32Array): void {
+function drawSamplesWithVerdicts(
+  canvas: HTMLCanvasElement,
+  samples: Float32Array,
+  realness: Float32Array,
+): void {
   const count = realness.length;
   const rows = Math.ceil(count / SAMPLE_COLUMNS);
   const cellHeight = DIGIT_SIZE + 4;
@@ -807,12 +1089,24 @@ function drawSamplesWithVerdicts(canvas: HTMLCanvasElement, samples: Float32Arra
   context.fillStyle = '#000';
   context.fillRect(0, 0, canvas.width, canvas.height);
   for (let row = 0; row < rows; row++) {
-    const rowPixels = samples.subarray(row * SAMPLE_COLUMNS * PIXELS, (row + 1) * SAMPLE_COLUMNS * PIXELS);
+    const rowPixels = samples.subarray(
+      row * SAMPLE_COLUMNS * PIXELS,
+      (row + 1) * SAMPLE_COLUMNS * PIXELS,
+    );
     context.putImageData(digitSheet(rowPixels, SAMPLE_COLUMNS, 1), 0, row * cellHeight);
-    for (let column = 0; column < SAMPLE_COLUMNS && row * SAMPLE_COLUMNS + column < count; column++) {
+    for (
+      let column = 0;
+      column < SAMPLE_COLUMNS && row * SAMPLE_COLUMNS + column < count;
+      column++
+    ) {
       const p = realness[row * SAMPLE_COLUMNS + column];
       context.fillStyle = p >= 0.5 ? REAL_COLOUR : FAKE_COLOUR;
-      context.fillRect(column * DIGIT_SIZE + 1, row * cellHeight + DIGIT_SIZE + 1, Math.max(1, p * (DIGIT_SIZE - 2)), 2);
+      context.fillRect(
+        column * DIGIT_SIZE + 1,
+        row * cellHeight + DIGIT_SIZE + 1,
+        Math.max(1, p * (DIGIT_SIZE - 2)),
+        2,
+      );
     }
   }
 }

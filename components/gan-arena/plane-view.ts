@@ -33,13 +33,15 @@ export function drawPlane(canvas: HTMLCanvasElement, scene: PlaneScene): void {
   if (scene.arrows) {
     // Scale so the longest arrow is about a tenth of the plane: directions matter, not units.
     let longest = 1e-12;
-    for (let i = 0; i < scene.arrows.length; i += 2) longest = Math.max(longest, Math.hypot(scene.arrows[i], scene.arrows[i + 1]));
+    for (let i = 0; i < scene.arrows.length; i += 2)
+      longest = Math.max(longest, Math.hypot(scene.arrows[i], scene.arrows[i + 1]));
     const scale = (0.1 * (max - min)) / longest;
     context.strokeStyle = ARROW_COLOUR;
     context.lineWidth = 1;
     context.beginPath();
     for (let i = 0; i < scene.fake.length; i += 2) {
-      const x = scene.fake[i], y = scene.fake[i + 1];
+      const x = scene.fake[i],
+        y = scene.fake[i + 1];
       context.moveTo(toX(x), toY(y));
       context.lineTo(toX(x + scene.arrows[i] * scale), toY(y + scene.arrows[i + 1] * scale));
     }
@@ -49,12 +51,19 @@ export function drawPlane(canvas: HTMLCanvasElement, scene: PlaneScene): void {
   drawPoints(context, scene.fake, FAKE_COLOUR, toX, toY);
 }
 
-function drawPoints(context: CanvasRenderingContext2D, points: ArrayLike<number>, colour: string, toX: (v: number) => number, toY: (v: number) => number) {
+function drawPoints(
+  context: CanvasRenderingContext2D,
+  points: ArrayLike<number>,
+  colour: string,
+  toX: (v: number) => number,
+  toY: (v: number) => number,
+) {
   context.fillStyle = colour;
   context.globalAlpha = 0.8;
   context.beginPath();
   for (let i = 0; i < points.length; i += 2) {
-    const x = toX(points[i]), y = toY(points[i + 1]);
+    const x = toX(points[i]),
+      y = toY(points[i + 1]);
     context.moveTo(x + 2.5, y);
     context.arc(x, y, 2.5, 0, Math.PI * 2);
   }
@@ -64,7 +73,12 @@ function drawPoints(context: CanvasRenderingContext2D, points: ArrayLike<number>
 
 let scratch: OffscreenCanvas | undefined;
 
-function drawDecision(context: CanvasRenderingContext2D, decision: { values: ArrayLike<number>; size: number }, width: number, height: number) {
+function drawDecision(
+  context: CanvasRenderingContext2D,
+  decision: { values: ArrayLike<number>; size: number },
+  width: number,
+  height: number,
+) {
   const { values, size } = decision;
   if (!scratch || scratch.width !== size) scratch = new OffscreenCanvas(size, size);
   const image = new ImageData(size, size);
@@ -73,7 +87,8 @@ function drawDecision(context: CanvasRenderingContext2D, decision: { values: Arr
     const p = Math.min(1, Math.max(0, values[i]));
     const strength = Math.abs(p - 0.5) * 2 * 0.55;
     const target = p >= 0.5 ? REAL_RGB : FAKE_RGB;
-    for (let c = 0; c < 3; c++) image.data[i * 4 + c] = Math.round(255 + (target[c] - 255) * strength);
+    for (let c = 0; c < 3; c++)
+      image.data[i * 4 + c] = Math.round(255 + (target[c] - 255) * strength);
     image.data[i * 4 + 3] = 255;
   }
   scratch.getContext('2d')!.putImageData(image, 0, 0);

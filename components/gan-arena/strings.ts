@@ -59,21 +59,36 @@ export const STRINGS: Strings<{
 }> = {
   en: {
     title: 'GAN arena',
-    intro2d: 'The generator G turns noise into points; the discriminator D learns to tell them from the real ones (green). G never sees the data: it only follows D’s verdict, the pink arrows.',
-    introDigits: 'The generator G turns 64 numbers of noise into a digit; the discriminator D learns to tell real digits from G’s. Keep training and watch the samples change.',
+    intro2d:
+      'The generator G turns noise into points; the discriminator D learns to tell them from the real ones (green). G never sees the data: it only follows D’s verdict, the pink arrows.',
+    introDigits:
+      'The generator G turns 64 numbers of noise into a digit; the discriminator D learns to tell real digits from G’s. Keep training and watch the samples change.',
     play: 'Play',
     pause: 'Pause',
     step: 'One round',
     stepDiscriminator: 'Step D only',
     stepGenerator: 'Step G only',
-    movedLast: { generator: 'the generator moved last', discriminator: 'the discriminator moved last', both: 'both moved in the last round' },
+    movedLast: {
+      generator: 'the generator moved last',
+      discriminator: 'the discriminator moved last',
+      both: 'both moved in the last round',
+    },
     reset: 'Reset',
     distribution: 'Real data',
-    distributions: { ring: 'Ring of 8', grid: 'Grid of 25', moons: 'Two moons', line: 'Line', custom: 'Your points' },
+    distributions: {
+      ring: 'Ring of 8',
+      grid: 'Grid of 25',
+      moons: 'Two moons',
+      line: 'Line',
+      custom: 'Your points',
+    },
     customHint: 'Click or drag on the plane to add real points.',
     clearPoints: 'Clear points',
     loss: 'G’s loss',
-    losses: { 'non-saturating': 'non-saturating −log D(G(z))', minimax: 'minimax log(1 − D(G(z)))' },
+    losses: {
+      'non-saturating': 'non-saturating −log D(G(z))',
+      minimax: 'minimax log(1 − D(G(z)))',
+    },
     dSteps: 'D steps per round',
     gSteps: 'G steps per round',
     lrD: 'D learning rate',
@@ -109,7 +124,8 @@ export const STRINGS: Strings<{
     pretrained: 'Start from the pretrained networks',
     exportWeights: 'Export weights',
     needDigits: 'Add some digits of your own first.',
-    dLossNote: 'D’s loss alone does not say whether G is good: watch the samples and the divergence.',
+    dLossNote:
+      'D’s loss alone does not say whether G is good: watch the samples and the divergence.',
     problems: {
       modeUnknown: 'expected 2d or digits.',
       distributionUnknown: 'expected ring, grid, moons, line or custom.',
@@ -122,17 +138,29 @@ export const STRINGS: Strings<{
   },
   'zh-Hans': {
     title: 'GAN 竞技场',
-    intro2d: '生成器 G 把噪声变成点；判别器 D 学习把它们与真实的点（绿色）区分开。G 从不直接看到数据，只跟随 D 的判断——粉色箭头。',
-    introDigits: '生成器 G 把 64 个噪声数变成一个数字；判别器 D 学习区分真实数字和 G 生成的数字。继续训练，观察样本的变化。',
+    intro2d:
+      '生成器 G 把噪声变成点；判别器 D 学习把它们与真实的点（绿色）区分开。G 从不直接看到数据，只跟随 D 的判断——粉色箭头。',
+    introDigits:
+      '生成器 G 把 64 个噪声数变成一个数字；判别器 D 学习区分真实数字和 G 生成的数字。继续训练，观察样本的变化。',
     play: '开始',
     pause: '暂停',
     step: '训练一轮',
     stepDiscriminator: '只更新 D 一步',
     stepGenerator: '只更新 G 一步',
-    movedLast: { generator: '最近更新的是生成器', discriminator: '最近更新的是判别器', both: '上一轮两者都更新了' },
+    movedLast: {
+      generator: '最近更新的是生成器',
+      discriminator: '最近更新的是判别器',
+      both: '上一轮两者都更新了',
+    },
     reset: '重置',
     distribution: '真实数据',
-    distributions: { ring: '8 点圆环', grid: '25 点网格', moons: '双月', line: '直线', custom: '你的点' },
+    distributions: {
+      ring: '8 点圆环',
+      grid: '25 点网格',
+      moons: '双月',
+      line: '直线',
+      custom: '你的点',
+    },
     customHint: '在平面上点击或拖动以添加真实点。',
     clearPoints: '清除点',
     loss: 'G 的损失',

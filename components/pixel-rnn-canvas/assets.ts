@@ -16,7 +16,10 @@ interface ModelFiles {
 
 /** The poster: emoji drawn by the bundled one-hot model. */
 export function pixelRnnPreview(): string {
-  return packagedAsset('weights/pixel-rnn-emoji/samples.png', new URL('../../weights/pixel-rnn-emoji/samples.png', import.meta.url));
+  return packagedAsset(
+    'weights/pixel-rnn-emoji/samples.png',
+    new URL('../../weights/pixel-rnn-emoji/samples.png', import.meta.url),
+  );
 }
 
 export function pixelRnnFiles(key: ModelKey): ModelFiles {

@@ -51,7 +51,8 @@ export function parseCompare(present: boolean, dataset: Dataset): Parsed<boolean
 export function parseTemperature(text: string | null): Parsed<number> {
   if (text === null || text.trim() === '') return { value: TEMPERATURE.default };
   const t = Number(text);
-  if (!Number.isFinite(t) || t < 0) return { value: TEMPERATURE.default, problem: 'temperatureInvalid' };
+  if (!Number.isFinite(t) || t < 0)
+    return { value: TEMPERATURE.default, problem: 'temperatureInvalid' };
   const clamped = Math.min(TEMPERATURE.max, Math.max(TEMPERATURE.min, t));
   return clamped === t ? { value: t } : { value: clamped, problem: 'temperatureClamped' };
 }

@@ -17,7 +17,12 @@ export class PalettePad extends LitElement {
     selected: { state: true },
   };
   static override styles = css`
-    :host { display: inline-flex; gap: 8px; align-items: flex-start; flex-wrap: wrap; }
+    :host {
+      display: inline-flex;
+      gap: 8px;
+      align-items: flex-start;
+      flex-wrap: wrap;
+    }
     canvas {
       width: var(--ge-pad-size, 160px);
       height: var(--ge-pad-size, 160px);
@@ -26,12 +31,29 @@ export class PalettePad extends LitElement {
       touch-action: none;
       cursor: crosshair;
     }
-    .swatches { display: grid; grid-template-columns: repeat(8, 18px); gap: 2px; }
-    .swatches button { width: 18px; height: 18px; padding: 0; border: 1px solid #9ca3af; border-radius: 2px; cursor: pointer; }
-    .swatches button[aria-pressed='true'] { outline: 2px solid var(--ge-accent, #2563eb); outline-offset: 1px; }
+    .swatches {
+      display: grid;
+      grid-template-columns: repeat(8, 18px);
+      gap: 2px;
+    }
+    .swatches button {
+      width: 18px;
+      height: 18px;
+      padding: 0;
+      border: 1px solid #9ca3af;
+      border-radius: 2px;
+      cursor: pointer;
+    }
+    .swatches button[aria-pressed='true'] {
+      outline: 2px solid var(--ge-accent, #2563eb);
+      outline-offset: 1px;
+    }
   `;
 
-  palette: Palette = [[255, 255, 255], [0, 0, 0]];
+  palette: Palette = [
+    [255, 255, 255],
+    [0, 0, 0],
+  ];
   size = 16;
   label = 'Drawing pad';
   colourLabel: (index: number) => string = (index) => `colour ${index + 1}`;
@@ -56,7 +78,8 @@ export class PalettePad extends LitElement {
   override willUpdate(): void {
     // A new size, or a smaller palette than the painting uses, starts a blank painting.
     const outOfPalette = this.pixels.some((k) => k >= this.palette.length);
-    if (this.pixels.length !== this.size * this.size || outOfPalette) this.pixels = new Int32Array(this.size * this.size);
+    if (this.pixels.length !== this.size * this.size || outOfPalette)
+      this.pixels = new Int32Array(this.size * this.size);
     if (this.selected >= this.palette.length) this.selected = this.palette.length - 1;
   }
 
@@ -65,11 +88,27 @@ export class PalettePad extends LitElement {
   }
 
   override render() {
-    return html`<canvas width=${this.size} height=${this.size} role="img" aria-label=${this.label}
-        @pointerdown=${this.onDown} @pointermove=${this.onMove} @pointerup=${this.onUp} @pointercancel=${this.onUp}></canvas>
+    return html`<canvas
+        width=${this.size}
+        height=${this.size}
+        role="img"
+        aria-label=${this.label}
+        @pointerdown=${this.onDown}
+        @pointermove=${this.onMove}
+        @pointerup=${this.onUp}
+        @pointercancel=${this.onUp}
+      ></canvas>
       <div class="swatches" role="group">
-        ${this.palette.map(([r, g, b], k) => html`<button type="button" ${cssProperties({ background: `rgb(${r},${g},${b})` })}
-          aria-label=${this.colourLabel(k)} aria-pressed=${k === this.selected ? 'true' : 'false'} @click=${() => (this.selected = k)}></button>`)}
+        ${this.palette.map(
+          ([r, g, b], k) =>
+            html`<button
+              type="button"
+              ${cssProperties({ background: `rgb(${r},${g},${b})` })}
+              aria-label=${this.colourLabel(k)}
+              aria-pressed=${k === this.selected ? 'true' : 'false'}
+              @click=${() => (this.selected = k)}
+            ></button>`,
+        )}
       </div>`;
   }
 

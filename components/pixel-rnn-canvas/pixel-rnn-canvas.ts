@@ -10,12 +10,28 @@ import { canvasStyles } from './styles.js';
 import { STRINGS } from './strings.js';
 import { renderPredictionBars } from './prediction-bars.js';
 import {
-  parseCompare, parseCount, parseDataset, parseEncoding, parseSpeed, parseTemperature,
-  COUNT, SPEED, TEMPERATURE, type Dataset, type Encoding, type Parsed, type Speed,
+  parseCompare,
+  parseCount,
+  parseDataset,
+  parseEncoding,
+  parseSpeed,
+  parseTemperature,
+  COUNT,
+  SPEED,
+  TEMPERATURE,
+  type Dataset,
+  type Encoding,
+  type Parsed,
+  type Speed,
 } from './attributes.js';
 import { PixelPainter, type Painting } from '../../src/models/pixel-rnn-painter.js';
 import type { PixelValues } from '../../src/data/pixel-images.js';
-import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, EMOJI_SIGMOID_PIXEL_RNN_CONFIG, type PixelRnnConfig } from '../../src/models/pixel-rnn.js';
+import {
+  DIGITS_PIXEL_RNN_CONFIG,
+  EMOJI_PIXEL_RNN_CONFIG,
+  EMOJI_SIGMOID_PIXEL_RNN_CONFIG,
+  type PixelRnnConfig,
+} from '../../src/models/pixel-rnn.js';
 import { pixelRnnFiles, pixelRnnPreview, type ModelKey } from './assets.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
 import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
@@ -23,7 +39,13 @@ import { yieldToBrowser } from '../../src/runtime/training-loop.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { colouredPixels, meanSaturation, type Palette } from '../../src/data/palette.js';
 import {
-  DIGIT_PALETTE, imageToIndices, indicesToValues, loadImageStrip, rgbToImageData, valuesToRgb, type PixelFormat,
+  DIGIT_PALETTE,
+  imageToIndices,
+  indicesToValues,
+  loadImageStrip,
+  rgbToImageData,
+  valuesToRgb,
+  type PixelFormat,
 } from '../../src/data/pixel-images.js';
 import type { ImageInput } from '../../src/data/digit-image.js';
 import { defineElement } from '../shared/define.js';
@@ -66,13 +88,21 @@ interface Panel {
 }
 
 /** Mean HSV saturation over all pixels, and over the coloured (not near-white) pixels only. */
-interface Saturation { all: number; coloured: number }
+interface Saturation {
+  all: number;
+  coloured: number;
+}
 
 function saturationOf(rgb: Float32Array): Saturation {
   return { all: meanSaturation(rgb), coloured: meanSaturation(colouredPixels(rgb)) };
 }
 
-interface Focus { panel: number; image: number; row: number; column: number }
+interface Focus {
+  panel: number;
+  image: number;
+  row: number;
+  column: number;
+}
 
 class PaintingCancelled extends Error {}
 
@@ -112,7 +142,14 @@ export class PixelRnnCanvas extends GenerativeElement {
     trainingProgress: { state: true },
   };
   static override styles = [sharedStyles, canvasStyles];
-  static override controlParts = ['playback', 'prediction', 'completion', 'training', 'weights', 'share'];
+  static override controlParts = [
+    'playback',
+    'prediction',
+    'completion',
+    'training',
+    'weights',
+    'share',
+  ];
 
   /** Draw the one-hot and the sigmoid model side by side (emoji only). */
   compare = false;
@@ -171,7 +208,10 @@ export class PixelRnnCanvas extends GenerativeElement {
 
   private readonly painters = new Map<ModelKey, PixelPainter>();
   private readonly palettes = new Map<ModelKey, Palette>();
-  private readonly retainedWeights = new Map<ModelKey, Awaited<ReturnType<PixelPainter['getWeights']>>>();
+  private readonly retainedWeights = new Map<
+    ModelKey,
+    Awaited<ReturnType<PixelPainter['getWeights']>>
+  >();
   private panels: Panel[] = [];
   private paused = false;
   private resumePainting: (() => void) | undefined;
@@ -182,7 +222,12 @@ export class PixelRnnCanvas extends GenerativeElement {
   /** The pixel whose prediction the bars show: the one just drawn, or the hovered one. */
   private drawnFocus: Focus | null = null;
   private hover: Focus | null = null;
-  private heldOut: { key: ModelKey; images: Int32Array[]; thumbnails: ImageData[]; saturation: Saturation } | null = null;
+  private heldOut: {
+    key: ModelKey;
+    images: Int32Array[];
+    thumbnails: ImageData[];
+    saturation: Saturation;
+  } | null = null;
   private completionSource: { indices: Int32Array; thumbnail: ImageData } | null = null;
   private fromRow = 8;
   private trainingSet: { values: Int32Array; thumbnail: ImageData }[] = [];
@@ -214,7 +259,12 @@ export class PixelRnnCanvas extends GenerativeElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const check = <T>(attribute: string, parsed: Parsed<T>, shown: (v: T) => string) =>
-      this.checkAttribute(attribute, !parsed.problem, shown(parsed.value), parsed.problem ? this.strings.problems[parsed.problem] : '');
+      this.checkAttribute(
+        attribute,
+        !parsed.problem,
+        shown(parsed.value),
+        parsed.problem ? this.strings.problems[parsed.problem] : '',
+      );
     const has = (key: string) => changed.has(key as keyof PixelRnnCanvas);
     const before = this.panelKeys.join();
     const text = (attribute: string) => this.attributeText(attribute);
@@ -230,7 +280,12 @@ export class PixelRnnCanvas extends GenerativeElement {
     }
     if (has('datasetName') || has('compare')) {
       const parsed = parseCompare(this.compare, this.#dataset);
-      this.checkAttribute('compare', !parsed.problem, 'off', parsed.problem ? this.strings.problems[parsed.problem] : '');
+      this.checkAttribute(
+        'compare',
+        !parsed.problem,
+        'off',
+        parsed.problem ? this.strings.problems[parsed.problem] : '',
+      );
       this.#comparing = parsed.value;
     }
     if (has('temperature')) {
@@ -274,7 +329,9 @@ export class PixelRnnCanvas extends GenerativeElement {
       const painter = existing ?? new PixelPainter(MODELS[key].config);
       try {
         const retained = this.retainedWeights.get(key);
-        const artifacts = retained ?? (await loadArtifacts(key === this.mainKey && source ? source : bundledWeights(key)));
+        const artifacts =
+          retained ??
+          (await loadArtifacts(key === this.mainKey && source ? source : bundledWeights(key)));
         await painter.setWeights(artifacts);
         this.retainedWeights.delete(key);
       } catch (error) {
@@ -291,7 +348,9 @@ export class PixelRnnCanvas extends GenerativeElement {
         key: this.mainKey,
         images,
         thumbnails: images.slice(0, HELD_OUT_SHOWN).map((indices) => this.thumbnail(indices)),
-        saturation: saturationOf(concat(images.map((indices) => valuesToRgb(indices, { ...format, encoding: 'one-hot' })))),
+        saturation: saturationOf(
+          concat(images.map((indices) => valuesToRgb(indices, { ...format, encoding: 'one-hot' }))),
+        ),
       };
       this.completionSource = null;
     }
@@ -301,7 +360,11 @@ export class PixelRnnCanvas extends GenerativeElement {
     this.cancelPainting();
     const key = this.mainKey;
     const painter = this.painters.get(key)!;
-    await painter.setWeights(await loadArtifacts(source === 'bundled' ? bundledWeights(key) : source, { maxBytes: painter.weightBytes }));
+    await painter.setWeights(
+      await loadArtifacts(source === 'bundled' ? bundledWeights(key) : source, {
+        maxBytes: painter.weightBytes,
+      }),
+    );
   }
 
   protected async drawFirstOutput(): Promise<void> {
@@ -311,7 +374,8 @@ export class PixelRnnCanvas extends GenerativeElement {
     if (this.autoplay) {
       // The first output is the drawing under way; `ready` does not wait for all of it.
       this.generate().catch((cause) => {
-        if (!(cause instanceof PaintingCancelled)) this.showError('generate', this.describe(cause), cause);
+        if (!(cause instanceof PaintingCancelled))
+          this.showError('generate', this.describe(cause), cause);
       });
       await this.nextFrame();
     } else {
@@ -349,7 +413,9 @@ export class PixelRnnCanvas extends GenerativeElement {
     const size = this.size;
     const fromRow = options.fromRow ?? Math.floor(size / 2);
     if (!Number.isInteger(fromRow) || fromRow < 0 || fromRow > size) {
-      throw new RangeError(`complete: fromRow must be a whole number from 0 to ${size}, got ${fromRow}.`);
+      throw new RangeError(
+        `complete: fromRow must be a whole number from 0 to ${size}, got ${fromRow}.`,
+      );
     }
     const indices = await imageToIndices(image, this.formatOf(this.mainKey));
     const panels = await this.paint({ given: indices, fromRow });
@@ -367,11 +433,16 @@ export class PixelRnnCanvas extends GenerativeElement {
   }
 
   /** Fine-tunes the main model on the given images (any size; shrunk and quantised to its palette). */
-  async fineTune(data: ArrayLike<ImageInput> | Iterable<ImageInput>, options: PixelFineTuneOptions = {}): Promise<TrainingResult> {
+  async fineTune(
+    data: ArrayLike<ImageInput> | Iterable<ImageInput>,
+    options: PixelFineTuneOptions = {},
+  ): Promise<TrainingResult> {
     checkFineTuneOptions(options);
     await this.modelReady();
     const format = this.formatOf(this.mainKey);
-    const indices = await Promise.all(Array.from(data as Iterable<ImageInput>, (image) => imageToIndices(image, format)));
+    const indices = await Promise.all(
+      Array.from(data as Iterable<ImageInput>, (image) => imageToIndices(image, format)),
+    );
     return this.fineTuneIndices(indices, options);
   }
 
@@ -384,7 +455,10 @@ export class PixelRnnCanvas extends GenerativeElement {
   /** Downloads the main model's weights (TF.js format). */
   async exportWeights(): Promise<void> {
     await this.modelReady();
-    await saveArtifacts(await this.painters.get(this.mainKey)!.getWeights(), `downloads://${MODELS[this.mainKey].folder}`);
+    await saveArtifacts(
+      await this.painters.get(this.mainKey)!.getWeights(),
+      `downloads://${MODELS[this.mainKey].folder}`,
+    );
   }
 
   // ---- drawing -----------------------------------------------------------------------------
@@ -393,8 +467,16 @@ export class PixelRnnCanvas extends GenerativeElement {
     const loaded = this.painters.get(key)?.palette;
     // Remembered, so the UI keeps its colours while the model is away (removed from the page).
     if (loaded) this.palettes.set(key, loaded);
-    const palette = key === 'digits' ? DIGIT_PALETTE : (this.palettes.get(key) ?? this.palettes.get('emoji') ?? DIGIT_PALETTE);
-    return { size: config.height, encoding: config.encoding, palette, kind: key === 'digits' ? 'digits' : 'colour' };
+    const palette =
+      key === 'digits'
+        ? DIGIT_PALETTE
+        : (this.palettes.get(key) ?? this.palettes.get('emoji') ?? DIGIT_PALETTE);
+    return {
+      size: config.height,
+      encoding: config.encoding,
+      palette,
+      kind: key === 'digits' ? 'digits' : 'colour',
+    };
   }
 
   private cancelPainting(): void {
@@ -404,7 +486,10 @@ export class PixelRnnCanvas extends GenerativeElement {
   }
 
   /** Runs one drawing on every panel; a newer drawing cancels an older one. */
-  private async paint(options: { given?: Int32Array; fromRow?: number }): Promise<PixelRnnPanelResult[]> {
+  private async paint(options: {
+    given?: Int32Array;
+    fromRow?: number;
+  }): Promise<PixelRnnPanelResult[]> {
     this.cancelPainting();
     await this.painting?.catch(() => undefined);
     const run = this.paintingRun;
@@ -417,7 +502,10 @@ export class PixelRnnCanvas extends GenerativeElement {
     }
   }
 
-  private async paintRun(run: number, options: { given?: Int32Array; fromRow?: number }): Promise<PixelRnnPanelResult[]> {
+  private async paintRun(
+    run: number,
+    options: { given?: Int32Array; fromRow?: number },
+  ): Promise<PixelRnnPanelResult[]> {
     for (const panel of this.panels) panel.painting.dispose();
     this.panels = this.panelKeys.map((key) => {
       const painter = this.painters.get(key)!;
@@ -458,8 +546,15 @@ export class PixelRnnCanvas extends GenerativeElement {
       drawnSinceFrame++;
       this.drawnFocus = { panel: 0, image: 0, ...position };
       const instant = this.#speed === 'instant';
-      if (instant ? performance.now() - sliceStart > INSTANT_SLICE_MS : drawnSinceFrame >= (this.#speed as number)) {
-        this.progressText = format(this.strings.drawing, { pixel: position.row * this.size + position.column + 1, total });
+      if (
+        instant
+          ? performance.now() - sliceStart > INSTANT_SLICE_MS
+          : drawnSinceFrame >= (this.#speed as number)
+      ) {
+        this.progressText = format(this.strings.drawing, {
+          pixel: position.row * this.size + position.column + 1,
+          total,
+        });
         this.redraw(panels);
         await (instant ? yieldToBrowser() : this.nextFrame());
         drawnSinceFrame = 0;
@@ -469,17 +564,25 @@ export class PixelRnnCanvas extends GenerativeElement {
     if (run !== this.paintingRun) throw this.cancel(panels);
     for (const panel of panels) {
       panel.nll = Array.from(await panel.painter.nll(panel.painting.images));
-      panel.saturation = saturationOf(concat(panel.painting.images.map((values) => valuesToRgb(values, panel.format))));
+      panel.saturation = saturationOf(
+        concat(panel.painting.images.map((values) => valuesToRgb(values, panel.format))),
+      );
     }
     this.progressText = this.strings.finished;
     this.redraw(panels);
     this.requestUpdate();
     const results = panels.map((panel) => ({
       encoding: panel.format.encoding,
-      images: panel.painting.images.map((values) => rgbToImageData(valuesToRgb(values, panel.format), panel.format.size)),
+      images: panel.painting.images.map((values) =>
+        rgbToImageData(valuesToRgb(values, panel.format), panel.format.size),
+      ),
       nll: panel.nll!,
     }));
-    this.emit<GenerateEndDetail>('generate-end', { images: results[0].images, nll: results[0].nll, panels: results });
+    this.emit<GenerateEndDetail>('generate-end', {
+      images: results[0].images,
+      nll: results[0].nll,
+      panels: results,
+    });
     return results;
   }
 
@@ -508,7 +611,9 @@ export class PixelRnnCanvas extends GenerativeElement {
       const drawn = panel.painting.done ? size * size : row * size + column;
       const undrawn = panel.key === 'digits' ? [40, 40, 48] : [229, 231, 235];
       panel.painting.images.forEach((values, i) => {
-        const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(`canvas[data-panel="${p}"][data-image="${i}"]`);
+        const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(
+          `canvas[data-panel="${p}"][data-image="${i}"]`,
+        );
         if (!canvas) return;
         const image = rgbToImageData(valuesToRgb(values, panel.format), size);
         for (let pixel = drawn; pixel < size * size; pixel++) image.data.set(undrawn, pixel * 4);
@@ -518,7 +623,10 @@ export class PixelRnnCanvas extends GenerativeElement {
     this.requestUpdate();
   }
 
-  private async fineTuneIndices(images: Int32Array[], options: PixelFineTuneOptions): Promise<TrainingResult> {
+  private async fineTuneIndices(
+    images: Int32Array[],
+    options: PixelFineTuneOptions,
+  ): Promise<TrainingResult> {
     if (images.length === 0) throw new RangeError(this.strings.emptyTrainingSet);
     this.cancelPainting();
     const key = this.mainKey;
@@ -526,17 +634,24 @@ export class PixelRnnCanvas extends GenerativeElement {
     const steps = Math.max(1, Math.min(Math.round(options.steps ?? 50), 100000));
     return this.runTraining(
       (signal, report) =>
-        this.painters.get(key)!.fineTune(images.map((indices) => indicesToValues(indices, format)), {
-          steps,
-          learningRate: options.learningRate ?? 3e-4,
-          batchSize: options.batchSize,
-          seed: this.rng.nextSeed(),
-          signal,
-          onProgress: (progress) => {
-            report(progress);
-            this.trainingProgress = { step: progress.step, total: progress.totalSteps, loss: progress.losses.nll };
+        this.painters.get(key)!.fineTune(
+          images.map((indices) => indicesToValues(indices, format)),
+          {
+            steps,
+            learningRate: options.learningRate ?? 3e-4,
+            batchSize: options.batchSize,
+            seed: this.rng.nextSeed(),
+            signal,
+            onProgress: (progress) => {
+              report(progress);
+              this.trainingProgress = {
+                step: progress.step,
+                total: progress.totalSteps,
+                loss: progress.losses.nll,
+              };
+            },
           },
-        }),
+        ),
       options.signal,
     );
   }
@@ -550,11 +665,20 @@ export class PixelRnnCanvas extends GenerativeElement {
     const canvas = event.currentTarget as HTMLCanvasElement;
     const rect = canvas.getBoundingClientRect();
     const size = this.panels[panel]?.format.size ?? this.size;
-    const column = Math.min(size - 1, Math.max(0, Math.floor(((event.clientX - rect.left) / rect.width) * size)));
-    const row = Math.min(size - 1, Math.max(0, Math.floor(((event.clientY - rect.top) / rect.height) * size)));
+    const column = Math.min(
+      size - 1,
+      Math.max(0, Math.floor(((event.clientX - rect.left) / rect.width) * size)),
+    );
+    const row = Math.min(
+      size - 1,
+      Math.max(0, Math.floor(((event.clientY - rect.top) / rect.height) * size)),
+    );
     const predictions = this.panels[panel]?.painting.predictions[image];
     const depth = this.panels[panel]?.painter.distributionDepth ?? 1;
-    this.hover = predictions && !Number.isNaN(predictions[(row * size + column) * depth]) ? { panel, image, row, column } : null;
+    this.hover =
+      predictions && !Number.isNaN(predictions[(row * size + column) * depth])
+        ? { panel, image, row, column }
+        : null;
   }
 
   private get pad(): DrawPad | null {
@@ -569,7 +693,10 @@ export class PixelRnnCanvas extends GenerativeElement {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) void this.guard('completion', async () => this.useSource(await imageToIndices(file, this.formatOf(this.mainKey))));
+    if (file)
+      void this.guard('completion', async () =>
+        this.useSource(await imageToIndices(file, this.formatOf(this.mainKey))),
+      );
   }
 
   private get palettePad(): PalettePad | null {
@@ -584,13 +711,17 @@ export class PixelRnnCanvas extends GenerativeElement {
   private onUseDrawing() {
     const pad = this.pad;
     if (!pad || pad.isEmpty) return;
-    void this.guard('completion', async () => this.useSource(await imageToIndices(pad.toImageData(), this.formatOf(this.mainKey))));
+    void this.guard('completion', async () =>
+      this.useSource(await imageToIndices(pad.toImageData(), this.formatOf(this.mainKey))),
+    );
   }
 
   private onComplete() {
     const source = this.completionSource;
     if (!source) return;
-    void this.guard('completion', () => this.paint({ given: source.indices, fromRow: this.fromRow }));
+    void this.guard('completion', () =>
+      this.paint({ given: source.indices, fromRow: this.fromRow }),
+    );
   }
 
   private async onAddFiles(event: Event) {
@@ -600,7 +731,10 @@ export class PixelRnnCanvas extends GenerativeElement {
     await this.guard('training', async () => {
       const format = this.formatOf(this.mainKey);
       const added = await Promise.all(files.map((file) => imageToIndices(file, format)));
-      this.trainingSet = [...this.trainingSet, ...added.map((values) => ({ values, thumbnail: this.thumbnail(values) }))];
+      this.trainingSet = [
+        ...this.trainingSet,
+        ...added.map((values) => ({ values, thumbnail: this.thumbnail(values) })),
+      ];
     });
   }
 
@@ -620,11 +754,16 @@ export class PixelRnnCanvas extends GenerativeElement {
   }
 
   private onTrain() {
-    const steps = Number(this.renderRoot.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 50);
-    void this.guard('training', () => this.fineTuneIndices(this.trainingSet.map((item) => item.values), { steps }));
+    const steps = Number(
+      this.renderRoot.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 50,
+    );
+    void this.guard('training', () =>
+      this.fineTuneIndices(
+        this.trainingSet.map((item) => item.values),
+        { steps },
+      ),
+    );
   }
-
-
 
   // ---- template ----------------------------------------------------------------------------
   override render() {
@@ -633,19 +772,40 @@ export class PixelRnnCanvas extends GenerativeElement {
     const drawing = this.painting !== undefined;
     return html`
       <div part="base">
-        ${this.showsEverything ? html`<h2>${s.title}</h2><p class="intro">${s.intro}</p>` : nothing}
+        ${
+          this.showsEverything
+            ? html`<h2>${s.title}</h2>
+                <p class="intro">${s.intro}</p>`
+            : nothing
+        }
         ${this.renderStatus()}
-        ${this.shows('playback')
-          ? html`<div class="controls">
-              <button type="button" class="primary generate" ?disabled=${!ready || this.isTraining}
-                @click=${() => this.guard('generate', () => this.generate())}>${s.generate}</button>
-              <button type="button" class="pause" ?disabled=${!drawing}
-                @click=${() => (this.paused ? this.resume() : this.pause())}>${this.paused ? s.resume : s.pause}</button>
-              <span class="progress" aria-live="off">${this.progressText}</span>
-            </div>`
-          : nothing}
+        ${
+          this.shows('playback')
+            ? html`<div class="controls">
+                <button
+                  type="button"
+                  class="primary generate"
+                  ?disabled=${!ready || this.isTraining}
+                  @click=${() => this.guard('generate', () => this.generate())}
+                >
+                  ${s.generate}
+                </button>
+                <button
+                  type="button"
+                  class="pause"
+                  ?disabled=${!drawing}
+                  @click=${() => (this.paused ? this.resume() : this.pause())}
+                >
+                  ${this.paused ? s.resume : s.pause}
+                </button>
+                <span class="progress" aria-live="off">${this.progressText}</span>
+              </div>`
+            : nothing
+        }
         <div class="layout">
-          <div class="panels" part="panels">${this.panelKeys.map((key, p) => this.renderPanel(key, p))}</div>
+          <div class="panels" part="panels">
+            ${this.panelKeys.map((key, p) => this.renderPanel(key, p))}
+          </div>
           ${this.shows('prediction') ? this.renderPrediction() : nothing}
         </div>
         ${this.shows('completion') ? this.renderCompletion(ready) : nothing}
@@ -660,41 +820,94 @@ export class PixelRnnCanvas extends GenerativeElement {
     const panel = this.panels[p]?.key === key ? this.panels[p] : undefined;
     const config = MODELS[key].config;
     const size = config.height;
-    const title = key === 'digits' ? s.digitsPanel : config.encoding === 'one-hot' ? s.oneHot : s.sigmoid;
-    const note = key === 'digits' ? s.digitsNote : config.encoding === 'one-hot' ? format(s.oneHotNote, { n: config.paletteSize }) : s.sigmoidNote;
+    const title =
+      key === 'digits' ? s.digitsPanel : config.encoding === 'one-hot' ? s.oneHot : s.sigmoid;
+    const note =
+      key === 'digits'
+        ? s.digitsNote
+        : config.encoding === 'one-hot'
+          ? format(s.oneHotNote, { n: config.paletteSize })
+          : s.sigmoidNote;
     const columns = Math.ceil(Math.sqrt(this.#count));
     const position = panel && !panel.painting.done ? panel.painting.position : null;
     const lang = this.lang_;
-    return html`<div role="group" class="panel ${key === 'digits' ? 'dark' : ''}" part="panel" data-encoding=${config.encoding} aria-label=${title}>
+    return html`<div
+      role="group"
+      class="panel ${key === 'digits' ? 'dark' : ''}"
+      part="panel"
+      data-encoding=${config.encoding}
+      aria-label=${title}
+    >
       <h3>${title}</h3>
       <p class="note">${note}</p>
       <div class="images" ${cssProperties({ '--columns': String(columns) })}>
-        ${Array.from({ length: this.#count }, (_, i) => html`<div class="image">
-          <canvas data-panel=${p} data-image=${i} width=${size} height=${size} role="img"
-            aria-label=${format(s.imageLabel, { n: i + 1, count: this.#count })}
-            @pointermove=${(event: PointerEvent) => this.onHover(event, p, i)} @pointerleave=${() => (this.hover = null)}></canvas>
-          ${position
-            ? html`<div class="cursor" ${cssProperties({
-                left: `${(position.column / size) * 100}%`,
-                top: `${(position.row / size) * 100}%`,
-                width: `${100 / size}%`,
-                height: `${100 / size}%`,
-              })}></div>`
-            : nothing}
-          ${panel && panel.painting.fromRow > 0
-            ? html`<div class="given-line" ${cssProperties({ top: `${(panel.painting.fromRow / size) * 100}%` })}></div>`
-            : nothing}
-        </div>`)}
+        ${Array.from(
+          { length: this.#count },
+          (_, i) =>
+            html`<div class="image">
+              <canvas
+                data-panel=${p}
+                data-image=${i}
+                width=${size}
+                height=${size}
+                role="img"
+                aria-label=${format(s.imageLabel, { n: i + 1, count: this.#count })}
+                @pointermove=${(event: PointerEvent) => this.onHover(event, p, i)}
+                @pointerleave=${() => (this.hover = null)}
+              ></canvas>
+              ${
+                position
+                  ? html`<div
+                      class="cursor"
+                      ${cssProperties({
+                        left: `${(position.column / size) * 100}%`,
+                        top: `${(position.row / size) * 100}%`,
+                        width: `${100 / size}%`,
+                        height: `${100 / size}%`,
+                      })}
+                    ></div>`
+                  : nothing
+              }
+              ${
+                panel && panel.painting.fromRow > 0
+                  ? html`<div
+                      class="given-line"
+                      ${cssProperties({ top: `${(panel.painting.fromRow / size) * 100}%` })}
+                    ></div>`
+                  : nothing
+              }
+            </div>`,
+        )}
       </div>
-      ${panel?.nll
-        ? html`<p class="numbers">
-            <span class="nll">${format(config.encoding === 'sigmoid' ? s.nllDensity : s.nll, { value: formatNumber(lang, mean(panel.nll)) })}</span>
-            ${key === 'digits' || !panel.saturation ? nothing : html`<br /><span class="saturation">${format(s.saturation, {
-                all: formatNumber(lang, panel.saturation.all, 2), coloured: formatNumber(lang, panel.saturation.coloured, 2) })}</span>
-              ${this.heldOut ? html`<br /><span class="note">${format(s.dataSaturation, {
-                all: formatNumber(lang, this.heldOut.saturation.all, 2), coloured: formatNumber(lang, this.heldOut.saturation.coloured, 2) })}</span>` : nothing}`}
-          </p>`
-        : nothing}
+      ${
+        panel?.nll
+          ? html`<p class="numbers">
+              <span class="nll"
+                >${format(config.encoding === 'sigmoid' ? s.nllDensity : s.nll, { value: formatNumber(lang, mean(panel.nll)) })}</span
+              >
+              ${
+                key === 'digits' || !panel.saturation
+                  ? nothing
+                  : html`<br /><span class="saturation"
+                        >${format(s.saturation, {
+                          all: formatNumber(lang, panel.saturation.all, 2),
+                          coloured: formatNumber(lang, panel.saturation.coloured, 2),
+                        })}</span
+                      >
+                      ${
+                        this.heldOut
+                          ? html`<br /><span class="note"
+                                >${format(s.dataSaturation, {
+                                  all: formatNumber(lang, this.heldOut.saturation.all, 2),
+                                  coloured: formatNumber(lang, this.heldOut.saturation.coloured, 2),
+                                })}</span
+                              >`
+                          : nothing
+                      }`
+              }
+            </p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -707,11 +920,18 @@ export class PixelRnnCanvas extends GenerativeElement {
       const { size, palette, encoding } = panel.format;
       const depth = panel.painter.distributionDepth;
       const pixel = focus.row * size + focus.column;
-      const values = panel.painting.predictions[focus.image].subarray(pixel * depth, (pixel + 1) * depth);
+      const values = panel.painting.predictions[focus.image].subarray(
+        pixel * depth,
+        (pixel + 1) * depth,
+      );
       if (!Number.isNaN(values[0])) {
-        const drawnIndex = encoding === 'one-hot' ? panel.painting.images[focus.image][pixel] : undefined;
-        const colourName = (k: number) => (panel.key === 'digits' ? (k === 1 ? s.ink : s.paper) : format(s.colour, { n: k + 1 }));
-        body = html`<p class="where">${format(s.predictionAt, { image: focus.image + 1, row: focus.row + 1, column: focus.column + 1 })}</p>
+        const drawnIndex =
+          encoding === 'one-hot' ? panel.painting.images[focus.image][pixel] : undefined;
+        const colourName = (k: number) =>
+          panel.key === 'digits' ? (k === 1 ? s.ink : s.paper) : format(s.colour, { n: k + 1 });
+        body = html`<p class="where">
+            ${format(s.predictionAt, { image: focus.image + 1, row: focus.row + 1, column: focus.column + 1 })}
+          </p>
           ${renderPredictionBars({ encoding, palette, values, drawnIndex, colourName, meanColourName: s.meanColour })}
           ${drawnIndex !== undefined ? html`<p class="note">${format(s.drew, { value: colourName(drawnIndex) })}</p>` : nothing}
           <p class="note">${s.predictionHint}</p>`;
@@ -732,33 +952,88 @@ export class PixelRnnCanvas extends GenerativeElement {
       <p class="note">${format(s.completionIntro, { count: this.#count })}</p>
       <h3>${s.heldOut}</h3>
       <div class="held-out">
-        ${(this.heldOut?.thumbnails ?? []).map((thumbnail, i) => html`<button type="button" ?disabled=${!ready}
-          aria-label=${format(s.heldOutLabel, { n: i + 1 })} @click=${() => this.useSource(this.heldOut!.images[i])}><canvas ${paintImage(thumbnail)}></canvas></button>`)}
+        ${(this.heldOut?.thumbnails ?? []).map(
+          (thumbnail, i) =>
+            html`<button
+              type="button"
+              ?disabled=${!ready}
+              aria-label=${format(s.heldOutLabel, { n: i + 1 })}
+              @click=${() => this.useSource(this.heldOut!.images[i])}
+            >
+              <canvas ${paintImage(thumbnail)}></canvas>
+            </button>`,
+        )}
       </div>
       <div class="row">
-        <label>${s.upload} <input type="file" class="completion-file" accept="image/*" ?disabled=${!ready} @change=${this.onUpload} /></label>
+        <label
+          >${s.upload}
+          <input
+            type="file"
+            class="completion-file"
+            accept="image/*"
+            ?disabled=${!ready}
+            @change=${this.onUpload}
+        /></label>
       </div>
-      ${this.#dataset === 'digits'
-        ? html`<div class="row"><ge-draw-pad .label=${s.drawHere}></ge-draw-pad>
-            <button type="button" @click=${this.onUseDrawing}>${s.useDrawing}</button>
-            <button type="button" @click=${() => this.pad?.clear()}>${s.clear}</button></div>`
-        : html`<div class="row"><ge-palette-pad .palette=${this.formatOf(this.mainKey).palette} .size=${size} .label=${s.paintHere}
-              .colourLabel=${(k: number) => format(s.colour, { n: k + 1 })}></ge-palette-pad>
-            <button type="button" class="use-painting" @click=${this.onUsePainting}>${s.useDrawing}</button>
-            <button type="button" @click=${() => this.palettePad?.clear()}>${s.clear}</button></div>`}
-      ${source
-        ? html`<div class="row given">
-            <div class="image small ${this.#dataset === 'digits' ? 'dark' : ''}" aria-label=${s.givenImage} role="img">
-              <canvas ${paintImage(source.thumbnail)}></canvas>
-              <div class="given-line" ${cssProperties({ top: `${(this.fromRow / size) * 100}%` })}></div>
-              <div class="given-mask" ${cssProperties({ top: `${(this.fromRow / size) * 100}%` })}></div>
-            </div>
-            <label>${format(s.keepRows, { rows: this.fromRow })}
-              <input type="range" class="from-row" min="1" max=${size - 1} .value=${String(this.fromRow)}
-                @input=${(event: Event) => (this.fromRow = Number((event.target as HTMLInputElement).value))} /></label>
-            <button type="button" class="primary complete" ?disabled=${!ready || this.isTraining} @click=${this.onComplete}>${s.complete}</button>
-          </div>`
-        : nothing}
+      ${
+        this.#dataset === 'digits'
+          ? html`<div class="row">
+              <ge-draw-pad .label=${s.drawHere}></ge-draw-pad>
+              <button type="button" @click=${this.onUseDrawing}>${s.useDrawing}</button>
+              <button type="button" @click=${() => this.pad?.clear()}>${s.clear}</button>
+            </div>`
+          : html`<div class="row">
+              <ge-palette-pad
+                .palette=${this.formatOf(this.mainKey).palette}
+                .size=${size}
+                .label=${s.paintHere}
+                .colourLabel=${(k: number) => format(s.colour, { n: k + 1 })}
+              ></ge-palette-pad>
+              <button type="button" class="use-painting" @click=${this.onUsePainting}>
+                ${s.useDrawing}
+              </button>
+              <button type="button" @click=${() => this.palettePad?.clear()}>${s.clear}</button>
+            </div>`
+      }
+      ${
+        source
+          ? html`<div class="row given">
+              <div
+                class="image small ${this.#dataset === 'digits' ? 'dark' : ''}"
+                aria-label=${s.givenImage}
+                role="img"
+              >
+                <canvas ${paintImage(source.thumbnail)}></canvas>
+                <div
+                  class="given-line"
+                  ${cssProperties({ top: `${(this.fromRow / size) * 100}%` })}
+                ></div>
+                <div
+                  class="given-mask"
+                  ${cssProperties({ top: `${(this.fromRow / size) * 100}%` })}
+                ></div>
+              </div>
+              <label
+                >${format(s.keepRows, { rows: this.fromRow })}
+                <input
+                  type="range"
+                  class="from-row"
+                  min="1"
+                  max=${size - 1}
+                  .value=${String(this.fromRow)}
+                  @input=${(event: Event) => (this.fromRow = Number((event.target as HTMLInputElement).value))}
+              /></label>
+              <button
+                type="button"
+                class="primary complete"
+                ?disabled=${!ready || this.isTraining}
+                @click=${this.onComplete}
+              >
+                ${s.complete}
+              </button>
+            </div>`
+          : nothing
+      }
     </details>`;
   }
 
@@ -773,24 +1048,60 @@ export class PixelRnnCanvas extends GenerativeElement {
     </details>`;
   }
 
-  private renderFineTune(ready: boolean, training: boolean, progress: PixelRnnCanvas['trainingProgress']) {
+  private renderFineTune(
+    ready: boolean,
+    training: boolean,
+    progress: PixelRnnCanvas['trainingProgress'],
+  ) {
     const s = this.strings;
     return html`<div class="row">
-        <label>${s.addFiles} <input type="file" class="training-files" accept="image/*" multiple ?disabled=${!ready} @change=${this.onAddFiles} /></label>
+        <label
+          >${s.addFiles}
+          <input
+            type="file"
+            class="training-files"
+            accept="image/*"
+            multiple
+            ?disabled=${!ready}
+            @change=${this.onAddFiles}
+        /></label>
         ${this.#dataset === 'digits' ? html`<button type="button" ?disabled=${!ready} @click=${this.onAddDrawing}>${s.addDrawing}</button>` : nothing}
-        <button type="button" ?disabled=${training || !this.trainingSet.length} @click=${() => (this.trainingSet = [])}>${s.clearTrainingSet}</button>
+        <button
+          type="button"
+          ?disabled=${training || !this.trainingSet.length}
+          @click=${() => (this.trainingSet = [])}
+        >
+          ${s.clearTrainingSet}
+        </button>
       </div>
       <p class="note">${format(s.trainingSet, { count: this.trainingSet.length })}</p>
-      <div class="held-out">${this.trainingSet.map((item) => html`<canvas ${paintImage(item.thumbnail)}></canvas>`)}</div>
-      <div class="row">
-        <label>${s.steps} <input class="train-steps" type="number" min="1" max="5000" value="50" /></label>
-        <button type="button" class="primary" ?disabled=${!ready || training || !this.trainingSet.length} @click=${this.onTrain}>${s.startTraining}</button>
-        <button type="button" ?disabled=${!training} @click=${() => this.stopTraining()}>${s.stop}</button>
+      <div class="held-out">
+        ${this.trainingSet.map((item) => html`<canvas ${paintImage(item.thumbnail)}></canvas>`)}
       </div>
-      ${progress
-        ? html`<progress max=${progress.total} value=${progress.step}></progress>
-            <p class="note">${format(s.trainProgress, { step: progress.step, total: progress.total, loss: formatNumber(this.lang_, progress.loss) })}</p>`
-        : nothing}`;
+      <div class="row">
+        <label
+          >${s.steps} <input class="train-steps" type="number" min="1" max="5000" value="50"
+        /></label>
+        <button
+          type="button"
+          class="primary"
+          ?disabled=${!ready || training || !this.trainingSet.length}
+          @click=${this.onTrain}
+        >
+          ${s.startTraining}
+        </button>
+        <button type="button" ?disabled=${!training} @click=${() => this.stopTraining()}>
+          ${s.stop}
+        </button>
+      </div>
+      ${
+        progress
+          ? html`<progress max=${progress.total} value=${progress.step}></progress>
+              <p class="note">
+                ${format(s.trainProgress, { step: progress.step, total: progress.total, loss: formatNumber(this.lang_, progress.loss) })}
+              </p>`
+          : nothing
+      }`;
   }
 }
 

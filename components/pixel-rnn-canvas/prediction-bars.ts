@@ -27,13 +27,21 @@ export function renderPredictionBars(input: BarsInput): TemplateResult {
     const rgb = [0, 1, 2].map((k) => Math.round(Math.min(1, Math.max(0, values[k])) * 255));
     const channels = ['#dc2626', '#16a34a', '#2563eb'];
     return html`<div class="bars sigmoid">
-      <svg viewBox="0 0 66 ${HEIGHT}" role="img" aria-label=${`${input.meanColourName}: R ${rgb[0]}, G ${rgb[1]}, B ${rgb[2]}`}>
+      <svg
+        viewBox="0 0 66 ${HEIGHT}"
+        role="img"
+        aria-label=${`${input.meanColourName}: R ${rgb[0]}, G ${rgb[1]}, B ${rgb[2]}`}
+      >
         ${[0, 1, 2].map((k) => {
           const h = Math.min(1, Math.max(0, values[k])) * HEIGHT;
           return svg`<rect x=${k * 22 + 2} y=${HEIGHT - h} width="18" height=${h} fill=${channels[k]}></rect>`;
         })}
       </svg>
-      <span class="swatch" title=${input.meanColourName} ${cssProperties({ background: `rgb(${rgb.join(',')})` })}></span>
+      <span
+        class="swatch"
+        title=${input.meanColourName}
+        ${cssProperties({ background: `rgb(${rgb.join(',')})` })}
+      ></span>
     </div>`;
   }
   const n = values.length;
@@ -41,8 +49,11 @@ export function renderPredictionBars(input: BarsInput): TemplateResult {
   let best = 0;
   for (let k = 1; k < n; k++) if (values[k] > values[best]) best = k;
   return html`<div class="bars">
-    <svg viewBox="0 0 ${n * width} ${HEIGHT + 6}" role="img"
-      aria-label=${`${input.colourName(best)}: ${Math.round(values[best] * 100)}%`}>
+    <svg
+      viewBox="0 0 ${n * width} ${HEIGHT + 6}"
+      role="img"
+      aria-label=${`${input.colourName(best)}: ${Math.round(values[best] * 100)}%`}
+    >
       ${Array.from({ length: n }, (_, k) => {
         const h = Math.max(0.5, values[k] * HEIGHT);
         const [r, g, b] = palette[k];

@@ -57,22 +57,26 @@ export const STRINGS: Strings<{
 }> = {
   en: {
     title: 'PixelRNN',
-    intro: 'A recurrent network paints an image one pixel at a time, row by row, left to right. Each pixel is drawn from the distribution the network predicts from every pixel before it.',
+    intro:
+      'A recurrent network paints an image one pixel at a time, row by row, left to right. Each pixel is drawn from the distribution the network predicts from every pixel before it.',
     generate: 'Generate',
     pause: 'Pause',
     resume: 'Resume',
     stop: 'Stop',
     oneHot: '1-of-N colours (softmax)',
-    oneHotNote: 'Each pixel is one of {n} palette colours; the network outputs a probability for each.',
+    oneHotNote:
+      'Each pixel is one of {n} palette colours; the network outputs a probability for each.',
     sigmoid: 'RGB through a sigmoid',
-    sigmoidNote: 'Each pixel is an RGB triple; unsure between colours, the network predicts their average, and averages of colours are grey.',
+    sigmoidNote:
+      'Each pixel is an RGB triple; unsure between colours, the network predicts their average, and averages of colours are grey.',
     digitsPanel: 'Binary digits (softmax over ink and paper)',
     digitsNote: 'Each pixel is ink or paper; the network outputs the probability of each.',
     imageLabel: 'Image {n} of {count}',
     drawing: 'Drawing pixel {pixel} of {total}…',
     finished: 'Finished.',
     nll: '−log p(x): {value} nats per image',
-    nllDensity: '−log p(x): {value} nats per image (a density over continuous RGB, so it can be negative)',
+    nllDensity:
+      '−log p(x): {value} nats per image (a density over continuous RGB, so it can be negative)',
     saturation: 'colour saturation {all} (coloured pixels: {coloured})',
     dataSaturation: 'held-out emoji: {all} ({coloured})',
     prediction: 'What the model predicts',
@@ -105,7 +109,8 @@ export const STRINGS: Strings<{
     trainProgress: 'step {step}/{total} · −log p(x) {loss} nats per image',
     emptyTrainingSet: 'Add some images first.',
     emojiCredit: 'Twemoji graphics by Twitter, CC-BY 4.0.',
-    digitsCredit: 'MNIST digits by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, CC BY-SA 3.0.',
+    digitsCredit:
+      'MNIST digits by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, CC BY-SA 3.0.',
     problems: {
       datasetUnknown: 'expected "emoji" or "digits".',
       encodingUnknown: 'expected "one-hot" or "sigmoid".',
@@ -121,7 +126,8 @@ export const STRINGS: Strings<{
   },
   'zh-Hans': {
     title: 'PixelRNN',
-    intro: '循环神经网络一次画一个像素，从上到下、从左到右。每个像素都从网络根据之前所有像素预测的分布中抽取。',
+    intro:
+      '循环神经网络一次画一个像素，从上到下、从左到右。每个像素都从网络根据之前所有像素预测的分布中抽取。',
     generate: '生成',
     pause: '暂停',
     resume: '继续',
@@ -129,7 +135,8 @@ export const STRINGS: Strings<{
     oneHot: '1-of-N 颜色（softmax）',
     oneHotNote: '每个像素是调色板 {n} 种颜色之一；网络为每种颜色输出一个概率。',
     sigmoid: '经 sigmoid 输出 RGB',
-    sigmoidNote: '每个像素是一个 RGB 三元组；在几种颜色之间拿不准时，网络预测它们的平均值，而颜色的平均偏灰。',
+    sigmoidNote:
+      '每个像素是一个 RGB 三元组；在几种颜色之间拿不准时，网络预测它们的平均值，而颜色的平均偏灰。',
     digitsPanel: '二值数字（墨迹与纸面上的 softmax）',
     digitsNote: '每个像素是墨迹或纸面；网络输出两者各自的概率。',
     imageLabel: '第 {n} 张图（共 {count} 张）',
@@ -169,7 +176,8 @@ export const STRINGS: Strings<{
     trainProgress: '第 {step}/{total} 步 · −log p(x) 每张图 {loss} 奈特',
     emptyTrainingSet: '请先添加一些图像。',
     emojiCredit: 'Twemoji 图形由 Twitter 提供，CC-BY 4.0。',
-    digitsCredit: 'MNIST 数字由 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 提供，CC BY-SA 3.0。',
+    digitsCredit:
+      'MNIST 数字由 Yann LeCun、Corinna Cortes 和 Christopher J. C. Burges 提供，CC BY-SA 3.0。',
     problems: {
       datasetUnknown: '应为 "emoji" 或 "digits"。',
       encodingUnknown: '应为 "one-hot" 或 "sigmoid"。',

@@ -15,5 +15,8 @@ export function bundledSentenceVaeWeights(): BundledWeights {
 
 /** Held-out sentences (never trained on) offered as example pairs. */
 export function heldOutSentencesFile(): string {
-  return packagedAsset('weights/sentence-vae/heldout-sentences.json', new URL('../../weights/sentence-vae/heldout-sentences.json', import.meta.url));
+  return packagedAsset(
+    'weights/sentence-vae/heldout-sentences.json',
+    new URL('../../weights/sentence-vae/heldout-sentences.json', import.meta.url),
+  );
 }

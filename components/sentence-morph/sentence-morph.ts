@@ -5,7 +5,11 @@ import { format, formatNumber } from '../shared/i18n.js';
 import { morphStyles } from './styles.js';
 import { STRINGS } from './strings.js';
 import { parseDecoding, parseSteps, STEPS, DECODINGS, type Parsed } from './attributes.js';
-import { SentenceMorpher, SentenceInputError, type CodeDistribution } from '../../src/models/sentence-morpher.js';
+import {
+  SentenceMorpher,
+  SentenceInputError,
+  type CodeDistribution,
+} from '../../src/models/sentence-morpher.js';
 import type { Decoding } from '../../src/models/choices.js';
 import { changedWords } from '../../src/data/word-diff.js';
 import { displayToken, joinsPrevious } from '../../src/data/tokenizer.js';
@@ -35,7 +39,10 @@ export interface SentenceFineTuneResult extends TrainingResult {
 export type SentenceFineTuneOptions = FineTuneSettings;
 
 /** A decoded line: its words, which changed from the line before, and which are unknown. */
-interface PathLine { tokens: string[]; changed: boolean[] }
+interface PathLine {
+  tokens: string[];
+  changed: boolean[];
+}
 
 type InputSide = 'from' | 'to';
 
@@ -113,8 +120,15 @@ export class SentenceMorph extends GenerativeElement {
   protected override applyStateExtras(extras: Record<string, unknown>): void {
     const texts = extras.texts as Partial<Record<InputSide, unknown>> | undefined;
     if (texts === undefined) return;
-    if (typeof texts?.from !== 'string' || typeof texts?.to !== 'string' || texts.from.length > 500 || texts.to.length > 500) {
-      throw new RangeError('setState: "texts" must hold two sentences, from and to, of at most 500 characters.');
+    if (
+      typeof texts?.from !== 'string' ||
+      typeof texts?.to !== 'string' ||
+      texts.from.length > 500 ||
+      texts.to.length > 500
+    ) {
+      throw new RangeError(
+        'setState: "texts" must hold two sentences, from and to, of at most 500 characters.',
+      );
     }
     this.texts = { from: texts.from, to: texts.to };
   }
@@ -123,7 +137,12 @@ export class SentenceMorph extends GenerativeElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const check = <T>(attribute: string, parsed: Parsed<T>) =>
-      this.checkAttribute(attribute, !parsed.problem, String(parsed.value), parsed.problem ? this.strings.problems[parsed.problem] : '');
+      this.checkAttribute(
+        attribute,
+        !parsed.problem,
+        String(parsed.value),
+        parsed.problem ? this.strings.problems[parsed.problem] : '',
+      );
     const has = (key: string) => changed.has(key as keyof SentenceMorph);
     if (has('steps')) {
       const parsed = parseSteps(this.attributeText('steps'));
@@ -145,7 +164,9 @@ export class SentenceMorph extends GenerativeElement {
   protected async loadModel(source: string | null): Promise<void> {
     const morpher = this.morpher ?? new SentenceMorpher();
     try {
-      await morpher.setWeights(this.retainedWeights ?? (await loadArtifacts(source ?? bundledWeights())));
+      await morpher.setWeights(
+        this.retainedWeights ?? (await loadArtifacts(source ?? bundledWeights())),
+      );
       this.retainedWeights = undefined;
     } catch (error) {
       if (!this.morpher) morpher.dispose();
@@ -154,15 +175,24 @@ export class SentenceMorph extends GenerativeElement {
     this.morpher = morpher;
     if (!this.heldOut.length) {
       // The examples are a nicety: without them the element still works.
-      this.heldOut = await fetchFile(heldOutSentencesFile(), { what: 'example sentences', notHtml: true })
+      this.heldOut = await fetchFile(heldOutSentencesFile(), {
+        what: 'example sentences',
+        notHtml: true,
+      })
         .then((response) => (response.ok ? response.json() : []))
-        .then((list: unknown) => (Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string').slice(0, 40) : []))
+        .then((list: unknown) =>
+          Array.isArray(list)
+            ? list.filter((s): s is string => typeof s === 'string').slice(0, 40)
+            : [],
+        )
         .catch(() => []);
     }
   }
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
-    await this.morpher!.setWeights(await loadArtifacts(source === 'bundled' ? bundledWeights() : source));
+    await this.morpher!.setWeights(
+      await loadArtifacts(source === 'bundled' ? bundledWeights() : source),
+    );
   }
 
   protected async drawFirstOutput(): Promise<void> {
@@ -185,7 +215,10 @@ export class SentenceMorph extends GenerativeElement {
   async morph(from: string, to: string, steps: number = this.#steps): Promise<string[]> {
     await this.modelReady();
     const parsed = parseSteps(String(steps));
-    if (parsed.problem) throw new RangeError(`morph: steps must be a whole number from ${STEPS.min} to ${STEPS.max}, got ${steps}.`);
+    if (parsed.problem)
+      throw new RangeError(
+        `morph: steps must be a whole number from ${STEPS.min} to ${STEPS.max}, got ${steps}.`,
+      );
     const { sentences } = await this.decodePath(from, to, parsed.value);
     return sentences;
   }
@@ -205,7 +238,10 @@ export class SentenceMorph extends GenerativeElement {
   }
 
   /** Fine-tunes on `sentences` (one string each); reports how many of their words were unknown. */
-  async fineTune(sentences: readonly string[], options: SentenceFineTuneOptions = {}): Promise<SentenceFineTuneResult> {
+  async fineTune(
+    sentences: readonly string[],
+    options: SentenceFineTuneOptions = {},
+  ): Promise<SentenceFineTuneResult> {
     checkFineTuneOptions(options);
     await this.modelReady();
     const list = Array.from(sentences, String).filter((s) => s.trim() !== '');
@@ -221,7 +257,11 @@ export class SentenceMorph extends GenerativeElement {
           signal,
           onProgress: (progress) => {
             report(progress);
-            this.trainingProgress = { step: progress.step, total: progress.totalSteps, loss: progress.losses.loss };
+            this.trainingProgress = {
+              step: progress.step,
+              total: progress.totalSteps,
+              loss: progress.losses.loss,
+            };
           },
         }),
       options.signal,
@@ -251,7 +291,11 @@ export class SentenceMorph extends GenerativeElement {
     return { decoding: this.#decoding, seed: this.rng.nextSeed() };
   }
 
-  private async decodePath(from: string, to: string, steps: number): Promise<{ sentences: string[]; tokens: string[][] }> {
+  private async decodePath(
+    from: string,
+    to: string,
+    steps: number,
+  ): Promise<{ sentences: string[]; tokens: string[][] }> {
     const run = ++this.morphRun;
     this.busy = true;
     try {
@@ -271,7 +315,9 @@ export class SentenceMorph extends GenerativeElement {
 
   /** Morphs what the text boxes hold; problems with the input are shown, never thrown. */
   private async morphShown(): Promise<void> {
-    const problems = (['from', 'to'] as const).map((side) => this.inputProblem(side)).filter(Boolean);
+    const problems = (['from', 'to'] as const)
+      .map((side) => this.inputProblem(side))
+      .filter(Boolean);
     if (problems.length) {
       // The last path stays on screen beside the message.
       this.showError('input', problems.join('\n'));
@@ -339,13 +385,13 @@ export class SentenceMorph extends GenerativeElement {
   }
 
   private onTrain(): void {
-    const text = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea.training-text')?.value ?? '';
-    const steps = Number(this.renderRoot.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 50);
+    const text =
+      this.renderRoot.querySelector<HTMLTextAreaElement>('textarea.training-text')?.value ?? '';
+    const steps = Number(
+      this.renderRoot.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 50,
+    );
     void this.guard('training', () => this.fineTune(text.split('\n'), { steps }));
   }
-
-
-
 
   // ---- template ----------------------------------------------------------------------------
   override render() {
@@ -353,10 +399,19 @@ export class SentenceMorph extends GenerativeElement {
     const ready = this.phase === 'ready' || this.phase === 'training';
     return html`
       <div part="base">
-        ${this.showsEverything ? html`<h2>${s.title}</h2><p class="intro">${s.intro}</p>` : nothing}
-        ${this.shows('inputs')
-          ? html`<div class="inputs" part="inputs">${this.renderInput('from', ready)} ${this.renderInput('to', ready)}</div>`
-          : nothing}
+        ${
+          this.showsEverything
+            ? html`<h2>${s.title}</h2>
+                <p class="intro">${s.intro}</p>`
+            : nothing
+        }
+        ${
+          this.shows('inputs')
+            ? html`<div class="inputs" part="inputs">
+                ${this.renderInput('from', ready)} ${this.renderInput('to', ready)}
+              </div>`
+            : nothing
+        }
         ${this.shows('inputs') || this.shows('settings') ? this.renderControls(ready) : nothing}
         ${this.renderStatus()} ${this.renderPath()}
         ${this.shows('training') || this.shows('weights') ? this.renderTraining(ready) : nothing}
@@ -368,22 +423,42 @@ export class SentenceMorph extends GenerativeElement {
   private renderControls(ready: boolean) {
     const s = this.strings;
     return html`<div class="controls">
-      ${this.shows('inputs')
-        ? html`<button type="button" class="primary morph" ?disabled=${!ready || this.busy} @click=${() => this.morphShown()}>
-              ${this.busy ? s.morphing : s.morphButton}
-            </button>
-            <button type="button" class="swap" ?disabled=${!ready} @click=${this.onSwap}>${s.swap}</button>`
-        : nothing}
-      ${this.shows('settings')
-        ? html`<label>${s.stepsLabel}
-              <input class="steps" type="number" min=${STEPS.min} max=${STEPS.max} .value=${String(this.#steps)} @change=${this.onStepsChange} />
-            </label>
-            <label>${s.decodingLabel}
-              <select class="decoding" @change=${this.onDecodingChange}>
-                ${DECODINGS.map((d) => html`<option value=${d} ?selected=${d === this.#decoding}>${s.decodings[d]}</option>`)}
-              </select>
-            </label>`
-        : nothing}
+      ${
+        this.shows('inputs')
+          ? html`<button
+                type="button"
+                class="primary morph"
+                ?disabled=${!ready || this.busy}
+                @click=${() => this.morphShown()}
+              >
+                ${this.busy ? s.morphing : s.morphButton}
+              </button>
+              <button type="button" class="swap" ?disabled=${!ready} @click=${this.onSwap}>
+                ${s.swap}
+              </button>`
+          : nothing
+      }
+      ${
+        this.shows('settings')
+          ? html`<label
+                >${s.stepsLabel}
+                <input
+                  class="steps"
+                  type="number"
+                  min=${STEPS.min}
+                  max=${STEPS.max}
+                  .value=${String(this.#steps)}
+                  @change=${this.onStepsChange}
+                />
+              </label>
+              <label
+                >${s.decodingLabel}
+                <select class="decoding" @change=${this.onDecodingChange}>
+                  ${DECODINGS.map((d) => html`<option value=${d} ?selected=${d === this.#decoding}>${s.decodings[d]}</option>`)}
+                </select>
+              </label>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -398,18 +473,31 @@ export class SentenceMorph extends GenerativeElement {
     }
     return html`<div class="input">
       <label for="input-${side}">${side === 'from' ? s.fromLabel : s.toLabel}</label>
-      <textarea id="input-${side}" class="sentence-${side}" rows="2" .value=${text}
-        @input=${(e: Event) => this.onInput(side, e)} @change=${() => this.morphShown()} @keydown=${this.onKeydown}></textarea>
+      <textarea
+        id="input-${side}"
+        class="sentence-${side}"
+        rows="2"
+        .value=${text}
+        @input=${(e: Event) => this.onInput(side, e)}
+        @change=${() => this.morphShown()}
+        @keydown=${this.onKeydown}
+      ></textarea>
       <p class="note unknown-summary">
         ${!unknown ? '' : unknown.length ? format(s.unknownSummary, { words: unknown.join(', ') }) : s.allKnown}
       </p>
-      ${this.heldOut.length && this.shows('examples')
-        ? html`<select class="examples-${side}" aria-label="${s.examples} (${side === 'from' ? s.fromLabel : s.toLabel})"
-            ?disabled=${!ready} @change=${(e: Event) => this.onPickExample(side, e)}>
-            <option value="">${s.examplesNone}</option>
-            ${this.heldOut.map((sentence) => html`<option value=${sentence}>${sentence}</option>`)}
-          </select>`
-        : nothing}
+      ${
+        this.heldOut.length && this.shows('examples')
+          ? html`<select
+              class="examples-${side}"
+              aria-label="${s.examples} (${side === 'from' ? s.fromLabel : s.toLabel})"
+              ?disabled=${!ready}
+              @change=${(e: Event) => this.onPickExample(side, e)}
+            >
+              <option value="">${s.examplesNone}</option>
+              ${this.heldOut.map((sentence) => html`<option value=${sentence}>${sentence}</option>`)}
+            </select>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -418,23 +506,37 @@ export class SentenceMorph extends GenerativeElement {
     if (!this.path.length) return nothing;
     const last = this.path.length - 1;
     const vocabulary = this.morpher?.vocabulary;
-    return html`<div role="group" class="path" part="path" aria-busy=${this.busy ? 'true' : 'false'}>
+    return html`<div
+      role="group"
+      class="path"
+      part="path"
+      aria-busy=${this.busy ? 'true' : 'false'}
+    >
       <h3>${s.pathTitle}</h3>
-      <p class="note">${s.pathHelp}
-        <span class="legend"><mark class="changed">${s.changedLegend}</mark> <span class="unknown">${s.unknownLegend}</span></span>
+      <p class="note">
+        ${s.pathHelp}
+        <span class="legend"
+          ><mark class="changed">${s.changedLegend}</mark>
+          <span class="unknown">${s.unknownLegend}</span></span
+        >
       </p>
       <ol>
         ${this.path.map(
-          (line, i) => html`<li class=${i === 0 || i === last ? 'end' : 'point'}>
-            <span class="where">${i === 0 ? s.endFrom : i === last ? s.endTo : format(s.point, { i, n: last - 1 })}</span>
-            <span class="sentence">${line.tokens.map((token, j) => {
-              const unknown = vocabulary !== undefined && !vocabulary.has(token);
-              const word = unknown
-                ? html`<span class="unknown" title=${s.unknownWord}>${token}</span>`
-                : displayToken(token, j);
-              return html`${j > 0 && !joinsPrevious(token) ? ' ' : ''}${line.changed[j] ? html`<mark class="changed">${word}</mark>` : word}`;
-            })}</span>
-          </li>`,
+          (line, i) =>
+            html`<li class=${i === 0 || i === last ? 'end' : 'point'}>
+              <span class="where"
+                >${i === 0 ? s.endFrom : i === last ? s.endTo : format(s.point, { i, n: last - 1 })}</span
+              >
+              <span class="sentence"
+                >${line.tokens.map((token, j) => {
+                  const unknown = vocabulary !== undefined && !vocabulary.has(token);
+                  const word = unknown
+                    ? html`<span class="unknown" title=${s.unknownWord}>${token}</span>`
+                    : displayToken(token, j);
+                  return html`${j > 0 && !joinsPrevious(token) ? ' ' : ''}${line.changed[j] ? html`<mark class="changed">${word}</mark>` : word}`;
+                })}</span
+              >
+            </li>`,
         )}
       </ol>
     </div>`;
@@ -454,16 +556,37 @@ export class SentenceMorph extends GenerativeElement {
     const training = this.isTraining;
     const progress = this.trainingProgress;
     return html`<p class="note">${s.fineTuneHelp}</p>
-      <textarea class="training-text" rows="5" placeholder=${s.fineTunePlaceholder} aria-label=${s.fineTune}></textarea>
+      <textarea
+        class="training-text"
+        rows="5"
+        placeholder=${s.fineTunePlaceholder}
+        aria-label=${s.fineTune}
+      ></textarea>
       <div class="row">
-        <label>${s.trainSteps} <input class="train-steps" type="number" min="1" max="5000" value="50" /></label>
-        <button type="button" class="primary train" ?disabled=${!ready || training} @click=${this.onTrain}>${s.startTraining}</button>
-        <button type="button" ?disabled=${!training} @click=${() => this.stopTraining()}>${s.stop}</button>
+        <label
+          >${s.trainSteps} <input class="train-steps" type="number" min="1" max="5000" value="50"
+        /></label>
+        <button
+          type="button"
+          class="primary train"
+          ?disabled=${!ready || training}
+          @click=${this.onTrain}
+        >
+          ${s.startTraining}
+        </button>
+        <button type="button" ?disabled=${!training} @click=${() => this.stopTraining()}>
+          ${s.stop}
+        </button>
       </div>
-      ${progress
-        ? html`<progress max=${progress.total} value=${progress.step}></progress>
-            <p class="note">${progress.step} / ${progress.total} · ${s.loss} ${formatNumber(this.lang_, progress.loss)}</p>`
-        : nothing}
+      ${
+        progress
+          ? html`<progress max=${progress.total} value=${progress.step}></progress>
+              <p class="note">
+                ${progress.step} / ${progress.total} · ${s.loss}
+                ${formatNumber(this.lang_, progress.loss)}
+              </p>`
+          : nothing
+      }
       ${this.trainingReport ? html`<p class="note training-report">${this.trainingReport}</p>` : nothing}`;
   }
 }

@@ -68,13 +68,15 @@ export const STRINGS: Strings<{
       tooLong: '{which}: {count} pieces; the model reads at most {max}. Shorten it.',
     },
     fineTune: 'Fine-tune on your sentences',
-    fineTuneHelp: 'One sentence per line. The pieces stay fixed: a new word is learned as the pieces it is made of.',
+    fineTuneHelp:
+      'One sentence per line. The pieces stay fixed: a new word is learned as the pieces it is made of.',
     fineTunePlaceholder: 'The cat sat on the mat.\nThe dog slept by the door.',
     startTraining: 'Train',
     stop: 'Stop',
     trainSteps: 'Steps',
     loss: 'loss',
-    trainedReport: 'Trained {steps} steps on {used} sentences; {unknown} of {total} words had characters the model never saw.',
+    trainedReport:
+      'Trained {steps} steps on {used} sentences; {unknown} of {total} words had characters the model never saw.',
     emptyTrainingSet: 'Paste at least one sentence first.',
     credit:
       'Trained on WordNet’s example sentences (WordNet 3.1, © Princeton University, WordNet licence) and State of the Union addresses (public domain).',
@@ -86,7 +88,8 @@ export const STRINGS: Strings<{
   },
   'zh-Hans': {
     title: '句子渐变',
-    intro: '变分自编码器把每个句子映射为一个 32 维编码。下面两个句子成为两个点；模型在两点之间的直线上等距取点并逐一解码。',
+    intro:
+      '变分自编码器把每个句子映射为一个 32 维编码。下面两个句子成为两个点；模型在两点之间的直线上等距取点并逐一解码。',
     fromLabel: '起点',
     toLabel: '终点',
     examples: '留出的句子',
@@ -118,9 +121,11 @@ export const STRINGS: Strings<{
     stop: '停止',
     trainSteps: '步数',
     loss: '损失',
-    trainedReport: '在 {used} 个句子上训练了 {steps} 步；{total} 个词中有 {unknown} 个含有模型从未见过的字符。',
+    trainedReport:
+      '在 {used} 个句子上训练了 {steps} 步；{total} 个词中有 {unknown} 个含有模型从未见过的字符。',
     emptyTrainingSet: '请先粘贴至少一个句子。',
-    credit: '训练数据：WordNet 的例句（WordNet 3.1，© 普林斯顿大学，WordNet 许可）与美国国情咨文（公有领域）。',
+    credit:
+      '训练数据：WordNet 的例句（WordNet 3.1，© 普林斯顿大学，WordNet 许可）与美国国情咨文（公有领域）。',
     problems: {
       stepsNotANumber: '不是数字（1–20）。',
       stepsOutOfRange: '超出 1–20。',

@@ -12,10 +12,21 @@ export interface ParsedControls {
 }
 
 export function parseControls(text: string | null, known: readonly string[]): ParsedControls {
-  const tokens = (text ?? '').trim().toLowerCase().split(/[\s,]+/).filter(Boolean);
-  if (tokens.length === 0 || tokens.includes('all')) return { shown: new Set(known), unknown: tokens.filter((t) => t !== 'all' && !known.includes(t)) };
+  const tokens = (text ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (tokens.length === 0 || tokens.includes('all'))
+    return {
+      shown: new Set(known),
+      unknown: tokens.filter((t) => t !== 'all' && !known.includes(t)),
+    };
   if (tokens.length === 1 && tokens[0] === 'none') return { shown: new Set(), unknown: [] };
-  return { shown: new Set(tokens.filter((t) => known.includes(t))), unknown: tokens.filter((t) => t !== 'none' && !known.includes(t)) };
+  return {
+    shown: new Set(tokens.filter((t) => known.includes(t))),
+    unknown: tokens.filter((t) => t !== 'none' && !known.includes(t)),
+  };
 }
 
 /** The canonical text of a set of parts: `all`, `none`, or the tokens in the element's order. */

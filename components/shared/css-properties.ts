@@ -12,7 +12,8 @@ class CssPropertiesDirective extends Directive {
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
-    if (partInfo.type !== PartType.ELEMENT) throw new Error('cssProperties() belongs on an element: <div ${cssProperties({…})}>');
+    if (partInfo.type !== PartType.ELEMENT)
+      throw new Error('cssProperties() belongs on an element: <div ${cssProperties({…})}>');
   }
 
   render(_properties: Record<string, string>) {

@@ -8,7 +8,9 @@ import { defineElement } from './define.js';
 export class DrawPad extends LitElement {
   static override properties = { label: { type: String } };
   static override styles = css`
-    :host { display: inline-block; }
+    :host {
+      display: inline-block;
+    }
     canvas {
       width: var(--ge-pad-size, 140px);
       height: var(--ge-pad-size, 140px);
@@ -18,7 +20,10 @@ export class DrawPad extends LitElement {
       cursor: crosshair;
       display: block;
     }
-    canvas:focus-visible { outline: 2px solid var(--ge-accent, #2563eb); outline-offset: 2px; }
+    canvas:focus-visible {
+      outline: 2px solid var(--ge-accent, #2563eb);
+      outline-offset: 2px;
+    }
   `;
 
   label = 'Drawing pad';

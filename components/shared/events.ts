@@ -1,10 +1,24 @@
 // Event detail types shared by every element (see the README's event table).
 import type { BackendName } from '../../src/runtime/config.js';
 
-export interface ModelReadyDetail { backend: BackendName; loadMs: number }
-export interface ModelErrorDetail { message: string; cause?: unknown }
-export interface TrainProgressDetail { step: number; totalSteps: number; losses: Record<string, number> }
-export interface TrainEndDetail { steps: number; losses: Record<string, number>; aborted: boolean }
+export interface ModelReadyDetail {
+  backend: BackendName;
+  loadMs: number;
+}
+export interface ModelErrorDetail {
+  message: string;
+  cause?: unknown;
+}
+export interface TrainProgressDetail {
+  step: number;
+  totalSteps: number;
+  losses: Record<string, number>;
+}
+export interface TrainEndDetail {
+  steps: number;
+  losses: Record<string, number>;
+  aborted: boolean;
+}
 
 export interface GenerativeElementEventMap {
   'model-ready': CustomEvent<ModelReadyDetail>;

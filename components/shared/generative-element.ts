@@ -9,16 +9,31 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { initRuntime, activeBackendName } from '../../src/runtime/backend.js';
 import { holdTrainingWhile } from '../../src/runtime/training-loop.js';
-import { BACKEND_PREFERENCES, type BackendName, type BackendPreference } from '../../src/runtime/config.js';
+import {
+  BACKEND_PREFERENCES,
+  type BackendName,
+  type BackendPreference,
+} from '../../src/runtime/config.js';
 import { createRng, randomSeed, type Rng } from '../../src/runtime/random.js';
 import { format, resolveLang, type Lang } from './i18n.js';
 import { SHARED_STRINGS } from './strings.js';
-import type { ModelErrorDetail, ModelReadyDetail, TrainEndDetail, TrainProgressDetail } from './events.js';
+import type {
+  ModelErrorDetail,
+  ModelReadyDetail,
+  TrainEndDetail,
+  TrainProgressDetail,
+} from './events.js';
 import { indexedDbUrl } from '../../src/runtime/weights-io.js';
 import { controlsText, parseControls } from './controls.js';
 import { Deferred } from './deferred.js';
 import { OnScreenController } from './on-screen.js';
-import { checkState, MAX_LINK_LENGTH, stateFragment, stateFromFragment, type ElementState } from './shareable-state.js';
+import {
+  checkState,
+  MAX_LINK_LENGTH,
+  stateFragment,
+  stateFromFragment,
+  type ElementState,
+} from './shareable-state.js';
 import { PROBLEM_STRINGS } from './problem-strings.js';
 import type { Problem } from '../../src/runtime/problem.js';
 
@@ -77,7 +92,9 @@ export abstract class GenerativeElement extends LitElement {
   /** The preferred backend: `auto` (default), `webgpu`, `wasm` or `cpu` (an unknown value means `auto`). */
   get backend(): BackendPreference {
     const text = this.attributeText('backend');
-    return BACKEND_PREFERENCES.includes(text as BackendPreference) ? (text as BackendPreference) : 'auto';
+    return BACKEND_PREFERENCES.includes(text as BackendPreference)
+      ? (text as BackendPreference)
+      : 'auto';
   }
   set backend(value: BackendPreference | string | null) {
     this.setAttributeText('backend', value);
@@ -103,7 +120,10 @@ export abstract class GenerativeElement extends LitElement {
     return controlsText(this.#shownParts(), this.#knownParts());
   }
   set controls(value: string | readonly string[] | null) {
-    this.setAttributeText('controls', Array.isArray(value) ? value.join(' ') : (value as string | null));
+    this.setAttributeText(
+      'controls',
+      Array.isArray(value) ? value.join(' ') : (value as string | null),
+    );
   }
 
   /** Whether a part (a `controls` token) is rendered. */
@@ -125,7 +145,8 @@ export abstract class GenerativeElement extends LitElement {
 
   #shownParts(): ReadonlySet<string> {
     const text = this.attributeText('controls');
-    if (this.#parsedControls?.text !== text) this.#parsedControls = { text, shown: parseControls(text, this.#knownParts()).shown };
+    if (this.#parsedControls?.text !== text)
+      this.#parsedControls = { text, shown: parseControls(text, this.#knownParts()).shown };
     return this.#parsedControls.shown;
   }
 
@@ -188,8 +209,14 @@ export abstract class GenerativeElement extends LitElement {
    * validates it. Every set counts as a change, so setting the same `seed` again re-seeds.
    */
   protected setAttributeText(property: string, value: unknown): void {
-    const attribute = [...attributesOf(this.constructor as typeof LitElement)].find(([, p]) => p === property)?.[0] ?? property.toLowerCase();
-    this.#attributeTexts.set(attribute, value === null || value === undefined ? null : String(value));
+    const attribute =
+      [...attributesOf(this.constructor as typeof LitElement)].find(
+        ([, p]) => p === property,
+      )?.[0] ?? property.toLowerCase();
+    this.#attributeTexts.set(
+      attribute,
+      value === null || value === undefined ? null : String(value),
+    );
     this.requestUpdate(property, ALWAYS_CHANGED);
   }
 
@@ -218,7 +245,8 @@ export abstract class GenerativeElement extends LitElement {
     const checked = checkState(state);
     const known = attributesOf(this.constructor as typeof LitElement);
     const unknown = Object.keys(checked.attributes).filter((name) => !known.has(name));
-    if (unknown.length) throw new RangeError(`setState: this element has no attribute ${unknown.join(', ')}.`);
+    if (unknown.length)
+      throw new RangeError(`setState: this element has no attribute ${unknown.join(', ')}.`);
     for (const name of known.keys()) {
       if (name in checked.attributes) this.setAttribute(name, checked.attributes[name]);
       else if (name !== 'loading') this.removeAttribute(name);
@@ -228,10 +256,16 @@ export abstract class GenerativeElement extends LitElement {
 
   /** The page URL with this element's state in the fragment (`#<id>=<state>`); the element needs an `id`. */
   shareLink(): string {
-    if (!this.id) throw new Error('shareLink: give the element an id, so the link can say which element it is for.');
+    if (!this.id)
+      throw new Error(
+        'shareLink: give the element an id, so the link can say which element it is for.',
+      );
     const fragment = stateFragment(this.id, this.getState());
     const link = `${location.href.split('#')[0]}#${fragment}`;
-    if (link.length > MAX_LINK_LENGTH) throw new RangeError(`shareLink: the link would be ${link.length} characters, more than ${MAX_LINK_LENGTH}.`);
+    if (link.length > MAX_LINK_LENGTH)
+      throw new RangeError(
+        `shareLink: the link would be ${link.length} characters, more than ${MAX_LINK_LENGTH}.`,
+      );
     return link;
   }
 
@@ -253,7 +287,11 @@ export abstract class GenerativeElement extends LitElement {
       this.setState(state);
       this.clearError('state');
     } catch (cause) {
-      this.showError('state', format(this.sharedStrings.badState, { reason: this.describe(cause) }), cause);
+      this.showError(
+        'state',
+        format(this.sharedStrings.badState, { reason: this.describe(cause) }),
+        cause,
+      );
     }
   }
 
@@ -265,7 +303,12 @@ export abstract class GenerativeElement extends LitElement {
   protected renderPoster(): TemplateResult | typeof nothing {
     const src = this.poster ?? this.defaultPoster();
     if (this.firstOutputShown || !src) return nothing;
-    return html`<img class="poster" part="poster" alt=${this.sharedStrings.posterAlt} src=${src} />`;
+    return html`<img
+      class="poster"
+      part="poster"
+      alt=${this.sharedStrings.posterAlt}
+      src=${src}
+    />`;
   }
 
   /** The `share` part: the link to this figure as it is now, to copy. */
@@ -339,16 +382,36 @@ export abstract class GenerativeElement extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     const s = this.sharedStrings;
     const text = (attribute: string) => this.attributeText(attribute);
-    if (changed.has('backend')) this.checkAttribute('backend', text('backend') === null || text('backend') === this.backend, 'auto', s.unknownBackend);
+    if (changed.has('backend'))
+      this.checkAttribute(
+        'backend',
+        text('backend') === null || text('backend') === this.backend,
+        'auto',
+        s.unknownBackend,
+      );
     if (changed.has('loading')) {
-      this.checkAttribute('loading', text('loading') === null || text('loading') === this.loading, 'lazy', s.expectedLoading);
+      this.checkAttribute(
+        'loading',
+        text('loading') === null || text('loading') === this.loading,
+        'lazy',
+        s.expectedLoading,
+      );
       // Switched to eager on a connected element that is still waiting for the viewport: start now.
-      if (this.loading === 'eager' && this.isConnected && this.phase === 'idle') void this.startModel();
+      if (this.loading === 'eager' && this.isConnected && this.phase === 'idle')
+        void this.startModel();
     }
     if (changed.has('controls')) {
       const parsed = parseControls(text('controls'), this.#knownParts());
-      const reason = format(s.unknownParts, { unknown: parsed.unknown.join(' '), known: this.#knownParts().join(' ') });
-      this.checkAttribute('controls', parsed.unknown.length === 0, controlsText(parsed.shown, this.#knownParts()), reason);
+      const reason = format(s.unknownParts, {
+        unknown: parsed.unknown.join(' '),
+        known: this.#knownParts().join(' '),
+      });
+      this.checkAttribute(
+        'controls',
+        parsed.unknown.length === 0,
+        controlsText(parsed.shown, this.#knownParts()),
+        reason,
+      );
     }
     if (changed.has('seed')) {
       const seed = parseSeed(text('seed'));
@@ -357,7 +420,9 @@ export abstract class GenerativeElement extends LitElement {
     }
     if (changed.has('weights') && changed.get('weights') !== undefined && this.phase !== 'idle') {
       // A failure is shown inside the element by loadWeights; the page gets no unhandled rejection.
-      void this.ready.then(() => this.loadWeights(this.weights ?? 'bundled')).catch(() => undefined);
+      void this.ready
+        .then(() => this.loadWeights(this.weights ?? 'bundled'))
+        .catch(() => undefined);
     }
   }
 
@@ -386,7 +451,11 @@ export abstract class GenerativeElement extends LitElement {
       await this.loadModel(this.weights);
     } catch (cause) {
       // The given weights failed: say so, and carry on with the bundled ones.
-      this.showError('weights', `${this.describe(cause)} ${this.weights ? this.sharedStrings.usingBundledWeights : ''}`.trim(), cause);
+      this.showError(
+        'weights',
+        `${this.describe(cause)} ${this.weights ? this.sharedStrings.usingBundledWeights : ''}`.trim(),
+        cause,
+      );
       if (this.weights) {
         try {
           await this.loadModel(null);
@@ -408,8 +477,12 @@ export abstract class GenerativeElement extends LitElement {
     this.updateStatus();
     // A rebuild asked for during start-up runs next and resolves `ready` itself; an element
     // removed during start-up leaves it pending, for the removal to reject.
-    if (this.#pendingRebuilds === 0 && (this.isConnected || !this.#everConnected)) this.#ready.resolve();
-    this.emit<ModelReadyDetail>('model-ready', { backend: activeBackendName()!, loadMs: Math.round(performance.now() - startedAt) });
+    if (this.#pendingRebuilds === 0 && (this.isConnected || !this.#everConnected))
+      this.#ready.resolve();
+    this.emit<ModelReadyDetail>('model-ready', {
+      backend: activeBackendName()!,
+      loadMs: Math.round(performance.now() - startedAt),
+    });
   }
 
   private async release(): Promise<void> {
@@ -423,7 +496,8 @@ export abstract class GenerativeElement extends LitElement {
     const gone = this.#ready;
     this.#ready = new Deferred();
     this.#pendingRebuilds = 0;
-    if (!gone.settled) gone.reject(new DOMException('The element was removed from the page.', 'AbortError'));
+    if (!gone.settled)
+      gone.reject(new DOMException('The element was removed from the page.', 'AbortError'));
     await this.releaseModel();
     this.starting = undefined;
     this.phase = 'idle';
@@ -445,7 +519,8 @@ export abstract class GenerativeElement extends LitElement {
       .catch(() => undefined)
       .then(() => {
         this.#pendingRebuilds = Math.max(0, this.#pendingRebuilds - 1);
-        if (this.#pendingRebuilds === 0 && this.#ready === ready && this.phase !== 'idle') ready.resolve();
+        if (this.#pendingRebuilds === 0 && this.#ready === ready && this.phase !== 'idle')
+          ready.resolve();
       });
     return run;
   }
@@ -473,7 +548,9 @@ export abstract class GenerativeElement extends LitElement {
   }
 
   /** Load `source` ('bundled', a URL, indexeddb://, or files) into the live model. */
-  protected abstract applyWeights(source: string | URL | File | FileList | readonly File[]): Promise<void>;
+  protected abstract applyWeights(
+    source: string | URL | File | FileList | readonly File[],
+  ): Promise<void>;
 
   /** Saves the model's weights in this browser (IndexedDB) under `name`. */
   abstract saveWeights(name: string): Promise<void>;
@@ -501,10 +578,23 @@ export abstract class GenerativeElement extends LitElement {
     return html`<h3>${s.weightsTitle}</h3>
       <div class="row weights">
         <button type="button" ?disabled=${!ready} @click=${onSave}>${s.saveBrowser}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => load(indexedDbUrl(storageName))}>${s.loadBrowser}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => this.guard('weights', () => this.exportWeights())}>${s.exportFiles}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => load('bundled')}>${s.restoreBundled}</button>
-        <label>${s.loadFiles} <input type="file" accept=".json,.bin" multiple ?disabled=${!ready} @change=${onFiles} /></label>
+        <button type="button" ?disabled=${!ready} @click=${() => load(indexedDbUrl(storageName))}>
+          ${s.loadBrowser}
+        </button>
+        <button
+          type="button"
+          ?disabled=${!ready}
+          @click=${() => this.guard('weights', () => this.exportWeights())}
+        >
+          ${s.exportFiles}
+        </button>
+        <button type="button" ?disabled=${!ready} @click=${() => load('bundled')}>
+          ${s.restoreBundled}
+        </button>
+        <label
+          >${s.loadFiles}
+          <input type="file" accept=".json,.bin" multiple ?disabled=${!ready} @change=${onFiles}
+        /></label>
       </div>`;
   }
 
@@ -525,7 +615,14 @@ export abstract class GenerativeElement extends LitElement {
 
   // ---- training ----------------------------------------------------------------------------
   /** Runs `train` with an AbortSignal, status, and the train-progress / train-end events. */
-  protected async runTraining<T extends { steps: number; losses: Record<string, number>; aborted: boolean; diverged?: boolean }>(
+  protected async runTraining<
+    T extends {
+      steps: number;
+      losses: Record<string, number>;
+      aborted: boolean;
+      diverged?: boolean;
+    },
+  >(
     train: (signal: AbortSignal, onProgress: (p: TrainProgressDetail) => void) => Promise<T>,
     outerSignal?: AbortSignal,
   ): Promise<T> {
@@ -540,12 +637,25 @@ export abstract class GenerativeElement extends LitElement {
     this.phase = 'training';
     this.clearError('training');
     this.updateStatus();
-    const running = train(controller.signal, (progress) => this.emit<TrainProgressDetail>('train-progress', progress));
-    this.#training = running.then(() => undefined, () => undefined);
+    const running = train(controller.signal, (progress) =>
+      this.emit<TrainProgressDetail>('train-progress', progress),
+    );
+    this.#training = running.then(
+      () => undefined,
+      () => undefined,
+    );
     try {
       const result = await running;
-      if (result.diverged) this.showError('training', 'Training diverged (a loss became NaN or infinite); the last good weights were restored.');
-      this.emit<TrainEndDetail>('train-end', { steps: result.steps, losses: result.losses, aborted: result.aborted });
+      if (result.diverged)
+        this.showError(
+          'training',
+          'Training diverged (a loss became NaN or infinite); the last good weights were restored.',
+        );
+      this.emit<TrainEndDetail>('train-end', {
+        steps: result.steps,
+        losses: result.losses,
+        aborted: result.aborted,
+      });
       return result;
     } finally {
       outerSignal?.removeEventListener('abort', forwardAbort);
@@ -573,7 +683,8 @@ export abstract class GenerativeElement extends LitElement {
     }
     const s = this.sharedStrings;
     const backend = activeBackendName();
-    const base = this.phase === 'training' ? s.training : this.phase === 'ready' ? s.ready : this.statusText;
+    const base =
+      this.phase === 'training' ? s.training : this.phase === 'ready' ? s.ready : this.statusText;
     const notes = this.runtimeNotes.length ? ` (${this.runtimeNotes.join('; ')})` : '';
     this.statusText = backend ? `${base} · ${format(s.backendActive, { backend })}${notes}` : base;
   }
@@ -594,12 +705,22 @@ export abstract class GenerativeElement extends LitElement {
    * Records whether an attribute's value is usable; if not, shows why and what is used instead.
    * Returns `valid` so callers can pick the fallback.
    */
-  protected checkAttribute(attribute: string, valid: boolean, fallback: string, reason: string): boolean {
+  protected checkAttribute(
+    attribute: string,
+    valid: boolean,
+    fallback: string,
+    reason: string,
+  ): boolean {
     if (valid) {
       this.clearError(`attribute:${attribute}`);
     } else {
       const value = clip(this.attributeText(attribute) ?? '');
-      const message = format(this.sharedStrings.badAttribute, { attribute, value, reason, fallback });
+      const message = format(this.sharedStrings.badAttribute, {
+        attribute,
+        value,
+        reason,
+        fallback,
+      });
       this.showError(`attribute:${attribute}`, message);
     }
     return valid;
@@ -609,7 +730,8 @@ export abstract class GenerativeElement extends LitElement {
   protected describe(cause: unknown): string {
     for (let error = cause; error instanceof Error; error = error.cause) {
       const problem = (error as Error & { problem?: Problem }).problem;
-      const template = problem && (PROBLEM_STRINGS[this.lang_] as Record<string, string>)[problem.code];
+      const template =
+        problem && (PROBLEM_STRINGS[this.lang_] as Record<string, string>)[problem.code];
       if (template) return format(template, problem.params ?? {});
     }
     return errorText(cause);
@@ -624,14 +746,17 @@ export abstract class GenerativeElement extends LitElement {
     const errors = Object.entries(this.errorMessages);
     return html`
       <p class="status" part="status" role="status" aria-live="polite">${this.statusText}</p>
-      ${this.renderPoster()}
-      ${this.renderShare()}
-      ${errors.length
-        ? html`<div class="error" part="error" role="alert">
-            <p>${errors.map(([, message]) => message).join('\n')}</p>
-            <button type="button" @click=${() => (this.errorMessages = {})}>${this.sharedStrings.dismiss}</button>
-          </div>`
-        : nothing}
+      ${this.renderPoster()} ${this.renderShare()}
+      ${
+        errors.length
+          ? html`<div class="error" part="error" role="alert">
+              <p>${errors.map(([, message]) => message).join('\n')}</p>
+              <button type="button" @click=${() => (this.errorMessages = {})}>
+                ${this.sharedStrings.dismiss}
+              </button>
+            </div>`
+          : nothing
+      }
     `;
   }
 }
@@ -645,7 +770,12 @@ function attributesOf(element: typeof LitElement): Map<string, string> {
     attributes = new Map();
     for (const [property, declaration] of element.elementProperties) {
       if (declaration.state || declaration.attribute === false) continue;
-      attributes.set(typeof declaration.attribute === 'string' ? declaration.attribute : String(property).toLowerCase(), String(property));
+      attributes.set(
+        typeof declaration.attribute === 'string'
+          ? declaration.attribute
+          : String(property).toLowerCase(),
+        String(property),
+      );
     }
     declaredAttributes.set(element, attributes);
   }

@@ -6,7 +6,8 @@ export type Lang = 'en' | 'zh-Hans';
 export type Strings<T> = Record<Lang, T>;
 
 export function resolveLang(element: HTMLElement): Lang {
-  const tag = element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? 'en';
+  const tag =
+    element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? 'en';
   return /^zh\b/i.test(tag) ? 'zh-Hans' : 'en';
 }
 
@@ -17,5 +18,8 @@ export function format(template: string, values: Record<string, string | number>
 
 /** Numbers in the UI language's own notation. */
 export function formatNumber(lang: Lang, value: number, digits = 1): string {
-  return new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(lang, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
 }

@@ -10,7 +10,8 @@ class PaintImageDirective extends Directive {
 
   constructor(partInfo: PartInfo) {
     super(partInfo);
-    if (partInfo.type !== PartType.ELEMENT) throw new Error('paintImage() belongs on a <canvas>: <canvas ${paintImage(image)}>');
+    if (partInfo.type !== PartType.ELEMENT)
+      throw new Error('paintImage() belongs on a <canvas>: <canvas ${paintImage(image)}>');
   }
 
   render(_image: ImageData) {

@@ -3,23 +3,51 @@
 import type { Strings } from './i18n.js';
 
 type ProblemCode =
-  | 'manifestHtml' | 'manifestNotJson' | 'notManifest' | 'tooManyTensors' | 'tooManyShards' | 'tooLarge' | 'badDtype'
-  | 'noWeights' | 'truncated' | 'wrongSize' | 'pickManifest' | 'pickShard' | 'missingPick' | 'notOurs' | 'wrongModel'
-  | 'wrongArchitecture' | 'noData' | 'corrupt' | 'missingTensor' | 'wrongShape' | 'notFinite'
-  | 'fetchStatus' | 'fetchTimeout' | 'fetchNetwork' | 'fetchCancelled' | 'fetchHtml';
+  | 'manifestHtml'
+  | 'manifestNotJson'
+  | 'notManifest'
+  | 'tooManyTensors'
+  | 'tooManyShards'
+  | 'tooLarge'
+  | 'badDtype'
+  | 'noWeights'
+  | 'truncated'
+  | 'wrongSize'
+  | 'pickManifest'
+  | 'pickShard'
+  | 'missingPick'
+  | 'notOurs'
+  | 'wrongModel'
+  | 'wrongArchitecture'
+  | 'noData'
+  | 'corrupt'
+  | 'missingTensor'
+  | 'wrongShape'
+  | 'notFinite'
+  | 'fetchStatus'
+  | 'fetchTimeout'
+  | 'fetchNetwork'
+  | 'fetchCancelled'
+  | 'fetchHtml';
 
 export const PROBLEM_STRINGS: Strings<Record<ProblemCode, string>> = {
   en: {
-    manifestHtml: '{where} is an HTML page, not a weights manifest (a missing file answered by the site’s own page?).',
+    manifestHtml:
+      '{where} is an HTML page, not a weights manifest (a missing file answered by the site’s own page?).',
     manifestNotJson: '{where} is not JSON (it starts with "{start}").',
     notManifest: '{where} is not a TF.js weights manifest.',
-    tooManyTensors: '{where} lists more than {limit} tensors; no model of this package has that many.',
-    tooManyShards: '{where} lists more than {limit} shard files; no model of this package needs that many.',
-    tooLarge: '{where} describes more than {limit} MB of weights; no model of this package is that large.',
-    badDtype: '"{name}" in {where} has data type {dtype}; the models here read float32 (or float16 through quantization) and int32.',
+    tooManyTensors:
+      '{where} lists more than {limit} tensors; no model of this package has that many.',
+    tooManyShards:
+      '{where} lists more than {limit} shard files; no model of this package needs that many.',
+    tooLarge:
+      '{where} describes more than {limit} MB of weights; no model of this package is that large.',
+    badDtype:
+      '"{name}" in {where} has data type {dtype}; the models here read float32 (or float16 through quantization) and int32.',
     noWeights: '{where} lists no weights.',
     truncated: 'The weights in {where} are truncated: {got} bytes, the manifest needs {needed}.',
-    wrongSize: 'The weights in {where} are {got} bytes, the manifest describes {needed}: not the file it was made with.',
+    wrongSize:
+      'The weights in {where} are {got} bytes, the manifest describes {needed}: not the file it was made with.',
     pickManifest: 'Pick the model.json file together with its .bin file.',
     pickShard: 'Pick {name} together with its .bin file.',
     missingPick: '{manifest} needs the file {path}: pick it too.',
@@ -35,7 +63,8 @@ export const PROBLEM_STRINGS: Strings<Record<ProblemCode, string>> = {
     fetchTimeout: 'Could not load {url}: no answer within {seconds} s.',
     fetchNetwork: 'Could not load {url}: the network request failed.',
     fetchCancelled: 'Loading {url} was cancelled.',
-    fetchHtml: 'Could not load {url}: the server answered with an HTML page (is the file missing?).',
+    fetchHtml:
+      'Could not load {url}: the server answered with an HTML page (is the file missing?).',
   },
   'zh-Hans': {
     manifestHtml: '{where} 是一个 HTML 网页，而不是权重清单（文件缺失时网站返回了自己的页面？）。',
@@ -44,7 +73,8 @@ export const PROBLEM_STRINGS: Strings<Record<ProblemCode, string>> = {
     tooManyTensors: '{where} 列出了超过 {limit} 个张量；本软件包的模型都没有这么多。',
     tooManyShards: '{where} 列出了超过 {limit} 个分片文件；本软件包的模型都不需要这么多。',
     tooLarge: '{where} 描述的权重超过 {limit} MB；本软件包的模型都没有这么大。',
-    badDtype: '{where} 中的“{name}”的数据类型为 {dtype}；这里的模型只读取 float32（或经量化的 float16）和 int32。',
+    badDtype:
+      '{where} 中的“{name}”的数据类型为 {dtype}；这里的模型只读取 float32（或经量化的 float16）和 int32。',
     noWeights: '{where} 没有列出任何权重。',
     truncated: '{where} 中的权重不完整：只有 {got} 字节，清单需要 {needed} 字节。',
     wrongSize: '{where} 中的权重为 {got} 字节，清单描述的是 {needed} 字节：不是与之配套的文件。',

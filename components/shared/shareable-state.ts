@@ -34,13 +34,19 @@ export function stateFromFragment(fragment: string, id: string): ElementState | 
 
 /** Checks the shape of a state object (the element then checks each value like an attribute). */
 export function checkState(value: unknown): ElementState {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('A state is an object {attributes, extras}.');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new TypeError('A state is an object {attributes, extras}.');
   const { attributes, extras } = value as { attributes?: unknown; extras?: unknown };
-  if (!attributes || typeof attributes !== 'object' || Array.isArray(attributes)) throw new TypeError('A state needs an "attributes" object.');
+  if (!attributes || typeof attributes !== 'object' || Array.isArray(attributes))
+    throw new TypeError('A state needs an "attributes" object.');
   for (const [name, text] of Object.entries(attributes)) {
-    if (typeof text !== 'string') throw new TypeError(`The state's attribute "${name}" must be a string.`);
+    if (typeof text !== 'string')
+      throw new TypeError(`The state's attribute "${name}" must be a string.`);
   }
-  if (extras !== undefined && (typeof extras !== 'object' || extras === null || Array.isArray(extras))) {
+  if (
+    extras !== undefined &&
+    (typeof extras !== 'object' || extras === null || Array.isArray(extras))
+  ) {
     throw new TypeError('A state\'s "extras" must be an object.');
   }
   return value as ElementState;

@@ -44,7 +44,8 @@ export const SHARED_STRINGS: Strings<{
     expectedInteger: 'expected an integer.',
     randomSeed: 'a random seed',
     unknownParts: 'this element has no part {unknown}; its parts are {known} (or all, none).',
-    badState: 'The link’s state for this figure could not be used ({reason}); showing the defaults.',
+    badState:
+      'The link’s state for this figure could not be used ({reason}); showing the defaults.',
     copyLink: 'Copy a link to this figure',
     posterAlt: 'A preview of what this figure shows, until its model is ready',
     weightsTitle: 'Weights',

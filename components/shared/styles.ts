@@ -11,7 +11,15 @@ export const sharedStyles = css`
     --_error: var(--ge-error, #b91c1c);
     --_radius: var(--ge-radius, 8px);
     display: block;
-    font-family: var(--ge-font, system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-family: var(
+      --ge-font,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      'PingFang SC',
+      'Microsoft YaHei',
+      sans-serif
+    );
     font-size: var(--ge-font-size, 14px);
     color: var(--_fg);
     background: var(--_bg);
@@ -20,9 +28,20 @@ export const sharedStyles = css`
     padding: 12px;
     box-sizing: border-box;
   }
-  :host([hidden]) { display: none; }
-  *, *::before, *::after { box-sizing: inherit; }
-  button, select, input { font: inherit; color: inherit; }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  button,
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+  }
   button {
     background: var(--_bg);
     border: 1px solid var(--_border);
@@ -30,10 +49,24 @@ export const sharedStyles = css`
     padding: 4px 10px;
     cursor: pointer;
   }
-  button.primary { background: var(--_accent); border-color: var(--_accent); color: #fff; }
-  button:disabled { opacity: 0.5; cursor: not-allowed; }
-  :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
-  .status { color: var(--_muted); margin: 0; min-height: 1.4em; }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: #fff;
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: not-allowed;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .status {
+    color: var(--_muted);
+    margin: 0;
+    min-height: 1.4em;
+  }
   .error {
     color: var(--_error);
     border: 1px solid currentColor;
@@ -45,13 +78,33 @@ export const sharedStyles = css`
     align-items: flex-start;
     justify-content: space-between;
   }
-  .poster { display: block; max-width: min(100%, 420px); image-rendering: pixelated; border-radius: var(--_radius); }
-  .error p { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
-  progress { width: 100%; accent-color: var(--_accent); }
+  .poster {
+    display: block;
+    max-width: min(100%, 420px);
+    image-rendering: pixelated;
+    border-radius: var(--_radius);
+  }
+  .error p {
+    margin: 0;
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+  progress {
+    width: 100%;
+    accent-color: var(--_accent);
+  }
   .visually-hidden {
-    position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
   }
   @media (prefers-reduced-motion: reduce) {
-    * { transition: none !important; animation: none !important; }
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
   }
 `;

@@ -15,13 +15,22 @@ export function bundledVaeWeights(): BundledWeights {
 
 /** The poster: a strip of the test digits the explorer starts from. */
 export function vaePreview(): string {
-  return packagedAsset('weights/vae-digits/starter-digits.png', new URL('../../weights/vae-digits/starter-digits.png', import.meta.url));
+  return packagedAsset(
+    'weights/vae-digits/starter-digits.png',
+    new URL('../../weights/vae-digits/starter-digits.png', import.meta.url),
+  );
 }
 
 /** Ten test digits, one per class, to start from. */
 export function starterDigitsFiles(): { list: string; image: string } {
   return {
-    list: packagedAsset('weights/vae-digits/starter-digits.json', new URL('../../weights/vae-digits/starter-digits.json', import.meta.url)),
-    image: packagedAsset('weights/vae-digits/starter-digits.png', new URL('../../weights/vae-digits/starter-digits.png', import.meta.url)),
+    list: packagedAsset(
+      'weights/vae-digits/starter-digits.json',
+      new URL('../../weights/vae-digits/starter-digits.json', import.meta.url),
+    ),
+    image: packagedAsset(
+      'weights/vae-digits/starter-digits.png',
+      new URL('../../weights/vae-digits/starter-digits.png', import.meta.url),
+    ),
   };
 }

@@ -35,7 +35,10 @@ export function parseGridSize(text: string | null): Parsed<number> {
 export function parseSweepDims(text: string | null, latentSize: number): Parsed<[number, number]> {
   const fallback: [number, number] = [...DEFAULT_SWEEP_DIMS];
   if (text === null || text.trim() === '') return { value: fallback };
-  const parts = text.split(/[\s,]+/).filter(Boolean).map(Number);
+  const parts = text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
   if (parts.length !== 2 || !parts.every(Number.isInteger)) {
     return { value: fallback, problem: 'sweepDimsFormat' };
   }

@@ -45,7 +45,8 @@ export const STRINGS: Strings<{
 }> = {
   en: {
     title: 'VAE latent explorer',
-    intro: 'The encoder maps a digit to a 10-dimensional code (mean m, log-variance σ). The grid decodes codes that sweep two dimensions while the other eight stay fixed.',
+    intro:
+      'The encoder maps a digit to a 10-dimensional code (mean m, log-variance σ). The grid decodes codes that sweep two dimensions while the other eight stay fixed.',
     source: 'Starting image',
     starters: 'Test digits',
     starterLabel: 'Test digit {n}, a {label}',
@@ -58,8 +59,10 @@ export const STRINGS: Strings<{
     klTerm: 'KL term −½Σ(1+σ−m²−exp σ)',
     numbersNote: 'σ is the log-variance: the code is c = exp(σ/2)·e + m.',
     grid: 'Latent sweep',
-    mapTitle: 'Test digits in the plane of the swept dims (mean and σ ellipse, coloured by digit; + is the centre)',
-    mapLabel: 'Codes of {count} test digits in dims {a} and {b}, each with its σ ellipse, coloured by class',
+    mapTitle:
+      'Test digits in the plane of the swept dims (mean and σ ellipse, coloured by digit; + is the centre)',
+    mapLabel:
+      'Codes of {count} test digits in dims {a} and {b}, each with its σ ellipse, coloured by class',
     gridLabel: 'Grid of decoded digits. Arrow keys move, Enter makes the cell the new centre.',
     gridHelp: 'Click a cell (or use the arrow keys and Enter) to make it the new centre.',
     cellAnnouncement: 'Row {row}, column {column}: dim {a} = {x}, dim {b} = {y}',
@@ -95,7 +98,8 @@ export const STRINGS: Strings<{
   },
   'zh-Hans': {
     title: 'VAE 隐空间探索器',
-    intro: '编码器把一个数字映射为 10 维编码（均值 m、对数方差 σ）。网格解码沿两个维度扫过的编码，其余八维保持不变。',
+    intro:
+      '编码器把一个数字映射为 10 维编码（均值 m、对数方差 σ）。网格解码沿两个维度扫过的编码，其余八维保持不变。',
     source: '起始图像',
     starters: '测试集数字',
     starterLabel: '测试数字 {n}，是 {label}',

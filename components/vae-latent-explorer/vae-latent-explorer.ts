@@ -6,14 +6,34 @@ import '../shared/draw-pad.js';
 import type { DrawPad } from '../shared/draw-pad.js';
 import { explorerStyles } from './styles.js';
 import { STRINGS } from './strings.js';
-import { parseDataset, parseGridSize, parseRange, parseSweepDims, GRID_SIZE, RANGE, type Parsed } from './attributes.js';
+import {
+  parseDataset,
+  parseGridSize,
+  parseRange,
+  parseSweepDims,
+  GRID_SIZE,
+  RANGE,
+  type Parsed,
+} from './attributes.js';
 import { DigitVae, DIGIT_PIXELS } from '../../src/models/digit-vae.js';
 import { bundledVaeWeights, starterDigitsFiles, vaePreview } from './assets.js';
 import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
 import type { WeightsSource } from '../../src/runtime/weights-source.js';
-import { imageToDigit, intensitiesToImageData, digitSheet, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
+import {
+  imageToDigit,
+  intensitiesToImageData,
+  digitSheet,
+  DIGIT_SIZE,
+  type ImageInput,
+} from '../../src/data/digit-image.js';
 import { loadDigitSprite } from '../../src/data/digit-sprite.js';
-import { cellCode, gridCodes, interpolateCodes, sweepValues, type SweepSpec } from '../../src/data/latent-grid.js';
+import {
+  cellCode,
+  gridCodes,
+  interpolateCodes,
+  sweepValues,
+  type SweepSpec,
+} from '../../src/data/latent-grid.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { defineElement } from '../shared/define.js';
 import { cssProperties } from '../shared/css-properties.js';
@@ -23,11 +43,20 @@ import { renderCodeMap, type MapPoint } from './code-map.js';
 
 const SLIDER_LIMIT = 5;
 
-export interface CodeChangeDetail { code: number[] }
-export interface EncodedImage { mean: number[]; logVar: number[] }
+export interface CodeChangeDetail {
+  code: number[];
+}
+export interface EncodedImage {
+  mean: number[];
+  logVar: number[];
+}
 export type VaeFineTuneOptions = FineTuneSettings;
 
-interface Starter { digit: Float32Array; label: number; image: ImageData }
+interface Starter {
+  digit: Float32Array;
+  label: number;
+  image: ImageData;
+}
 
 /**
  * Encode a digit into the VAE's 10-d code, then sweep two of its dimensions on a grid while the
@@ -67,7 +96,14 @@ export class VaeLatentExplorer extends GenerativeElement {
     cellAnnouncement: { state: true },
   };
   static override styles = [sharedStyles, explorerStyles];
-  static override controlParts = ['source', 'sliders', 'interpolation', 'training', 'weights', 'share'];
+  static override controlParts = [
+    'source',
+    'sliders',
+    'interpolation',
+    'training',
+    'weights',
+    'share',
+  ];
 
   /** Draw the encoder's σ around the code. */
   showNoise = false;
@@ -141,16 +177,27 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   private get sweep(): SweepSpec {
-    return { centre: this.code_, dims: this.#sweepDims, gridSize: this.#gridSize, range: this.#range };
+    return {
+      centre: this.code_,
+      dims: this.#sweepDims,
+      gridSize: this.#gridSize,
+      range: this.#range,
+    };
   }
 
   // ---- attributes --------------------------------------------------------------------------
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const check = <T>(attribute: string, parsed: Parsed<T>, fallback: (v: T) => string) =>
-      this.checkAttribute(attribute, !parsed.problem, fallback(parsed.value), parsed.problem ? this.strings.problems[parsed.problem] : '');
+      this.checkAttribute(
+        attribute,
+        !parsed.problem,
+        fallback(parsed.value),
+        parsed.problem ? this.strings.problems[parsed.problem] : '',
+      );
     const text = (attribute: string) => this.attributeText(attribute);
-    if (changed.has('datasetName' as keyof VaeLatentExplorer)) check('dataset', parseDataset(text('dataset')), (v) => v);
+    if (changed.has('datasetName' as keyof VaeLatentExplorer))
+      check('dataset', parseDataset(text('dataset')), (v) => v);
     if (changed.has('gridSize')) {
       const parsed = parseGridSize(text('grid-size'));
       check('grid-size', parsed, (v) => String(v));
@@ -171,9 +218,11 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('showMap') && this.showMap && this.model && !this.mapPoints.length) void this.guard('map', () => this.encodeMap());
+    if (changed.has('showMap') && this.showMap && this.model && !this.mapPoints.length)
+      void this.guard('map', () => this.encodeMap());
     const gridInputs = ['gridSize', 'sweepDims', 'range', 'code_'];
-    if (this.model && gridInputs.some((key) => changed.has(key as keyof VaeLatentExplorer))) void this.requestGrid();
+    if (this.model && gridInputs.some((key) => changed.has(key as keyof VaeLatentExplorer)))
+      void this.requestGrid();
   }
 
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
@@ -189,7 +238,9 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
-    const artifacts = await loadArtifacts(source === 'bundled' ? bundledVaeWeights() : source, { maxBytes: this.model!.weightBytes });
+    const artifacts = await loadArtifacts(source === 'bundled' ? bundledVaeWeights() : source, {
+      maxBytes: this.model!.weightBytes,
+    });
     await this.model!.setWeights(artifacts);
   }
 
@@ -229,7 +280,9 @@ export class VaeLatentExplorer extends GenerativeElement {
   /** Decodes codes (each 10 numbers) into 28×28 images. */
   async decode(codes: ArrayLike<number> | ArrayLike<ArrayLike<number>>): Promise<ImageData[]> {
     await this.modelReady();
-    const list = isCodeList(codes) ? Array.from(codes as ArrayLike<ArrayLike<number>>) : [codes as ArrayLike<number>];
+    const list = isCodeList(codes)
+      ? Array.from(codes as ArrayLike<ArrayLike<number>>)
+      : [codes as ArrayLike<number>];
     const flat = new Float32Array(list.length * this.code_.length);
     list.forEach((code, i) => flat.set(this.validCode(code), i * this.code_.length));
     const pixels = await this.model!.decode(flat, list.length);
@@ -257,17 +310,28 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   /** Decodes `steps` evenly spaced points on the line between the codes (means) of two images. */
   async interpolate(imageA: ImageInput, imageB: ImageInput, steps = 8): Promise<ImageData[]> {
-    if (!Number.isInteger(steps) || steps < 2 || steps > 64) throw new RangeError('interpolate: steps must be a whole number from 2 to 64.');
+    if (!Number.isInteger(steps) || steps < 2 || steps > 64)
+      throw new RangeError('interpolate: steps must be a whole number from 2 to 64.');
     await this.modelReady();
-    const [a, b] = await this.model!.encode([await imageToDigit(imageA), await imageToDigit(imageB)]);
+    const [a, b] = await this.model!.encode([
+      await imageToDigit(imageA),
+      await imageToDigit(imageB),
+    ]);
     const pixels = await this.model!.decode(interpolateCodes(a.mean, b.mean, steps), steps);
-    return Array.from({ length: steps }, (_, i) => intensitiesToImageData(pixels, DIGIT_SIZE, i * DIGIT_PIXELS));
+    return Array.from({ length: steps }, (_, i) =>
+      intensitiesToImageData(pixels, DIGIT_SIZE, i * DIGIT_PIXELS),
+    );
   }
 
   /** Fine-tunes the VAE on the given images (drawn, uploaded, any size). */
-  async fineTune(data: ArrayLike<ImageInput> | Iterable<ImageInput>, options: VaeFineTuneOptions = {}): Promise<TrainingResult> {
+  async fineTune(
+    data: ArrayLike<ImageInput> | Iterable<ImageInput>,
+    options: VaeFineTuneOptions = {},
+  ): Promise<TrainingResult> {
     checkFineTuneOptions(options);
-    const digits = await Promise.all(Array.from(data as Iterable<ImageInput>, (image) => imageToDigit(image)));
+    const digits = await Promise.all(
+      Array.from(data as Iterable<ImageInput>, (image) => imageToDigit(image)),
+    );
     return this.fineTuneDigits(digits, options);
   }
 
@@ -288,9 +352,11 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   private validCode(code: ArrayLike<number>): Float32Array {
     const n = this.code_.length;
-    if (!code || code.length !== n) throw new RangeError(`A code must have ${n} numbers, got ${code?.length ?? 0}.`);
+    if (!code || code.length !== n)
+      throw new RangeError(`A code must have ${n} numbers, got ${code?.length ?? 0}.`);
     const values = Float32Array.from(code);
-    if (!values.every(Number.isFinite)) throw new RangeError('A code must contain only finite numbers.');
+    if (!values.every(Number.isFinite))
+      throw new RangeError('A code must contain only finite numbers.');
     return values;
   }
 
@@ -328,7 +394,10 @@ export class VaeLatentExplorer extends GenerativeElement {
     }
   }
 
-  private async fineTuneDigits(digits: Float32Array[], options: VaeFineTuneOptions): Promise<TrainingResult> {
+  private async fineTuneDigits(
+    digits: Float32Array[],
+    options: VaeFineTuneOptions,
+  ): Promise<TrainingResult> {
     if (digits.length === 0) throw new RangeError(this.strings.emptyTrainingSet);
     const steps = Math.max(1, Math.min(Math.round(options.steps ?? 100), 100000));
     const result = await this.runTraining(
@@ -341,7 +410,12 @@ export class VaeLatentExplorer extends GenerativeElement {
           signal,
           onProgress: (progress) => {
             report(progress);
-            this.trainingProgress = { step: progress.step, total: progress.totalSteps, loss: progress.losses.loss, kl: progress.losses.kl };
+            this.trainingProgress = {
+              step: progress.step,
+              total: progress.totalSteps,
+              loss: progress.losses.loss,
+              kl: progress.losses.kl,
+            };
             if (progress.step % 20 === 0) void this.requestGrid();
           },
         }),
@@ -375,7 +449,9 @@ export class VaeLatentExplorer extends GenerativeElement {
   private onEncodeDrawing() {
     const pad = this.pad;
     if (!pad || pad.isEmpty) return;
-    void this.guard('source', async () => this.useSource(await imageToDigit(pad.toImageData()), -1));
+    void this.guard('source', async () =>
+      this.useSource(await imageToDigit(pad.toImageData()), -1),
+    );
   }
 
   private onUpload(event: Event) {
@@ -404,14 +480,25 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   private onGridClick(event: MouseEvent) {
     const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    const column = Math.min(this.#gridSize - 1, Math.floor(((event.clientX - rect.left) / rect.width) * this.#gridSize));
-    const row = Math.min(this.#gridSize - 1, Math.floor(((event.clientY - rect.top) / rect.height) * this.#gridSize));
+    const column = Math.min(
+      this.#gridSize - 1,
+      Math.floor(((event.clientX - rect.left) / rect.width) * this.#gridSize),
+    );
+    const row = Math.min(
+      this.#gridSize - 1,
+      Math.floor(((event.clientY - rect.top) / rect.height) * this.#gridSize),
+    );
     this.focusCell = { row, column };
     this.recentre(row, column);
   }
 
   private onGridKey(event: KeyboardEvent) {
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const last = this.#gridSize - 1;
     let { row, column } = this.focusCell;
     if (moves[event.key]) {
@@ -431,7 +518,12 @@ export class VaeLatentExplorer extends GenerativeElement {
     const code = cellCode(this.sweep, row, column);
     const [a, b] = this.#sweepDims;
     this.cellAnnouncement = format(this.strings.cellAnnouncement, {
-      row: row + 1, column: column + 1, a, b, x: formatNumber(this.lang_, code[a], 2), y: formatNumber(this.lang_, code[b], 2),
+      row: row + 1,
+      column: column + 1,
+      a,
+      b,
+      x: formatNumber(this.lang_, code[a], 2),
+      y: formatNumber(this.lang_, code[b], 2),
     });
   }
 
@@ -459,33 +551,55 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   private onTrain() {
-    const steps = Number(this.renderRoot.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 100);
+    const steps = Number(
+      this.renderRoot.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 100,
+    );
     void this.guard('training', () => this.fineTuneDigits(this.trainingSet, { steps }));
   }
-
-
 
   // ---- template ----------------------------------------------------------------------------
   override render() {
     const s = this.strings;
     const ready = this.phase === 'ready' || this.phase === 'training';
     const side = this.shows('source') || this.shows('sliders');
-    const map = this.showMap && this.mapPoints.length
-      ? renderCodeMap(this.mapPoints, this.#sweepDims, this.code_, format(s.mapLabel, { a: this.#sweepDims[0], b: this.#sweepDims[1], count: this.mapPoints.length }), s.mapTitle)
-      : nothing;
-    const main = html`<div>${this.renderGrid(ready)} ${map} ${this.shows('interpolation') ? this.renderInterpolation(ready) : nothing}</div>`;
+    const map =
+      this.showMap && this.mapPoints.length
+        ? renderCodeMap(
+            this.mapPoints,
+            this.#sweepDims,
+            this.code_,
+            format(s.mapLabel, {
+              a: this.#sweepDims[0],
+              b: this.#sweepDims[1],
+              count: this.mapPoints.length,
+            }),
+            s.mapTitle,
+          )
+        : nothing;
+    const main = html`<div>
+      ${this.renderGrid(ready)} ${map}
+      ${this.shows('interpolation') ? this.renderInterpolation(ready) : nothing}
+    </div>`;
     return html`
       <div part="base">
-        ${this.showsEverything ? html`<h2>${s.title}</h2><p class="intro">${s.intro}</p>` : nothing}
+        ${
+          this.showsEverything
+            ? html`<h2>${s.title}</h2>
+                <p class="intro">${s.intro}</p>`
+            : nothing
+        }
         ${this.renderStatus()}
-        ${side
-          ? html`<div class="layout">
-              <div>
-                ${this.shows('source') ? this.renderSource(ready) : nothing} ${this.shows('sliders') ? this.renderSliders() : nothing}
-              </div>
-              ${main}
-            </div>`
-          : main}
+        ${
+          side
+            ? html`<div class="layout">
+                <div>
+                  ${this.shows('source') ? this.renderSource(ready) : nothing}
+                  ${this.shows('sliders') ? this.renderSliders() : nothing}
+                </div>
+                ${main}
+              </div>`
+            : main
+        }
         ${this.shows('training') || this.shows('weights') ? this.renderTraining(ready) : nothing}
       </div>
     `;
@@ -498,30 +612,44 @@ export class VaeLatentExplorer extends GenerativeElement {
       <h3>${s.starters}</h3>
       <div class="starters">
         ${this.starters.map(
-          (starter, i) => html`<button type="button" ?disabled=${!ready} aria-pressed=${i === this.selectedStarter ? 'true' : 'false'}
-            aria-label=${format(s.starterLabel, { n: i + 1, label: starter.label })} @click=${() => this.onStarterClick(i)}>
-            <canvas ${paintImage(starter.image)}></canvas>
-          </button>`,
+          (starter, i) =>
+            html`<button
+              type="button"
+              ?disabled=${!ready}
+              aria-pressed=${i === this.selectedStarter ? 'true' : 'false'}
+              aria-label=${format(s.starterLabel, { n: i + 1, label: starter.label })}
+              @click=${() => this.onStarterClick(i)}
+            >
+              <canvas ${paintImage(starter.image)}></canvas>
+            </button>`,
         )}
       </div>
       ${this.pickingInterpolationTarget ? html`<p class="note">${s.interpolateHint}</p>` : nothing}
       <div class="pad-row">
         <ge-draw-pad .label=${s.drawHere}></ge-draw-pad>
         <div class="pad-actions">
-          <button type="button" class="primary" ?disabled=${!ready} @click=${this.onEncodeDrawing}>${s.encodeDrawing}</button>
+          <button type="button" class="primary" ?disabled=${!ready} @click=${this.onEncodeDrawing}>
+            ${s.encodeDrawing}
+          </button>
           <button type="button" @click=${() => this.pad?.clear()}>${s.clear}</button>
-          <label class="row"><span>${s.upload}</span>
-            <input type="file" accept="image/*" ?disabled=${!ready} @change=${this.onUpload} /></label>
+          <label class="row"
+            ><span>${s.upload}</span>
+            <input type="file" accept="image/*" ?disabled=${!ready} @change=${this.onUpload}
+          /></label>
         </div>
       </div>
-      ${this.numbers
-        ? html`<h3>${s.numbers}</h3>
-            <dl class="numbers">
-              <dt>${s.reconstruction}</dt><dd class="reconstruction">${formatNumber(lang, this.numbers.reconstruction)}</dd>
-              <dt>${s.klTerm}</dt><dd class="kl">${formatNumber(lang, this.numbers.kl)}</dd>
-            </dl>
-            <p class="note">${s.numbersNote}</p>`
-        : nothing}
+      ${
+        this.numbers
+          ? html`<h3>${s.numbers}</h3>
+              <dl class="numbers">
+                <dt>${s.reconstruction}</dt>
+                <dd class="reconstruction">${formatNumber(lang, this.numbers.reconstruction)}</dd>
+                <dt>${s.klTerm}</dt>
+                <dd class="kl">${formatNumber(lang, this.numbers.kl)}</dd>
+              </dl>
+              <p class="note">${s.numbersNote}</p>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -535,14 +663,31 @@ export class VaeLatentExplorer extends GenerativeElement {
         ${dims.map((d) => {
           const swept = d === a || d === b;
           const label = format(s.dim, { n: d });
-          return html`<label class=${swept ? 'swept' : ''} for="dim-${d}">${label}${swept ? ` (${s.swept})` : ''}</label>
-            <input id="dim-${d}" type="range" min=${-SLIDER_LIMIT} max=${SLIDER_LIMIT} step="0.01" .value=${String(this.code_[d])}
-              ?disabled=${swept} @input=${(event: Event) => this.onSlider(d, event)} />
+          return html`<label class=${swept ? 'swept' : ''} for="dim-${d}"
+              >${label}${swept ? ` (${s.swept})` : ''}</label
+            >
+            <input
+              id="dim-${d}"
+              type="range"
+              min=${-SLIDER_LIMIT}
+              max=${SLIDER_LIMIT}
+              step="0.01"
+              .value=${String(this.code_[d])}
+              ?disabled=${swept}
+              @input=${(event: Event) => this.onSlider(d, event)}
+            />
             <output for="dim-${d}">${formatNumber(this.lang_, this.code_[d], 2)}</output>
-            ${this.showNoise && this.posterior
-              ? html`<span></span><div class="sigma" title=${s.noise}
-                  ${cssProperties({ width: `${Math.min(100, (Math.exp(this.posterior.logVar[d] / 2) / SLIDER_LIMIT) * 50)}%` })}></div><span></span>`
-              : nothing}`;
+            ${
+              this.showNoise && this.posterior
+                ? html`<span></span>
+                    <div
+                      class="sigma"
+                      title=${s.noise}
+                      ${cssProperties({ width: `${Math.min(100, (Math.exp(this.posterior.logVar[d] / 2) / SLIDER_LIMIT) * 50)}%` })}
+                    ></div>
+                    <span></span>`
+                : nothing
+            }`;
         })}
       </div>
       <button type="button" @click=${this.onRandomCode}>N(0, I)</button>
@@ -555,22 +700,50 @@ export class VaeLatentExplorer extends GenerativeElement {
     const { row, column } = this.focusCell;
     const [a, b] = this.#sweepDims;
     const dimOptions = (selected: number) =>
-      Array.from(this.code_.keys()).map((d) => html`<option value=${d} ?selected=${d === selected}>${format(s.dim, { n: d })}</option>`);
+      Array.from(this.code_.keys()).map(
+        (d) =>
+          html`<option value=${d} ?selected=${d === selected}>${format(s.dim, { n: d })}</option>`,
+      );
     return html`<div role="group" aria-label=${s.grid}>
       <h3>${s.grid}</h3>
-      <div class="grid-wrap" part="grid" tabindex=${ready ? 0 : -1} role="application" aria-label=${s.gridLabel}
-        @click=${this.onGridClick} @keydown=${this.onGridKey}>
+      <div
+        class="grid-wrap"
+        part="grid"
+        tabindex=${ready ? 0 : -1}
+        role="application"
+        aria-label=${s.gridLabel}
+        @click=${this.onGridClick}
+        @keydown=${this.onGridKey}
+      >
         <canvas class="grid" width=${g * DIGIT_SIZE} height=${g * DIGIT_SIZE}></canvas>
         <svg viewBox="0 0 ${g} ${g}" aria-hidden="true">
-          <rect part="cell-focus" x=${column + 0.04} y=${row + 0.04} width="0.92" height="0.92" fill="none"
-            stroke="var(--_accent)" stroke-width=${0.06} />
+          <rect
+            part="cell-focus"
+            x=${column + 0.04}
+            y=${row + 0.04}
+            width="0.92"
+            height="0.92"
+            fill="none"
+            stroke="var(--_accent)"
+            stroke-width=${0.06}
+          />
           ${this.showNoise ? this.renderNoiseEllipse() : nothing}
         </svg>
       </div>
       <p class="visually-hidden" aria-live="polite">${this.cellAnnouncement}</p>
       <div class="axes">
-        <label>${s.sweepX} <select @change=${(e: Event) => this.onSweepSelect(0, e)}>${dimOptions(a)}</select></label>
-        <label>${s.sweepY} <select @change=${(e: Event) => this.onSweepSelect(1, e)}>${dimOptions(b)}</select></label>
+        <label
+          >${s.sweepX}
+          <select @change=${(e: Event) => this.onSweepSelect(0, e)}>
+            ${dimOptions(a)}
+          </select></label
+        >
+        <label
+          >${s.sweepY}
+          <select @change=${(e: Event) => this.onSweepSelect(1, e)}>
+            ${dimOptions(b)}
+          </select></label
+        >
       </div>
       <p class="note">${s.gridHelp}</p>
     </div>`;
@@ -586,17 +759,33 @@ export class VaeLatentExplorer extends GenerativeElement {
     const ys = sweepValues(this.code_[b], gridSize, range);
     const cx = (this.posterior.mean[a] - xs[0]) / step + 0.5;
     const cy = gridSize - ((this.posterior.mean[b] - ys[0]) / step + 0.5);
-    return html`<ellipse class="noise" cx=${cx} cy=${cy} rx=${Math.exp(this.posterior.logVar[a] / 2) / step}
-      ry=${Math.exp(this.posterior.logVar[b] / 2) / step} fill="none" stroke="#f59e0b" stroke-width="0.08" />`;
+    return html`<ellipse
+      class="noise"
+      cx=${cx}
+      cy=${cy}
+      rx=${Math.exp(this.posterior.logVar[a] / 2) / step}
+      ry=${Math.exp(this.posterior.logVar[b] / 2) / step}
+      fill="none"
+      stroke="#f59e0b"
+      stroke-width="0.08"
+    />`;
   }
 
   private renderInterpolation(ready: boolean) {
     const s = this.strings;
     return html`<div role="group" part="interpolation" aria-label=${s.interpolation}>
       <h3>${s.interpolation}</h3>
-      <button type="button" ?disabled=${!ready || !this.sourceDigit} aria-pressed=${this.pickingInterpolationTarget ? 'true' : 'false'}
-        @click=${() => (this.pickingInterpolationTarget = !this.pickingInterpolationTarget)}>${s.interpolateTo}</button>
-      <div class="strip">${this.interpolation.map((image) => html`<canvas ${paintImage(image)}></canvas>`)}</div>
+      <button
+        type="button"
+        ?disabled=${!ready || !this.sourceDigit}
+        aria-pressed=${this.pickingInterpolationTarget ? 'true' : 'false'}
+        @click=${() => (this.pickingInterpolationTarget = !this.pickingInterpolationTarget)}
+      >
+        ${s.interpolateTo}
+      </button>
+      <div class="strip">
+        ${this.interpolation.map((image) => html`<canvas ${paintImage(image)}></canvas>`)}
+      </div>
     </div>`;
   }
 
@@ -611,23 +800,58 @@ export class VaeLatentExplorer extends GenerativeElement {
     </details>`;
   }
 
-  private renderFineTune(ready: boolean, training: boolean, progress: VaeLatentExplorer['trainingProgress']) {
+  private renderFineTune(
+    ready: boolean,
+    training: boolean,
+    progress: VaeLatentExplorer['trainingProgress'],
+  ) {
     const s = this.strings;
     return html`<div class="row">
-        <button type="button" ?disabled=${!ready || !this.pad} @click=${this.onAddDrawing}>${s.addDrawing}</button>
-        <label>${s.addFiles} <input type="file" accept="image/*" multiple ?disabled=${!ready} @change=${this.onAddFiles} /></label>
+        <button type="button" ?disabled=${!ready || !this.pad} @click=${this.onAddDrawing}>
+          ${s.addDrawing}
+        </button>
+        <label
+          >${s.addFiles}
+          <input
+            type="file"
+            accept="image/*"
+            multiple
+            ?disabled=${!ready}
+            @change=${this.onAddFiles}
+        /></label>
         <span>${format(s.trainingSet, { count: this.trainingSet.length })}</span>
-        <button type="button" ?disabled=${training || !this.trainingSet.length} @click=${() => (this.trainingSet = [])}>${s.clearTrainingSet}</button>
+        <button
+          type="button"
+          ?disabled=${training || !this.trainingSet.length}
+          @click=${() => (this.trainingSet = [])}
+        >
+          ${s.clearTrainingSet}
+        </button>
       </div>
       <div class="row">
-        <label>${s.steps} <input class="train-steps" type="number" min="1" max="5000" value="100" /></label>
-        <button type="button" class="primary" ?disabled=${!ready || training || !this.trainingSet.length} @click=${this.onTrain}>${s.startTraining}</button>
-        <button type="button" ?disabled=${!training} @click=${() => this.stopTraining()}>${s.stop}</button>
+        <label
+          >${s.steps} <input class="train-steps" type="number" min="1" max="5000" value="100"
+        /></label>
+        <button
+          type="button"
+          class="primary"
+          ?disabled=${!ready || training || !this.trainingSet.length}
+          @click=${this.onTrain}
+        >
+          ${s.startTraining}
+        </button>
+        <button type="button" ?disabled=${!training} @click=${() => this.stopTraining()}>
+          ${s.stop}
+        </button>
       </div>
-      ${progress
-        ? html`<progress max=${progress.total} value=${progress.step}></progress>
-            <p class="note">${format(s.loss, { step: progress.step, total: progress.total, loss: formatNumber(this.lang_, progress.loss), kl: formatNumber(this.lang_, progress.kl) })}</p>`
-        : nothing}`;
+      ${
+        progress
+          ? html`<progress max=${progress.total} value=${progress.step}></progress>
+              <p class="note">
+                ${format(s.loss, { step: progress.step, total: progress.total, loss: formatNumber(this.lang_, progress.loss), kl: formatNumber(this.lang_, progress.kl) })}
+              </p>`
+          : nothing
+      }`;
   }
 }
 
@@ -637,7 +861,11 @@ function isCodeList(codes: ArrayLike<number> | ArrayLike<ArrayLike<number>>): bo
 
 async function loadStarters(): Promise<Starter[]> {
   const sprite = await loadDigitSprite(starterDigitsFiles());
-  return sprite.digits.map((digit, i) => ({ digit, label: sprite.labels[i], image: intensitiesToImageData(digit) }));
+  return sprite.digits.map((digit, i) => ({
+    digit,
+    label: sprite.labels[i],
+    image: intensitiesToImageData(digit),
+  }));
 }
 
 defineElement('vae-latent-explorer', VaeLatentExplorer);

@@ -8,7 +8,8 @@
 export const DIGIT_SIZE = 28;
 const DIGIT_BOX = 20;
 
-export type ImageInput = ImageData | HTMLImageElement | HTMLCanvasElement | ImageBitmap | OffscreenCanvas | Blob;
+export type ImageInput =
+  ImageData | HTMLImageElement | HTMLCanvasElement | ImageBitmap | OffscreenCanvas | Blob;
 
 export class ImageInputError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -27,7 +28,9 @@ export const MAX_IMAGE_SIDE = 8192;
 
 function checkImageSize(width: number, height: number): void {
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
-    throw new ImageInputError(`The image is ${width}×${height} pixels; the largest accepted is ${MAX_IMAGE_SIDE}×${MAX_IMAGE_SIDE}.`);
+    throw new ImageInputError(
+      `The image is ${width}×${height} pixels; the largest accepted is ${MAX_IMAGE_SIDE}×${MAX_IMAGE_SIDE}.`,
+    );
   }
 }
 
@@ -39,12 +42,17 @@ export async function toImageData(input: ImageInput): Promise<ImageData> {
   let source: CanvasImageSource & { width: number; height: number };
   if (input instanceof Blob) {
     if (input.type && !input.type.startsWith('image/')) {
-      throw new ImageInputError(`"${(input as File).name ?? 'file'}" is not an image (${input.type}).`);
+      throw new ImageInputError(
+        `"${(input as File).name ?? 'file'}" is not an image (${input.type}).`,
+      );
     }
     try {
       source = await createImageBitmap(input);
     } catch (cause) {
-      throw new ImageInputError(`"${(input as File).name ?? 'file'}" could not be read as an image.`, { cause });
+      throw new ImageInputError(
+        `"${(input as File).name ?? 'file'}" could not be read as an image.`,
+        { cause },
+      );
     }
   } else if (input instanceof HTMLImageElement) {
     if (!input.complete) await input.decode();
@@ -65,7 +73,10 @@ export async function toImageData(input: ImageInput): Promise<ImageData> {
   }
   // Large photos are scaled down first: a digit needs no more than a few hundred pixels.
   const scale = Math.min(1, 512 / Math.max(width, height));
-  const canvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
+  const canvas = new OffscreenCanvas(
+    Math.max(1, Math.round(width * scale)),
+    Math.max(1, Math.round(height * scale)),
+  );
   const context = canvas.getContext('2d', { willReadFrequently: true })!;
   context.drawImage(source, 0, 0, canvas.width, canvas.height);
   return context.getImageData(0, 0, canvas.width, canvas.height);
@@ -78,19 +89,26 @@ export function greyToDigit(image: ImageData): Float32Array {
   for (let i = 0; i < grey.length; i++) {
     // Transparent pixels count as background (drawn on white), like an image on a page.
     const alpha = data[i * 4 + 3] / 255;
-    const luminance = (0.299 * data[i * 4] + 0.587 * data[i * 4 + 1] + 0.114 * data[i * 4 + 2]) / 255;
+    const luminance =
+      (0.299 * data[i * 4] + 0.587 * data[i * 4 + 1] + 0.114 * data[i * 4 + 2]) / 255;
     grey[i] = alpha * luminance + (1 - alpha);
   }
-  if (borderMean(grey, width, height) > 0.5) for (let i = 0; i < grey.length; i++) grey[i] = 1 - grey[i];
+  if (borderMean(grey, width, height) > 0.5)
+    for (let i = 0; i < grey.length; i++) grey[i] = 1 - grey[i];
   else if (isAllTransparent(data)) grey.fill(0);
 
   // Crop to the ink.
-  let top = height, bottom = -1, left = width, right = -1;
+  let top = height,
+    bottom = -1,
+    left = width,
+    right = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (grey[y * width + x] > 0.1) {
-        top = Math.min(top, y); bottom = Math.max(bottom, y);
-        left = Math.min(left, x); right = Math.max(right, x);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+        left = Math.min(left, x);
+        right = Math.max(right, x);
       }
     }
   }
@@ -106,24 +124,39 @@ export function greyToDigit(image: ImageData): Float32Array {
   const small = resizeArea(grey, width, left, top, boxW, boxH, outW, outH);
 
   // Centre by the centre of mass.
-  let mass = 0, cx = 0, cy = 0;
-  for (let y = 0; y < outH; y++) for (let x = 0; x < outW; x++) {
-    const v = small[y * outW + x];
-    mass += v; cx += v * x; cy += v * y;
-  }
+  let mass = 0,
+    cx = 0,
+    cy = 0;
+  for (let y = 0; y < outH; y++)
+    for (let x = 0; x < outW; x++) {
+      const v = small[y * outW + x];
+      mass += v;
+      cx += v * x;
+      cy += v * y;
+    }
   const offsetX = Math.round(DIGIT_SIZE / 2 - (mass ? cx / mass : outW / 2) - 0.5);
   const offsetY = Math.round(DIGIT_SIZE / 2 - (mass ? cy / mass : outH / 2) - 0.5);
-  for (let y = 0; y < outH; y++) for (let x = 0; x < outW; x++) {
-    const tx = x + offsetX, ty = y + offsetY;
-    if (tx >= 0 && ty >= 0 && tx < DIGIT_SIZE && ty < DIGIT_SIZE) digit[ty * DIGIT_SIZE + tx] = Math.min(1, small[y * outW + x]);
-  }
+  for (let y = 0; y < outH; y++)
+    for (let x = 0; x < outW; x++) {
+      const tx = x + offsetX,
+        ty = y + offsetY;
+      if (tx >= 0 && ty >= 0 && tx < DIGIT_SIZE && ty < DIGIT_SIZE)
+        digit[ty * DIGIT_SIZE + tx] = Math.min(1, small[y * outW + x]);
+    }
   return digit;
 }
 
 function borderMean(grey: Float32Array, width: number, height: number): number {
-  let sum = 0, count = 0;
-  for (let x = 0; x < width; x++) { sum += grey[x] + grey[(height - 1) * width + x]; count += 2; }
-  for (let y = 0; y < height; y++) { sum += grey[y * width] + grey[y * width + width - 1]; count += 2; }
+  let sum = 0,
+    count = 0;
+  for (let x = 0; x < width; x++) {
+    sum += grey[x] + grey[(height - 1) * width + x];
+    count += 2;
+  }
+  for (let y = 0; y < height; y++) {
+    sum += grey[y * width] + grey[y * width + width - 1];
+    count += 2;
+  }
   return sum / count;
 }
 
@@ -133,14 +166,27 @@ function isAllTransparent(data: Uint8ClampedArray): boolean {
 }
 
 /** Box-filter resize of a region: each output pixel averages the input area it covers. */
-function resizeArea(src: Float32Array, stride: number, left: number, top: number, w: number, h: number, outW: number, outH: number): Float32Array {
+function resizeArea(
+  src: Float32Array,
+  stride: number,
+  left: number,
+  top: number,
+  w: number,
+  h: number,
+  outW: number,
+  outH: number,
+): Float32Array {
   const out = new Float32Array(outW * outH);
-  const sx = w / outW, sy = h / outH;
+  const sx = w / outW,
+    sy = h / outH;
   for (let oy = 0; oy < outH; oy++) {
-    const y0 = oy * sy, y1 = y0 + sy;
+    const y0 = oy * sy,
+      y1 = y0 + sy;
     for (let ox = 0; ox < outW; ox++) {
-      const x0 = ox * sx, x1 = x0 + sx;
-      let sum = 0, area = 0;
+      const x0 = ox * sx,
+        x1 = x0 + sx;
+      let sum = 0,
+        area = 0;
       for (let y = Math.floor(y0); y < Math.ceil(y1); y++) {
         const wy = Math.min(y1, y + 1) - Math.max(y0, y);
         for (let x = Math.floor(x0); x < Math.ceil(x1); x++) {
@@ -156,7 +202,11 @@ function resizeArea(src: Float32Array, stride: number, left: number, top: number
 }
 
 /** Intensities (0–1, one image of side×side) → ImageData, light ink on dark like MNIST. */
-export function intensitiesToImageData(values: ArrayLike<number>, side = DIGIT_SIZE, offset = 0): ImageData {
+export function intensitiesToImageData(
+  values: ArrayLike<number>,
+  side = DIGIT_SIZE,
+  offset = 0,
+): ImageData {
   const image = new ImageData(side, side);
   for (let i = 0; i < side * side; i++) {
     const v = Math.round(Math.min(1, Math.max(0, values[offset + i])) * 255);
@@ -178,7 +228,10 @@ export function digitSheet(pixels: ArrayLike<number>, columns: number, rows: num
     const left = (cell % columns) * DIGIT_SIZE;
     for (let y = 0; y < DIGIT_SIZE; y++) {
       for (let x = 0; x < DIGIT_SIZE; x++) {
-        const v = Math.round(Math.min(1, Math.max(0, pixels[cell * DIGIT_SIZE * DIGIT_SIZE + y * DIGIT_SIZE + x])) * 255);
+        const v = Math.round(
+          Math.min(1, Math.max(0, pixels[cell * DIGIT_SIZE * DIGIT_SIZE + y * DIGIT_SIZE + x])) *
+            255,
+        );
         const at = ((top + y) * width + left + x) * 4;
         image.data[at] = image.data[at + 1] = image.data[at + 2] = v;
         image.data[at + 3] = 255;
@@ -187,4 +240,3 @@ export function digitSheet(pixels: ArrayLike<number>, columns: number, rows: num
   }
   return image;
 }
-

@@ -13,7 +13,10 @@ export interface SweepSpec {
 
 /** The values a swept dimension takes across the grid: centre − range … centre + range. */
 export function sweepValues(centreValue: number, gridSize: number, range: number): number[] {
-  return Array.from({ length: gridSize }, (_, i) => centreValue - range + (2 * range * i) / (gridSize - 1));
+  return Array.from(
+    { length: gridSize },
+    (_, i) => centreValue - range + (2 * range * i) / (gridSize - 1),
+  );
 }
 
 /** All gridSize² codes, row by row from the top, laid end to end. */
@@ -37,12 +40,18 @@ export function gridCodes({ centre, dims, gridSize, range }: SweepSpec): Float32
 export function cellCode(spec: SweepSpec, row: number, column: number): Float32Array {
   const code = Float32Array.from(spec.centre);
   code[spec.dims[0]] = sweepValues(spec.centre[spec.dims[0]], spec.gridSize, spec.range)[column];
-  code[spec.dims[1]] = sweepValues(spec.centre[spec.dims[1]], spec.gridSize, spec.range).reverse()[row];
+  code[spec.dims[1]] = sweepValues(spec.centre[spec.dims[1]], spec.gridSize, spec.range).reverse()[
+    row
+  ];
   return code;
 }
 
 /** Straight-line interpolation between two codes, `steps` points including both ends. */
-export function interpolateCodes(from: ArrayLike<number>, to: ArrayLike<number>, steps: number): Float32Array {
+export function interpolateCodes(
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  steps: number,
+): Float32Array {
   const latent = from.length;
   const codes = new Float32Array(steps * latent);
   for (let s = 0; s < steps; s++) {

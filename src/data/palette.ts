@@ -24,7 +24,12 @@ export function compositeOnWhite(rgba: ArrayLike<number>): Float32Array {
  * first cropped to a centred square; box edges are fractional, so any size shrinks to any smaller
  * one and every source pixel counts by the area it covers.
  */
-export function boxDownsample(rgb: ArrayLike<number>, width: number, height: number, size: number): Float32Array {
+export function boxDownsample(
+  rgb: ArrayLike<number>,
+  width: number,
+  height: number,
+  size: number,
+): Float32Array {
   const side = Math.min(width, height);
   const left = (width - side) / 2;
   const top = (height - side) / 2;
@@ -36,7 +41,10 @@ export function boxDownsample(rgb: ArrayLike<number>, width: number, height: num
     for (let x = 0; x < size; x++) {
       const x0 = left + x * scale;
       const x1 = x0 + scale;
-      let r = 0, g = 0, b = 0, area = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        area = 0;
       for (let sy = Math.floor(y0); sy < Math.ceil(y1); sy++) {
         const wy = Math.min(sy + 1, y1) - Math.max(sy, y0);
         for (let sx = Math.floor(x0); sx < Math.ceil(x1); sx++) {
@@ -98,7 +106,9 @@ export function meanSaturation(rgb: ArrayLike<number>): number {
   if (pixels === 0) return 0;
   let sum = 0;
   for (let p = 0; p < pixels; p++) {
-    const r = rgb[p * 3], g = rgb[p * 3 + 1], b = rgb[p * 3 + 2];
+    const r = rgb[p * 3],
+      g = rgb[p * 3 + 1],
+      b = rgb[p * 3 + 2];
     const max = Math.max(r, g, b);
     if (max > 0) sum += (max - Math.min(r, g, b)) / max;
   }
@@ -109,7 +119,8 @@ export function meanSaturation(rgb: ArrayLike<number>): number {
 export function colouredPixels(rgb: ArrayLike<number>, whiteAbove = 0.9): Float32Array {
   const kept: number[] = [];
   for (let p = 0; p < rgb.length; p += 3) {
-    if (Math.min(rgb[p], rgb[p + 1], rgb[p + 2]) < whiteAbove) kept.push(rgb[p], rgb[p + 1], rgb[p + 2]);
+    if (Math.min(rgb[p], rgb[p + 1], rgb[p + 2]) < whiteAbove)
+      kept.push(rgb[p], rgb[p + 1], rgb[p + 2]);
   }
   return Float32Array.from(kept);
 }

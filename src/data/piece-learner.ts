@@ -34,17 +34,23 @@ export function learnPieces(sentences: readonly string[], options: PieceLearnerO
     }
   }
   const characters = new Set<string>([SPACE, ...alphabet]);
-  for (const [ch, count] of [...characterCounts].sort((a, b) => b[1] - a[1])) if (count >= minCharacterCount) characters.add(ch);
+  for (const [ch, count] of [...characterCounts].sort((a, b) => b[1] - a[1]))
+    if (count >= minCharacterCount) characters.add(ch);
   characters.delete(SPACE);
   const pieces = [...SPECIAL_TOKENS, ...BYTE_PIECES, SPACE, ...characters];
-  if (pieces.length > size) throw new RangeError(`The alphabet alone has ${pieces.length} pieces; asked for ${size}.`);
+  if (pieces.length > size)
+    throw new RangeError(`The alphabet alone has ${pieces.length} pieces; asked for ${size}.`);
 
   // Symbols of each chunk type; null marks a character without a piece (never merged).
   const types: (string | null)[][] = [];
   const freq: number[] = [];
   for (const [key, count] of chunkCounts) {
     const chars = [...key];
-    types.push(chars.map((ch, i) => (i === 0 && ch === SPACE && key.startsWith(SPACE) ? SPACE : characters.has(ch) ? ch : null)));
+    types.push(
+      chars.map((ch, i) =>
+        i === 0 && ch === SPACE && key.startsWith(SPACE) ? SPACE : characters.has(ch) ? ch : null,
+      ),
+    );
     freq.push(count);
   }
   const pairCounts = new Map<string, number>();
@@ -71,7 +77,8 @@ export function learnPieces(sentences: readonly string[], options: PieceLearnerO
   while (pieces.length < size) {
     let best = '';
     let bestCount = 1;
-    for (const [pair, count] of pairCounts) if (count > bestCount) [best, bestCount] = [pair, count];
+    for (const [pair, count] of pairCounts)
+      if (count > bestCount) [best, bestCount] = [pair, count];
     if (!best) break;
     const [a, b] = best.split(SEP);
     const merged = a + b;

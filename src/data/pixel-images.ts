@@ -6,7 +6,13 @@
  */
 import { imageToDigit, toImageData, DIGIT_SIZE, type ImageInput } from './digit-image.js';
 import { fetchFile } from '../runtime/fetch.js';
-import { boxDownsample, compositeOnWhite, nearestPaletteIndices, paletteColours, type Palette } from './palette.js';
+import {
+  boxDownsample,
+  compositeOnWhite,
+  nearestPaletteIndices,
+  paletteColours,
+  type Palette,
+} from './palette.js';
 
 /** One image's pixels: palette indices (one-hot models) or RGB in [0, 1] (sigmoid models). */
 export type PixelValues = Int32Array | Float32Array;
@@ -42,11 +48,16 @@ export async function imageToIndices(input: ImageInput, format: PixelFormat): Pr
 
 /** Model values (indices for one-hot, RGB in [0, 1] for sigmoid) of one image → RGB in [0, 1]. */
 export function valuesToRgb(values: ArrayLike<number>, format: PixelFormat): Float32Array {
-  return format.encoding === 'one-hot' ? paletteColours(values, format.palette) : Float32Array.from(values);
+  return format.encoding === 'one-hot'
+    ? paletteColours(values, format.palette)
+    : Float32Array.from(values);
 }
 
 /** Palette indices → what a model of `format`'s encoding takes (sigmoid models take the RGB). */
-export function indicesToValues(indices: Int32Array, format: PixelFormat): Int32Array | Float32Array {
+export function indicesToValues(
+  indices: Int32Array,
+  format: PixelFormat,
+): Int32Array | Float32Array {
   return format.encoding === 'one-hot' ? indices : paletteColours(indices, format.palette);
 }
 
@@ -54,7 +65,8 @@ export function indicesToValues(indices: Int32Array, format: PixelFormat): Int32
 export function rgbToImageData(rgb: ArrayLike<number>, size: number): ImageData {
   const image = new ImageData(size, size);
   for (let p = 0; p < size * size; p++) {
-    for (let k = 0; k < 3; k++) image.data[p * 4 + k] = Math.round(Math.min(1, Math.max(0, rgb[p * 3 + k])) * 255);
+    for (let k = 0; k < 3; k++)
+      image.data[p * 4 + k] = Math.round(Math.min(1, Math.max(0, rgb[p * 3 + k])) * 255);
     image.data[p * 4 + 3] = 255;
   }
   return image;

@@ -24,7 +24,10 @@ export const SPECIAL_TOKENS = ['<pad>', '<s>', '</s>', '<unk>'];
 export const SPACE = '\u2581';
 /** The 256 byte pieces follow the specials: id BYTE_BASE + b is the byte b. */
 export const BYTE_BASE = SPECIAL_TOKENS.length;
-export const BYTE_PIECES = Array.from({ length: 256 }, (_, b) => `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`);
+export const BYTE_PIECES = Array.from(
+  { length: 256 },
+  (_, b) => `<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`,
+);
 
 /** A chunk: optional space, then a word with inner apostrophes, a run of digits, or one other character. */
 const CHUNK = / ?(?:\p{L}[\p{L}\p{M}]*(?:'\p{L}[\p{L}\p{M}]*)*|\p{N}+|\S)/gu;
@@ -56,7 +59,9 @@ export interface Chunk {
 /** The chunks of normalised text, in order; joined with their spaces they give the text back. */
 export function chunks(normalised: string): Chunk[] {
   return (normalised.match(CHUNK) ?? []).map((chunk, i) =>
-    chunk.startsWith(' ') ? { spaced: true, text: chunk.slice(1) } : { spaced: i === 0, text: chunk },
+    chunk.startsWith(' ')
+      ? { spaced: true, text: chunk.slice(1) }
+      : { spaced: i === 0, text: chunk },
   );
 }
 
@@ -66,9 +71,14 @@ export function chunks(normalised: string): Chunk[] {
  * falls back to bytes.
  */
 export function latinAlphabet(): string[] {
-  const ranges: [number, number][] = [[0x21, 0x7e], [0xa1, 0x24f], [0x1e00, 0x1eff]];
+  const ranges: [number, number][] = [
+    [0x21, 0x7e],
+    [0xa1, 0x24f],
+    [0x1e00, 0x1eff],
+  ];
   const out: string[] = [];
-  for (const [from, to] of ranges) for (let c = from; c <= to; c++) if (c !== 0xad) out.push(String.fromCodePoint(c));
+  for (const [from, to] of ranges)
+    for (let c = from; c <= to; c++) if (c !== 0xad) out.push(String.fromCodePoint(c));
   return out;
 }
 
@@ -98,8 +108,14 @@ export class Vocabulary {
 
   constructor(pieces: readonly string[]) {
     const head = [...SPECIAL_TOKENS, ...BYTE_PIECES];
-    if (pieces.length <= head.length || head.some((s, i) => pieces[i] !== s) || !pieces.includes(SPACE)) {
-      throw new TypeError(`A vocabulary starts with ${SPECIAL_TOKENS.join(' ')} and the 256 byte pieces, and has the space mark.`);
+    if (
+      pieces.length <= head.length ||
+      head.some((s, i) => pieces[i] !== s) ||
+      !pieces.includes(SPACE)
+    ) {
+      throw new TypeError(
+        `A vocabulary starts with ${SPECIAL_TOKENS.join(' ')} and the 256 byte pieces, and has the space mark.`,
+      );
     }
     this.pieces = pieces;
     this.ids = new Map(pieces.slice(head.length).map((p, i) => [p, i + head.length]));
@@ -111,14 +127,21 @@ export class Vocabulary {
 
   /** Whether a word is written without byte pieces. */
   has(word: string): boolean {
-    return chunks(normalizeText(word)).every((chunk) => this.encodeChunk(chunk).every((id) => !isByte(id)));
+    return chunks(normalizeText(word)).every((chunk) =>
+      this.encodeChunk(chunk).every((id) => !isByte(id)),
+    );
   }
 
   encode(text: string): EncodedSentence {
     const normalised = normalizeText(text);
     const ids = chunks(normalised).flatMap((chunk) => this.encodeChunk(chunk));
     const words = normalised ? normalised.split(' ') : [];
-    return { ids, pieces: ids.map((id) => this.pieces[id]), words, unknown: words.filter((w) => !this.has(w)) };
+    return {
+      ids,
+      pieces: ids.map((id) => this.pieces[id]),
+      words,
+      unknown: words.filter((w) => !this.has(w)),
+    };
   }
 
   /** Ids → text, stopping at EOS; specials are skipped; byte pieces are joined as UTF-8. */
@@ -149,12 +172,15 @@ export class Vocabulary {
     const key = (chunk.spaced ? ' ' : '') + chunk.text;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const symbols: { text: string; id: number }[] = chunk.spaced ? [{ text: SPACE, id: this.ids.get(SPACE)! }] : [];
+    const symbols: { text: string; id: number }[] = chunk.spaced
+      ? [{ text: SPACE, id: this.ids.get(SPACE)! }]
+      : [];
     for (const ch of chunk.text) {
       // (a literal "▁" in the text is not the space mark: it goes to bytes)
       const id = ch === SPACE ? undefined : this.ids.get(ch);
       if (id !== undefined) symbols.push({ text: ch, id });
-      else for (const b of new TextEncoder().encode(ch)) symbols.push({ text: '', id: BYTE_BASE + b });
+      else
+        for (const b of new TextEncoder().encode(ch)) symbols.push({ text: '', id: BYTE_BASE + b });
     }
     while (symbols.length > 1) {
       let best = -1;

@@ -8,7 +8,13 @@
 import { createRng, type Rng } from '../runtime/random.js';
 
 export type ToyDistribution = 'ring' | 'grid' | 'moons' | 'line' | 'custom';
-export const TOY_DISTRIBUTIONS: readonly ToyDistribution[] = ['ring', 'grid', 'moons', 'line', 'custom'];
+export const TOY_DISTRIBUTIONS: readonly ToyDistribution[] = [
+  'ring',
+  'grid',
+  'moons',
+  'line',
+  'custom',
+];
 
 /** The square every distribution fits in: [min, max] on both axes. */
 export const PLANE = { min: -1, max: 1 } as const;
@@ -103,11 +109,18 @@ export function sampleLine(n: number, seed: number): Float32Array {
 }
 
 /** Points around the user's own points: pick one uniformly, add N(0, std²) noise. */
-export function sampleCustom(n: number, seed: number, userPoints: readonly Point[], std = CUSTOM_STD): Float32Array {
-  if (userPoints.length === 0) throw new RangeError('The custom distribution needs at least one point.');
+export function sampleCustom(
+  n: number,
+  seed: number,
+  userPoints: readonly Point[],
+  std = CUSTOM_STD,
+): Float32Array {
+  if (userPoints.length === 0)
+    throw new RangeError('The custom distribution needs at least one point.');
   const centres = new Float32Array(userPoints.length * 2);
   userPoints.forEach((p, k) => {
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new RangeError(`Custom point ${k} is not finite.`);
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y))
+      throw new RangeError(`Custom point ${k} is not finite.`);
     centres[2 * k] = p.x;
     centres[2 * k + 1] = p.y;
   });
@@ -115,8 +128,14 @@ export function sampleCustom(n: number, seed: number, userPoints: readonly Point
 }
 
 /** n points from any of the distributions; `custom` needs `userPoints`. */
-export function sampleToy(distribution: ToyDistribution, n: number, seed: number, userPoints: readonly Point[] = []): Float32Array {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`Sample count must be a whole number, got ${n}.`);
+export function sampleToy(
+  distribution: ToyDistribution,
+  n: number,
+  seed: number,
+  userPoints: readonly Point[] = [],
+): Float32Array {
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`Sample count must be a whole number, got ${n}.`);
   switch (distribution) {
     case 'ring':
       return sampleRing(n, seed);
@@ -129,7 +148,9 @@ export function sampleToy(distribution: ToyDistribution, n: number, seed: number
     case 'custom':
       return sampleCustom(n, seed, userPoints);
     default:
-      throw new RangeError(`Unknown distribution "${distribution as string}": use one of ${TOY_DISTRIBUTIONS.join(', ')}.`);
+      throw new RangeError(
+        `Unknown distribution "${distribution as string}": use one of ${TOY_DISTRIBUTIONS.join(', ')}.`,
+      );
   }
 }
 
@@ -183,7 +204,11 @@ export function modeCoverage(
  * sets on a `cells` × `cells` grid over the plane. A coarse, model-free estimate of how far the
  * generated distribution is from the real one; points outside the plane go to the border cells.
  */
-export function jensenShannonOnGrid(real: ArrayLike<number>, generated: ArrayLike<number>, cells = 32): number {
+export function jensenShannonOnGrid(
+  real: ArrayLike<number>,
+  generated: ArrayLike<number>,
+  cells = 32,
+): number {
   const p = histogram(real, cells);
   const q = histogram(generated, cells);
   let divergence = 0;
@@ -203,6 +228,7 @@ function histogram(points: ArrayLike<number>, cells: number): Float64Array {
     const c = Math.floor(((v - PLANE.min) / (PLANE.max - PLANE.min)) * cells);
     return Math.min(cells - 1, Math.max(0, Number.isFinite(c) ? c : 0));
   };
-  for (let i = 0; i < n; i++) counts[cellOf(points[2 * i + 1]) * cells + cellOf(points[2 * i])] += 1 / n;
+  for (let i = 0; i < n; i++)
+    counts[cellOf(points[2 * i + 1]) * cells + cellOf(points[2 * i])] += 1 / n;
   return counts;
 }

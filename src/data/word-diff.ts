@@ -10,11 +10,14 @@ export function changedWords(previous: readonly string[], current: readonly stri
   const common = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      common[i][j] = previous[i] === current[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+      common[i][j] =
+        previous[i] === current[j]
+          ? common[i + 1][j + 1] + 1
+          : Math.max(common[i + 1][j], common[i][j + 1]);
     }
   }
   const changed = current.map(() => true);
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (previous[i] === current[j]) {
       changed[j] = false;
       i++;

@@ -4,8 +4,17 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { Vae, DIGITS_VAE_CONFIG, bernoulliNegLogLikelihood, klToStandardNormal } from './vae.js';
-import { assignArtifacts, parametersToArtifacts, weightBytesOf, type ModelDescription } from '../runtime/weights-format.js';
-import { runTrainingLoop, type FineTuneOptions, type TrainingResult } from '../runtime/training-loop.js';
+import {
+  assignArtifacts,
+  parametersToArtifacts,
+  weightBytesOf,
+  type ModelDescription,
+} from '../runtime/weights-format.js';
+import {
+  runTrainingLoop,
+  type FineTuneOptions,
+  type TrainingResult,
+} from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
 
 export const DIGIT_PIXELS = 784;
@@ -50,7 +59,9 @@ export class DigitVae {
 
   /** Decoder means for `codes` laid end to end (count × latentSize) → count × 784 intensities. */
   async decode(codes: Float32Array, count: number): Promise<Float32Array> {
-    const probabilities = tf.tidy(() => this.vae.decode(tf.tensor2d(codes, [count, this.latentSize])));
+    const probabilities = tf.tidy(() =>
+      this.vae.decode(tf.tensor2d(codes, [count, this.latentSize])),
+    );
     const values = (await probabilities.data()) as Float32Array;
     probabilities.dispose();
     return values;
@@ -90,9 +101,14 @@ export class DigitVae {
         onProgress,
         step: async () => {
           const { loss, kl } = tf.tidy(() => {
-            const rows = Array.from({ length: batchSize }, () => Math.floor(rng.next() * digits.length));
+            const rows = Array.from({ length: batchSize }, () =>
+              Math.floor(rng.next() * digits.length),
+            );
             const batch = tf.gather(data, rows) as tf.Tensor2D;
-            return this.vae.trainStep(optimizer, batch, { binarise: rng.nextSeed(), sample: rng.nextSeed() });
+            return this.vae.trainStep(optimizer, batch, {
+              binarise: rng.nextSeed(),
+              sample: rng.nextSeed(),
+            });
           });
           const [lossValue, klValue] = await Promise.all([loss.data(), kl.data()]);
           tf.dispose([loss, kl]);

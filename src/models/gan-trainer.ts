@@ -46,7 +46,13 @@ export class GanTrainer {
   private fixedNoise: tf.Tensor2D;
   rounds = 0;
 
-  constructor(config: GanConfig, settings: GanSettings, realSampler: RealSampler, seed: number, viewSamples: number) {
+  constructor(
+    config: GanConfig,
+    settings: GanSettings,
+    realSampler: RealSampler,
+    seed: number,
+    viewSamples: number,
+  ) {
     this.config = config;
     this.settings = settings;
     this.realSampler = realSampler;
@@ -89,7 +95,8 @@ export class GanTrainer {
       // One update of the digits networks takes tens of milliseconds: let the page breathe
       // between updates. The tiny 2-d networks run many rounds per frame and need no yield.
       betweenSteps: this.config.dataSize > 2 ? yieldToBrowser : undefined,
-      realBatch: (n) => tf.tensor2d(this.realSampler(n, this.rng.nextSeed()), [n, this.config.dataSize]),
+      realBatch: (n) =>
+        tf.tensor2d(this.realSampler(n, this.rng.nextSeed()), [n, this.config.dataSize]),
     });
     this.rounds++;
     return losses;
@@ -97,12 +104,16 @@ export class GanTrainer {
 
   /** `n` samples from G (or its moving average), flat [n × dataSize]. */
   async sample(n: number, options: { ema?: boolean; seed?: number } = {}): Promise<Float32Array> {
-    const samples = tf.tidy(() => this.gan.generate(this.gan.sampleNoise(n, options.seed ?? this.rng.nextSeed()), options));
+    const samples = tf.tidy(() =>
+      this.gan.generate(this.gan.sampleNoise(n, options.seed ?? this.rng.nextSeed()), options),
+    );
     return readAndDispose(samples);
   }
 
   /** G's samples for the fixed noise, and D's probability that each is real. */
-  async fixedSamples(options: { ema?: boolean } = {}): Promise<{ samples: Float32Array; realness: Float32Array }> {
+  async fixedSamples(
+    options: { ema?: boolean } = {},
+  ): Promise<{ samples: Float32Array; realness: Float32Array }> {
     const [samples, realness] = tf.tidy(() => {
       const generated = this.gan.generate(this.fixedNoise, options);
       return [generated, this.gan.decisionMap(generated)];
@@ -111,11 +122,18 @@ export class GanTrainer {
   }
 
   /** Decodes a straight line between two noise vectors (seeded), `steps` samples end to end. */
-  async latentWalk(steps: number, seeds: [number, number], options: { ema?: boolean } = {}): Promise<Float32Array> {
+  async latentWalk(
+    steps: number,
+    seeds: [number, number],
+    options: { ema?: boolean } = {},
+  ): Promise<Float32Array> {
     const samples = tf.tidy(() => {
       const [a, b] = seeds.map((seed) => this.gan.sampleNoise(1, seed));
       const t = tf.reshape(tf.linspace(0, 1, steps), [steps, 1]);
-      return this.gan.generate(tf.add(tf.mul(tf.sub(1, t), a), tf.mul(t, b)) as tf.Tensor2D, options);
+      return this.gan.generate(
+        tf.add(tf.mul(tf.sub(1, t), a), tf.mul(t, b)) as tf.Tensor2D,
+        options,
+      );
     });
     return readAndDispose(samples);
   }

@@ -28,7 +28,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createLinear, linear, type LinearParams } from './linear.js';
-import { assignArtifacts, parametersToArtifacts, type ModelDescription } from '../runtime/weights-format.js';
+import {
+  assignArtifacts,
+  parametersToArtifacts,
+  type ModelDescription,
+} from '../runtime/weights-format.js';
 import type { Rng } from '../runtime/random.js';
 
 export interface GanConfig {
@@ -122,7 +126,8 @@ export class Gan {
   constructor(config: GanConfig = TOY_GAN_CONFIG, seed = 1) {
     this.config = config;
     let nextSeed = seed;
-    const chain = (sizes: number[]) => sizes.slice(1).map((size, i) => createLinear(sizes[i], size, nextSeed++));
+    const chain = (sizes: number[]) =>
+      sizes.slice(1).map((size, i) => createLinear(sizes[i], size, nextSeed++));
     this.generatorLayers = chain([config.noiseSize, ...config.generatorHidden, config.dataSize]);
     this.discriminatorLayers = chain([config.dataSize, ...config.discriminatorHidden, 1]);
     // G_ema starts as a copy of G. Not trainable: no optimiser may ever move it.
@@ -165,14 +170,21 @@ export class Gan {
 
   /** L_G for generated samples, as seen through D (no update). */
   generatorLoss(generated: tf.Tensor2D, loss: GanLoss = 'non-saturating'): tf.Scalar {
-    return tf.tidy(() => tf.mean(generatorLossPerSample(this.discriminate(generated), loss)) as tf.Scalar);
+    return tf.tidy(
+      () => tf.mean(generatorLossPerSample(this.discriminate(generated), loss)) as tf.Scalar,
+    );
   }
 
   /**
    * One D update on `real` against a fresh batch of G's samples of the same size. Only D's
    * variables move. Returns L_D before the update (caller disposes).
    */
-  discriminatorStep(optimizerD: tf.Optimizer, real: tf.Tensor2D, seeds: StepSeeds, options: GanStepOptions = {}): tf.Scalar {
+  discriminatorStep(
+    optimizerD: tf.Optimizer,
+    real: tf.Tensor2D,
+    seeds: StepSeeds,
+    options: GanStepOptions = {},
+  ): tf.Scalar {
     return tf.tidy(() => {
       // G's samples enter D's step as constants: computed outside the differentiated function.
       const generated = this.generate(this.sampleNoise(real.shape[0], seeds.noise));
@@ -188,7 +200,12 @@ export class Gan {
    * One G update on `batchSize` fresh samples, through the frozen D. Only G's variables move.
    * Returns L_G before the update (caller disposes).
    */
-  generatorStep(optimizerG: tf.Optimizer, batchSize: number, seeds: StepSeeds, options: GanStepOptions = {}): tf.Scalar {
+  generatorStep(
+    optimizerG: tf.Optimizer,
+    batchSize: number,
+    seeds: StepSeeds,
+    options: GanStepOptions = {},
+  ): tf.Scalar {
     checkLoss(options.loss ?? 'non-saturating'); // before any tape is recorded
     return tf.tidy(() => {
       const noise = this.sampleNoise(batchSize, seeds.noise);
@@ -209,7 +226,8 @@ export class Gan {
     checkLoss(options.loss ?? 'non-saturating');
     const dSteps = checkSteps(options.dSteps ?? 1, 'dSteps');
     const gSteps = checkSteps(options.gSteps ?? 1, 'gSteps');
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}.`);
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new RangeError(`batchSize must be a positive integer, got ${batchSize}.`);
     const dLosses: tf.Scalar[] = [];
     const gLosses: tf.Scalar[] = [];
     try {
@@ -217,10 +235,19 @@ export class Gan {
         const real = realBatch(batchSize);
         try {
           if (dSteps === 0) {
-            dLosses.push(tf.tidy(() =>
-              this.discriminatorLoss(real, this.generate(this.sampleNoise(batchSize, rng.nextSeed())), options.realLabel ?? 1)));
+            dLosses.push(
+              tf.tidy(() =>
+                this.discriminatorLoss(
+                  real,
+                  this.generate(this.sampleNoise(batchSize, rng.nextSeed())),
+                  options.realLabel ?? 1,
+                ),
+              ),
+            );
           } else {
-            dLosses.push(this.discriminatorStep(optimizerD, real, { noise: rng.nextSeed() }, options));
+            dLosses.push(
+              this.discriminatorStep(optimizerD, real, { noise: rng.nextSeed() }, options),
+            );
           }
         } finally {
           real.dispose();
@@ -233,7 +260,14 @@ export class Gan {
         await options.betweenSteps?.();
       }
       if (gSteps === 0) {
-        gLosses.push(tf.tidy(() => this.generatorLoss(this.generate(this.sampleNoise(batchSize, rng.nextSeed())), options.loss)));
+        gLosses.push(
+          tf.tidy(() =>
+            this.generatorLoss(
+              this.generate(this.sampleNoise(batchSize, rng.nextSeed())),
+              options.loss,
+            ),
+          ),
+        );
       }
       const [dLoss, gLoss] = await Promise.all([meanOf(dLosses), meanOf(gLosses)]);
       return { dLoss, gLoss };
@@ -266,7 +300,8 @@ export class Gan {
     checkLoss(loss);
     return tf.tidy(() => {
       // Summing the per-sample losses makes row i of the gradient depend on point i alone.
-      const total = (x: tf.Tensor) => tf.sum(generatorLossPerSample(this.discriminate(x as tf.Tensor2D), loss));
+      const total = (x: tf.Tensor) =>
+        tf.sum(generatorLossPerSample(this.discriminate(x as tf.Tensor2D), loss));
       return tf.grad(total)(points) as tf.Tensor2D;
     });
   }
@@ -339,12 +374,15 @@ function generatorLossPerSample(fakeLogits: tf.Tensor, loss: GanLoss): tf.Tensor
 
 function checkLoss(loss: GanLoss): void {
   if (!GAN_LOSSES.includes(loss)) {
-    throw new RangeError(`Unknown GAN loss "${loss as string}": use 'non-saturating' or 'minimax'.`);
+    throw new RangeError(
+      `Unknown GAN loss "${loss as string}": use 'non-saturating' or 'minimax'.`,
+    );
   }
 }
 
 function checkSteps(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}.`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}.`);
   return value;
 }
 

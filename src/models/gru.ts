@@ -10,7 +10,14 @@
  * the candidate's recurrent term keeps b'_n, which sits inside r ⊙ (…).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLayer, linear, linearParameters, matMulFast, weightOnly, type LinearParams } from './linear.js';
+import {
+  createLayer,
+  linear,
+  linearParameters,
+  matMulFast,
+  weightOnly,
+  type LinearParams,
+} from './linear.js';
 
 export interface GruParams {
   inputReset: LinearParams;
@@ -75,9 +82,19 @@ export type FusedGru = {
 export function fuseGru(p: GruParams): FusedGru {
   const noBias = tf.zerosLike(p.recurrentCandidate.bias);
   return {
-    inputWeight: tf.concat([p.inputReset.weight, p.inputUpdate.weight, p.inputCandidate.weight], 1) as tf.Tensor2D,
-    inputBias: tf.concat([p.inputReset.bias, p.inputUpdate.bias, p.inputCandidate.bias]) as tf.Tensor1D,
-    recurrentWeight: tf.concat([p.recurrentReset, p.recurrentUpdate, p.recurrentCandidate.weight], 1) as tf.Tensor2D,
+    inputWeight: tf.concat(
+      [p.inputReset.weight, p.inputUpdate.weight, p.inputCandidate.weight],
+      1,
+    ) as tf.Tensor2D,
+    inputBias: tf.concat([
+      p.inputReset.bias,
+      p.inputUpdate.bias,
+      p.inputCandidate.bias,
+    ]) as tf.Tensor1D,
+    recurrentWeight: tf.concat(
+      [p.recurrentReset, p.recurrentUpdate, p.recurrentCandidate.weight],
+      1,
+    ) as tf.Tensor2D,
     recurrentBias: tf.concat([noBias, noBias, p.recurrentCandidate.bias]) as tf.Tensor1D,
   };
 }
@@ -86,9 +103,15 @@ export function fuseGru(p: GruParams): FusedGru {
  * W x_t for every step of a time-major sequence at once: inputs [steps·batch, in] → one tensor
  * [batch, 3·size] per step (add the bias, or any other per-sequence term, to each).
  */
-export function fusedInputs(inputs: tf.Tensor2D, weight: tf.Tensor2D, steps: number): tf.Tensor2D[] {
+export function fusedInputs(
+  inputs: tf.Tensor2D,
+  weight: tf.Tensor2D,
+  steps: number,
+): tf.Tensor2D[] {
   const batch = inputs.shape[0] / steps;
-  return tf.unstack(tf.reshape(matMulFast(inputs, weight), [steps, batch, weight.shape[1]])) as tf.Tensor2D[];
+  return tf.unstack(
+    tf.reshape(matMulFast(inputs, weight), [steps, batch, weight.shape[1]]),
+  ) as tf.Tensor2D[];
 }
 
 /** One step from precomputed input terms W x + b ([batch, 3·size]); the same numbers as `gruStep`. */

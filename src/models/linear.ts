@@ -38,7 +38,11 @@ export function linear(x: tf.Tensor2D, params: LinearParams): tf.Tensor2D {
 }
 
 /** x·W + b for any tensors W and b (such as weights fused from several layers), as fast as `linear`. */
-export function affine(x: tf.Tensor2D, weight: tf.Tensor2D | tf.Variable, bias: tf.Tensor1D | tf.Variable): tf.Tensor2D {
+export function affine(
+  x: tf.Tensor2D,
+  weight: tf.Tensor2D | tf.Variable,
+  bias: tf.Tensor1D | tf.Variable,
+): tf.Tensor2D {
   return linearWithFastGradient(x, weight, bias) as tf.Tensor2D;
 }
 
@@ -54,7 +58,10 @@ const matMulWithFastGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveF
     value: tf.matMul(x, weight),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [savedX, savedWeight] = saved as tf.Tensor2D[];
-      return [tf.matMul(dy as tf.Tensor2D, tf.transpose(savedWeight)), tf.matMul(tf.transpose(savedX), dy as tf.Tensor2D)];
+      return [
+        tf.matMul(dy as tf.Tensor2D, tf.transpose(savedWeight)),
+        tf.matMul(tf.transpose(savedX), dy as tf.Tensor2D),
+      ];
     },
   };
 });
@@ -67,11 +74,7 @@ export function matMulFast(x: tf.Tensor2D, weight: tf.Tensor2D | tf.Variable): t
  * He-uniform initialisation (for ReLU layers); `seed` makes it repeatable. Variables are left
  * unnamed on purpose: TF.js names are global to the page, and a page may hold several models.
  */
-export function createLinear(
-  inputSize: number,
-  outputSize: number,
-  seed: number,
-): LinearParams {
+export function createLinear(inputSize: number, outputSize: number, seed: number): LinearParams {
   const limit = Math.sqrt(6 / inputSize);
   return {
     weight: variableFrom(tf.randomUniform([inputSize, outputSize], -limit, limit, 'float32', seed)),
@@ -83,9 +86,18 @@ export function createLinear(
  * A dense layer's parameters. 'relu': He-uniform; 'recurrent': uniform ±1/√inputs, as recurrent
  * nets like it (PyTorch's default ±1/√hidden); 'linear': Glorot-uniform. Variables stay unnamed.
  */
-export function createLayer(inputs: number, outputs: number, seed: number, init: 'relu' | 'recurrent' | 'linear'): LinearParams {
+export function createLayer(
+  inputs: number,
+  outputs: number,
+  seed: number,
+  init: 'relu' | 'recurrent' | 'linear',
+): LinearParams {
   const limit =
-    init === 'relu' ? Math.sqrt(6 / inputs) : init === 'recurrent' ? 1 / Math.sqrt(inputs) : Math.sqrt(6 / (inputs + outputs));
+    init === 'relu'
+      ? Math.sqrt(6 / inputs)
+      : init === 'recurrent'
+        ? 1 / Math.sqrt(inputs)
+        : Math.sqrt(6 / (inputs + outputs));
   return {
     weight: variableFrom(tf.randomUniform([inputs, outputs], -limit, limit, 'float32', seed)),
     bias: variableFrom(tf.zeros([outputs])),
@@ -99,7 +111,10 @@ export function weightOnly(params: LinearParams): tf.Variable {
 }
 
 /** A layer's variables under `prefix/weight` and `prefix/bias`, as weight files name them. */
-export function linearParameters(prefix: string, params: LinearParams): Record<string, tf.Variable> {
+export function linearParameters(
+  prefix: string,
+  params: LinearParams,
+): Record<string, tf.Variable> {
   return { [`${prefix}/weight`]: params.weight, [`${prefix}/bias`]: params.bias };
 }
 

@@ -6,7 +6,11 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { PixelRnn, type PixelRnnConfig, type PixelRnnSampler } from './pixel-rnn.js';
-import { runTrainingLoop, type FineTuneOptions, type TrainingResult } from '../runtime/training-loop.js';
+import {
+  runTrainingLoop,
+  type FineTuneOptions,
+  type TrainingResult,
+} from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
 import { weightBytesOf } from '../runtime/weights-format.js';
 import type { Palette } from '../data/palette.js';
@@ -80,7 +84,10 @@ export class PixelPainter {
   }
 
   /** Fine-tunes on the given images (already in this model's pixel form), with the shared loop. */
-  async fineTune(images: PixelValues[], options: PixelFineTuneOptions = {}): Promise<TrainingResult> {
+  async fineTune(
+    images: PixelValues[],
+    options: PixelFineTuneOptions = {},
+  ): Promise<TrainingResult> {
     if (images.length === 0) throw new RangeError('Fine-tuning needs at least one image.');
     const { steps = 100, learningRate = 3e-4, batchSize = 16, signal, seed, onProgress } = options;
     const rng = createRng(seed);
@@ -92,7 +99,10 @@ export class PixelPainter {
         signal,
         onProgress,
         step: async () => {
-          const batch = Array.from({ length: Math.min(batchSize, Math.max(images.length, 1)) }, () => images[Math.floor(rng.next() * images.length)]);
+          const batch = Array.from(
+            { length: Math.min(batchSize, Math.max(images.length, 1)) },
+            () => images[Math.floor(rng.next() * images.length)],
+          );
           const x = this.toTensor(batch);
           const loss = this.model.trainStep(optimizer, x, { clipNorm: 1000 });
           const value = (await loss.data())[0];
@@ -114,7 +124,8 @@ export class PixelPainter {
     const { height, width, encoding } = this.config;
     const pixels = height * width * this.valueDepth;
     for (const image of images) {
-      if (image.length !== pixels) throw new RangeError(`An image must have ${pixels} values, got ${image.length}.`);
+      if (image.length !== pixels)
+        throw new RangeError(`An image must have ${pixels} values, got ${image.length}.`);
     }
     if (encoding === 'one-hot') {
       const flat = new Int32Array(images.length * pixels);
@@ -148,12 +159,21 @@ export class Painting {
     this.distributionDepth = painter.distributionDepth;
     this.width = width;
     const pixels = height * width;
-    const make = () => (this.valueDepth === 1 ? new Int32Array(pixels) : new Float32Array(pixels * 3));
+    const make = () =>
+      this.valueDepth === 1 ? new Int32Array(pixels) : new Float32Array(pixels * 3);
     this.images = Array.from({ length: this.count }, make);
-    this.predictions = Array.from({ length: this.count }, () => new Float32Array(pixels * this.distributionDepth).fill(NaN));
+    this.predictions = Array.from({ length: this.count }, () =>
+      new Float32Array(pixels * this.distributionDepth).fill(NaN),
+    );
     const given = options.given ? painter.toTensor([options.given]) : undefined;
     try {
-      this.sampler = model.sampler({ count: this.count, temperature: options.temperature, seed: options.seed, given, fromRow: this.fromRow });
+      this.sampler = model.sampler({
+        count: this.count,
+        temperature: options.temperature,
+        seed: options.seed,
+        given,
+        fromRow: this.fromRow,
+      });
     } finally {
       given?.dispose();
     }
@@ -179,9 +199,13 @@ export class Painting {
     tf.dispose([value, distribution]);
     const pixel = row * this.width + column;
     for (let i = 0; i < this.count; i++) {
-      for (let k = 0; k < this.valueDepth; k++) this.images[i][pixel * this.valueDepth + k] = values[i * this.valueDepth + k];
+      for (let k = 0; k < this.valueDepth; k++)
+        this.images[i][pixel * this.valueDepth + k] = values[i * this.valueDepth + k];
       const d = this.distributionDepth;
-      this.predictions[i].set(probabilities.subarray(i * d, (i + 1) * d) as Float32Array, pixel * d);
+      this.predictions[i].set(
+        probabilities.subarray(i * d, (i + 1) * d) as Float32Array,
+        pixel * d,
+      );
     }
     // A finished painting lives on in plain arrays; its recurrent state can go.
     if (this.sampler.done) this.sampler.dispose();

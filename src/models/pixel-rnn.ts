@@ -48,7 +48,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createLayer, linear, matMulFast, weightOnly, type LinearParams } from './linear.js';
 import { createGru, gruParameters, gruStep, type GruParams } from './gru.js';
-import { assignArtifacts, parametersToArtifacts, type ModelDescription } from '../runtime/weights-format.js';
+import {
+  assignArtifacts,
+  parametersToArtifacts,
+  type ModelDescription,
+} from '../runtime/weights-format.js';
 import { createRng } from '../runtime/random.js';
 import type { Palette } from '../data/palette.js';
 
@@ -126,7 +130,10 @@ export const EMOJI_PIXEL_RNN_CONFIG: PixelRnnConfig = {
   leftPixels: 2,
   sigmoidStd: 0.05,
 };
-export const EMOJI_SIGMOID_PIXEL_RNN_CONFIG: PixelRnnConfig = { ...EMOJI_PIXEL_RNN_CONFIG, encoding: 'sigmoid' };
+export const EMOJI_SIGMOID_PIXEL_RNN_CONFIG: PixelRnnConfig = {
+  ...EMOJI_PIXEL_RNN_CONFIG,
+  encoding: 'sigmoid',
+};
 
 /**
  * Images as the model takes them. one-hot: palette indices, [batch, height, width] (int32 or
@@ -197,7 +204,9 @@ export class PixelRnn {
     // Forget gate bias 1: the row LSTM starts out remembering (Jozefowicz et al. 2015).
     tf.tidy(() => {
       const bias = this.rowLstm.input.bias;
-      bias.assign(tf.concat([tf.zeros([c.rowSize]), tf.ones([c.rowSize]), tf.zeros([2 * c.rowSize])]));
+      bias.assign(
+        tf.concat([tf.zeros([c.rowSize]), tf.ones([c.rowSize]), tf.zeros([2 * c.rowSize])]),
+      );
     });
     this.context = Array.from({ length: c.width }, () => layer(c.rowSize, c.contextSize, 'linear'));
     this.pixelInput = layer(c.contextSize + this.localSize, c.inputSize, 'relu');
@@ -259,7 +268,9 @@ export class PixelRnn {
       // every column gets its own small tensors from the start (gathers, per-column weights).
 
       // Row LSTM over the rows: step r reads row r−1 (zeros for r = 0) and gives h_r.
-      const rows = tf.unstack(tf.transpose(tf.reshape(x, [batch, h, w * d]), [1, 0, 2])) as tf.Tensor2D[];
+      const rows = tf.unstack(
+        tf.transpose(tf.reshape(x, [batch, h, w * d]), [1, 0, 2]),
+      ) as tf.Tensor2D[];
       let hRow: tf.Tensor2D = tf.zeros([batch, this.config.rowSize]);
       let cRow: tf.Tensor2D = tf.zeros([batch, this.config.rowSize]);
       const rowStates: tf.Tensor2D[] = [];
@@ -271,15 +282,22 @@ export class PixelRnn {
 
       // Column GRUs: the columns are the time axis; every row of every image is one sequence.
       const neighbours = this.neighbourColumns(x); // per column [H·B, K·D]
-      let columnStates: tf.Tensor2D[] = this.columnGrus.map(() => tf.zeros([h * batch, this.config.columnSize]));
+      let columnStates: tf.Tensor2D[] = this.columnGrus.map(() =>
+        tf.zeros([h * batch, this.config.columnSize]),
+      );
       const outputs: tf.Tensor2D[] = [];
       for (let c = 0; c < w; c++) {
-        const e = this.pixelEmbedding(tf.concat([linear(states, this.context[c]), neighbours[c]], 1));
+        const e = this.pixelEmbedding(
+          tf.concat([linear(states, this.context[c]), neighbours[c]], 1),
+        );
         columnStates = this.columnStep(e, columnStates);
         outputs.push(this.head(columnStates[columnStates.length - 1], e));
       }
       // [W, H·B, D] → [B, H, W, D]
-      return tf.transpose(tf.reshape(tf.stack(outputs), [w, h, batch, this.outputDepth]), [2, 1, 0, 3]) as tf.Tensor4D;
+      return tf.transpose(
+        tf.reshape(tf.stack(outputs), [w, h, batch, this.outputDepth]),
+        [2, 1, 0, 3],
+      ) as tf.Tensor4D;
     });
   }
 
@@ -296,20 +314,33 @@ export class PixelRnn {
   predictions(images: PixelImages, temperature = 1): tf.Tensor4D {
     return tf.tidy(() => {
       const outputs = this.logits(images);
-      return (this.config.encoding === 'one-hot' ? tf.softmax(tf.div(outputs, temperature)) : tf.sigmoid(outputs)) as tf.Tensor4D;
+      return (
+        this.config.encoding === 'one-hot'
+          ? tf.softmax(tf.div(outputs, temperature))
+          : tf.sigmoid(outputs)
+      ) as tf.Tensor4D;
     });
   }
 
   /** One Adam (or any optimiser) step on the mean NLL per image; returns that loss (caller disposes). */
-  trainStep(optimizer: tf.Optimizer, images: PixelImages, options: TrainStepOptions = {}): tf.Scalar {
+  trainStep(
+    optimizer: tf.Optimizer,
+    images: PixelImages,
+    options: TrainStepOptions = {},
+  ): tf.Scalar {
     return tf.tidy(() => {
       const parameters = Object.values(this.namedParameters());
-      const { value, grads } = tf.variableGrads(() => tf.mean(this.nll(images)) as tf.Scalar, parameters);
+      const { value, grads } = tf.variableGrads(
+        () => tf.mean(this.nll(images)) as tf.Scalar,
+        parameters,
+      );
       let gradients: tf.NamedTensorMap = grads;
       if (options.clipNorm !== undefined) {
         const norm = tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
         const scale = tf.div(options.clipNorm, tf.maximum(norm, options.clipNorm));
-        gradients = Object.fromEntries(Object.entries(grads).map(([name, g]) => [name, tf.mul(g, scale)]));
+        gradients = Object.fromEntries(
+          Object.entries(grads).map(([name, g]) => [name, tf.mul(g, scale)]),
+        );
       }
       optimizer.applyGradients(gradients);
       return value;
@@ -341,11 +372,19 @@ export class PixelRnn {
    * Keeps rows 0 … fromRow−1 of `images` exactly and samples the rest, `count` completions per
    * image (default 1). Output: [images·count, …], the completions of image i at i·count … .
    */
-  complete(images: PixelImages, fromRow: number, options: Omit<SamplerOptions, 'count' | 'given' | 'fromRow'> & { count?: number } = {}): PixelImages {
+  complete(
+    images: PixelImages,
+    fromRow: number,
+    options: Omit<SamplerOptions, 'count' | 'given' | 'fromRow'> & { count?: number } = {},
+  ): PixelImages {
     const perImage = options.count ?? 1;
     const given = tf.tidy(() => {
       const n = images.shape[0];
-      const repeated = tf.tile(tf.expandDims(images, 1), [1, perImage, ...images.shape.slice(1).map(() => 1)]);
+      const repeated = tf.tile(tf.expandDims(images, 1), [
+        1,
+        perImage,
+        ...images.shape.slice(1).map(() => 1),
+      ]);
       return tf.reshape(repeated, [n * perImage, ...images.shape.slice(1)]);
     });
     try {
@@ -376,7 +415,11 @@ export class PixelRnn {
 
   /** What a weights file must declare to load into this model. */
   description(): ModelDescription & { palette?: Palette } {
-    return { model: 'pixel-rnn', config: this.config, ...(this.palette ? { palette: this.palette } : {}) };
+    return {
+      model: 'pixel-rnn',
+      config: this.config,
+      ...(this.palette ? { palette: this.palette } : {}),
+    };
   }
 
   /**
@@ -385,7 +428,9 @@ export class PixelRnn {
    */
   async setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
     await assignArtifacts(this.description(), this.namedParameters(), artifacts);
-    const found = (artifacts.modelTopology as { generativeElements?: { palette?: unknown } } | undefined)?.generativeElements?.palette;
+    const found = (
+      artifacts.modelTopology as { generativeElements?: { palette?: unknown } } | undefined
+    )?.generativeElements?.palette;
     if (isPalette(found, this.config)) this.palette = found;
   }
 
@@ -425,11 +470,21 @@ export class PixelRnn {
   private neighbourColumns(x: tf.Tensor4D): tf.Tensor2D[] {
     const { aboveRows: rows, aboveHalfWidth: k, leftPixels: left, height: h } = this.config;
     const [batch, , , d] = x.shape;
-    if (this.neighbourCount === 0) return Array.from({ length: this.config.width }, () => tf.zeros([h * batch, 0]));
+    if (this.neighbourCount === 0)
+      return Array.from({ length: this.config.width }, () => tf.zeros([h * batch, 0]));
     const padLeft = Math.max(k, left);
-    const padded = tf.reshape(tf.pad(x, [[0, 0], [rows, 0], [padLeft, k], [0, 0]]), [-1, d]);
+    const padded = tf.reshape(
+      tf.pad(x, [
+        [0, 0],
+        [rows, 0],
+        [padLeft, k],
+        [0, 0],
+      ]),
+      [-1, d],
+    );
     return this.neighbourIndices(batch).map(
-      (indices) => tf.reshape(tf.gather(padded, indices), [h * batch, this.neighbourCount * d]) as tf.Tensor2D,
+      (indices) =>
+        tf.reshape(tf.gather(padded, indices), [h * batch, this.neighbourCount * d]) as tf.Tensor2D,
     );
   }
 
@@ -437,7 +492,13 @@ export class PixelRnn {
   private neighbourIndices(batch: number): tf.Tensor1D[] {
     let cached = this.neighbourIndexCache.get(batch);
     if (!cached) {
-      const { height: h, width: w, aboveRows: rows, aboveHalfWidth: k, leftPixels: left } = this.config;
+      const {
+        height: h,
+        width: w,
+        aboveRows: rows,
+        aboveHalfWidth: k,
+        leftPixels: left,
+      } = this.config;
       const padLeft = Math.max(k, left);
       const paddedWidth = w + padLeft + k;
       const offsets: [number, number][] = [];
@@ -448,7 +509,8 @@ export class PixelRnn {
         let i = 0;
         for (let r = 0; r < h; r++) {
           for (let b = 0; b < batch; b++) {
-            for (const [dr, dc] of offsets) indices[i++] = (b * (h + rows) + rows + r - dr) * paddedWidth + padLeft + c + dc;
+            for (const [dr, dc] of offsets)
+              indices[i++] = (b * (h + rows) + rows + r - dr) * paddedWidth + padLeft + c + dc;
           }
         }
         return tf.keep(tf.tensor1d(indices, 'int32'));
@@ -463,14 +525,23 @@ export class PixelRnn {
     const { width: w, aboveHalfWidth: k } = this.config;
     const slices: tf.Tensor[] = [];
     for (const row of previousRows) {
-      const padded = tf.pad(row, [[0, 0], [k, k], [0, 0]]);
-      for (let dc = -k; dc <= k; dc++) slices.push(tf.slice(padded, [0, k + dc, 0], [row.shape[0], w, row.shape[2]]));
+      const padded = tf.pad(row, [
+        [0, 0],
+        [k, k],
+        [0, 0],
+      ]);
+      for (let dc = -k; dc <= k; dc++)
+        slices.push(tf.slice(padded, [0, k + dc, 0], [row.shape[0], w, row.shape[2]]));
     }
     return tf.concat(slices, -1) as tf.Tensor3D;
   }
 
   /** One row LSTM step from the row's projected input W·x + b. */
-  lstmStep(projectedInput: tf.Tensor2D, h: tf.Tensor2D, c: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
+  lstmStep(
+    projectedInput: tf.Tensor2D,
+    h: tf.Tensor2D,
+    c: tf.Tensor2D,
+  ): [tf.Tensor2D, tf.Tensor2D] {
     const size = this.config.rowSize;
     const gates = tf.add(projectedInput, matMulFast(h, this.rowLstm.recurrent));
     const [ifo, g] = tf.split(gates, [3 * size, size], 1);
@@ -488,7 +559,10 @@ export class PixelRnn {
 
   /** a_{r,c} for one row, all columns: [count, W, C]. */
   rowContext(h: tf.Tensor2D): tf.Tensor3D {
-    return tf.stack(this.context.map((params) => linear(h, params)), 1) as tf.Tensor3D;
+    return tf.stack(
+      this.context.map((params) => linear(h, params)),
+      1,
+    ) as tf.Tensor3D;
   }
 
   /** e_{r,c} from the pixel's full input vector [count, C + neighbours]. */
@@ -520,7 +594,10 @@ export class PixelRnn {
     const std = this.config.sigmoidStd;
     const squared = tf.square(tf.sub(tf.cast(images, 'float32'), tf.sigmoid(outputs)));
     const perChannel = 0.5 * Math.log(2 * Math.PI * std * std);
-    return tf.add(tf.div(tf.sum(squared, [1, 2, 3]), 2 * std * std), perChannel * outputs.size / outputs.shape[0]) as tf.Tensor1D;
+    return tf.add(
+      tf.div(tf.sum(squared, [1, 2, 3]), 2 * std * std),
+      (perChannel * outputs.size) / outputs.shape[0],
+    ) as tf.Tensor1D;
   }
 
   private checkImages(images: PixelImages): void {
@@ -528,7 +605,9 @@ export class PixelRnn {
     const expected = encoding === 'one-hot' ? [height, width] : [height, width, 3];
     const shape = images.shape.slice(1);
     if (images.rank !== expected.length + 1 || !tf.util.arraysEqual(shape, expected)) {
-      throw new RangeError(`PixelRnn expects images of shape [batch, ${expected.join(', ')}], got [${images.shape.join(', ')}].`);
+      throw new RangeError(
+        `PixelRnn expects images of shape [batch, ${expected.join(', ')}], got [${images.shape.join(', ')}].`,
+      );
     }
   }
 }
@@ -568,12 +647,15 @@ export class PixelRnnSampler {
   constructor(model: PixelRnn, options: SamplerOptions) {
     const { count, temperature = 1, seed, given, fromRow = 0 } = options;
     const { height, width } = model.config;
-    if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${count}.`);
-    if (!(temperature > 0) || !Number.isFinite(temperature)) throw new RangeError(`temperature must be > 0, got ${temperature}.`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError(`count must be a positive integer, got ${count}.`);
+    if (!(temperature > 0) || !Number.isFinite(temperature))
+      throw new RangeError(`temperature must be > 0, got ${temperature}.`);
     if (!Number.isInteger(fromRow) || fromRow < 0 || fromRow > height) {
       throw new RangeError(`fromRow must be a whole number from 0 to ${height}, got ${fromRow}.`);
     }
-    if (fromRow > 0 && !given) throw new RangeError('fromRow > 0 needs the `given` images whose top rows are kept.');
+    if (fromRow > 0 && !given)
+      throw new RangeError('fromRow > 0 needs the `given` images whose top rows are kept.');
     if (given) {
       model.pixelFeatures(given).dispose(); // checks the shape
       if (given.shape[0] !== count && given.shape[0] !== 1) {
@@ -586,16 +668,20 @@ export class PixelRnnSampler {
     this.temperature = temperature;
     this.fromRow = fromRow;
     this.seeds = createRng(seed);
-    this.previousRows = Array.from({ length: Math.max(1, this.config.aboveRows) }, () =>
-      tf.zeros([count, width, model.pixelDepth]) as tf.Tensor3D,
+    this.previousRows = Array.from(
+      { length: Math.max(1, this.config.aboveRows) },
+      () => tf.zeros([count, width, model.pixelDepth]) as tf.Tensor3D,
     );
     this.h = tf.zeros([count, this.config.rowSize]);
     this.c = tf.zeros([count, this.config.rowSize]);
 
     if (given) {
       this.given = tf.tidy(() => {
-        const values = this.config.encoding === 'one-hot' ? tf.cast(given, 'int32') : tf.cast(given, 'float32');
-        return given.shape[0] === count ? values : tf.tile(values, [count, ...given.shape.slice(1).map(() => 1)]);
+        const values =
+          this.config.encoding === 'one-hot' ? tf.cast(given, 'int32') : tf.cast(given, 'float32');
+        return given.shape[0] === count
+          ? values
+          : tf.tile(values, [count, ...given.shape.slice(1).map(() => 1)]);
       });
       // The given rows only move the row LSTM along (the column GRUs restart on every row), and
       // are kept exactly as given.
@@ -656,7 +742,13 @@ export class PixelRnnSampler {
     if (this.columnIndex === width) {
       const values = tf.stack(this.rowValues, 1);
       const features = tf.stack(this.rowFeatures, 1) as tf.Tensor3D;
-      tf.dispose([...this.rowValues, ...this.rowFeatures, ...this.columnStates, ...this.rowInputs, ...this.rowNoise]);
+      tf.dispose([
+        ...this.rowValues,
+        ...this.rowFeatures,
+        ...this.columnStates,
+        ...this.rowInputs,
+        ...this.rowNoise,
+      ]);
       this.rowValues = [];
       this.rowFeatures = [];
       this.columnStates = [];
@@ -676,20 +768,40 @@ export class PixelRnnSampler {
       if (this.rowValues.length > 0) {
         const partial = tf.stack(this.rowValues, 1);
         const rest = width - this.rowValues.length;
-        const padding = this.config.encoding === 'one-hot' ? [[0, 0], [0, rest]] : [[0, 0], [0, rest], [0, 0]];
+        const padding =
+          this.config.encoding === 'one-hot'
+            ? [
+                [0, 0],
+                [0, rest],
+              ]
+            : [
+                [0, 0],
+                [0, rest],
+                [0, 0],
+              ];
         rows.push(tf.pad(partial, padding as [number, number][]));
       }
       const drawn = rows.length > 0 ? tf.stack(rows, 1) : undefined;
       const missing = height - rows.length;
       if (missing === 0) return drawn!;
-      const rest = this.config.encoding === 'one-hot' ? tf.zeros([this.count, missing, width], 'int32') : tf.zeros([this.count, missing, width, 3]);
+      const rest =
+        this.config.encoding === 'one-hot'
+          ? tf.zeros([this.count, missing, width], 'int32')
+          : tf.zeros([this.count, missing, width, 3]);
       return drawn ? tf.concat([drawn, rest], 1) : rest;
     });
   }
 
   dispose(): void {
     this.disposeState();
-    tf.dispose([...this.finishedRows, ...this.rowValues, ...this.rowFeatures, ...this.columnStates, ...this.rowInputs, ...this.rowNoise]);
+    tf.dispose([
+      ...this.finishedRows,
+      ...this.rowValues,
+      ...this.rowFeatures,
+      ...this.columnStates,
+      ...this.rowInputs,
+      ...this.rowNoise,
+    ]);
     this.finishedRows = [];
     this.rowValues = [];
     this.rowFeatures = [];
@@ -722,18 +834,30 @@ export class PixelRnnSampler {
     const { inputs, noise } = tf.tidy(() => {
       const context = this.model.rowContext(this.h);
       const parts: tf.Tensor3D[] = [context];
-      if (aboveRows > 0) parts.push(this.model.rowNeighbours(this.previousRows.slice(0, aboveRows)));
+      if (aboveRows > 0)
+        parts.push(this.model.rowNeighbours(this.previousRows.slice(0, aboveRows)));
       const inputs = tf.unstack(tf.concat(parts, 2), 1) as tf.Tensor2D[];
       const uniform = tf.randomUniform([width, this.count, noiseDepth], 0, 1, 'float32', seed);
       const noise =
         this.config.encoding === 'one-hot'
           ? tf.neg(tf.log(tf.neg(tf.log(tf.clipByValue(uniform, 1e-7, 1 - 1e-7))))) // Gumbel(0, 1)
-          : tf.mul(tf.sqrt(tf.mul(-2, tf.log(tf.clipByValue(uniform, 1e-7, 1)))), tf.cos(tf.mul(2 * Math.PI, tf.randomUniform([width, this.count, 3], 0, 1, 'float32', seed + 1))));
+          : tf.mul(
+              tf.sqrt(tf.mul(-2, tf.log(tf.clipByValue(uniform, 1e-7, 1)))),
+              tf.cos(
+                tf.mul(
+                  2 * Math.PI,
+                  tf.randomUniform([width, this.count, 3], 0, 1, 'float32', seed + 1),
+                ),
+              ),
+            );
       return { inputs, noise: tf.unstack(noise) as tf.Tensor2D[] };
     });
     this.rowInputs = inputs;
     this.rowNoise = noise;
-    this.columnStates = Array.from({ length: columnLayers }, () => tf.zeros([this.count, columnSize]) as tf.Tensor2D);
+    this.columnStates = Array.from(
+      { length: columnLayers },
+      () => tf.zeros([this.count, columnSize]) as tf.Tensor2D,
+    );
     this.columnIndex = 0;
   }
 
@@ -749,7 +873,9 @@ export class PixelRnnSampler {
 
 function checkConfig(c: PixelRnnConfig): void {
   if (c.encoding !== 'one-hot' && c.encoding !== 'sigmoid') {
-    throw new RangeError(`Unknown colour encoding "${c.encoding as string}": use 'one-hot' or 'sigmoid'.`);
+    throw new RangeError(
+      `Unknown colour encoding "${c.encoding as string}": use 'one-hot' or 'sigmoid'.`,
+    );
   }
   if (c.encoding === 'one-hot' && !(Number.isInteger(c.paletteSize) && c.paletteSize >= 2)) {
     throw new RangeError(`paletteSize must be a whole number ≥ 2, got ${c.paletteSize}.`);
@@ -763,6 +889,11 @@ function isPalette(value: unknown, config: PixelRnnConfig): value is Palette {
     Array.isArray(value) &&
     value.length >= 2 &&
     (config.encoding === 'sigmoid' || value.length === config.paletteSize) &&
-    value.every((c) => Array.isArray(c) && c.length === 3 && c.every((v) => Number.isFinite(v) && v >= 0 && v <= 255))
+    value.every(
+      (c) =>
+        Array.isArray(c) &&
+        c.length === 3 &&
+        c.every((v) => Number.isFinite(v) && v >= 0 && v <= 255),
+    )
   );
 }

@@ -38,7 +38,11 @@ export type DecodingConstants = {
 export interface StepwiseDecoder {
   readonly config: SentenceVaeConfig;
   decodingConstants(codes: tf.Tensor2D): DecodingConstants;
-  decoderStep(previous: tf.Tensor1D, s: tf.Tensor2D, constants: DecodingConstants): { state: tf.Tensor2D; logits: tf.Tensor2D };
+  decoderStep(
+    previous: tf.Tensor1D,
+    s: tf.Tensor2D,
+    constants: DecodingConstants,
+  ): { state: tf.Tensor2D; logits: tf.Tensor2D };
 }
 
 /** Greedy decoding, or sampling when `sampling` is given. */
@@ -79,12 +83,19 @@ export async function decodeStepwise(
  * Beam search, all codes at once: `width` hypotheses per code, scored by their log-probability
  * divided by their length (so that short sentences are not favoured just for being short).
  */
-export async function beamSearch(decoder: StepwiseDecoder, codes: tf.Tensor2D, width: number): Promise<number[][]> {
+export async function beamSearch(
+  decoder: StepwiseDecoder,
+  codes: tf.Tensor2D,
+  width: number,
+): Promise<number[][]> {
   const { vocabularySize: V, maxTokens } = decoder.config;
   const n = codes.shape[0];
   const result = tf.tidy(() => {
     // Every hypothesis of code i is a row i·width + k; all start from BOS, only k = 0 counts at first.
-    const beamCodes = tf.reshape(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), [n * width, -1]) as tf.Tensor2D;
+    const beamCodes = tf.reshape(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), [
+      n * width,
+      -1,
+    ]) as tf.Tensor2D;
     const constants = decoder.decodingConstants(beamCodes);
     const banned = bannedPieces(V);
     let s = constants.start;
@@ -95,9 +106,16 @@ export async function beamSearch(decoder: StepwiseDecoder, codes: tf.Tensor2D, w
     let history: tf.Tensor2D | undefined; // the words so far of every hypothesis, [n·width, t]
     // (int32 scalars: a plain number would turn the index arithmetic into float32)
     const vocabularySize = tf.scalar(V, 'int32');
-    const rowBase = tf.tensor2d(Array.from({ length: n }, (_, i) => [i * width]), [n, 1], 'int32');
+    const rowBase = tf.tensor2d(
+      Array.from({ length: n }, (_, i) => [i * width]),
+      [n, 1],
+      'int32',
+    );
     // A finished hypothesis may only continue with PAD, at no cost.
-    const padOnly = tf.reshape(tf.sub(tf.mul(tf.oneHot(tf.tensor1d([PAD], 'int32'), V), 1e9), 1e9), [1, 1, V]);
+    const padOnly = tf.reshape(
+      tf.sub(tf.mul(tf.oneHot(tf.tensor1d([PAD], 'int32'), V), 1e9), 1e9),
+      [1, 1, V],
+    );
     for (let t = 0; t <= maxTokens; t++) {
       const step = decoder.decoderStep(previous, s, constants);
       const logProbs = tf.reshape(tf.logSoftmax(tf.add(step.logits, banned)), [n, width, V]);
@@ -110,9 +128,14 @@ export async function beamSearch(decoder: StepwiseDecoder, codes: tf.Tensor2D, w
       const rows = tf.reshape(tf.add(beam, rowBase), [-1]);
       s = tf.gather(step.state, rows) as tf.Tensor2D;
       const chosen = tf.reshape(word, [-1, 1]) as tf.Tensor2D;
-      history = history ? (tf.concat([tf.gather(history, rows), chosen], 1) as tf.Tensor2D) : chosen;
+      history = history
+        ? (tf.concat([tf.gather(history, rows), chosen], 1) as tf.Tensor2D)
+        : chosen;
       const wasFinished = tf.reshape(tf.gather(tf.reshape(finished, [-1]), rows), [n, width]);
-      lengths = tf.add(tf.reshape(tf.gather(tf.reshape(lengths, [-1]), rows), [n, width]), tf.sub(1, wasFinished));
+      lengths = tf.add(
+        tf.reshape(tf.gather(tf.reshape(lengths, [-1]), rows), [n, width]),
+        tf.sub(1, wasFinished),
+      );
       finished = tf.maximum(wasFinished, tf.cast(tf.equal(word, EOS), 'float32'));
       scores = best.values;
       previous = tf.reshape(word, [-1]) as tf.Tensor1D;

@@ -5,9 +5,20 @@
  * tensor made here is freed here.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { SentenceVae, SENTENCE_VAE_CONFIG, TRAINING_OBJECTIVE, type DecodeOptions, type SentenceVaeConfig, type TokenIds } from './sentence-vae.js';
+import {
+  SentenceVae,
+  SENTENCE_VAE_CONFIG,
+  TRAINING_OBJECTIVE,
+  type DecodeOptions,
+  type SentenceVaeConfig,
+  type TokenIds,
+} from './sentence-vae.js';
 import { WeightsError } from '../runtime/weights-format.js';
-import { runTrainingLoop, type FineTuneOptions, type TrainingResult } from '../runtime/training-loop.js';
+import {
+  runTrainingLoop,
+  type FineTuneOptions,
+  type TrainingResult,
+} from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
 import { splitWords, Vocabulary } from '../data/tokenizer.js';
 
@@ -44,8 +55,6 @@ export interface CodeDistribution {
   logVar: Float32Array;
 }
 
-
-
 /** In-page fine-tuning keeps the training's guards against collapse, at full KL weight. */
 const FINE_TUNE_OBJECTIVE = { ...TRAINING_OBJECTIVE, klWeight: 1 };
 
@@ -80,7 +89,8 @@ export class SentenceMorpher {
   prepare(text: string): PreparedSentence {
     const { ids, pieces, words, unknown } = this.vocabulary.encode(text);
     if (ids.length === 0) throw new SentenceInputError('empty', 0, this.config.maxTokens);
-    if (ids.length > this.config.maxTokens) throw new SentenceInputError('tooLong', ids.length, this.config.maxTokens);
+    if (ids.length > this.config.maxTokens)
+      throw new SentenceInputError('tooLong', ids.length, this.config.maxTokens);
     return { ids, pieces, words, unknown };
   }
 
@@ -113,7 +123,12 @@ export class SentenceMorpher {
    * `steps` + 2 sentences from `from` to `to` (the ends are the reconstructions), as text and as
    * words (`tokens`: each sentence split at spaces, what the element's word diff compares).
    */
-  async morph(from: string, to: string, steps: number, options: DecodeOptions = {}): Promise<{ sentences: string[]; tokens: string[][] }> {
+  async morph(
+    from: string,
+    to: string,
+    steps: number,
+    options: DecodeOptions = {},
+  ): Promise<{ sentences: string[]; tokens: string[][] }> {
     const [a, b] = [this.prepare(from), this.prepare(to)];
     const decoded = await this.model.morph(a.ids, b.ids, steps, options);
     const sentences = decoded.map((ids) => this.vocabulary.decode(ids));
@@ -125,7 +140,10 @@ export class SentenceMorpher {
    * sentences that are empty or too long are skipped. `unknownWords` counts words written with
    * byte pieces.
    */
-  async fineTune(sentences: readonly string[], options: FineTuneOptions = {}): Promise<TrainingResult & { used: number; unknownWords: number; totalWords: number }> {
+  async fineTune(
+    sentences: readonly string[],
+    options: FineTuneOptions = {},
+  ): Promise<TrainingResult & { used: number; unknownWords: number; totalWords: number }> {
     const prepared = sentences.flatMap((text) => {
       try {
         return [this.prepare(text)];
@@ -133,7 +151,10 @@ export class SentenceMorpher {
         return [];
       }
     });
-    if (prepared.length === 0) throw new RangeError(`fineTune needs at least one sentence of 1 to ${this.config.maxTokens} pieces.`);
+    if (prepared.length === 0)
+      throw new RangeError(
+        `fineTune needs at least one sentence of 1 to ${this.config.maxTokens} pieces.`,
+      );
     const { steps = 50, learningRate = 3e-4, signal, onProgress } = options;
     const batchSize = Math.max(1, Math.min(options.batchSize ?? 16, 64));
     const rng = createRng(options.seed);
@@ -146,7 +167,10 @@ export class SentenceMorpher {
         signal,
         onProgress,
         step: async () => {
-          const batch = Array.from({ length: batchSize }, () => data[Math.floor(rng.next() * data.length)]);
+          const batch = Array.from(
+            { length: batchSize },
+            () => data[Math.floor(rng.next() * data.length)],
+          );
           const loss = this.model.trainStep(optimizer, batch, { ...FINE_TUNE_OBJECTIVE, rng });
           const value = (await loss.data())[0];
           loss.dispose();

@@ -32,11 +32,37 @@
  * kernel for the built-in one), and tanh goes through the sigmoid.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { affine, createLayer, linear, linearParameters, matMulFast, type LinearParams } from './linear.js';
-import { createGru, fuseGru, fusedGruStep, fusedInputs, gruParameters, tanh, type FusedGru, type GruParams } from './gru.js';
-import { assignArtifacts, parametersToArtifacts, WeightsError, type ModelDescription } from '../runtime/weights-format.js';
+import {
+  affine,
+  createLayer,
+  linear,
+  linearParameters,
+  matMulFast,
+  type LinearParams,
+} from './linear.js';
+import {
+  createGru,
+  fuseGru,
+  fusedGruStep,
+  fusedInputs,
+  gruParameters,
+  tanh,
+  type FusedGru,
+  type GruParams,
+} from './gru.js';
+import {
+  assignArtifacts,
+  parametersToArtifacts,
+  WeightsError,
+  type ModelDescription,
+} from '../runtime/weights-format.js';
 import { createRng, type Rng } from '../runtime/random.js';
-import { beamSearch, decodeStepwise, type DecodeOptions, type DecodingConstants } from './sentence-decoding.js';
+import {
+  beamSearch,
+  decodeStepwise,
+  type DecodeOptions,
+  type DecodingConstants,
+} from './sentence-decoding.js';
 
 export type { Decoding, DecodeOptions, DecodingConstants } from './sentence-decoding.js';
 import { BOS, EOS, PAD, UNK, Vocabulary } from '../data/tokenizer.js';
@@ -114,7 +140,9 @@ export class SentenceVae {
     const c = config;
     let nextSeed = seed;
     const seeds = () => nextSeed++;
-    this.embedding = tf.tidy(() => tf.variable(tf.randomNormal([c.vocabularySize, c.embeddingSize], 0, 0.1, 'float32', seeds())));
+    this.embedding = tf.tidy(() =>
+      tf.variable(tf.randomNormal([c.vocabularySize, c.embeddingSize], 0, 0.1, 'float32', seeds())),
+    );
     this.encoderGru = createGru(c.embeddingSize, c.encoderSize, seeds);
     this.meanHead = createLayer(c.encoderSize, c.latentSize, seeds(), 'linear');
     this.logVarHead = createLayer(c.encoderSize, c.latentSize, seeds(), 'linear');
@@ -152,7 +180,10 @@ export class SentenceVae {
       const noise = tf.randomNormal(mean.shape, 0, 1, 'float32', rng.nextSeed());
       const code = tf.add(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), noise)) as tf.Tensor2D;
       // KL(N(m, exp σ) ‖ N(0, 1)) = ½ (exp σ + m² − 1 − σ), per dimension.
-      const klPerDimension = tf.mul(tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)), 0.5) as tf.Tensor2D;
+      const klPerDimension = tf.mul(
+        tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)),
+        0.5,
+      ) as tf.Tensor2D;
       const reconstruction = this.reconstruction(code, sentences, options.wordDropout ?? 0, rng);
       return { reconstruction, klPerDimension, code };
     });
@@ -162,7 +193,11 @@ export class SentenceVae {
    * The training objective, averaged over the batch: reconstruction + β · Σ_d max(KL_d, λ), where
    * KL_d is dimension d's KL averaged over the batch; `extra` may add a loss on the code.
    */
-  objective(sentences: readonly TokenIds[], options: ObjectiveOptions = {}, extra?: (code: tf.Tensor2D) => tf.Scalar): tf.Scalar {
+  objective(
+    sentences: readonly TokenIds[],
+    options: ObjectiveOptions = {},
+    extra?: (code: tf.Tensor2D) => tf.Scalar,
+  ): tf.Scalar {
     return tf.tidy(() => {
       const { reconstruction, klPerDimension, code } = this.losses(sentences, options);
       const klPerDim = tf.mean(klPerDimension, 0);
@@ -182,7 +217,10 @@ export class SentenceVae {
   ): tf.Scalar {
     return tf.tidy(() => {
       const parameters = [...Object.values(this.namedParameters()), ...(extra?.parameters ?? [])];
-      const { value, grads } = tf.variableGrads(() => this.objective(sentences, options, extra?.loss), parameters);
+      const { value, grads } = tf.variableGrads(
+        () => this.objective(sentences, options, extra?.loss),
+        parameters,
+      );
       optimizer.applyGradients(grads);
       return value;
     });
@@ -199,7 +237,12 @@ export class SentenceVae {
   }
 
   /** −log p(w | c) per sentence (teacher forcing; EOS included), [batch]. */
-  private reconstruction(code: tf.Tensor2D, sentences: readonly TokenIds[], wordDropout: number, rng: Rng): tf.Tensor1D {
+  private reconstruction(
+    code: tf.Tensor2D,
+    sentences: readonly TokenIds[],
+    wordDropout: number,
+    rng: Rng,
+  ): tf.Tensor1D {
     const batch = sentences.length;
     const { inputs, targets, weights, steps } = this.decoderInputs(sentences, wordDropout, rng);
     const { gru, codeTerms } = this.decoderGates(code);
@@ -243,32 +286,63 @@ export class SentenceVae {
   private decoderGates(codes: tf.Tensor2D): { gru: FusedGru; codeTerms: tf.Tensor2D } {
     const { embeddingSize, latentSize } = this.config;
     const fused = fuseGru(this.decoderGru);
-    const [wordWeight, codeWeight] = tf.split(fused.inputWeight, [embeddingSize, latentSize], 0) as tf.Tensor2D[];
-    return { gru: { ...fused, inputWeight: wordWeight }, codeTerms: affine(codes, codeWeight, fused.inputBias) };
+    const [wordWeight, codeWeight] = tf.split(
+      fused.inputWeight,
+      [embeddingSize, latentSize],
+      0,
+    ) as tf.Tensor2D[];
+    return {
+      gru: { ...fused, inputWeight: wordWeight },
+      codeTerms: affine(codes, codeWeight, fused.inputBias),
+    };
   }
 
   /** One decoder step for a batch of previous words: the new state and the next word's logits. */
-  decoderStep(previous: tf.Tensor1D, s: tf.Tensor2D, constants: DecodingConstants): { state: tf.Tensor2D; logits: tf.Tensor2D } {
+  decoderStep(
+    previous: tf.Tensor1D,
+    s: tf.Tensor2D,
+    constants: DecodingConstants,
+  ): { state: tf.Tensor2D; logits: tf.Tensor2D } {
     const x = tf.gather(this.embedding, previous) as tf.Tensor2D;
-    const inputTerms = tf.add(matMulFast(x, constants.gru.inputWeight), constants.codeTerms) as tf.Tensor2D;
+    const inputTerms = tf.add(
+      matMulFast(x, constants.gru.inputWeight),
+      constants.codeTerms,
+    ) as tf.Tensor2D;
     const state = fusedGruStep(inputTerms, s, constants.gru);
     return { state, logits: this.wordLogits(state, constants.outputTable) };
   }
 
   /** Decoder states → logits over the vocabulary, E W_o s + b_o (`outputTable` = Eᵀ, if already at hand). */
-  private wordLogits(states: tf.Tensor2D, outputTable = tf.transpose(this.embedding) as tf.Tensor2D): tf.Tensor2D {
-    return tf.add(matMulFast(linear(states, this.outputProjection), outputTable), this.outputBias) as tf.Tensor2D;
+  private wordLogits(
+    states: tf.Tensor2D,
+    outputTable = tf.transpose(this.embedding) as tf.Tensor2D,
+  ): tf.Tensor2D {
+    return tf.add(
+      matMulFast(linear(states, this.outputProjection), outputTable),
+      this.outputBias,
+    ) as tf.Tensor2D;
   }
 
   /** Sentences for `codes` ([n, latentSize]) as ids without EOS: greedy, sampled or beam (sentence-decoding.ts). */
   decode(codes: tf.Tensor2D, options: DecodeOptions = {}): Promise<number[][]> {
     const decoding = options.decoding ?? 'greedy';
     if (decoding === 'beam') return beamSearch(this, codes, options.beamWidth ?? 4);
-    return decodeStepwise(this, codes, decoding === 'sample' ? { temperature: options.temperature ?? 1, seed: options.seed } : undefined);
+    return decodeStepwise(
+      this,
+      codes,
+      decoding === 'sample'
+        ? { temperature: options.temperature ?? 1, seed: options.seed }
+        : undefined,
+    );
   }
 
   /** The lecture's morph: `steps` + 2 codes evenly spaced from `from`'s mean to `to`'s (ends included), decoded. */
-  async morph(from: TokenIds, to: TokenIds, steps: number, options: DecodeOptions = {}): Promise<number[][]> {
+  async morph(
+    from: TokenIds,
+    to: TokenIds,
+    steps: number,
+    options: DecodeOptions = {},
+  ): Promise<number[][]> {
     const codes = tf.tidy(() => {
       const { mean } = this.encode([from, to]);
       const [a, b] = tf.unstack(mean);
@@ -297,7 +371,12 @@ export class SentenceVae {
     const masks: tf.Tensor2D[] = [];
     for (let t = 0; t < steps; t++) {
       for (const s of sentences) ids.push(t < s.length ? s[t] : PAD);
-      masks.push(tf.tensor2d(sentences.map((s) => (t < s.length ? 1 : 0)), [sentences.length, 1]));
+      masks.push(
+        tf.tensor2d(
+          sentences.map((s) => (t < s.length ? 1 : 0)),
+          [sentences.length, 1],
+        ),
+      );
     }
     return { ids, masks };
   }
@@ -326,7 +405,10 @@ export class SentenceVae {
     const { vocabularySize, maxTokens } = this.config;
     if (sentences.length === 0) throw new RangeError('No sentences given.');
     for (const s of sentences) {
-      if (s.length > maxTokens) throw new RangeError(`A sentence has ${s.length} tokens; the model takes at most ${maxTokens}.`);
+      if (s.length > maxTokens)
+        throw new RangeError(
+          `A sentence has ${s.length} tokens; the model takes at most ${maxTokens}.`,
+        );
       if (!s.every((id) => Number.isInteger(id) && id >= 0 && id < vocabularySize)) {
         throw new RangeError(`Token ids must be whole numbers from 0 to ${vocabularySize - 1}.`);
       }
@@ -350,20 +432,33 @@ export class SentenceVae {
 
   /** What a weights file must declare to load into this model; the vocabulary travels with it. */
   description(): ModelDescription & { vocabulary?: string[] } {
-    return { model: 'sentence-vae', config: this.config, ...(this.vocabulary ? { vocabulary: this.vocabulary } : {}) };
+    return {
+      model: 'sentence-vae',
+      config: this.config,
+      ...(this.vocabulary ? { vocabulary: this.vocabulary } : {}),
+    };
   }
 
   /** Replaces every weight and the vocabulary, all or nothing (else a WeightsError): the pieces travel in the file. */
   async setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
-    const words = (artifacts.modelTopology as { generativeElements?: { vocabulary?: unknown } } | undefined)?.generativeElements
-      ?.vocabulary;
-    if (!Array.isArray(words) || words.length !== this.config.vocabularySize || !words.every((w) => typeof w === 'string')) {
-      throw new WeightsError(`These weights carry no vocabulary of ${this.config.vocabularySize} pieces.`);
+    const words = (
+      artifacts.modelTopology as { generativeElements?: { vocabulary?: unknown } } | undefined
+    )?.generativeElements?.vocabulary;
+    if (
+      !Array.isArray(words) ||
+      words.length !== this.config.vocabularySize ||
+      !words.every((w) => typeof w === 'string')
+    ) {
+      throw new WeightsError(
+        `These weights carry no vocabulary of ${this.config.vocabularySize} pieces.`,
+      );
     }
     try {
       new Vocabulary(words); // checks the specials
     } catch (cause) {
-      throw new WeightsError(`The weights' vocabulary is malformed: ${(cause as Error).message}`, { cause });
+      throw new WeightsError(`The weights' vocabulary is malformed: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     await assignArtifacts(this.description(), this.namedParameters(), artifacts);
     this.vocabulary = words;

@@ -110,7 +110,9 @@ export class Vae {
     return tf.tidy(() => {
       const posterior = this.encode(x);
       const code = this.sampleCode(posterior, seed);
-      const reconstruction = tf.mean(bernoulliNegLogLikelihood(x, this.decodeLogits(code))) as tf.Scalar;
+      const reconstruction = tf.mean(
+        bernoulliNegLogLikelihood(x, this.decodeLogits(code)),
+      ) as tf.Scalar;
       const kl = tf.mean(klToStandardNormal(posterior)) as tf.Scalar;
       const loss = tf.add(reconstruction, tf.mul(kl, klWeight)) as tf.Scalar;
       return { loss, reconstruction, kl };
@@ -159,13 +161,16 @@ export class Vae {
       const codes = tf.add(tf.mul(tf.exp(tf.mul(logVar, 0.5)), e), mean);
       const flatCodes = tf.reshape(codes, [samples * batch, latent]) as tf.Tensor2D;
       const logits = this.decodeLogits(flatCodes);
-      const repeatedX = tf.reshape(tf.tile(tf.expandDims(x, 0), [samples, 1, 1]), [samples * batch, pixels]);
-      const logLikelihood = tf.reshape(tf.neg(bernoulliNegLogLikelihood(repeatedX as tf.Tensor2D, logits)), [samples, batch]);
-      const logPrior = tf.mul(-0.5, tf.sum(tf.add(tf.square(codes), LOG_2PI), -1));
-      const logPosterior = tf.mul(
-        -0.5,
-        tf.sum(tf.add(tf.add(tf.square(e), logVar), LOG_2PI), -1),
+      const repeatedX = tf.reshape(tf.tile(tf.expandDims(x, 0), [samples, 1, 1]), [
+        samples * batch,
+        pixels,
+      ]);
+      const logLikelihood = tf.reshape(
+        tf.neg(bernoulliNegLogLikelihood(repeatedX as tf.Tensor2D, logits)),
+        [samples, batch],
       );
+      const logPrior = tf.mul(-0.5, tf.sum(tf.add(tf.square(codes), LOG_2PI), -1));
+      const logPosterior = tf.mul(-0.5, tf.sum(tf.add(tf.add(tf.square(e), logVar), LOG_2PI), -1));
       const logWeights = tf.add(logLikelihood, tf.sub(logPrior, logPosterior));
       return tf.sub(tf.logSumExp(logWeights, 0), Math.log(samples)) as tf.Tensor1D;
     });
@@ -193,7 +198,11 @@ export class Vae {
 /** Each pixel on with probability = its intensity. */
 export function binarise(intensities: tf.Tensor2D, seed: number): tf.Tensor2D {
   return tf.tidy(
-    () => tf.cast(tf.less(tf.randomUniform(intensities.shape, 0, 1, 'float32', seed), intensities), 'float32') as tf.Tensor2D,
+    () =>
+      tf.cast(
+        tf.less(tf.randomUniform(intensities.shape, 0, 1, 'float32', seed), intensities),
+        'float32',
+      ) as tf.Tensor2D,
   );
 }
 

@@ -42,7 +42,11 @@ export function activeBackendName(): BackendName | null {
 async function startRuntime(preference: BackendPreference): Promise<RuntimeInfo> {
   const notes: string[] = [];
   const candidates: BackendName[] =
-    preference === 'auto' || preference === 'webgpu' ? ['webgpu', 'wasm', 'cpu'] : preference === 'wasm' ? ['wasm', 'cpu'] : ['cpu'];
+    preference === 'auto' || preference === 'webgpu'
+      ? ['webgpu', 'wasm', 'cpu']
+      : preference === 'wasm'
+        ? ['wasm', 'cpu']
+        : ['cpu'];
 
   for (const name of candidates) {
     try {
@@ -71,7 +75,9 @@ async function startRuntime(preference: BackendPreference): Promise<RuntimeInfo>
 
 /** WebGPU is used on a hardware adapter; a software fallback (SwiftShader) only when forced. */
 async function reasonToSkipWebGpu(forced: boolean): Promise<string | null> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+  const gpu = (
+    navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }
+  ).gpu;
   if (!gpu) return 'no WebGPU in this browser';
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return 'no WebGPU adapter';
@@ -83,13 +89,22 @@ async function reasonToSkipWebGpu(forced: boolean): Promise<string | null> {
 
 interface GpuAdapterLike {
   isFallbackAdapter?: boolean;
-  info?: { isFallbackAdapter?: boolean; architecture?: string; description?: string; vendor?: string };
+  info?: {
+    isFallbackAdapter?: boolean;
+    architecture?: string;
+    description?: string;
+    vendor?: string;
+  };
 }
 
 export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
   const info = adapter.info ?? {};
   const text = `${info.architecture ?? ''} ${info.description ?? ''} ${info.vendor ?? ''}`;
-  return Boolean(adapter.isFallbackAdapter || info.isFallbackAdapter || /swiftshader|llvmpipe|software/i.test(text));
+  return Boolean(
+    adapter.isFallbackAdapter ||
+    info.isFallbackAdapter ||
+    /swiftshader|llvmpipe|software/i.test(text),
+  );
 }
 
 async function registerBackend(name: BackendName): Promise<void> {
@@ -106,10 +121,13 @@ async function registerBackend(name: BackendName): Promise<void> {
 
 /** A backend can start and still fail on its first real op; check one with a known answer. */
 async function checkFirstKernel(): Promise<void> {
-  const product = tf.tidy(() => tf.matMul(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor2d([1, 1], [2, 1])));
+  const product = tf.tidy(() =>
+    tf.matMul(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor2d([1, 1], [2, 1])),
+  );
   try {
     const values = await product.data();
-    if (values[0] !== 3 || values[1] !== 7) throw new Error(`first kernel gave [${Array.from(values)}], expected [3, 7]`);
+    if (values[0] !== 3 || values[1] !== 7)
+      throw new Error(`first kernel gave [${Array.from(values)}], expected [3, 7]`);
   } finally {
     product.dispose();
   }

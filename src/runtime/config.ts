@@ -30,18 +30,25 @@ export function configure(options: GenerativeElementsConfig): void {
   const settings = pageRegistry().settings;
   if (options.backend !== undefined) {
     if (!BACKEND_PREFERENCES.includes(options.backend)) {
-      throw new TypeError(`configure: backend must be one of ${BACKEND_PREFERENCES.join(', ')}, got "${options.backend}"`);
+      throw new TypeError(
+        `configure: backend must be one of ${BACKEND_PREFERENCES.join(', ')}, got "${options.backend}"`,
+      );
     }
     settings.backend = options.backend;
   }
   if (options.fetchTimeoutMs !== undefined) {
     if (!(Number.isFinite(options.fetchTimeoutMs) && options.fetchTimeoutMs > 0)) {
-      throw new TypeError(`configure: fetchTimeoutMs must be a positive number of milliseconds, got ${String(options.fetchTimeoutMs)}`);
+      throw new TypeError(
+        `configure: fetchTimeoutMs must be a positive number of milliseconds, got ${String(options.fetchTimeoutMs)}`,
+      );
     }
     settings.fetchTimeoutMs = options.fetchTimeoutMs;
   }
   if (options.assetBase !== undefined) {
-    const base = new URL(String(options.assetBase), globalThis.document?.baseURI ?? globalThis.location?.href);
+    const base = new URL(
+      String(options.assetBase),
+      globalThis.document?.baseURI ?? globalThis.location?.href,
+    );
     settings.assetBase = base.href.endsWith('/') ? base.href : `${base.href}/`;
   }
 }
@@ -67,4 +74,3 @@ export function packagedWeights(folder: string, manifest: URL, shard: URL): Bund
     shards: { 'weights.bin': packagedAsset(`weights/${folder}/weights.bin`, shard) },
   };
 }
-

@@ -19,7 +19,10 @@ export class FetchError extends Error {
   ) {
     super(message, options);
     this.name = 'FetchError';
-    this.problem = options?.problem ?? { code: 'fetchStatus', params: { url, status: status ?? 0 } };
+    this.problem = options?.problem ?? {
+      code: 'fetchStatus',
+      params: { url, status: status ?? 0 },
+    };
   }
 }
 
@@ -39,14 +42,19 @@ export async function fetchFile(url: string, options: FetchOptions = {}): Promis
   try {
     return await fetchOnce(url, options);
   } catch (error) {
-    const retryable = !(error instanceof FetchError) || error.status === undefined || error.status >= 500;
+    const retryable =
+      !(error instanceof FetchError) || error.status === undefined || error.status >= 500;
     if (!retryable || options.signal?.aborted) throw error;
     // The retry goes to the server, not to a cached copy of the failure.
     return fetchOnce(url, options, 'reload');
   }
 }
 
-async function fetchOnce(url: string, { what = 'file', notHtml = false, signal }: FetchOptions, cache: RequestCache = 'default'): Promise<Response> {
+async function fetchOnce(
+  url: string,
+  { what = 'file', notHtml = false, signal }: FetchOptions,
+  cache: RequestCache = 'default',
+): Promise<Response> {
   const timeout = fetchTimeoutMs();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeout);
@@ -56,20 +64,43 @@ async function fetchOnce(url: string, { what = 'file', notHtml = false, signal }
   try {
     response = await fetch(url, { signal: controller.signal, cache });
   } catch (cause) {
-    const code = signal?.aborted ? 'fetchCancelled' : controller.signal.aborted ? 'fetchTimeout' : 'fetchNetwork';
-    const reason = { fetchCancelled: 'the request was cancelled', fetchTimeout: `no answer within ${timeout / 1000} s`, fetchNetwork: 'the network request failed' }[code];
-    throw new FetchError(`Could not load the ${what} from ${url}: ${reason}.`, url, undefined, { cause, problem: { code, params: { url, seconds: timeout / 1000 } } });
+    const code = signal?.aborted
+      ? 'fetchCancelled'
+      : controller.signal.aborted
+        ? 'fetchTimeout'
+        : 'fetchNetwork';
+    const reason = {
+      fetchCancelled: 'the request was cancelled',
+      fetchTimeout: `no answer within ${timeout / 1000} s`,
+      fetchNetwork: 'the network request failed',
+    }[code];
+    throw new FetchError(`Could not load the ${what} from ${url}: ${reason}.`, url, undefined, {
+      cause,
+      problem: { code, params: { url, seconds: timeout / 1000 } },
+    });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', abortFromCaller);
   }
   if (!response.ok) {
-    throw new FetchError(`Could not load the ${what} from ${url}: the server answered ${response.status} ${response.statusText}.`.replace(' .', '.'), url, response.status);
+    throw new FetchError(
+      `Could not load the ${what} from ${url}: the server answered ${response.status} ${response.statusText}.`.replace(
+        ' .',
+        '.',
+      ),
+      url,
+      response.status,
+    );
   }
   if (notHtml && /text\/html/i.test(response.headers.get('content-type') ?? '')) {
-    throw new FetchError(`Could not load the ${what} from ${url}: the server answered with an HTML page (is the file missing?).`, url, response.status, {
-      problem: { code: 'fetchHtml', params: { url } },
-    });
+    throw new FetchError(
+      `Could not load the ${what} from ${url}: the server answered with an HTML page (is the file missing?).`,
+      url,
+      response.status,
+      {
+        problem: { code: 'fetchHtml', params: { url } },
+      },
+    );
   }
   return response;
 }

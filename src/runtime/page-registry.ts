@@ -31,7 +31,7 @@ export function pageRegistry(): PageRegistry {
     if (registry.copies === 2) {
       console.warn(
         `generative-elements: the package is loaded twice on this page (versions ${registry.version} and ${PACKAGE_VERSION}); ` +
-          'the second copy reuses the first one\'s elements and runtime. Import it once to save the download.',
+          "the second copy reuses the first one's elements and runtime. Import it once to save the download.",
       );
     }
   }

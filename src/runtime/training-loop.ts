@@ -33,7 +33,6 @@ export interface FineTuneOptions {
   onProgress?: TrainingLoopOptions['onProgress'];
 }
 
-
 /**
  * A wait a loop makes before each step, attached to its AbortSignal by whoever owns the loop:
  * an element off-screen or in a hidden tab holds its training this way, without every model's
@@ -50,10 +49,12 @@ let gradientsRegistered: Promise<unknown> | undefined;
 /** TF.js needs its gradient functions registered before the first training step. */
 export function ensureGradients(): Promise<unknown> {
   // A chunk that failed to load (a network blip) is fetched again on the next call.
-  gradientsRegistered ??= import('@tensorflow/tfjs-core/dist/register_all_gradients').catch((error: unknown) => {
-    gradientsRegistered = undefined;
-    throw error;
-  });
+  gradientsRegistered ??= import('@tensorflow/tfjs-core/dist/register_all_gradients').catch(
+    (error: unknown) => {
+      gradientsRegistered = undefined;
+      throw error;
+    },
+  );
   return gradientsRegistered;
 }
 

@@ -9,15 +9,24 @@ export function wasmBinaryUrls(): Record<string, string> {
   return {
     'tfjs-backend-wasm.wasm': packagedAsset(
       'tfjs-backend-wasm.wasm',
-      new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm', import.meta.url),
+      new URL(
+        '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm',
+        import.meta.url,
+      ),
     ),
     'tfjs-backend-wasm-simd.wasm': packagedAsset(
       'tfjs-backend-wasm-simd.wasm',
-      new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm', import.meta.url),
+      new URL(
+        '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+        import.meta.url,
+      ),
     ),
     'tfjs-backend-wasm-threaded-simd.wasm': packagedAsset(
       'tfjs-backend-wasm-threaded-simd.wasm',
-      new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm', import.meta.url),
+      new URL(
+        '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm',
+        import.meta.url,
+      ),
     ),
   };
 }

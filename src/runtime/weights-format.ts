@@ -52,39 +52,67 @@ export async function assignArtifacts(
   const found = (artifacts.modelTopology as { generativeElements?: ModelDescription } | undefined)
     ?.generativeElements;
   if (!found || typeof found !== 'object') {
-    throw new WeightsError('This model.json is not a generative-elements weights file (no model description).', { problem: { code: 'notOurs' } });
+    throw new WeightsError(
+      'This model.json is not a generative-elements weights file (no model description).',
+      { problem: { code: 'notOurs' } },
+    );
   }
   if (found.model !== description.model) {
-    throw new WeightsError(`These weights are for the "${found.model}" model, not "${description.model}".`, {
-      problem: { code: 'wrongModel', params: { found: String(found.model), expected: description.model } },
-    });
+    throw new WeightsError(
+      `These weights are for the "${found.model}" model, not "${description.model}".`,
+      {
+        problem: {
+          code: 'wrongModel',
+          params: { found: String(found.model), expected: description.model },
+        },
+      },
+    );
   }
   if (JSON.stringify(found.config) !== JSON.stringify(description.config)) {
-    throw new WeightsError(`These weights are for a different ${description.model} architecture: ${JSON.stringify(found.config)}.`, {
-      problem: { code: 'wrongArchitecture', params: { model: description.model } },
-    });
+    throw new WeightsError(
+      `These weights are for a different ${description.model} architecture: ${JSON.stringify(found.config)}.`,
+      {
+        problem: { code: 'wrongArchitecture', params: { model: description.model } },
+      },
+    );
   }
   if (!artifacts.weightSpecs || !artifacts.weightData) {
-    throw new WeightsError('The weights file lists no weights or its binary part is missing.', { problem: { code: 'noData' } });
+    throw new WeightsError('The weights file lists no weights or its binary part is missing.', {
+      problem: { code: 'noData' },
+    });
   }
   let decoded: tf.NamedTensorMap;
   try {
     decoded = tf.io.decodeWeights(artifacts.weightData, artifacts.weightSpecs);
   } catch (cause) {
-    throw new WeightsError('The weights binary does not match its manifest (truncated or corrupt file?).', { cause, problem: { code: 'corrupt' } });
+    throw new WeightsError(
+      'The weights binary does not match its manifest (truncated or corrupt file?).',
+      { cause, problem: { code: 'corrupt' } },
+    );
   }
   try {
     for (const [name, variable] of Object.entries(parameters)) {
       const value = decoded[name];
-      if (!value) throw new WeightsError(`The weights file has no tensor named "${name}".`, { problem: { code: 'missingTensor', params: { name } } });
-      if (!tf.util.arraysEqual(value.shape, variable.shape)) {
-        throw new WeightsError(`"${name}" has shape [${value.shape}] in the file, the model needs [${variable.shape}].`, {
-          problem: { code: 'wrongShape', params: { name, got: `[${value.shape}]`, needed: `[${variable.shape}]` } },
+      if (!value)
+        throw new WeightsError(`The weights file has no tensor named "${name}".`, {
+          problem: { code: 'missingTensor', params: { name } },
         });
+      if (!tf.util.arraysEqual(value.shape, variable.shape)) {
+        throw new WeightsError(
+          `"${name}" has shape [${value.shape}] in the file, the model needs [${variable.shape}].`,
+          {
+            problem: {
+              code: 'wrongShape',
+              params: { name, got: `[${value.shape}]`, needed: `[${variable.shape}]` },
+            },
+          },
+        );
       }
       // Read back asynchronously: a synchronous read stalls (or fails) on GPU backends.
       if (!(await value.data()).every(Number.isFinite)) {
-        throw new WeightsError(`"${name}" contains NaN or infinite values.`, { problem: { code: 'notFinite', params: { name } } });
+        throw new WeightsError(`"${name}" contains NaN or infinite values.`, {
+          problem: { code: 'notFinite', params: { name } },
+        });
       }
     }
     for (const [name, variable] of Object.entries(parameters)) variable.assign(decoded[name]);

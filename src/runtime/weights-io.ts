@@ -15,20 +15,30 @@ import type { BundledWeights, WeightsSource } from './weights-source.js';
 export type { BundledWeights, WeightsSource };
 
 /** Reads weights from any source; every failure is a WeightsError that says what and where. */
-export async function loadArtifacts(source: WeightsSource | BundledWeights, limits: { maxBytes?: number } = {}): Promise<tf.io.ModelArtifacts> {
+export async function loadArtifacts(
+  source: WeightsSource | BundledWeights,
+  limits: { maxBytes?: number } = {},
+): Promise<tf.io.ModelArtifacts> {
   try {
     return await readArtifacts(source, limits.maxBytes);
   } catch (cause) {
-    if (cause instanceof WeightsError || cause instanceof FetchError) throw new WeightsError(cause.message, { cause, problem: cause.problem });
+    if (cause instanceof WeightsError || cause instanceof FetchError)
+      throw new WeightsError(cause.message, { cause, problem: cause.problem });
     const reason = cause instanceof Error ? cause.message : String(cause);
     throw new WeightsError(`Could not load weights from ${describe(source)}: ${reason}`, { cause });
   }
 }
 
 /** Saves to `indexeddb://name` or triggers a download with `downloads://name`. */
-export async function saveArtifacts(artifacts: tf.io.ModelArtifacts, destination: string): Promise<void> {
+export async function saveArtifacts(
+  artifacts: tf.io.ModelArtifacts,
+  destination: string,
+): Promise<void> {
   const [handler] = tf.io.getSaveHandlers(destination);
-  if (!handler?.save) throw new WeightsError(`Cannot save weights to "${destination}" (use indexeddb://name or downloads://name).`);
+  if (!handler?.save)
+    throw new WeightsError(
+      `Cannot save weights to "${destination}" (use indexeddb://name or downloads://name).`,
+    );
   await handler.save(artifacts);
 }
 
@@ -44,8 +54,16 @@ function isBundled(source: WeightsSource | BundledWeights): source is BundledWei
 }
 
 /** Where each kind of source is read from: our own readers (checked, with timeouts) or IndexedDB. */
-async function readArtifacts(source: WeightsSource | BundledWeights, maxBytes?: number): Promise<tf.io.ModelArtifacts> {
-  if (isBundled(source)) return readFromUrls(source.manifest, (path) => source.shards[path] ?? new URL(path, source.manifest).href, maxBytes);
+async function readArtifacts(
+  source: WeightsSource | BundledWeights,
+  maxBytes?: number,
+): Promise<tf.io.ModelArtifacts> {
+  if (isBundled(source))
+    return readFromUrls(
+      source.manifest,
+      (path) => source.shards[path] ?? new URL(path, source.manifest).href,
+      maxBytes,
+    );
   if (typeof source === 'string' || source instanceof URL) {
     const url = String(source).trim();
     if (!url) throw new WeightsError('The weights URL is empty.');
@@ -60,13 +78,19 @@ async function readArtifacts(source: WeightsSource | BundledWeights, maxBytes?: 
   return readFromFiles(Array.from(source as ArrayLike<File>), maxBytes);
 }
 
-async function readFromUrls(manifestUrl: string, shardUrl: (path: string) => string, maxBytes?: number): Promise<tf.io.ModelArtifacts> {
+async function readFromUrls(
+  manifestUrl: string,
+  shardUrl: (path: string) => string,
+  maxBytes?: number,
+): Promise<tf.io.ModelArtifacts> {
   const response = await fetchFile(manifestUrl, { what: 'weights manifest' });
   const manifest = parseManifest(await response.text(), manifestUrl, maxBytes);
   const groupData = await Promise.all(
     manifest.groups.map(async (group) => {
       const buffers = await Promise.all(
-        group.paths.map(async (path) => (await fetchFile(shardUrl(path), { what: 'weights shard', notHtml: true })).arrayBuffer()),
+        group.paths.map(async (path) =>
+          (await fetchFile(shardUrl(path), { what: 'weights shard', notHtml: true })).arrayBuffer(),
+        ),
       );
       return joinShards(buffers, group.bytes, group.paths.map(shardUrl).join(' + '));
     }),
@@ -76,9 +100,17 @@ async function readFromUrls(manifestUrl: string, shardUrl: (path: string) => str
 
 async function readFromFiles(files: File[], maxBytes?: number): Promise<tf.io.ModelArtifacts> {
   const manifestFile = files.find((file) => file.name.endsWith('.json'));
-  if (!manifestFile) throw new WeightsError('Pick the model.json file together with its .bin file.', { problem: { code: 'pickManifest' } });
-  const shards = new Map(files.filter((file) => file !== manifestFile).map((file) => [file.name, file]));
-  if (shards.size === 0) throw new WeightsError(`Pick ${manifestFile.name} together with its .bin file.`, { problem: { code: 'pickShard', params: { name: manifestFile.name } } });
+  if (!manifestFile)
+    throw new WeightsError('Pick the model.json file together with its .bin file.', {
+      problem: { code: 'pickManifest' },
+    });
+  const shards = new Map(
+    files.filter((file) => file !== manifestFile).map((file) => [file.name, file]),
+  );
+  if (shards.size === 0)
+    throw new WeightsError(`Pick ${manifestFile.name} together with its .bin file.`, {
+      problem: { code: 'pickShard', params: { name: manifestFile.name } },
+    });
   const manifest = parseManifest(await manifestFile.text(), manifestFile.name, maxBytes);
   const groupData = await Promise.all(
     manifest.groups.map(async (group) => {
@@ -86,7 +118,9 @@ async function readFromFiles(files: File[], maxBytes?: number): Promise<tf.io.Mo
         group.paths.map(async (path) => {
           const file = shards.get(path.split('/').pop()!);
           if (!file) {
-            throw new WeightsError(`${manifestFile.name} needs the file ${path}: pick it too.`, { problem: { code: 'missingPick', params: { manifest: manifestFile.name, path } } });
+            throw new WeightsError(`${manifestFile.name} needs the file ${path}: pick it too.`, {
+              problem: { code: 'missingPick', params: { manifest: manifestFile.name, path } },
+            });
           }
           return file.arrayBuffer();
         }),
@@ -100,5 +134,9 @@ async function readFromFiles(files: File[], maxBytes?: number): Promise<tf.io.Mo
 function describe(source: WeightsSource | BundledWeights): string {
   if (isBundled(source)) return source.manifest;
   if (typeof source === 'string' || source instanceof URL) return String(source);
-  return Array.from(source as ArrayLike<File>).map((file) => file.name).join(' + ') || 'no files';
+  return (
+    Array.from(source as ArrayLike<File>)
+      .map((file) => file.name)
+      .join(' + ') || 'no files'
+  );
 }

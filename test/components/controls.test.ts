@@ -12,8 +12,14 @@ describe('parseControls', () => {
     expect([...parseControls(null, KNOWN).shown]).to.deep.equal(KNOWN);
     expect([...parseControls('all', KNOWN).shown]).to.deep.equal(KNOWN);
     expect([...parseControls('none', KNOWN).shown]).to.deep.equal([]);
-    expect([...parseControls(' Sliders  training ', KNOWN).shown]).to.deep.equal(['sliders', 'training']);
-    expect(parseControls('sliders wings', KNOWN)).to.deep.equal({ shown: new Set(['sliders']), unknown: ['wings'] });
+    expect([...parseControls(' Sliders  training ', KNOWN).shown]).to.deep.equal([
+      'sliders',
+      'training',
+    ]);
+    expect(parseControls('sliders wings', KNOWN)).to.deep.equal({
+      shown: new Set(['sliders']),
+      unknown: ['wings'],
+    });
     expect(controlsText(new Set(['training', 'source']), KNOWN)).to.equal('source training');
     expect(controlsText(new Set(KNOWN), KNOWN)).to.equal('all');
     expect(controlsText(new Set(), KNOWN)).to.equal('none');
@@ -34,14 +40,39 @@ async function element(tag: string, controls?: string): Promise<Lit> {
   return el;
 }
 
-const parts = (el: HTMLElement, selector: string) => el.shadowRoot!.querySelectorAll(selector).length;
+const parts = (el: HTMLElement, selector: string) =>
+  el.shadowRoot!.querySelectorAll(selector).length;
 
 describe('controls on each element', () => {
   const CASES = [
-    { tag: 'vae-latent-explorer', main: '[part="grid"]', part: 'sliders', selector: '[part="sliders"]', other: '[part="source"]' },
-    { tag: 'sentence-morph', main: '.credit', part: 'inputs', selector: '[part="inputs"]', other: '[part="training"]' },
-    { tag: 'pixel-rnn-canvas', main: '[part="panels"]', part: 'completion', selector: '[part="completion"]', other: 'button.generate' },
-    { tag: 'gan-arena', main: '[part="plane"]', part: 'charts', selector: '[part="charts"]', other: '.settings' },
+    {
+      tag: 'vae-latent-explorer',
+      main: '[part="grid"]',
+      part: 'sliders',
+      selector: '[part="sliders"]',
+      other: '[part="source"]',
+    },
+    {
+      tag: 'sentence-morph',
+      main: '.credit',
+      part: 'inputs',
+      selector: '[part="inputs"]',
+      other: '[part="training"]',
+    },
+    {
+      tag: 'pixel-rnn-canvas',
+      main: '[part="panels"]',
+      part: 'completion',
+      selector: '[part="completion"]',
+      other: 'button.generate',
+    },
+    {
+      tag: 'gan-arena',
+      main: '[part="plane"]',
+      part: 'charts',
+      selector: '[part="charts"]',
+      other: '.settings',
+    },
   ];
   for (const c of CASES) {
     it(`<${c.tag}>: all by default, none keeps the main view, a token shows only that part`, async () => {

@@ -4,7 +4,10 @@ import '../../components/vae-latent-explorer/vae-latent-explorer.js';
 import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 import { nextEvent } from '../helpers.js';
 
-export async function createExplorer(attributes: Record<string, string> = {}, waitFor: 'model-ready' | null = 'model-ready') {
+export async function createExplorer(
+  attributes: Record<string, string> = {},
+  waitFor: 'model-ready' | null = 'model-ready',
+) {
   const element = document.createElement('vae-latent-explorer');
   element.setAttribute('loading', 'eager');
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
@@ -28,9 +31,10 @@ export function cellMaxima(element: VaeLatentExplorer, gridSize: number): number
   for (let row = 0; row < gridSize; row++) {
     for (let column = 0; column < gridSize; column++) {
       let max = 0;
-      for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) {
-        max = Math.max(max, data[((row * 28 + y) * width + column * 28 + x) * 4]);
-      }
+      for (let y = 0; y < 28; y++)
+        for (let x = 0; x < 28; x++) {
+          max = Math.max(max, data[((row * 28 + y) * width + column * 28 + x) * 4]);
+        }
       maxima.push(max);
     }
   }
@@ -39,7 +43,9 @@ export function cellMaxima(element: VaeLatentExplorer, gridSize: number): number
 
 export function gridPixels(element: VaeLatentExplorer): string {
   const canvas = gridCanvas(element);
-  return Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data).join(',');
+  return Array.from(
+    canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data,
+  ).join(',');
 }
 
 /** Waits until the grid's pixels differ from `before` (the redraw is asynchronous). */
@@ -50,7 +56,9 @@ export async function gridChangedFrom(element: VaeLatentExplorer, before: string
 /** Waits until the grid canvas has the size for `gridSize` and every cell shows something. */
 export async function gridDrawn(element: VaeLatentExplorer, gridSize: number) {
   await waitUntil(
-    () => gridCanvas(element)?.width === gridSize * 28 && cellMaxima(element, gridSize).every((max) => max > 60),
+    () =>
+      gridCanvas(element)?.width === gridSize * 28 &&
+      cellMaxima(element, gridSize).every((max) => max > 60),
     `expected ${gridSize}×${gridSize} drawn cells`,
     { timeout: 20000, interval: 50 },
   );

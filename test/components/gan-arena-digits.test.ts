@@ -59,7 +59,9 @@ describe('<gan-arena mode="digits">', () => {
     const end = nextEvent<{ steps: number; aborted: boolean }>(element, 'train-end');
     const result = await element.fineTune([drawnDigit(), drawnDigit()], { steps: 4 });
     expect(result.steps).to.equal(4);
-    expect(Number.isFinite(result.losses.dLoss) && Number.isFinite(result.losses.gLoss)).to.equal(true);
+    expect(Number.isFinite(result.losses.dLoss) && Number.isFinite(result.losses.gLoss)).to.equal(
+      true,
+    );
     expect((await end).detail.aborted).to.equal(false);
     expect(await settledTensorCount()).to.equal(before);
   });

@@ -19,8 +19,14 @@ async function parameters(arena: GanArena): Promise<Map<string, Float32Array>> {
   return values;
 }
 
-function changed(before: Map<string, Float32Array>, after: Map<string, Float32Array>, prefix: string): boolean {
-  return [...before].some(([name, values]) => name.startsWith(prefix) && values.some((v, i) => v !== after.get(name)![i]));
+function changed(
+  before: Map<string, Float32Array>,
+  after: Map<string, Float32Array>,
+  prefix: string,
+): boolean {
+  return [...before].some(
+    ([name, values]) => name.startsWith(prefix) && values.some((v, i) => v !== after.get(name)![i]),
+  );
 }
 
 describe('<gan-arena> one player at a time', () => {

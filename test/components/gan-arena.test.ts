@@ -22,7 +22,8 @@ function paintedPixels(element: GanArena): number {
   const canvas = element.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.plane')!;
   const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
   let painted = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)) painted++;
+  for (let i = 0; i < data.length; i += 4)
+    if (data[i + 3] > 0 && (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)) painted++;
   return painted;
 }
 
@@ -45,7 +46,9 @@ describe('<gan-arena> 2-d', () => {
     element.addEventListener('round', (event) => rounds.push(event.detail));
     const last = await element.step(30);
     expect(rounds.map((r) => r.round)).to.deep.equal(Array.from({ length: 30 }, (_, i) => i + 1));
-    expect(rounds.every((r) => Number.isFinite(r.dLoss) && Number.isFinite(r.gLoss))).to.equal(true);
+    expect(rounds.every((r) => Number.isFinite(r.dLoss) && Number.isFinite(r.gLoss))).to.equal(
+      true,
+    );
     expect(last).to.deep.equal(rounds[29]);
     expect(paintedPixels(element)).to.be.greaterThan(5000);
     expect(errors).to.deep.equal([]);
@@ -95,7 +98,13 @@ describe('<gan-arena> 2-d', () => {
     const { element } = await make();
     const progress: number[] = [];
     element.addEventListener('train-progress', (event) => progress.push(event.detail.step));
-    const result = await element.fineTune([{ x: 0.5, y: 0.5 }, { x: -0.5, y: -0.5 }], { steps: 20 });
+    const result = await element.fineTune(
+      [
+        { x: 0.5, y: 0.5 },
+        { x: -0.5, y: -0.5 },
+      ],
+      { steps: 20 },
+    );
     expect(result.steps).to.equal(20);
     expect(progress).to.have.length(20);
     expect(element.getAttribute('distribution')).to.equal('custom');
@@ -109,7 +118,10 @@ describe('<gan-arena> 2-d', () => {
       const { element } = await make({ seed: '1', ...attributes });
       await element.step(1500);
       await element.updateComplete;
-      const [covered] = element.shadowRoot!.querySelector('dd.coverage')!.textContent!.split('/').map(Number);
+      const [covered] = element
+        .shadowRoot!.querySelector('dd.coverage')!
+        .textContent!.split('/')
+        .map(Number);
       element.remove();
       return covered;
     };

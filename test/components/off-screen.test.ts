@@ -7,9 +7,9 @@ import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae
 import { digitOne } from '../helpers.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const offScreen = (element: HTMLElement) => Object.assign(element.style, { position: 'fixed', top: '-10000px' });
+const offScreen = (element: HTMLElement) =>
+  Object.assign(element.style, { position: 'fixed', top: '-10000px' });
 const onScreen = (element: HTMLElement) => Object.assign(element.style, { position: '', top: '' });
-
 
 describe('off screen', () => {
   it('<gan-arena running> stops its rounds off screen and resumes when back', async () => {

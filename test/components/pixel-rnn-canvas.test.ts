@@ -2,7 +2,10 @@
 // hover, pause, bad input, fine-tuning, and no tensor growth.
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
-import type { GenerateEndDetail, PixelRnnCanvas } from '../../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
+import type {
+  GenerateEndDetail,
+  PixelRnnCanvas,
+} from '../../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
 import { DIGIT_PALETTE, imageToIndices } from '../../src/data/pixel-images.js';
 import { nextEvent, settledTensorCount } from '../helpers.js';
 
@@ -27,7 +30,8 @@ function shadow(element: PixelRnnCanvas) {
 /** RGB of every pixel of an ImageData, as "r,g,b" strings. */
 function colours(image: ImageData): string[] {
   const out: string[] = [];
-  for (let p = 0; p < image.width * image.height; p++) out.push(`${image.data[p * 4]},${image.data[p * 4 + 1]},${image.data[p * 4 + 2]}`);
+  for (let p = 0; p < image.width * image.height; p++)
+    out.push(`${image.data[p * 4]},${image.data[p * 4 + 1]},${image.data[p * 4 + 2]}`);
   return out;
 }
 
@@ -84,7 +88,10 @@ describe('<pixel-rnn-canvas>', () => {
     const detail = (await ended).detail;
     await element.updateComplete;
     const panels = shadow(element).querySelectorAll<HTMLElement>('.panel[part="panel"]');
-    expect(Array.from(panels, (panel) => panel.dataset.encoding)).to.deep.equal(['one-hot', 'sigmoid']);
+    expect(Array.from(panels, (panel) => panel.dataset.encoding)).to.deep.equal([
+      'one-hot',
+      'sigmoid',
+    ]);
     expect(shadow(element).querySelectorAll('canvas[data-panel="0"]')).to.have.length(2);
     expect(shadow(element).querySelectorAll('canvas[data-panel="1"]')).to.have.length(2);
     expect(detail.panels.map((panel) => panel.encoding)).to.deep.equal(['one-hot', 'sigmoid']);
@@ -96,10 +103,18 @@ describe('<pixel-rnn-canvas>', () => {
     const { element } = await make();
     await element.generate();
     await element.updateComplete;
-    const canvas = shadow(element).querySelector<HTMLCanvasElement>('canvas[data-panel="0"][data-image="0"]')!;
+    const canvas = shadow(element).querySelector<HTMLCanvasElement>(
+      'canvas[data-panel="0"][data-image="0"]',
+    )!;
     const rect = canvas.getBoundingClientRect();
     // Row 3, column 5 of 16.
-    canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: rect.left + (5.5 / 16) * rect.width, clientY: rect.top + (3.5 / 16) * rect.height, bubbles: true }));
+    canvas.dispatchEvent(
+      new PointerEvent('pointermove', {
+        clientX: rect.left + (5.5 / 16) * rect.width,
+        clientY: rect.top + (3.5 / 16) * rect.height,
+        bubbles: true,
+      }),
+    );
     await element.updateComplete;
     const prediction = shadow(element).querySelector('[part="prediction"]')!;
     expect(prediction.querySelector('.where')!.textContent).to.contain('row 4, column 6');
@@ -112,7 +127,9 @@ describe('<pixel-rnn-canvas>', () => {
   it('draws pixel by pixel with a cursor, and pause() holds the drawing until resume()', async () => {
     const { element } = await make({ speed: '1', dataset: 'digits' });
     const drawing = element.generate();
-    await waitUntil(() => shadow(element).querySelector('.cursor') !== null, 'no cursor', { timeout: 10000 });
+    await waitUntil(() => shadow(element).querySelector('.cursor') !== null, 'no cursor', {
+      timeout: 10000,
+    });
     element.pause();
     await new Promise((resolve) => setTimeout(resolve, 150));
     const held = shadow(element).querySelector('.progress')!.textContent;
@@ -133,14 +150,25 @@ describe('<pixel-rnn-canvas>', () => {
     const completions = await element.complete(digit, { fromRow });
     expect(completions).to.have.length(3);
     // The given image as the model takes it: centred the MNIST way, then ink or paper.
-    const indices = await imageToIndices(digit, { size: 28, encoding: 'one-hot', palette: DIGIT_PALETTE, kind: 'digits' });
+    const indices = await imageToIndices(digit, {
+      size: 28,
+      encoding: 'one-hot',
+      palette: DIGIT_PALETTE,
+      kind: 'digits',
+    });
     const given = Array.from(indices, (v) => (v ? '255,255,255' : '0,0,0'));
     expect(given.slice(0, fromRow * 28)).to.include('255,255,255');
     for (const completion of completions) {
-      expect(colours(completion).slice(0, fromRow * 28)).to.deep.equal(given.slice(0, fromRow * 28));
+      expect(colours(completion).slice(0, fromRow * 28)).to.deep.equal(
+        given.slice(0, fromRow * 28),
+      );
     }
     // The lower rows are the model's: the three completions are not all the same.
-    const lower = completions.map((c) => colours(c).slice(fromRow * 28).join(';'));
+    const lower = completions.map((c) =>
+      colours(c)
+        .slice(fromRow * 28)
+        .join(';'),
+    );
     expect(new Set(lower).size).to.be.greaterThan(1);
   });
 
@@ -156,9 +184,15 @@ describe('<pixel-rnn-canvas>', () => {
     await pad.updateComplete;
     const canvas = pad.shadowRoot!.querySelector('canvas')!;
     const rect = canvas.getBoundingClientRect();
-    const at = (column: number, row: number) => ({ clientX: rect.left + ((column + 0.5) / 16) * rect.width, clientY: rect.top + ((row + 0.5) / 16) * rect.height, pointerId: 1, bubbles: true });
+    const at = (column: number, row: number) => ({
+      clientX: rect.left + ((column + 0.5) / 16) * rect.width,
+      clientY: rect.top + ((row + 0.5) / 16) * rect.height,
+      pointerId: 1,
+      bubbles: true,
+    });
     canvas.dispatchEvent(new PointerEvent('pointerdown', at(0, 2)));
-    for (let column = 1; column < 16; column++) canvas.dispatchEvent(new PointerEvent('pointermove', at(column, 2)));
+    for (let column = 1; column < 16; column++)
+      canvas.dispatchEvent(new PointerEvent('pointermove', at(column, 2)));
     canvas.dispatchEvent(new PointerEvent('pointerup', at(15, 2)));
     expect(Array.from(pad.indices.slice(32, 48))).to.deep.equal(Array(16).fill(20));
     shadow(element).querySelector<HTMLButtonElement>('button.use-painting')!.click();
@@ -191,7 +225,11 @@ describe('<pixel-rnn-canvas>', () => {
   });
 
   it('explains color-encoding="sigmoid" on digits and compare on digits, and falls back', async () => {
-    const { element, errors } = await make({ dataset: 'digits', 'color-encoding': 'sigmoid', compare: '' });
+    const { element, errors } = await make({
+      dataset: 'digits',
+      'color-encoding': 'sigmoid',
+      compare: '',
+    });
     expect(errors.join(' ')).to.contain('color-encoding="sigmoid"');
     expect(errors.join(' ')).to.contain('compare=""');
     await element.updateComplete;
@@ -218,14 +256,18 @@ describe('<pixel-rnn-canvas>', () => {
     files.items.add(text);
     input.files = files.files;
     input.dispatchEvent(new Event('change'));
-    await waitUntil(() => shadow(element).querySelector('[part="error"]')?.textContent?.includes('notes.txt'), 'no visible error');
+    await waitUntil(
+      () => shadow(element).querySelector('[part="error"]')?.textContent?.includes('notes.txt'),
+      'no visible error',
+    );
     expect((await element.generate())[0].width).to.equal(16);
   });
 
   it('fine-tunes on images quantised to the palette, with progress events', async () => {
     const { element } = await make();
     const image = new ImageData(64, 64);
-    for (let p = 0; p < 64 * 64; p++) image.data.set(p % 64 < 32 ? [220, 40, 60, 255] : [255, 255, 255, 255], p * 4);
+    for (let p = 0; p < 64 * 64; p++)
+      image.data.set(p % 64 < 32 ? [220, 40, 60, 255] : [255, 255, 255, 255], p * 4);
     const progress: number[] = [];
     element.addEventListener('train-progress', (event) => progress.push(event.detail.step));
     const ended = nextEvent(element, 'train-end');
@@ -246,6 +288,8 @@ describe('<pixel-rnn-canvas>', () => {
     expect(await settledTensorCount()).to.equal(afterFirst);
     created.splice(created.indexOf(element), 1);
     element.remove();
-    await waitUntil(async () => (await settledTensorCount()) === baseline, 'tensors not freed', { timeout: 10000 });
+    await waitUntil(async () => (await settledTensorCount()) === baseline, 'tensors not freed', {
+      timeout: 10000,
+    });
   });
 });

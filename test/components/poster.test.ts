@@ -4,7 +4,8 @@ import { expect } from '@open-wc/testing';
 import '../../src/generative-elements.js';
 import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 
-const poster = (element: HTMLElement) => element.shadowRoot!.querySelector<HTMLImageElement>('[part="poster"]');
+const poster = (element: HTMLElement) =>
+  element.shadowRoot!.querySelector<HTMLImageElement>('[part="poster"]');
 
 describe('poster', () => {
   it('shows the bundled preview until the first output, then goes', async () => {
@@ -28,7 +29,9 @@ describe('poster', () => {
     document.body.append(box);
     const own = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
     own.setAttribute('poster', '/weights/gan-digits/samples.png');
-    const morph = document.createElement('sentence-morph') as HTMLElement & { updateComplete: Promise<boolean> };
+    const morph = document.createElement('sentence-morph') as HTMLElement & {
+      updateComplete: Promise<boolean>;
+    };
     box.append(own, morph);
     await own.updateComplete;
     await morph.updateComplete;

@@ -4,24 +4,94 @@
 import { expect } from '@open-wc/testing';
 import '../../src/generative-elements.js';
 
-type Case = { tag: string; attribute: string; property: string; bad: unknown; used: unknown; good: unknown };
+type Case = {
+  tag: string;
+  attribute: string;
+  property: string;
+  bad: unknown;
+  used: unknown;
+  good: unknown;
+};
 
 const CASES: Case[] = [
-  { tag: 'vae-latent-explorer', attribute: 'grid-size', property: 'gridSize', bad: 100, used: 25, good: 5 },
-  { tag: 'vae-latent-explorer', attribute: 'sweep-dims', property: 'sweepDims', bad: '4,4', used: [0, 1], good: [2, 5] },
+  {
+    tag: 'vae-latent-explorer',
+    attribute: 'grid-size',
+    property: 'gridSize',
+    bad: 100,
+    used: 25,
+    good: 5,
+  },
+  {
+    tag: 'vae-latent-explorer',
+    attribute: 'sweep-dims',
+    property: 'sweepDims',
+    bad: '4,4',
+    used: [0, 1],
+    good: [2, 5],
+  },
   { tag: 'vae-latent-explorer', attribute: 'range', property: 'range', bad: -1, used: 3, good: 2 },
-  { tag: 'vae-latent-explorer', attribute: 'dataset', property: 'datasetName', bad: 'faces', used: 'digits', good: 'digits' },
-  { tag: 'pixel-rnn-canvas', attribute: 'temperature', property: 'temperature', bad: 0, used: 0.05, good: 0.5 },
+  {
+    tag: 'vae-latent-explorer',
+    attribute: 'dataset',
+    property: 'datasetName',
+    bad: 'faces',
+    used: 'digits',
+    good: 'digits',
+  },
+  {
+    tag: 'pixel-rnn-canvas',
+    attribute: 'temperature',
+    property: 'temperature',
+    bad: 0,
+    used: 0.05,
+    good: 0.5,
+  },
   { tag: 'pixel-rnn-canvas', attribute: 'count', property: 'count', bad: 99, used: 16, good: 4 },
-  { tag: 'pixel-rnn-canvas', attribute: 'speed', property: 'speed', bad: 'fast', used: 8, good: 'instant' },
-  { tag: 'pixel-rnn-canvas', attribute: 'color-encoding', property: 'colorEncoding', bad: 'hsv', used: 'one-hot', good: 'sigmoid' },
+  {
+    tag: 'pixel-rnn-canvas',
+    attribute: 'speed',
+    property: 'speed',
+    bad: 'fast',
+    used: 8,
+    good: 'instant',
+  },
+  {
+    tag: 'pixel-rnn-canvas',
+    attribute: 'color-encoding',
+    property: 'colorEncoding',
+    bad: 'hsv',
+    used: 'one-hot',
+    good: 'sigmoid',
+  },
   { tag: 'gan-arena', attribute: 'd-steps', property: 'dSteps', bad: 'many', used: 1, good: 3 },
   { tag: 'gan-arena', attribute: 'lr-g', property: 'lrG', bad: 5, used: 0.002, good: 0.01 },
   { tag: 'gan-arena', attribute: 'batch-size', property: 'batchSize', bad: 2, used: 8, good: 128 },
-  { tag: 'gan-arena', attribute: 'distribution', property: 'distribution', bad: 'spiral', used: 'ring', good: 'moons' },
+  {
+    tag: 'gan-arena',
+    attribute: 'distribution',
+    property: 'distribution',
+    bad: 'spiral',
+    used: 'ring',
+    good: 'moons',
+  },
   { tag: 'sentence-morph', attribute: 'steps', property: 'steps', bad: 50, used: 20, good: 3 },
-  { tag: 'sentence-morph', attribute: 'decoding', property: 'decoding', bad: 'random', used: 'greedy', good: 'beam' },
-  { tag: 'sentence-morph', attribute: 'backend', property: 'backend', bad: 'gpu', used: 'auto', good: 'wasm' },
+  {
+    tag: 'sentence-morph',
+    attribute: 'decoding',
+    property: 'decoding',
+    bad: 'random',
+    used: 'greedy',
+    good: 'beam',
+  },
+  {
+    tag: 'sentence-morph',
+    attribute: 'backend',
+    property: 'backend',
+    bad: 'gpu',
+    used: 'auto',
+    good: 'wasm',
+  },
   { tag: 'sentence-morph', attribute: 'seed', property: 'seed', bad: 'abc', used: null, good: 42 },
 ];
 
@@ -49,7 +119,9 @@ describe('properties named after attributes', () => {
 
       const byProperty = await element(c.tag);
       const messages: string[] = [];
-      byProperty.addEventListener('model-error', (event) => messages.push((event as CustomEvent<{ message: string }>).detail.message));
+      byProperty.addEventListener('model-error', (event) =>
+        messages.push((event as CustomEvent<{ message: string }>).detail.message),
+      );
       (byProperty as unknown as Record<string, unknown>)[c.property] = c.bad;
       await byProperty.updateComplete;
 
@@ -80,10 +152,16 @@ describe('properties named after attributes', () => {
     for (const tag of ['vae-latent-explorer', 'pixel-rnn-canvas', 'gan-arena', 'sentence-morph']) {
       const el = await element(tag);
       const names: string[] = [];
-      for (let proto = Object.getPrototypeOf(el); proto && proto !== HTMLElement.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (
+        let proto = Object.getPrototypeOf(el);
+        proto && proto !== HTMLElement.prototype;
+        proto = Object.getPrototypeOf(proto)
+      ) {
         names.push(...Object.getOwnPropertyNames(proto));
       }
-      expect(names.filter((name) => name.endsWith('Attribute') && name !== 'checkAttribute')).to.deep.equal([]);
+      expect(
+        names.filter((name) => name.endsWith('Attribute') && name !== 'checkAttribute'),
+      ).to.deep.equal([]);
     }
   });
 });

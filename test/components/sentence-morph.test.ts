@@ -25,7 +25,9 @@ function shadow(element: SentenceMorph) {
 }
 
 function pathLines(element: SentenceMorph): string[] {
-  return Array.from(shadow(element).querySelectorAll('[part="path"] li .sentence'), (li) => li.textContent!.replace(/\s+/g, ' ').trim());
+  return Array.from(shadow(element).querySelectorAll('[part="path"] li .sentence'), (li) =>
+    li.textContent!.replace(/\s+/g, ' ').trim(),
+  );
 }
 
 function errorText(element: SentenceMorph): string {
@@ -49,20 +51,28 @@ describe('<sentence-morph>', () => {
     expect(element.activeBackend).to.equal('wasm');
     await waitUntil(() => pathLines(element).length === 7, 'no path drawn');
     expect(errors).to.deep.equal([]);
-    expect(shadow(element).querySelector<HTMLTextAreaElement>('textarea.sentence-from')!.value).to.have.length.greaterThan(5);
+    expect(
+      shadow(element).querySelector<HTMLTextAreaElement>('textarea.sentence-from')!.value,
+    ).to.have.length.greaterThan(5);
   });
 
   it('morph() returns steps + 2 sentences, fires `morph`, and shows them with the changed words marked', async () => {
     const { element } = await make();
     const fired = nextEvent<MorphDetail>(element, 'morph');
-    const sentences = await element.morph('The room was dark and quiet', 'We need to make those investments', 4);
+    const sentences = await element.morph(
+      'The room was dark and quiet',
+      'We need to make those investments',
+      4,
+    );
     expect(sentences).to.have.length(6);
     expect((await fired).detail.sentences).to.deep.equal(sentences);
     await element.updateComplete;
     expect(pathLines(element)).to.have.length(6);
     // The path is not one sentence repeated, and what changed from line to line is marked.
     expect(new Set(sentences).size).to.be.greaterThan(1);
-    expect(shadow(element).querySelectorAll('[part="path"] li.point mark.changed').length).to.be.greaterThan(0);
+    expect(
+      shadow(element).querySelectorAll('[part="path"] li.point mark.changed').length,
+    ).to.be.greaterThan(0);
     // The ends are the model's reconstructions of the inputs: decode(encode(x).mean).
     const { mean } = await element.encode('The room was dark and quiet');
     expect(await element.decode(mean)).to.equal(sentences[0]);
@@ -72,13 +82,21 @@ describe('<sentence-morph>', () => {
     const { element } = await make();
     const hostile = '<img src=x onerror="window.__xss = 1"> is a tag';
     element.setAttribute('from', hostile);
-    await waitUntil(() => shadow(element).querySelector<HTMLTextAreaElement>('textarea.sentence-from')!.value === hostile, 'input not shown');
+    await waitUntil(
+      () =>
+        shadow(element).querySelector<HTMLTextAreaElement>('textarea.sentence-from')!.value ===
+        hostile,
+      'input not shown',
+    );
     await element.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(shadow(element).querySelector('img')).to.equal(null);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
     // Every character of it is read (33 pieces: too long for the model, which says so, as text).
-    await waitUntil(() => /From: 33 pieces; the model reads at most 24/.test(errorText(element)), 'no message for the long input');
+    await waitUntil(
+      () => /From: 33 pieces; the model reads at most 24/.test(errorText(element)),
+      'no message for the long input',
+    );
   });
 
   it('reads any Latin-script word, and lists words with characters never seen in training under the input', async () => {
@@ -86,32 +104,47 @@ describe('<sentence-morph>', () => {
     await element.updateComplete;
     const summary = shadow(element).querySelector('.input .unknown-summary')!.textContent!;
     expect(summary).to.contain('猫');
-    expect(shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent).to.contain('Every word');
+    expect(shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent).to.contain(
+      'Every word',
+    );
   });
 
   it('an empty or over-long sentence gets a clear message, never an exception, and the last path stays', async () => {
     const { element, errors } = await make();
     await waitUntil(() => pathLines(element).length === 7, 'no path drawn');
     element.setAttribute('to', '   ');
-    await waitUntil(() => /To: the sentence is empty/.test(errorText(element)), 'no message for an empty input');
+    await waitUntil(
+      () => /To: the sentence is empty/.test(errorText(element)),
+      'no message for an empty input',
+    );
     expect(pathLines(element)).to.have.length(7); // the last path stays
-    expect(shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent!.trim()).to.equal('');
+    expect(
+      shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent!.trim(),
+    ).to.equal('');
     element.setAttribute('to', Array(30).fill('lovely').join(' '));
-    await waitUntil(() => /60 pieces; the model reads at most 24/.test(errorText(element)), 'no message for a long input');
+    await waitUntil(
+      () => /60 pieces; the model reads at most 24/.test(errorText(element)),
+      'no message for a long input',
+    );
     expect(errors.length).to.be.greaterThan(0);
     let thrown: unknown;
     await element.morph('', 'A sentence').catch((error) => (thrown = error));
     expect(String(thrown)).to.match(/empty/);
     // Fixed input: the message goes and a path is drawn again.
     element.setAttribute('to', 'The crowd packed the auditorium');
-    await waitUntil(() => !/empty|at most/.test(errorText(element)) && pathLines(element).length === 7, 'no recovery');
+    await waitUntil(
+      () => !/empty|at most/.test(errorText(element)) && pathLines(element).length === 7,
+      'no recovery',
+    );
   });
 
   it('clamps or replaces bad attribute values with a message', async () => {
     const { element, errors } = await make({ steps: '99', decoding: 'fancy' });
     await waitUntil(() => pathLines(element).length === 22, 'steps not clamped to 20');
     expect(errors.join('\n')).to.contain('steps="99": outside 1–20. Using 20.');
-    expect(errors.join('\n')).to.contain('decoding="fancy": expected greedy, sample or beam. Using greedy.');
+    expect(errors.join('\n')).to.contain(
+      'decoding="fancy": expected greedy, sample or beam. Using greedy.',
+    );
     let thrown: unknown;
     await element.morph('a cat', 'a dog', 0).catch((error) => (thrown = error));
     expect(String(thrown)).to.match(/steps must be a whole number from 1 to 20/);
@@ -119,11 +152,18 @@ describe('<sentence-morph>', () => {
 
   it('decodes with beam search and by sampling, repeatably for a seed', async () => {
     const { element } = await make({ decoding: 'beam', steps: '3' });
-    const beam = await element.morph('The room was dark and quiet', 'He needs a car to get to work');
+    const beam = await element.morph(
+      'The room was dark and quiet',
+      'He needs a car to get to work',
+    );
     expect(beam).to.have.length(5);
     expect(beam.every((s) => s.length > 0)).to.equal(true);
-    const a = await (await make({ decoding: 'sample', seed: '9' })).element.morph('The room was dark', 'A car to get to work');
-    const b = await (await make({ decoding: 'sample', seed: '9' })).element.morph('The room was dark', 'A car to get to work');
+    const a = await (
+      await make({ decoding: 'sample', seed: '9' })
+    ).element.morph('The room was dark', 'A car to get to work');
+    const b = await (
+      await make({ decoding: 'sample', seed: '9' })
+    ).element.morph('The room was dark', 'A car to get to work');
     expect(a).to.deep.equal(b);
   });
 
@@ -134,7 +174,10 @@ describe('<sentence-morph>', () => {
     const progress: number[] = [];
     element.addEventListener('train-progress', (event) => progress.push(event.detail.step));
     const ended = nextEvent(element, 'train-end');
-    const result = await element.fineTune(['The cat sat on the mat', 'The dog slept by the 猫 door', ''], { steps: 4 });
+    const result = await element.fineTune(
+      ['The cat sat on the mat', 'The dog slept by the 猫 door', ''],
+      { steps: 4 },
+    );
     expect(result.steps).to.equal(4);
     expect(result.used).to.equal(2);
     expect(result.unknownWords).to.equal(1); // 猫: its bytes
@@ -143,21 +186,30 @@ describe('<sentence-morph>', () => {
     expect(progress).to.deep.equal([1, 2, 3, 4]);
     await ended;
     await element.updateComplete;
-    expect(shadow(element).querySelector('.training-report')!.textContent).to.contain('1 of 13 words had characters the model never saw');
+    expect(shadow(element).querySelector('.training-report')!.textContent).to.contain(
+      '1 of 13 words had characters the model never saw',
+    );
     expect(tensorCount()).to.equal(before);
   });
 
   it('saves and loads its weights in IndexedDB; a bad source keeps the current weights', async () => {
     const { element } = await make();
-    const path = await element.morph('The room was dark and quiet', 'The crowd packed the auditorium');
+    const path = await element.morph(
+      'The room was dark and quiet',
+      'The crowd packed the auditorium',
+    );
     await element.saveWeights('sentence-morph-test');
     await element.loadWeights('indexeddb://sentence-morph-test');
-    expect(await element.morph('The room was dark and quiet', 'The crowd packed the auditorium')).to.deep.equal(path);
+    expect(
+      await element.morph('The room was dark and quiet', 'The crowd packed the auditorium'),
+    ).to.deep.equal(path);
     let failure: unknown;
     await element.loadWeights('indexeddb://no-such-weights').catch((error) => (failure = error));
     expect(failure).to.be.instanceOf(Error);
     expect(errorText(element)).to.match(/Could not load weights/);
-    expect(await element.morph('The room was dark and quiet', 'The crowd packed the auditorium')).to.deep.equal(path);
+    expect(
+      await element.morph('The room was dark and quiet', 'The crowd packed the auditorium'),
+    ).to.deep.equal(path);
   });
 
   it('frees its model when removed, and 20 morphs leave no tensors behind', async () => {
@@ -165,7 +217,8 @@ describe('<sentence-morph>', () => {
     const { element } = await make();
     await element.morph('The room was dark', 'The crowd packed the auditorium');
     const loaded = tensorCount();
-    for (let i = 0; i < 20; i++) await element.morph('The room was dark', 'The crowd packed the auditorium', 1 + (i % 5));
+    for (let i = 0; i < 20; i++)
+      await element.morph('The room was dark', 'The crowd packed the auditorium', 1 + (i % 5));
     expect(tensorCount()).to.equal(loaded);
     created.splice(0).forEach((e) => e.remove());
     expect(await settledTensorCount()).to.equal(before);

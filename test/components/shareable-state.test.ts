@@ -10,7 +10,10 @@ const hidden = document.createElement('div');
 hidden.style.display = 'none';
 document.body.append(hidden);
 
-async function element<T extends HTMLElement & { updateComplete: Promise<boolean> }>(tag: string, attributes: Record<string, string> = {}): Promise<T> {
+async function element<T extends HTMLElement & { updateComplete: Promise<boolean> }>(
+  tag: string,
+  attributes: Record<string, string> = {},
+): Promise<T> {
   const el = document.createElement(tag) as T;
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   hidden.append(el);
@@ -25,17 +28,41 @@ describe('shareable state', () => {
     expect(stateFromFragment(fragment, 'fig 1')).to.deep.equal(state);
     expect(stateFromFragment(fragment, 'missing')).to.equal(undefined);
     expect(stateFromFragment('#fig=%7Bnot json', 'fig')).to.be.instanceOf(Error);
-    expect(stateFromFragment(`#${stateFragment('fig', { attributes: { a: 5 } } as never)}`, 'fig')).to.be.instanceOf(TypeError);
+    expect(
+      stateFromFragment(`#${stateFragment('fig', { attributes: { a: 5 } } as never)}`, 'fig'),
+    ).to.be.instanceOf(TypeError);
   });
 
   it('<gan-arena>: settings and custom points round-trip through getState/setState', async () => {
-    const arena = await element<GanArena>('gan-arena', { 'd-steps': '5', loss: 'minimax', controls: 'playback charts' });
-    arena.setState({ ...arena.getState(), extras: { points: [[0.5, 0.5], [-0.25, 0.75]] } });
+    const arena = await element<GanArena>('gan-arena', {
+      'd-steps': '5',
+      loss: 'minimax',
+      controls: 'playback charts',
+    });
+    arena.setState({
+      ...arena.getState(),
+      extras: {
+        points: [
+          [0.5, 0.5],
+          [-0.25, 0.75],
+        ],
+      },
+    });
     arena.distribution = 'custom';
     const state = arena.getState();
     expect(JSON.parse(JSON.stringify(state))).to.deep.equal(state);
-    expect(state.attributes).to.include({ 'd-steps': '5', loss: 'minimax', controls: 'playback charts', distribution: 'custom' });
-    expect(state.extras).to.deep.equal({ points: [[0.5, 0.5], [-0.25, 0.75]] });
+    expect(state.attributes).to.include({
+      'd-steps': '5',
+      loss: 'minimax',
+      controls: 'playback charts',
+      distribution: 'custom',
+    });
+    expect(state.extras).to.deep.equal({
+      points: [
+        [0.5, 0.5],
+        [-0.25, 0.75],
+      ],
+    });
 
     const copy = await element<GanArena>('gan-arena');
     copy.setState(state);
@@ -43,11 +70,17 @@ describe('shareable state', () => {
     expect(copy.getState()).to.deep.equal(state);
     expect(copy.dSteps).to.equal(5);
     expect(() => copy.setState({ attributes: { wings: '2' } })).to.throw(RangeError, /wings/);
-    expect(() => copy.setState({ attributes: {}, extras: { points: [[9, 9]] } })).to.throw(RangeError);
+    expect(() => copy.setState({ attributes: {}, extras: { points: [[9, 9]] } })).to.throw(
+      RangeError,
+    );
   });
 
   it('shareLink puts the state in the fragment; an element with that id applies it on connect', async () => {
-    const explorer = await element<VaeLatentExplorer>('vae-latent-explorer', { id: 'fig-sweep', 'grid-size': '5', 'sweep-dims': '2,7' });
+    const explorer = await element<VaeLatentExplorer>('vae-latent-explorer', {
+      id: 'fig-sweep',
+      'grid-size': '5',
+      'sweep-dims': '2,7',
+    });
     explorer.setCode([0.5, -1, 0, 0, 0, 0, 0, 0, 0, 2]);
     const link = explorer.shareLink();
     expect(link.length).to.be.at.most(2000);
@@ -62,7 +95,9 @@ describe('shareable state', () => {
 
       history.replaceState(null, '', `${before.split('#')[0]}#fig-bad=%7Bbroken`);
       const bad = await element<VaeLatentExplorer>('vae-latent-explorer', { id: 'fig-bad' });
-      expect(bad.shadowRoot!.querySelector('[part="error"]')?.textContent).to.match(/could not be used/);
+      expect(bad.shadowRoot!.querySelector('[part="error"]')?.textContent).to.match(
+        /could not be used/,
+      );
       expect(bad.gridSize).to.equal(9);
     } finally {
       history.replaceState(null, '', before);
@@ -72,12 +107,20 @@ describe('shareable state', () => {
   });
 
   it('the share part gives the link; controls without share hide it', async () => {
-    const shown = await element<VaeLatentExplorer>('vae-latent-explorer', { id: 'fig-share', controls: 'share' });
+    const shown = await element<VaeLatentExplorer>('vae-latent-explorer', {
+      id: 'fig-share',
+      controls: 'share',
+    });
     shown.shadowRoot!.querySelector<HTMLButtonElement>('.share button')!.click();
     await new Promise((resolve) => setTimeout(resolve, 50));
     await shown.updateComplete;
-    expect(shown.shadowRoot!.querySelector<HTMLInputElement>('.share input')!.value).to.include('#fig-share=');
-    const hiddenShare = await element<VaeLatentExplorer>('vae-latent-explorer', { id: 'fig-plain', controls: 'none' });
+    expect(shown.shadowRoot!.querySelector<HTMLInputElement>('.share input')!.value).to.include(
+      '#fig-share=',
+    );
+    const hiddenShare = await element<VaeLatentExplorer>('vae-latent-explorer', {
+      id: 'fig-plain',
+      controls: 'none',
+    });
     expect(hiddenShare.shadowRoot!.querySelector('.share')).to.equal(null);
   });
 });

@@ -1,7 +1,14 @@
 // <vae-latent-explorer> end to end on WASM, in a real browser, with the bundled weights.
 import { expect, waitUntil } from '@open-wc/testing';
 import { nextEvent, settledTensorCount, tensorCount } from '../helpers.js';
-import { createExplorer, cellMaxima, gridChangedFrom, gridDrawn, gridPixels, visibleError } from './explorer-helpers.js';
+import {
+  createExplorer,
+  cellMaxima,
+  gridChangedFrom,
+  gridDrawn,
+  gridPixels,
+  visibleError,
+} from './explorer-helpers.js';
 import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 
 function digitCanvas(): HTMLCanvasElement {
@@ -41,7 +48,9 @@ describe('<vae-latent-explorer>', () => {
     expect(event.detail.backend).to.equal('wasm');
     expect(event.detail.loadMs).to.be.a('number');
     expect(element.activeBackend).to.equal('wasm');
-    expect(element.shadowRoot!.querySelector('[part="status"]')!.textContent).to.match(/Ready.*wasm/);
+    expect(element.shadowRoot!.querySelector('[part="status"]')!.textContent).to.match(
+      /Ready.*wasm/,
+    );
   });
 
   it('draws grid-size² non-blank cells', async () => {
@@ -77,7 +86,10 @@ describe('<vae-latent-explorer>', () => {
   }
 
   it('falls back to the bundled weights when the weights URL 404s', async () => {
-    const { element, errors } = await make({ weights: '/no/such/weights/model.json', 'grid-size': '3' });
+    const { element, errors } = await make({
+      weights: '/no/such/weights/model.json',
+      'grid-size': '3',
+    });
     expect(errors.join(' ')).to.contain('/no/such/weights/model.json');
     await element.updateComplete;
     expect(visibleError(element)).to.contain('bundled');
@@ -85,7 +97,9 @@ describe('<vae-latent-explorer>', () => {
   });
 
   it('falls back to the bundled weights on a corrupt manifest', async () => {
-    const corrupt = URL.createObjectURL(new Blob(['{"weightsManifest": [ nope'], { type: 'application/json' }));
+    const corrupt = URL.createObjectURL(
+      new Blob(['{"weightsManifest": [ nope'], { type: 'application/json' }),
+    );
     const { element, errors } = await make({ weights: corrupt, 'grid-size': '3' });
     expect(errors).to.have.length(1);
     await element.updateComplete;
@@ -115,7 +129,8 @@ describe('<vae-latent-explorer>', () => {
     const before = element.code;
     const grid = element.shadowRoot!.querySelector<HTMLElement>('[part="grid"]')!;
     grid.focus();
-    for (const key of ['ArrowRight', 'ArrowUp', 'Enter']) grid.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    for (const key of ['ArrowRight', 'ArrowUp', 'Enter'])
+      grid.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
     const after = element.code;
     const step = (2 * 3) / 4; // range 3, five cells
     expect(after[3] - before[3]).to.be.closeTo(step, 1e-5);
@@ -127,8 +142,12 @@ describe('<vae-latent-explorer>', () => {
     const { element } = await make({ 'show-noise': '', 'grid-size': '3' });
     await element.updateComplete;
     const root = element.shadowRoot!;
-    expect(Number(root.querySelector('dd.reconstruction')!.textContent!.replace(/,/g, ''))).to.be.greaterThan(0);
-    expect(Number(root.querySelector('dd.kl')!.textContent!.replace(/,/g, ''))).to.be.greaterThan(0);
+    expect(
+      Number(root.querySelector('dd.reconstruction')!.textContent!.replace(/,/g, '')),
+    ).to.be.greaterThan(0);
+    expect(Number(root.querySelector('dd.kl')!.textContent!.replace(/,/g, ''))).to.be.greaterThan(
+      0,
+    );
     expect(root.querySelector('ellipse.noise')).to.not.equal(null);
   });
 
@@ -159,8 +178,14 @@ describe('<vae-latent-explorer>', () => {
     const { element } = await make({ 'grid-size': '3' });
     const progress: number[] = [];
     element.addEventListener('train-progress', (event) => progress.push(event.detail.step));
-    const end = nextEvent<{ steps: number; aborted: boolean; losses: Record<string, number> }>(element, 'train-end');
-    const result = await element.fineTune([digitCanvas(), digitCanvas()], { steps: 6, batchSize: 4 });
+    const end = nextEvent<{ steps: number; aborted: boolean; losses: Record<string, number> }>(
+      element,
+      'train-end',
+    );
+    const result = await element.fineTune([digitCanvas(), digitCanvas()], {
+      steps: 6,
+      batchSize: 4,
+    });
     expect(result.steps).to.equal(6);
     expect(progress).to.deep.equal([1, 2, 3, 4, 5, 6]);
     const { detail } = await end;
@@ -202,7 +227,9 @@ describe('<vae-latent-explorer>', () => {
     element.setAttribute('grid-size', '5');
     await element.updateComplete;
     await gridDrawn(element, 5);
-    await waitUntil(() => tensorCount() === before, `tensors: ${tensorCount()} vs ${before}`, { timeout: 5000 });
+    await waitUntil(() => tensorCount() === before, `tensors: ${tensorCount()} vs ${before}`, {
+      timeout: 5000,
+    });
   });
 
   it('leaks no tensors over 20 connect/disconnect cycles, and frees everything when removed', async () => {

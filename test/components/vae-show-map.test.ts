@@ -15,7 +15,9 @@ describe('<vae-latent-explorer show-map>', () => {
     await explorer.ready;
     await explorer.updateComplete;
     expect(explorer.showMap).to.equal(true);
-    const ellipses = () => [...explorer.shadowRoot!.querySelectorAll<SVGEllipseElement>('[part="map"] ellipse')];
+    const ellipses = () => [
+      ...explorer.shadowRoot!.querySelectorAll<SVGEllipseElement>('[part="map"] ellipse'),
+    ];
     expect(ellipses()).to.have.length(50);
     const colours = new Set(ellipses().map((e) => e.getAttribute('fill')));
     expect([...colours].every((c) => CLASS_COLOURS.includes(c!))).to.equal(true);

@@ -14,7 +14,15 @@
 // tarball packed elsewhere instead of packing this project; CONSUMERS_KEEP=1 keeps the temp
 // folders (their path is printed). The last line is `N passed, N failed`.
 import { spawn } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,15 +46,26 @@ const CHECKS = {
   types: { fixture: 'types', typecheck: 'typecheck' },
   // Server-side rendering (Astro, Next.js, Eleventy builds): importing every entry in Node, where
   // there is no DOM, must not throw.
-  'ssr-import': { fixture: 'plain-html', nodeImport: ['generative-elements', ...TAGS.map((t) => `generative-elements/${t}`)] },
+  'ssr-import': {
+    fixture: 'plain-html',
+    nodeImport: ['generative-elements', ...TAGS.map((t) => `generative-elements/${t}`)],
+  },
   // The README's "Use it with…" snippets are the fixtures' files, character for character.
   'readme-snippets': { readme: true },
 };
 
 // [fixture file, what of it the README shows]: a whole file, a line, or a package.json script.
 const README_SNIPPETS = [
-  ['plain-html/index.html', 'line', '<script type="module" src="./node_modules/generative-elements/dist/generative-elements.js"></script>'],
-  ['plain-html/index.html', 'line', '<vae-latent-explorer loading="eager" grid-size="5" show-noise></vae-latent-explorer>'],
+  [
+    'plain-html/index.html',
+    'line',
+    '<script type="module" src="./node_modules/generative-elements/dist/generative-elements.js"></script>',
+  ],
+  [
+    'plain-html/index.html',
+    'line',
+    '<vae-latent-explorer loading="eager" grid-size="5" show-noise></vae-latent-explorer>',
+  ],
   ['vite/main.js', 'file'],
   ['webpack/webpack.config.js', 'file'],
   ['webpack/src/main.js', 'file'],
@@ -69,9 +88,18 @@ function checkReadmeSnippets() {
     let snippet;
     if (kind === 'file') snippet = text.trim();
     else if (kind === 'script') snippet = JSON.parse(text).scripts[arg];
-    else snippet = text.split('\n').map((l) => l.trim()).includes(arg) ? arg : undefined;
+    else
+      snippet = text
+        .split('\n')
+        .map((l) => l.trim())
+        .includes(arg)
+        ? arg
+        : undefined;
     if (snippet === undefined) problems.push(`${file} no longer contains ${arg}`);
-    else if (!section.includes(snippet)) problems.push(`the README section lacks ${file}${kind === 'script' ? ` (script ${arg})` : ''} verbatim`);
+    else if (!section.includes(snippet))
+      problems.push(
+        `the README section lacks ${file}${kind === 'script' ? ` (script ${arg})` : ''} verbatim`,
+      );
   }
   return problems;
 }
@@ -97,13 +125,19 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** Runs a command; resolves with {code, output} (stdout and stderr interleaved). */
 function run(cmd, args, cwd, { timeoutMs = 600_000 } = {}) {
   return new Promise((resolvePromise) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, detached: true });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      detached: true,
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     const timer = setTimeout(() => {
       output += `\n[timed out after ${seconds(timeoutMs)}]`;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch {}
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -142,25 +176,46 @@ async function serveStatic(dir) {
       log.push({ status: 404, path: req.url });
       return;
     }
-    res.writeHead(200, { 'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     log.push({ status: 200, path: req.url });
     createReadStream(file).pipe(res);
   });
   const port = await freePort();
   await new Promise((r) => server.listen(port, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${port}/`, log, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    log,
+    close: () =>
+      new Promise((r) => {
+        server.closeAllConnections?.();
+        server.close(r);
+      }),
+  };
 }
 
 /** Starts `npm run <script>` as a dev server on a free port and waits until it answers. */
 async function startDevServer(cwd, script) {
   const port = await freePort();
-  const child = spawn('npm', ['run', script, '--', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', BROWSER: 'none' }, detached: true,
-  });
+  const child = spawn(
+    'npm',
+    ['run', script, '--', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', BROWSER: 'none' },
+      detached: true,
+    },
+  );
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  const stop = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch {} };
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {}
+  };
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -172,7 +227,9 @@ async function startDevServer(cwd, script) {
     await new Promise((r) => setTimeout(r, 250));
   }
   stop();
-  throw new Error(`dev server did not answer on ${url}: ${output.trim().split('\n').slice(-5).join(' | ')}`);
+  throw new Error(
+    `dev server did not answer on ${url}: ${output.trim().split('\n').slice(-5).join(' | ')}`,
+  );
 }
 
 let browserPromise;
@@ -181,8 +238,15 @@ async function getBrowser() {
     const { default: puppeteer } = await import('puppeteer-core');
     return puppeteer.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--headless=new'],
+      args: [
+        '--no-sandbox',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--headless=new',
+      ],
       headless: true,
       protocolTimeout: READY_TIMEOUT_MS + 60_000,
     });
@@ -216,8 +280,11 @@ async function checkPage(url, serverLog) {
   const onResponse = (responseUrl, status, contentType) => {
     if (status >= 400) bad.add(`${status} ${show(responseUrl)}`);
     let pathname = '';
-    try { pathname = new URL(responseUrl).pathname; } catch {}
-    if (ASSET_RE.test(pathname) && /text\/html/i.test(contentType ?? '')) html.add(`${show(responseUrl)} (${status}, text/html)`);
+    try {
+      pathname = new URL(responseUrl).pathname;
+    } catch {}
+    if (ASSET_RE.test(pathname) && /text\/html/i.test(contentType ?? ''))
+      html.add(`${show(responseUrl)} (${status}, text/html)`);
   };
   page.on('request', (r) => onRequest(r.url()));
   page.on('response', (r) => onResponse(r.url(), r.status(), r.headers()['content-type']));
@@ -226,45 +293,78 @@ async function checkPage(url, serverLog) {
     failed.add(`${text} ${show(r.url())}`);
   });
   page.on('pageerror', (e) => pageErrors.push(String(e?.message ?? e).split('\n')[0]));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0]); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0]);
+  });
   // Puppeteer reports the requests of dedicated workers (the package's model worker) as page events.
   await page.evaluateOnNewDocument(() => {
     window.__modelErrors = [];
     window.__modelErrorByTag = {};
-    document.addEventListener('model-error', (e) => {
-      window.__modelErrors.push(`<${e.target.localName}> model-error: ${e.detail?.message ?? ''}`);
-      window.__modelErrorByTag[e.target.localName] ??= String(e.detail?.message ?? '');
-    }, true);
+    document.addEventListener(
+      'model-error',
+      (e) => {
+        window.__modelErrors.push(
+          `<${e.target.localName}> model-error: ${e.detail?.message ?? ''}`,
+        );
+        window.__modelErrorByTag[e.target.localName] ??= String(e.detail?.message ?? '');
+      },
+      true,
+    );
   });
 
   const problems = [];
   let results = [];
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    const evaluate = () => page.evaluate(async (tags, readyMs, defineMs) => {
-      const timeout = (ms, message) => new Promise((_, reject) => setTimeout(() => reject(new Error(message)), ms));
-      return Promise.all(tags.map(async (tag) => {
-        const t0 = performance.now();
-        try {
-          await Promise.race([customElements.whenDefined(tag), timeout(defineMs, `never defined in ${defineMs / 1000} s`)]);
-          const el = document.querySelector(tag);
-          if (!el) throw new Error('not in the page');
-          if (!el.ready || typeof el.ready.then !== 'function') throw new Error('has no ready promise');
-          // A model-error (also one fired before this ran) fails the element at once.
-          const modelError = new Promise((_, reject) => {
-            const poll = setInterval(() => {
-              const message = window.__modelErrorByTag?.[tag];
-              if (message !== undefined) { clearInterval(poll); reject(new Error(`model-error: ${message}`)); }
-            }, 100);
-            el.ready.finally(() => clearInterval(poll)).catch(() => {});
-          });
-          await Promise.race([el.ready, modelError, timeout(readyMs, `ready not settled in ${readyMs / 1000} s`)]);
-          return { tag, ok: true, ms: performance.now() - t0, backend: el.activeBackend ?? null };
-        } catch (e) {
-          return { tag, ok: false, message: String(e?.message ?? e).split('\n')[0] };
-        }
-      }));
-    }, TAGS, READY_TIMEOUT_MS, DEFINE_TIMEOUT_MS);
+    const evaluate = () =>
+      page.evaluate(
+        async (tags, readyMs, defineMs) => {
+          const timeout = (ms, message) =>
+            new Promise((_, reject) => setTimeout(() => reject(new Error(message)), ms));
+          return Promise.all(
+            tags.map(async (tag) => {
+              const t0 = performance.now();
+              try {
+                await Promise.race([
+                  customElements.whenDefined(tag),
+                  timeout(defineMs, `never defined in ${defineMs / 1000} s`),
+                ]);
+                const el = document.querySelector(tag);
+                if (!el) throw new Error('not in the page');
+                if (!el.ready || typeof el.ready.then !== 'function')
+                  throw new Error('has no ready promise');
+                // A model-error (also one fired before this ran) fails the element at once.
+                const modelError = new Promise((_, reject) => {
+                  const poll = setInterval(() => {
+                    const message = window.__modelErrorByTag?.[tag];
+                    if (message !== undefined) {
+                      clearInterval(poll);
+                      reject(new Error(`model-error: ${message}`));
+                    }
+                  }, 100);
+                  el.ready.finally(() => clearInterval(poll)).catch(() => {});
+                });
+                await Promise.race([
+                  el.ready,
+                  modelError,
+                  timeout(readyMs, `ready not settled in ${readyMs / 1000} s`),
+                ]);
+                return {
+                  tag,
+                  ok: true,
+                  ms: performance.now() - t0,
+                  backend: el.activeBackend ?? null,
+                };
+              } catch (e) {
+                return { tag, ok: false, message: String(e?.message ?? e).split('\n')[0] };
+              }
+            }),
+          );
+        },
+        TAGS,
+        READY_TIMEOUT_MS,
+        DEFINE_TIMEOUT_MS,
+      );
     try {
       results = await evaluate();
     } catch (e) {
@@ -276,39 +376,58 @@ async function checkPage(url, serverLog) {
     await new Promise((r) => setTimeout(r, 500)); // late requests
     const modelErrors = await page.evaluate(() => window.__modelErrors ?? []).catch(() => []);
     for (const r of results) if (!r.ok) problems.push(`<${r.tag}> ${r.message}`);
-    for (const m of new Set(modelErrors)) if (!problems.some((p) => p.includes(m.split('model-error: ')[1] ?? m))) problems.push(m);
+    for (const m of new Set(modelErrors))
+      if (!problems.some((p) => p.includes(m.split('model-error: ')[1] ?? m))) problems.push(m);
   } catch (e) {
     problems.push(`page: ${String(e?.message ?? e).split('\n')[0]}`);
   }
   // The static server's own log catches requests the browser events may miss (e.g. from workers).
-  for (const entry of serverLog ?? []) if (entry.status >= 400) bad.add(`${entry.status} ${entry.path}`);
+  for (const entry of serverLog ?? [])
+    if (entry.status >= 400) bad.add(`${entry.status} ${entry.path}`);
   if (bad.size) problems.push(`responses >= 400: ${[...bad].join(', ')}`);
   if (html.size) problems.push(`HTML for asset requests: ${[...html].join(', ')}`);
   if (failed.size) problems.push(`failed requests: ${[...failed].join(', ')}`);
   if (foreign.size) problems.push(`requests to other origins: ${[...foreign].join(', ')}`);
   if (pageErrors.length) problems.push(`page errors: ${[...new Set(pageErrors)].join(' | ')}`);
   await context.close().catch(() => {});
-  const summary = results.filter((r) => r.ok).map((r) => `${r.tag} ${seconds(r.ms)} ${r.backend}`).join(', ');
-  return { problems, summary, requests, details: [...new Set(consoleErrors)].slice(0, 20).map((c) => `console error: ${c}`) };
+  const summary = results
+    .filter((r) => r.ok)
+    .map((r) => `${r.tag} ${seconds(r.ms)} ${r.backend}`)
+    .join(', ');
+  return {
+    problems,
+    summary,
+    requests,
+    details: [...new Set(consoleErrors)].slice(0, 20).map((c) => `console error: ${c}`),
+  };
 }
 
 /** The error lines of a tool's output (each with the two lines after it), else its last lines. */
 function errorLines(output) {
-  const lines = output.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim());
+  const lines = output
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim());
   const picked = [];
   lines.forEach((l, i) => {
-    if (/\berror\b|\[ERROR\]|✘/i.test(l) && !/^npm (error|ERR)/.test(l) && picked.length < 12) picked.push(...lines.slice(i, i + 3).map((x) => x.trim()));
+    if (/\berror\b|\[ERROR\]|✘/i.test(l) && !/^npm (error|ERR)/.test(l) && picked.length < 12)
+      picked.push(...lines.slice(i, i + 3).map((x) => x.trim()));
   });
   return [...new Set(picked.length ? picked : lines.slice(-8).map((x) => x.trim()))].join(' | ');
 }
 
-const tscErrors = (output) => output.split('\n').map((l) => l.trim()).filter((l) => /error TS\d+/.test(l));
+const tscErrors = (output) =>
+  output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /error TS\d+/.test(l));
 const tscFile = (line) => line.replace(/\(\d+,\d+\).*$/, '').replace(/:\d+:\d+ - .*$/, '');
 
 /** One line: the errors in the fixture's own files in full, those in node_modules counted per file. */
 function describeTscErrors(res) {
   const errors = tscErrors(res.output);
-  if (!errors.length) return `tsc exit ${res.code}: ${res.output.trim().split('\n').slice(-5).join(' | ')}`;
+  if (!errors.length)
+    return `tsc exit ${res.code}: ${res.output.trim().split('\n').slice(-5).join(' | ')}`;
   const own = errors.filter((l) => !tscFile(l).includes('node_modules'));
   const deps = errors.filter((l) => tscFile(l).includes('node_modules'));
   const perFile = new Map();
@@ -316,7 +435,9 @@ function describeTscErrors(res) {
   const parts = [`tsc exit ${res.code}, ${errors.length} error(s)`];
   if (own.length) parts.push(`${own.length} in the fixture's files: ${own.join(' ; ')}`);
   if (deps.length) {
-    const files = [...perFile].map(([f, n]) => `${n} in ${f.replace(/^.*node_modules\//, '')}`).join(', ');
+    const files = [...perFile]
+      .map(([f, n]) => `${n} in ${f.replace(/^.*node_modules\//, '')}`)
+      .join(', ');
     parts.push(`${deps.length} in declarations under node_modules (${files}; first: ${deps[0]})`);
   }
   return parts.join('; ');
@@ -347,7 +468,8 @@ async function packProject() {
   const pack = await run('npm', ['pack', '--silent', '--pack-destination', dest], root);
   const name = pack.output.trim().split('\n').filter(Boolean).pop();
   const tarball = join(dest, name ?? '');
-  if (pack.code !== 0 || !name || !existsSync(tarball)) throw new Error(`npm pack failed:\n${pack.output.slice(-3000)}`);
+  if (pack.code !== 0 || !name || !existsSync(tarball))
+    throw new Error(`npm pack failed:\n${pack.output.slice(-3000)}`);
   return tarball;
 }
 
@@ -355,7 +477,9 @@ async function main() {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !(w in CHECKS));
   if (unknown.length) {
-    console.error(`unknown check(s): ${unknown.join(', ')}; known: ${Object.keys(CHECKS).join(', ')}`);
+    console.error(
+      `unknown check(s): ${unknown.join(', ')}; known: ${Object.keys(CHECKS).join(', ')}`,
+    );
     process.exit(2);
   }
   const names = wanted.length ? wanted : Object.keys(CHECKS);
@@ -368,7 +492,9 @@ async function main() {
   let tarball;
   try {
     tarball = await packProject();
-    console.log(`# tarball ${tarball} (${(statSync(tarball).size / 1e6).toFixed(1)} MB), ${seconds(Date.now() - t0)}`);
+    console.log(
+      `# tarball ${tarball} (${(statSync(tarball).size / 1e6).toFixed(1)} MB), ${seconds(Date.now() - t0)}`,
+    );
   } catch (e) {
     for (const name of names) console.log(`FAIL ${name}: ${String(e.message).split('\n')[0]}`);
     console.log(`0 passed, ${names.length} failed`);
@@ -377,17 +503,27 @@ async function main() {
 
   const install = (fixture) => {
     if (!installs.has(fixture)) {
-      installs.set(fixture, (async () => {
-        const started = Date.now();
-        const dir = join(work, fixture);
-        cpSync(join(here, fixture), dir, {
-          recursive: true,
-          filter: (src) => !/[\\/](node_modules|dist|package-lock\.json)$/.test(src),
-        });
-        const res = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], dir);
-        if (res.code !== 0) throw new Error(`npm install failed: ${res.output.trim().split('\n').slice(-5).join(' | ')}`);
-        return { dir, ms: Date.now() - started };
-      })());
+      installs.set(
+        fixture,
+        (async () => {
+          const started = Date.now();
+          const dir = join(work, fixture);
+          cpSync(join(here, fixture), dir, {
+            recursive: true,
+            filter: (src) => !/[\\/](node_modules|dist|package-lock\.json)$/.test(src),
+          });
+          const res = await run(
+            'npm',
+            ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball],
+            dir,
+          );
+          if (res.code !== 0)
+            throw new Error(
+              `npm install failed: ${res.output.trim().split('\n').slice(-5).join(' | ')}`,
+            );
+          return { dir, ms: Date.now() - started };
+        })(),
+      );
     }
     return installs.get(fixture);
   };
@@ -411,10 +547,22 @@ async function main() {
       if (check.nodeImport) {
         const t = Date.now();
         const script = `for (const m of ${JSON.stringify(check.nodeImport)}) { try { await import(m); } catch (e) { console.log('FAILED ' + m + ': ' + String(e?.stack ?? e).split('\\n').slice(0, 2).join(' ')); process.exitCode = 1; } }`;
-        const res = await run(process.execPath, ['--input-type=module', '-e', script], dir, { timeoutMs: 60_000 });
+        const res = await run(process.execPath, ['--input-type=module', '-e', script], dir, {
+          timeoutMs: 60_000,
+        });
         timing.push(`node ${seconds(Date.now() - t)}`);
-        if (res.code !== 0) problems.push(`import in Node (${process.version}) threw: ${res.output.trim().split('\n').filter((l) => l.startsWith('FAILED')).join(' ; ') || errorLines(res.output)}`);
-        else summary = `${check.nodeImport.length} entries imported in Node ${process.version} without a DOM`;
+        if (res.code !== 0)
+          problems.push(
+            `import in Node (${process.version}) threw: ${
+              res.output
+                .trim()
+                .split('\n')
+                .filter((l) => l.startsWith('FAILED'))
+                .join(' ; ') || errorLines(res.output)
+            }`,
+          );
+        else
+          summary = `${check.nodeImport.length} entries imported in Node ${process.version} without a DOM`;
       } else if (check.typecheck) {
         const t = Date.now();
         const res = await run('npm', ['run', '--silent', check.typecheck], dir);
@@ -433,7 +581,8 @@ async function main() {
           const t = Date.now();
           const res = await run('npm', ['run', check.build], dir);
           timing.push(`build ${seconds(Date.now() - t)}`);
-          if (res.code !== 0) throw new Error(`npm run ${check.build} failed: ${errorLines(res.output)}`);
+          if (res.code !== 0)
+            throw new Error(`npm run ${check.build} failed: ${errorLines(res.output)}`);
         }
         if (check.devServer) {
           const server = await startDevServer(dir, check.devServer);

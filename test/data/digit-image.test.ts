@@ -15,8 +15,14 @@ function drawnDigit(background: string, ink: string, size = 200): HTMLCanvasElem
 }
 
 function centreOfMass(digit: Float32Array) {
-  let mass = 0, x = 0, y = 0;
-  digit.forEach((v, i) => { mass += v; x += v * (i % 28); y += v * Math.floor(i / 28); });
+  let mass = 0,
+    x = 0,
+    y = 0;
+  digit.forEach((v, i) => {
+    mass += v;
+    x += v * (i % 28);
+    y += v * Math.floor(i / 28);
+  });
   return { x: x / mass, y: y / mass, mass };
 }
 
@@ -46,19 +52,29 @@ describe('digit images', () => {
   it('refuses a file that is not an image, with its name in the message', async () => {
     const file = new File(['hello'], 'notes.txt', { type: 'text/plain' });
     let error: unknown;
-    try { await imageToDigit(file); } catch (e) { error = e; }
+    try {
+      await imageToDigit(file);
+    } catch (e) {
+      error = e;
+    }
     expect(error).to.be.instanceOf(ImageInputError);
     expect((error as Error).message).to.contain('notes.txt');
   });
 });
 
 describe('latent grid', () => {
-  const spec = { centre: [0.5, -1, 2, 0, 0, 0, 0, 0, 0, 0], dims: [0, 2] as const, gridSize: 3, range: 1 };
+  const spec = {
+    centre: [0.5, -1, 2, 0, 0, 0, 0, 0, 0, 0],
+    dims: [0, 2] as const,
+    gridSize: 3,
+    range: 1,
+  };
 
   it('sweeps the two chosen dims around the centre and keeps the other eight fixed', () => {
     const codes = gridCodes(spec);
     expect(codes.length).to.equal(9 * 10);
-    const cell = (row: number, column: number) => Array.from(codes.slice((row * 3 + column) * 10, (row * 3 + column + 1) * 10));
+    const cell = (row: number, column: number) =>
+      Array.from(codes.slice((row * 3 + column) * 10, (row * 3 + column + 1) * 10));
     expect(cell(1, 1)).to.deep.equal(spec.centre); // the middle cell is the centre code
     expect(cell(0, 0)[0]).to.be.closeTo(-0.5, 1e-6); // left: centre − range
     expect(cell(0, 0)[2]).to.be.closeTo(3, 1e-6); // top: centre + range (up = larger)

@@ -30,9 +30,24 @@ const TEXT = [
 /** A random string of code points from many scripts, spaces, marks, emoji, controls and lone surrogates. */
 function randomText(rng: ReturnType<typeof createRng>): string {
   const ranges: [number, number][] = [
-    [0x20, 0x7e], [0xa0, 0x24f], [0x300, 0x36f], [0x391, 0x3c9], [0x410, 0x44f], [0x5d0, 0x5ea], [0x627, 0x64a],
-    [0x900, 0x97f], [0x3040, 0x30ff], [0x4e00, 0x4fff], [0xac00, 0xac80], [0x1f300, 0x1f64f], [0x2000, 0x206f],
-    [0x09, 0x0d], [0x2581, 0x2581], [0xd800, 0xdfff], [0xfe00, 0xfe0f], [0x1e00, 0x1eff],
+    [0x20, 0x7e],
+    [0xa0, 0x24f],
+    [0x300, 0x36f],
+    [0x391, 0x3c9],
+    [0x410, 0x44f],
+    [0x5d0, 0x5ea],
+    [0x627, 0x64a],
+    [0x900, 0x97f],
+    [0x3040, 0x30ff],
+    [0x4e00, 0x4fff],
+    [0xac00, 0xac80],
+    [0x1f300, 0x1f64f],
+    [0x2000, 0x206f],
+    [0x09, 0x0d],
+    [0x2581, 0x2581],
+    [0xd800, 0xdfff],
+    [0xfe00, 0xfe0f],
+    [0x1e00, 0x1eff],
   ];
   let out = '';
   const length = 1 + Math.floor(rng.next() * 30);
@@ -45,7 +60,9 @@ function randomText(rng: ReturnType<typeof createRng>): string {
 
 describe('tokenizer: normalising and chunks', () => {
   it('normalises to NFC, straight quotes, single spaces, trimmed', () => {
-    expect(normalizeText('  It\u2019s \u201ctime\u201d,\n\tMr.\u00a0Smith  ')).to.equal('It\'s "time", Mr. Smith');
+    expect(normalizeText('  It\u2019s \u201ctime\u201d,\n\tMr.\u00a0Smith  ')).to.equal(
+      'It\'s "time", Mr. Smith',
+    );
     expect(normalizeText('cafe\u0301')).to.equal('caf\u00e9');
     expect(normalizeText('a\ud800b')).to.equal('a\ufffdb');
     expect(splitWords(' The  cat sat. ')).to.deep.equal(['The', 'cat', 'sat.']);
@@ -110,13 +127,17 @@ describe('tokenizer: learned pieces', () => {
     for (let i = 0; i < 500; i++) {
       const text = randomText(rng);
       const { ids } = vocabulary.encode(text);
-      expect(ids.every((id) => Number.isInteger(id) && id > UNK && id < vocabulary.size)).to.equal(true);
+      expect(ids.every((id) => Number.isInteger(id) && id > UNK && id < vocabulary.size)).to.equal(
+        true,
+      );
       expect(vocabulary.decode(ids), JSON.stringify(text)).to.equal(normalizeText(text));
     }
   });
 
   it('a literal "▁" in the text is a character, not a space', () => {
-    expect(vocabulary.decode(vocabulary.encode(`a${SPACE}b ${SPACE}`).ids)).to.equal(`a${SPACE}b ${SPACE}`);
+    expect(vocabulary.decode(vocabulary.encode(`a${SPACE}b ${SPACE}`).ids)).to.equal(
+      `a${SPACE}b ${SPACE}`,
+    );
   });
 
   it('decoding stops at EOS and skips the specials', () => {
@@ -126,6 +147,9 @@ describe('tokenizer: learned pieces', () => {
 
   it('refuses a list without the specials, the bytes and the space mark', () => {
     expect(() => new Vocabulary(['a', 'b'])).to.throw(TypeError, /starts with/);
-    expect(() => new Vocabulary([...SPECIAL_TOKENS, ...BYTE_PIECES])).to.throw(TypeError, /space mark/);
+    expect(() => new Vocabulary([...SPECIAL_TOKENS, ...BYTE_PIECES])).to.throw(
+      TypeError,
+      /space mark/,
+    );
   });
 });

@@ -5,8 +5,17 @@ import { splitWords } from '../../src/data/tokenizer.js';
 
 describe('changedWords', () => {
   it('marks the words outside the longest common subsequence with the line before', () => {
-    expect(changedWords(['the', 'cat', 'sat'], ['the', 'dog', 'sat'])).to.deep.equal([false, true, false]);
-    expect(changedWords(['a', 'b', 'c'], ['x', 'a', 'b', 'c'])).to.deep.equal([true, false, false, false]);
+    expect(changedWords(['the', 'cat', 'sat'], ['the', 'dog', 'sat'])).to.deep.equal([
+      false,
+      true,
+      false,
+    ]);
+    expect(changedWords(['a', 'b', 'c'], ['x', 'a', 'b', 'c'])).to.deep.equal([
+      true,
+      false,
+      false,
+      false,
+    ]);
     expect(changedWords([], ['a'])).to.deep.equal([true]);
     expect(changedWords(['a', 'b'], ['a', 'b'])).to.deep.equal([false, false]);
   });

@@ -3,7 +3,13 @@
 import { expect } from '@open-wc/testing';
 import '../../src/generative-elements.js';
 
-type AxeResult = { violations: { id: string; impact: string; nodes: { target: unknown[]; failureSummary: string }[] }[] };
+type AxeResult = {
+  violations: {
+    id: string;
+    impact: string;
+    nodes: { target: unknown[]; failureSummary: string }[];
+  }[];
+};
 declare global {
   interface Window {
     axe?: { run(context: Element, options: object): Promise<AxeResult> };
@@ -42,11 +48,18 @@ for (const lang of ['en', 'zh-Hans']) {
       arena.setAttribute('loading', 'eager');
       page.append(arena);
       document.body.append(page);
-      await Promise.all([...page.children].map((element) => (element as HTMLElement & { ready: Promise<void> }).ready));
-      for (const element of page.children) element.shadowRoot!.querySelectorAll('details').forEach((details) => (details.open = true));
+      await Promise.all(
+        [...page.children].map(
+          (element) => (element as HTMLElement & { ready: Promise<void> }).ready,
+        ),
+      );
+      for (const element of page.children)
+        element.shadowRoot!.querySelectorAll('details').forEach((details) => (details.open = true));
       await new Promise((resolve) => setTimeout(resolve, 300));
       const result = await axe.run(page, { resultTypes: ['violations'] });
-      const report = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+      const report = result.violations.map(
+        (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+      );
       expect(report).to.deep.equal([]);
       page.remove();
     });

@@ -22,14 +22,19 @@ for (const [name, query] of [
   describe(`a page with a ${name}`, () => {
     it('runs every element with no violation', async () => {
       const page = await openPage(query);
-      const elements = TAGS.map((tag) => page.document.querySelector(tag) as HTMLElement & { ready: Promise<void> });
+      const elements = TAGS.map(
+        (tag) => page.document.querySelector(tag) as HTMLElement & { ready: Promise<void> },
+      );
       await page.customElements.whenDefined('sentence-morph');
       await Promise.all(elements.map((element) => element.ready));
       // Let the first frames and the σ bars draw.
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(page.cspViolations).to.deep.equal([]);
-      for (const element of elements) expect(element.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
-      const dot = page.document.querySelector('gan-arena')!.shadowRoot!.querySelector<HTMLElement>('.legend .dot')!;
+      for (const element of elements)
+        expect(element.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+      const dot = page.document
+        .querySelector('gan-arena')!
+        .shadowRoot!.querySelector<HTMLElement>('.legend .dot')!;
       expect(dot.style.background).to.not.equal('');
     });
   });

@@ -8,7 +8,6 @@ import { digitOne, settledTensorCount } from '../helpers.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-
 describe('interruptions', () => {
   it('weights whose every file fails once load on the retry', async () => {
     const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;

@@ -15,7 +15,9 @@ describe('<sentence-morph> with any Unicode input', () => {
     document.body.append(morph);
     await morph.ready;
     await morph.updateComplete;
-    const summaries = [...morph.shadowRoot!.querySelectorAll('.unknown-summary')].map((p) => p.textContent ?? '');
+    const summaries = [...morph.shadowRoot!.querySelectorAll('.unknown-summary')].map(
+      (p) => p.textContent ?? '',
+    );
     expect(summaries[0]).to.include('🙂');
     expect(summaries[1]).to.include('שלום');
     const sentences = await morph.morph('The old café was closed 🙂', 'We said שלום to them', 3);

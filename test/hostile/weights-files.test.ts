@@ -6,7 +6,12 @@ import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae
 import { configure } from '../../src/runtime/config.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../../src/runtime/fetch.js';
 
-type Manifest = { weightsManifest: { paths: string[]; weights: { name: string; shape: number[]; dtype: string; quantization?: { dtype: string } }[] }[] };
+type Manifest = {
+  weightsManifest: {
+    paths: string[];
+    weights: { name: string; shape: number[]; dtype: string; quantization?: { dtype: string } }[];
+  }[];
+};
 
 let explorer: VaeLatentExplorer;
 let manifest: Manifest & Record<string, unknown>;
@@ -50,31 +55,73 @@ describe('bad weights files and servers', () => {
   after(() => explorer.remove());
 
   it('an HTML page in place of model.json', async () => {
-    expect(await failure([file('model.json', '<!doctype html><html><body>Not here</body></html>'), file('weights.bin', binary)])).to.match(/HTML page/);
+    expect(
+      await failure([
+        file('model.json', '<!doctype html><html><body>Not here</body></html>'),
+        file('weights.bin', binary),
+      ]),
+    ).to.match(/HTML page/);
   });
 
   it('a manifest with an unsupported data type', async () => {
-    const message = await failure(withManifest((m) => (m.weightsManifest[0].weights[0] = { name: 'x', shape: [1000, 1000], dtype: 'string' })));
+    const message = await failure(
+      withManifest(
+        (m) =>
+          (m.weightsManifest[0].weights[0] = { name: 'x', shape: [1000, 1000], dtype: 'string' }),
+      ),
+    );
     expect(message).to.match(/data type string/);
   });
 
   it('900,000 tensors, or 1,000 shards', async () => {
-    const many = await failure(withManifest((m) => (m.weightsManifest[0].weights = Array.from({ length: 900_000 }, (_, i) => ({ name: `w${i}`, shape: [1], dtype: 'float32' })))));
+    const many = await failure(
+      withManifest(
+        (m) =>
+          (m.weightsManifest[0].weights = Array.from({ length: 900_000 }, (_, i) => ({
+            name: `w${i}`,
+            shape: [1],
+            dtype: 'float32',
+          }))),
+      ),
+    );
     expect(many).to.match(/more than 4000 tensors/);
-    const shards = await failure(withManifest((m) => (m.weightsManifest[0].paths = Array.from({ length: 1000 }, (_, i) => `shard${i}.bin`))));
+    const shards = await failure(
+      withManifest(
+        (m) =>
+          (m.weightsManifest[0].paths = Array.from({ length: 1000 }, (_, i) => `shard${i}.bin`)),
+      ),
+    );
     expect(shards).to.match(/more than 64 shard files/);
   });
 
   it('a truncated binary, and a missing one', async () => {
-    expect(await failure([file('model.json', JSON.stringify(manifest)), file('weights.bin', binary.slice(0, 1000))])).to.match(/truncated: 1000 bytes/);
-    expect(await failure([file('model.json', JSON.stringify(manifest))])).to.match(/together with its \.bin/);
+    expect(
+      await failure([
+        file('model.json', JSON.stringify(manifest)),
+        file('weights.bin', binary.slice(0, 1000)),
+      ]),
+    ).to.match(/truncated: 1000 bytes/);
+    expect(await failure([file('model.json', JSON.stringify(manifest))])).to.match(
+      /together with its \.bin/,
+    );
   });
 
   it('another architecture, and NaN values', async () => {
-    expect(await failure(withManifest((m) => ((m as unknown as { modelTopology: unknown }).modelTopology = { generativeElements: { model: 'gan', config: {} } })))).to.match(/"gan" model/);
+    expect(
+      await failure(
+        withManifest(
+          (m) =>
+            ((m as unknown as { modelTopology: unknown }).modelTopology = {
+              generativeElements: { model: 'gan', config: {} },
+            }),
+        ),
+      ),
+    ).to.match(/"gan" model/);
     const nan = new Uint8Array(binary.slice(0));
     nan.fill(0xff, 0, 64); // float16 0xffff is NaN
-    expect(await failure([file('model.json', JSON.stringify(manifest)), file('weights.bin', nan)])).to.match(/NaN or infinite/);
+    expect(
+      await failure([file('model.json', JSON.stringify(manifest)), file('weights.bin', nan)]),
+    ).to.match(/NaN or infinite/);
   });
 
   it('a shard the server does not have: the URL and the status', async () => {
@@ -105,8 +152,12 @@ describe('weights problems in the element’s language', () => {
     box.append(element);
     await element.ready;
     const html = new File(['<!doctype html><p>404</p>'], 'model.json');
-    await element.loadWeights([html, new File([new ArrayBuffer(8)], 'weights.bin')]).catch(() => undefined);
-    expect(element.shadowRoot!.querySelector('[part="error"]')!.textContent).to.include('是一个 HTML 网页');
+    await element
+      .loadWeights([html, new File([new ArrayBuffer(8)], 'weights.bin')])
+      .catch(() => undefined);
+    expect(element.shadowRoot!.querySelector('[part="error"]')!.textContent).to.include(
+      '是一个 HTML 网页',
+    );
     box.remove();
   });
 });
@@ -118,12 +169,22 @@ describe('a weights file larger than its model', () => {
     document.body.append(explorer);
     await explorer.ready;
     const manifest = await (await fetch('/weights/vae-digits/model.json')).json();
-    manifest.weightsManifest[0].weights.push({ name: 'extra', shape: [3000, 1000], dtype: 'float32' });
+    manifest.weightsManifest[0].weights.push({
+      name: 'extra',
+      shape: [3000, 1000],
+      dtype: 'float32',
+    });
     let read = false;
     const shard = new File([new ArrayBuffer(8)], 'weights.bin');
-    Object.defineProperty(shard, 'arrayBuffer', { value: () => ((read = true), Promise.resolve(new ArrayBuffer(8))) });
-    const error = await explorer.loadWeights([new File([JSON.stringify(manifest)], 'model.json'), shard]).catch((e: Error) => e);
-    expect((error as Error).message).to.match(/more than .* MB of weights; the model that would take them holds at most that/);
+    Object.defineProperty(shard, 'arrayBuffer', {
+      value: () => ((read = true), Promise.resolve(new ArrayBuffer(8))),
+    });
+    const error = await explorer
+      .loadWeights([new File([JSON.stringify(manifest)], 'model.json'), shard])
+      .catch((e: Error) => e);
+    expect((error as Error).message).to.match(
+      /more than .* MB of weights; the model that would take them holds at most that/,
+    );
     expect(read).to.equal(false);
     explorer.remove();
   });

@@ -4,7 +4,13 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
 import { ensureGradients } from '../../src/runtime/training-loop.js';
-import { Gan, TOY_GAN_CONFIG, DIGITS_GAN_CONFIG, createGanOptimizer, type GanLoss } from '../../src/models/gan.js';
+import {
+  Gan,
+  TOY_GAN_CONFIG,
+  DIGITS_GAN_CONFIG,
+  createGanOptimizer,
+  type GanLoss,
+} from '../../src/models/gan.js';
 import {
   sampleToy,
   modeCoverage,
@@ -23,7 +29,9 @@ async function values(variables: tf.Variable[]): Promise<Float32Array[]> {
 }
 
 function sameValues(a: Float32Array[], b: Float32Array[]): boolean {
-  return a.every((array, i) => array.length === b[i].length && array.every((v, j) => v === b[i][j]));
+  return a.every(
+    (array, i) => array.length === b[i].length && array.every((v, j) => v === b[i][j]),
+  );
 }
 
 function ringBatches(rng: Rng) {
@@ -39,7 +47,13 @@ async function read(t: tf.Tensor): Promise<Float32Array> {
 describe('toy distributions', () => {
   it('repeats exactly for a seed and differs across seeds', () => {
     for (const name of TOY_DISTRIBUTIONS) {
-      const points = name === 'custom' ? [{ x: 0.2, y: -0.3 }, { x: -0.5, y: 0.5 }] : [];
+      const points =
+        name === 'custom'
+          ? [
+              { x: 0.2, y: -0.3 },
+              { x: -0.5, y: 0.5 },
+            ]
+          : [];
       const a = sampleToy(name, 200, 42, points);
       const b = sampleToy(name, 200, 42, points);
       const c = sampleToy(name, 200, 43, points);
@@ -47,7 +61,10 @@ describe('toy distributions', () => {
       expect(Array.from(a), name).to.deep.equal(Array.from(b));
       expect(Array.from(a), name).not.to.deep.equal(Array.from(c));
       // Everything fits in the plane the arena draws (a few σ of slack for the Gaussian tails).
-      expect(a.every((v) => v > PLANE.min - 0.2 && v < PLANE.max + 0.2), name).to.equal(true);
+      expect(
+        a.every((v) => v > PLANE.min - 0.2 && v < PLANE.max + 0.2),
+        name,
+      ).to.equal(true);
     }
   });
 
@@ -79,7 +96,10 @@ describe('toy distributions', () => {
     for (let i = 0; i < 500; i++) sumX += samples[2 * i];
     expect(sumX / 500).to.be.closeTo(0.5, 0.01);
     expect(() => sampleToy('custom', 10, 3, [])).to.throw(RangeError, /at least one point/);
-    expect(() => sampleToy('spiral' as ToyDistribution, 10, 3)).to.throw(RangeError, /Unknown distribution "spiral"/);
+    expect(() => sampleToy('spiral' as ToyDistribution, 10, 3)).to.throw(
+      RangeError,
+      /Unknown distribution "spiral"/,
+    );
   });
 
   it('estimates a Jensen–Shannon divergence between 0 and ln 2', () => {
@@ -106,8 +126,14 @@ describe('GAN model (wasm)', function () {
     const named = gan.namedParameters();
     expect(Object.keys(named)).to.deep.equal([
       ...[0, 1, 2].flatMap((i) => [`generator/dense${i}/weight`, `generator/dense${i}/bias`]),
-      ...[0, 1, 2].flatMap((i) => [`generator_ema/dense${i}/weight`, `generator_ema/dense${i}/bias`]),
-      ...[0, 1, 2].flatMap((i) => [`discriminator/dense${i}/weight`, `discriminator/dense${i}/bias`]),
+      ...[0, 1, 2].flatMap((i) => [
+        `generator_ema/dense${i}/weight`,
+        `generator_ema/dense${i}/bias`,
+      ]),
+      ...[0, 1, 2].flatMap((i) => [
+        `discriminator/dense${i}/weight`,
+        `discriminator/dense${i}/bias`,
+      ]),
     ]);
     expect(named['generator/dense0/weight'].shape).to.deep.equal([64, 256]);
     expect(named['generator/dense2/weight'].shape).to.deep.equal([512, 784]);
@@ -139,10 +165,17 @@ describe('GAN model (wasm)', function () {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const t = 0.9;
     const expectedD =
-      mean(realD.map((d) => -(t * Math.log(d) + (1 - t) * Math.log(1 - d)))) + mean(fakeD.map((d) => -Math.log(1 - d)));
+      mean(realD.map((d) => -(t * Math.log(d) + (1 - t) * Math.log(1 - d)))) +
+      mean(fakeD.map((d) => -Math.log(1 - d)));
     expect((await read(gan.discriminatorLoss(real, fake, t)))[0]).to.be.closeTo(expectedD, 1e-4);
-    expect((await read(gan.generatorLoss(fake, 'non-saturating')))[0]).to.be.closeTo(mean(fakeD.map((d) => -Math.log(d))), 1e-4);
-    expect((await read(gan.generatorLoss(fake, 'minimax')))[0]).to.be.closeTo(mean(fakeD.map((d) => Math.log(1 - d))), 1e-4);
+    expect((await read(gan.generatorLoss(fake, 'non-saturating')))[0]).to.be.closeTo(
+      mean(fakeD.map((d) => -Math.log(d))),
+      1e-4,
+    );
+    expect((await read(gan.generatorLoss(fake, 'minimax')))[0]).to.be.closeTo(
+      mean(fakeD.map((d) => Math.log(1 - d))),
+      1e-4,
+    );
     tf.dispose([real, fake]);
     gan.dispose();
   });
@@ -160,27 +193,55 @@ describe('GAN model (wasm)', function () {
     let g0 = await values(gan.generatorParameters());
     const ema0 = await values(emaParameters);
     tf.dispose(gan.generatorStep(optimizerG, 64, { noise: 5 }));
-    expect(sameValues(await values(gan.discriminatorParameters()), d0), 'D after a G-step').to.equal(true);
-    expect(sameValues(await values(gan.generatorParameters()), g0), 'G after a G-step').to.equal(false);
+    expect(
+      sameValues(await values(gan.discriminatorParameters()), d0),
+      'D after a G-step',
+    ).to.equal(true);
+    expect(sameValues(await values(gan.generatorParameters()), g0), 'G after a G-step').to.equal(
+      false,
+    );
 
     d0 = await values(gan.discriminatorParameters());
     g0 = await values(gan.generatorParameters());
     tf.dispose(gan.discriminatorStep(optimizerD, real, { noise: 6 }, { realLabel: 0.9 }));
-    expect(sameValues(await values(gan.generatorParameters()), g0), 'G after a D-step').to.equal(true);
-    expect(sameValues(await values(gan.discriminatorParameters()), d0), 'D after a D-step').to.equal(false);
+    expect(sameValues(await values(gan.generatorParameters()), g0), 'G after a D-step').to.equal(
+      true,
+    );
+    expect(
+      sameValues(await values(gan.discriminatorParameters()), d0),
+      'D after a D-step',
+    ).to.equal(false);
     expect(sameValues(await values(emaParameters), ema0), 'G_ema before updateEma').to.equal(true);
 
     // G_ema moves only when asked, towards G: with decay 0 it becomes G.
     gan.updateEma(0);
-    expect(sameValues(await values(emaParameters), await values(gan.generatorParameters()))).to.equal(true);
+    expect(
+      sameValues(await values(emaParameters), await values(gan.generatorParameters())),
+    ).to.equal(true);
 
     // A round with d-steps = 0 trains only G, with g-steps = 0 only D.
     const rng = createRng(1);
     d0 = await values(gan.discriminatorParameters());
-    await gan.round({ optimizerD, optimizerG, dSteps: 0, gSteps: 2, batchSize: 32, realBatch: ringBatches(rng), rng });
+    await gan.round({
+      optimizerD,
+      optimizerG,
+      dSteps: 0,
+      gSteps: 2,
+      batchSize: 32,
+      realBatch: ringBatches(rng),
+      rng,
+    });
     expect(sameValues(await values(gan.discriminatorParameters()), d0)).to.equal(true);
     g0 = await values(gan.generatorParameters());
-    await gan.round({ optimizerD, optimizerG, dSteps: 3, gSteps: 0, batchSize: 32, realBatch: ringBatches(rng), rng });
+    await gan.round({
+      optimizerD,
+      optimizerG,
+      dSteps: 3,
+      gSteps: 0,
+      batchSize: 32,
+      realBatch: ringBatches(rng),
+      rng,
+    });
     expect(sameValues(await values(gan.generatorParameters()), g0)).to.equal(true);
 
     real.dispose();
@@ -205,10 +266,14 @@ describe('GAN model (wasm)', function () {
       }
       throw new Error('expected a failure');
     };
-    expect((await failure({ dSteps: -1 })).message).to.match(/dSteps must be a whole number ≥ 0, got -1/);
+    expect((await failure({ dSteps: -1 })).message).to.match(
+      /dSteps must be a whole number ≥ 0, got -1/,
+    );
     expect((await failure({ gSteps: 1.5 })).message).to.match(/gSteps/);
     expect((await failure({ batchSize: 0 })).message).to.match(/batchSize/);
-    expect((await failure({ loss: 'wasserstein' })).message).to.match(/Unknown GAN loss "wasserstein"/);
+    expect((await failure({ loss: 'wasserstein' })).message).to.match(
+      /Unknown GAN loss "wasserstein"/,
+    );
     expect(tensorCount()).to.equal(before); // a failed round leaves no stray tensors behind
     optimizerD.dispose();
     optimizerG.dispose();
@@ -223,9 +288,21 @@ describe('GAN model (wasm)', function () {
       const rng = createRng(3);
       for (let r = 0; r < 100; r++) {
         const { dLoss, gLoss } = await gan.round({
-          optimizerD, optimizerG, dSteps: 2, gSteps: 1, batchSize: 64, realBatch: ringBatches(rng), rng, loss, realLabel: 0.9, emaDecay: 0.99,
+          optimizerD,
+          optimizerG,
+          dSteps: 2,
+          gSteps: 1,
+          batchSize: 64,
+          realBatch: ringBatches(rng),
+          rng,
+          loss,
+          realLabel: 0.9,
+          emaDecay: 0.99,
         });
-        expect(Number.isFinite(dLoss) && Number.isFinite(gLoss), `${loss} round ${r}: ${dLoss}, ${gLoss}`).to.equal(true);
+        expect(
+          Number.isFinite(dLoss) && Number.isFinite(gLoss),
+          `${loss} round ${r}: ${dLoss}, ${gLoss}`,
+        ).to.equal(true);
       }
       optimizerD.dispose();
       optimizerG.dispose();
@@ -240,7 +317,15 @@ describe('GAN model (wasm)', function () {
     const rng = createRng(4);
     // Train D alone until it rejects G's (untrained) samples confidently.
     for (let r = 0; r < 400; r++) {
-      await gan.round({ optimizerD, optimizerG, dSteps: 1, gSteps: 0, batchSize: 64, realBatch: ringBatches(rng), rng });
+      await gan.round({
+        optimizerD,
+        optimizerG,
+        dSteps: 1,
+        gSteps: 0,
+        batchSize: 64,
+        realBatch: ringBatches(rng),
+        rng,
+      });
     }
     const fake = tf.tidy(() => gan.generate(gan.sampleNoise(256, 9)));
     const meanNorm = async (loss: GanLoss) => {
@@ -256,7 +341,10 @@ describe('GAN model (wasm)', function () {
     // Per sample, |∂/∂x log(1 − D)| = D·|∂l/∂x| while |∂/∂x −log D| = (1 − D)·|∂l/∂x|.
     const nonSaturating = await meanNorm('non-saturating');
     const minimax = await meanNorm('minimax');
-    expect(nonSaturating, `non-saturating ${nonSaturating} vs minimax ${minimax}`).to.be.greaterThan(5 * minimax);
+    expect(
+      nonSaturating,
+      `non-saturating ${nonSaturating} vs minimax ${minimax}`,
+    ).to.be.greaterThan(5 * minimax);
     fake.dispose();
     optimizerD.dispose();
     optimizerG.dispose();
@@ -297,10 +385,19 @@ describe('GAN model (wasm)', function () {
     const history: string[] = [];
     while (rounds < 3000 && best < 6) {
       for (let r = 0; r < 250; r++) {
-        await gan.round({ optimizerD, optimizerG, batchSize: 128, realBatch: ringBatches(rng), rng });
+        await gan.round({
+          optimizerD,
+          optimizerG,
+          batchSize: 128,
+          realBatch: ringBatches(rng),
+          rng,
+        });
       }
       rounds += 250;
-      const coverage = modeCoverage(await read(tf.tidy(() => gan.generate(gan.sampleNoise(1000, 99)))), 'ring');
+      const coverage = modeCoverage(
+        await read(tf.tidy(() => gan.generate(gan.sampleNoise(1000, 99)))),
+        'ring',
+      );
       history.push(`${rounds}: ${coverage.covered}`);
       best = Math.max(best, coverage.covered);
     }
@@ -315,10 +412,26 @@ describe('GAN model (wasm)', function () {
     const optimizerD = createGanOptimizer(1e-3);
     const optimizerG = createGanOptimizer(1e-3);
     const rng = createRng(5);
-    const grid = tf.tensor2d(Array.from({ length: 32 }, (_, i) => [i / 16 - 1, 1 - i / 16]).flat(), [32, 2]);
+    const grid = tf.tensor2d(
+      Array.from({ length: 32 }, (_, i) => [i / 16 - 1, 1 - i / 16]).flat(),
+      [32, 2],
+    );
     const oneFrame = async () => {
-      await gan.round({ optimizerD, optimizerG, dSteps: 1, gSteps: 1, batchSize: 64, realBatch: ringBatches(rng), rng, emaDecay: 0.99 });
-      tf.dispose([gan.decisionMap(grid), gan.generatorGradients(grid), tf.tidy(() => gan.generate(gan.sampleNoise(8, 1), { ema: true }))]);
+      await gan.round({
+        optimizerD,
+        optimizerG,
+        dSteps: 1,
+        gSteps: 1,
+        batchSize: 64,
+        realBatch: ringBatches(rng),
+        rng,
+        emaDecay: 0.99,
+      });
+      tf.dispose([
+        gan.decisionMap(grid),
+        gan.generatorGradients(grid),
+        tf.tidy(() => gan.generate(gan.sampleNoise(8, 1), { ema: true })),
+      ]);
     };
     await oneFrame(); // Adam creates its moment variables on the first step
     const count = tensorCount();
@@ -335,7 +448,12 @@ describe('GAN model (wasm)', function () {
     const a = new Gan(TOY_GAN_CONFIG, 10);
     const b = new Gan(TOY_GAN_CONFIG, 11);
     await b.setWeights(await a.getWeights());
-    expect(sameValues(await values(Object.values(b.namedParameters())), await values(Object.values(a.namedParameters())))).to.equal(true);
+    expect(
+      sameValues(
+        await values(Object.values(b.namedParameters())),
+        await values(Object.values(a.namedParameters())),
+      ),
+    ).to.equal(true);
     const digits = new Gan(DIGITS_GAN_CONFIG, 1);
     let error: unknown;
     try {

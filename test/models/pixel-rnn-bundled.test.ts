@@ -6,8 +6,19 @@ import { initRuntime } from '../../src/runtime/backend.js';
 import { repoFile } from '../helpers.js';
 import { loadArtifacts } from '../../src/runtime/weights-io.js';
 import { PixelPainter } from '../../src/models/pixel-rnn-painter.js';
-import { DIGITS_PIXEL_RNN_CONFIG, EMOJI_PIXEL_RNN_CONFIG, EMOJI_SIGMOID_PIXEL_RNN_CONFIG, type PixelRnnConfig } from '../../src/models/pixel-rnn.js';
-import { DIGIT_PALETTE, indicesToValues, loadImageStrip, valuesToRgb, type PixelFormat } from '../../src/data/pixel-images.js';
+import {
+  DIGITS_PIXEL_RNN_CONFIG,
+  EMOJI_PIXEL_RNN_CONFIG,
+  EMOJI_SIGMOID_PIXEL_RNN_CONFIG,
+  type PixelRnnConfig,
+} from '../../src/models/pixel-rnn.js';
+import {
+  DIGIT_PALETTE,
+  indicesToValues,
+  loadImageStrip,
+  valuesToRgb,
+  type PixelFormat,
+} from '../../src/data/pixel-images.js';
 import { colouredPixels, meanSaturation } from '../../src/data/palette.js';
 
 const MODELS: [string, PixelRnnConfig][] = [
@@ -38,21 +49,31 @@ describe('bundled PixelRNN weights', () => {
       const nll = await painter.nll(strip.map((indices) => indicesToValues(indices, format)));
       const meanNll = nll.reduce((a, b) => a + b, 0) / nll.length;
       // Same float16 weights, same float32 arithmetic on WASM: only summation order differs.
-      expect(meanNll).to.be.closeTo(metrics.heldout_sample_nll_nats, 0.002 * Math.abs(metrics.heldout_sample_nll_nats) + 0.05);
+      expect(meanNll).to.be.closeTo(
+        metrics.heldout_sample_nll_nats,
+        0.002 * Math.abs(metrics.heldout_sample_nll_nats) + 0.05,
+      );
       painter.dispose();
       expect(tf.memory().numTensors).to.equal(before);
     });
   }
 
-  it('the lecture\'s tip in numbers: the sigmoid model\'s colours are less saturated than the one-hot model\'s', async () => {
+  it("the lecture's tip in numbers: the sigmoid model's colours are less saturated than the one-hot model's", async () => {
     const coloured: Record<string, number> = {};
     for (const [folder, config] of MODELS.slice(1)) {
       const painter = new PixelPainter(config);
       await painter.setWeights(await loadArtifacts(repoFile(`weights/${folder}/model.json`)));
-      const format: PixelFormat = { size: 16, encoding: config.encoding, palette: painter.palette!, kind: 'colour' };
+      const format: PixelFormat = {
+        size: 16,
+        encoding: config.encoding,
+        palette: painter.palette!,
+        kind: 'colour',
+      };
       const painting = painter.startPainting({ count: 64, seed: 7 });
       while (!painting.done) await painting.step();
-      const rgb = Float32Array.from(painting.images.flatMap((values) => Array.from(valuesToRgb(values, format))));
+      const rgb = Float32Array.from(
+        painting.images.flatMap((values) => Array.from(valuesToRgb(values, format))),
+      );
       coloured[folder] = meanSaturation(colouredPixels(rgb));
       painting.dispose();
       painter.dispose();

@@ -4,7 +4,11 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
 import { ensureGradients } from '../../src/runtime/training-loop.js';
-import { PixelRnn, DIGITS_PIXEL_RNN_CONFIG, type PixelRnnConfig } from '../../src/models/pixel-rnn.js';
+import {
+  PixelRnn,
+  DIGITS_PIXEL_RNN_CONFIG,
+  type PixelRnnConfig,
+} from '../../src/models/pixel-rnn.js';
 import { WeightsError } from '../../src/runtime/weights-format.js';
 import { tensorCount } from '../helpers.js';
 
@@ -31,7 +35,9 @@ const TINY_SIGMOID: PixelRnnConfig = { ...TINY, encoding: 'sigmoid' };
 type Grid = number[][];
 
 function randomDigits(count: number, seed: number, ink = 0.3): tf.Tensor3D {
-  return tf.tidy(() => tf.cast(tf.less(tf.randomUniform([count, 28, 28], 0, 1, 'float32', seed), ink), 'int32')) as tf.Tensor3D;
+  return tf.tidy(() =>
+    tf.cast(tf.less(tf.randomUniform([count, 28, 28], 0, 1, 'float32', seed), ink), 'int32'),
+  ) as tf.Tensor3D;
 }
 
 async function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {
@@ -56,11 +62,22 @@ describe('PixelRNN model (wasm)', function () {
 
   it('is causal: pixel i’s distribution ignores pixels at or after i and depends on pixels before it', async () => {
     // Flip one pixel per image; positions cover the first and last column, row boundaries and the corners.
-    const flips: [number, number][] = [[0, 0], [0, 27], [1, 0], [3, 27], [5, 0], [13, 14], [26, 27], [27, 0]];
+    const flips: [number, number][] = [
+      [0, 0],
+      [0, 27],
+      [1, 0],
+      [3, 27],
+      [5, 0],
+      [13, 14],
+      [26, 27],
+      [27, 0],
+    ];
     const base = randomDigits(1, 21);
     const baseValues = ((await base.array()) as number[][][])[0];
     const flipped = tf.tensor3d(
-      flips.map(([r, c]) => baseValues.map((row, y) => row.map((v, x) => (y === r && x === c ? 1 - v : v)))),
+      flips.map(([r, c]) =>
+        baseValues.map((row, y) => row.map((v, x) => (y === r && x === c ? 1 - v : v))),
+      ),
       undefined,
       'int32',
     );
@@ -74,11 +91,17 @@ describe('PixelRNN model (wasm)', function () {
     flips.forEach(([fr, fc], k) => {
       const flippedIndex = fr * 28 + fc;
       let largestBefore = 0;
-      for (let i = 0; i <= flippedIndex; i++) largestBefore = Math.max(largestBefore, change(k, Math.floor(i / 28), i % 28));
-      expect(largestBefore, `flip (${fr}, ${fc}) reached a pixel at or before it`).to.be.lessThan(1e-5);
+      for (let i = 0; i <= flippedIndex; i++)
+        largestBefore = Math.max(largestBefore, change(k, Math.floor(i / 28), i % 28));
+      expect(largestBefore, `flip (${fr}, ${fc}) reached a pixel at or before it`).to.be.lessThan(
+        1e-5,
+      );
       const next = flippedIndex + 1;
       if (next < 784) {
-        expect(change(k, Math.floor(next / 28), next % 28), `flip (${fr}, ${fc}) → the next pixel`).to.be.greaterThan(1e-4);
+        expect(
+          change(k, Math.floor(next / 28), next % 28),
+          `flip (${fr}, ${fc}) → the next pixel`,
+        ).to.be.greaterThan(1e-4);
       }
     });
     // Context beyond the raw neighbourhood: the row LSTM carries the whole image above, the
@@ -105,7 +128,9 @@ describe('PixelRNN model (wasm)', function () {
       expect(positions).to.deep.equal(Array.from({ length: 784 }, (_, i) => i)); // raster order, one pixel at a time
       const incremental = tf.tidy(() => tf.reshape(tf.stack(stepped, 1), [3, 28, 28, 2]));
       const full = tf.tidy(() => tf.softmax(tf.div(digits.logits(images), temperature)));
-      expect(await maxAbsDiff(incremental, full), `temperature ${temperature}`).to.be.lessThan(1e-5);
+      expect(await maxAbsDiff(incremental, full), `temperature ${temperature}`).to.be.lessThan(
+        1e-5,
+      );
       tf.dispose([...stepped, incremental, full, images]);
     }
   });
@@ -126,16 +151,28 @@ describe('PixelRNN model (wasm)', function () {
     const out = (await completions.array()) as Grid[];
     const source = (await given.array()) as Grid[];
     out.forEach((image, k) => {
-      expect(image.slice(0, 12), `completion ${k}`).to.deep.equal(source[Math.floor(k / 3)].slice(0, 12));
+      expect(image.slice(0, 12), `completion ${k}`).to.deep.equal(
+        source[Math.floor(k / 3)].slice(0, 12),
+      );
     });
     // Three completions of one image are three draws, not one.
     expect(JSON.stringify(out[0].slice(12))).to.not.equal(JSON.stringify(out[1].slice(12)));
     // The sampler conditions on the given rows: the first sampled pixel's distribution is the
     // teacher-forced one for the given image.
-    const sampler = digits.sampler({ count: 1, seed: 4, given: tf.slice(given, [0], [1]), fromRow: 12 });
+    const sampler = digits.sampler({
+      count: 1,
+      seed: 4,
+      given: tf.slice(given, [0], [1]),
+      fromRow: 12,
+    });
     const first = sampler.step();
     expect([first.row, first.column]).to.deep.equal([12, 0]);
-    const full = tf.tidy(() => tf.reshape(tf.slice(tf.softmax(digits.logits(tf.slice(given, [0], [1]))), [0, 12, 0, 0], [1, 1, 1, 2]), [1, 2]));
+    const full = tf.tidy(() =>
+      tf.reshape(
+        tf.slice(tf.softmax(digits.logits(tf.slice(given, [0], [1]))), [0, 12, 0, 0], [1, 1, 1, 2]),
+        [1, 2],
+      ),
+    );
     expect(await maxAbsDiff(first.distribution, full)).to.be.lessThan(1e-5);
     tf.dispose([first.value, first.distribution, full, given, completions]);
     sampler.dispose();
@@ -167,12 +204,18 @@ describe('PixelRNN model (wasm)', function () {
 
   it('has a gradient for every parameter on WASM, matching finite differences', async () => {
     const model = new PixelRnn(TINY, 3);
-    const images = tf.tidy(() => tf.cast(tf.floor(tf.randomUniform([4, 6, 5], 0, 3, 'float32', 6)), 'int32'));
+    const images = tf.tidy(() =>
+      tf.cast(tf.floor(tf.randomUniform([4, 6, 5], 0, 3, 'float32', 6)), 'int32'),
+    );
     const parameters = model.namedParameters();
     // Small random offsets everywhere: with the zero-initialised biases some ReLU inputs sit exactly
     // on the kink (e.g. the first pixel, whose whole input is 0), where a finite difference sees
     // half a slope and the gradient none.
-    tf.tidy(() => Object.values(parameters).forEach((v, i) => v.assign(tf.add(v, tf.randomNormal(v.shape, 0, 0.05, 'float32', 100 + i)))));
+    tf.tidy(() =>
+      Object.values(parameters).forEach((v, i) =>
+        v.assign(tf.add(v, tf.randomNormal(v.shape, 0, 0.05, 'float32', 100 + i))),
+      ),
+    );
     const loss = () => tf.mean(model.nll(images)) as tf.Scalar;
     const { value, grads } = tf.variableGrads(loss, Object.values(parameters));
     value.dispose();
@@ -181,16 +224,26 @@ describe('PixelRNN model (wasm)', function () {
       expect(gradient, `gradient of ${name}`).to.not.equal(undefined);
       const values = await gradient.data();
       expect(values.every(Number.isFinite), `${name} finite`).to.equal(true);
-      expect(values.some((v) => v !== 0), `${name} non-zero`).to.equal(true);
+      expect(
+        values.some((v) => v !== 0),
+        `${name} non-zero`,
+      ).to.equal(true);
     }
     // Central differences on the first and last entry of parameters from each part of the network.
     // (Not the ReLU layers' biases: moving one shifts a unit's input at every pixel at once, and
     // some of those cross the kink within any usable step.)
     const epsilon = 3e-3;
     const checked = [
-      'row_lstm/recurrent/weight', 'row_lstm/input/bias', 'context/column3/weight', 'pixel_input/weight',
-      'column_gru0/input_candidate/weight', 'column_gru1/recurrent_reset/weight', 'column_gru0/recurrent_candidate/bias',
-      'head/hidden/weight', 'head/output/weight', 'head/output/bias',
+      'row_lstm/recurrent/weight',
+      'row_lstm/input/bias',
+      'context/column3/weight',
+      'pixel_input/weight',
+      'column_gru0/input_candidate/weight',
+      'column_gru1/recurrent_reset/weight',
+      'column_gru0/recurrent_candidate/bias',
+      'head/hidden/weight',
+      'head/output/weight',
+      'head/output/bias',
     ];
     for (const name of checked) {
       const variable = parameters[name];
@@ -207,7 +260,10 @@ describe('PixelRNN model (wasm)', function () {
           return v;
         };
         const numeric = ((await nudged(epsilon)) - (await nudged(-epsilon))) / (2 * epsilon);
-        expect(analytic[index], `${name}[${index}]`).to.be.closeTo(numeric, 3e-3 + 0.03 * Math.abs(numeric));
+        expect(analytic[index], `${name}[${index}]`).to.be.closeTo(
+          numeric,
+          3e-3 + 0.03 * Math.abs(numeric),
+        );
       }
       variable.assign(original);
       original.dispose();
@@ -245,7 +301,9 @@ describe('PixelRNN model (wasm)', function () {
   it('saves and loads its weights, and refuses weights of another architecture', async () => {
     const a = new PixelRnn(TINY, 1);
     const b = new PixelRnn(TINY, 2);
-    const images = tf.tidy(() => tf.cast(tf.floor(tf.randomUniform([2, 6, 5], 0, 3, 'float32', 1)), 'int32'));
+    const images = tf.tidy(() =>
+      tf.cast(tf.floor(tf.randomUniform([2, 6, 5], 0, 3, 'float32', 1)), 'int32'),
+    );
     await b.setWeights(await a.getWeights());
     const [la, lb] = [a.logits(images), b.logits(images)];
     expect(await maxAbsDiff(la, lb)).to.equal(0);
@@ -282,11 +340,15 @@ describe('PixelRNN model (wasm)', function () {
 
     // Causality on the last pixel of row 2: changing it (and everything after) leaves it alone.
     const changedLater = tf.tidy(() => {
-      const mask = tf.reshape(tf.cast(tf.greaterEqual(tf.range(0, 30), 2 * 5 + 4), 'float32'), [1, 6, 5, 1]);
+      const mask = tf.reshape(
+        tf.cast(tf.greaterEqual(tf.range(0, 30), 2 * 5 + 4), 'float32'),
+        [1, 6, 5, 1],
+      );
       return tf.add(tf.mul(images, tf.sub(1, mask)), tf.mul(mask, 0.5));
     });
     const [before, after] = [model.logits(images), model.logits(changedLater)];
-    const head = (t: tf.Tensor) => tf.tidy(() => tf.slice(tf.reshape(t, [2, 30, 3]), [0, 0, 0], [2, 15, 3]));
+    const head = (t: tf.Tensor) =>
+      tf.tidy(() => tf.slice(tf.reshape(t, [2, 30, 3]), [0, 0, 0], [2, 15, 3]));
     const [h1, h2] = [head(before), head(after)];
     expect(await maxAbsDiff(h1, h2)).to.be.lessThan(1e-6);
 
@@ -297,7 +359,20 @@ describe('PixelRNN model (wasm)', function () {
     for (let i = 0; i < 10; i++) model.trainStep(optimizer, red).dispose();
     const lastNll = tf.tidy(() => tf.mean(model.nll(red)));
     expect((await lastNll.data())[0]).to.be.lessThan((await firstNll.data())[0]);
-    tf.dispose([...means, images, incremental, full, changedLater, before, after, h1, h2, red, firstNll, lastNll]);
+    tf.dispose([
+      ...means,
+      images,
+      incremental,
+      full,
+      changedLater,
+      before,
+      after,
+      h1,
+      h2,
+      red,
+      firstNll,
+      lastNll,
+    ]);
     optimizer.dispose();
     model.dispose();
   });

@@ -43,7 +43,9 @@ describe('bundled sentence VAE', () => {
     const kl = tf.tidy(() => {
       const { mean, logVar } = model.encode(ids);
       // KL(N(m, exp σ) ‖ N(0, I)) = ½ Σ (exp σ + m² − 1 − σ)
-      return tf.mean(tf.mul(tf.sum(tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)), 1), 0.5));
+      return tf.mean(
+        tf.mul(tf.sum(tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)), 1), 0.5),
+      );
     });
     const value = (await kl.data())[0];
     kl.dispose();
@@ -51,7 +53,7 @@ describe('bundled sentence VAE', () => {
     expect(value).to.be.closeTo(metrics.shipped_held_out.kl_per_sentence, 0.05);
   });
 
-  it('reconstructs the held-out sentences greedily from their means at the card\'s word accuracy, never writing a special', async () => {
+  it("reconstructs the held-out sentences greedily from their means at the card's word accuracy, never writing a special", async () => {
     const { mean, logVar } = model.encode(ids);
     const decoded = await model.decode(mean);
     tf.dispose([mean, logVar]);
@@ -67,7 +69,11 @@ describe('bundled sentence VAE', () => {
   });
 
   it('reads any Latin-script sentence with no unknown word', () => {
-    for (const text of ['Zoë ate crème brûlée at the café.', 'Łukasz and Søren met Ngô in São Paulo.', 'The qwzxt flibbered.']) {
+    for (const text of [
+      'Zoë ate crème brûlée at the café.',
+      'Łukasz and Søren met Ngô in São Paulo.',
+      'The qwzxt flibbered.',
+    ]) {
       expect(morpher.prepare(text).unknown, text).to.deep.equal([]);
     }
   });
@@ -77,7 +83,12 @@ describe('bundled sentence VAE', () => {
     for (let i = 0; i + 1 < 40; i += 2) {
       const path = (await morpher.morph(sentences[i], sentences[i + 1], 5)).sentences;
       expect(path).to.have.length(7);
-      expect([path[0], path[6]]).to.deep.equal(await morpher.decode([(await morpher.encode(sentences[i])).mean, (await morpher.encode(sentences[i + 1])).mean]));
+      expect([path[0], path[6]]).to.deep.equal(
+        await morpher.decode([
+          (await morpher.encode(sentences[i])).mean,
+          (await morpher.encode(sentences[i + 1])).mean,
+        ]),
+      );
       if (new Set(path).size >= 3) distinctPaths++;
     }
     // Not a collapsed model: most paths pass through sentences other than their two ends.
@@ -87,7 +98,8 @@ describe('bundled sentence VAE', () => {
   it('leaves no tensors behind over 100 morphs', async () => {
     await morpher.morph(sentences[0], sentences[1], 5);
     const before = tensorCount();
-    for (let i = 0; i < 100; i++) await morpher.morph(sentences[i % 50], sentences[(i + 7) % 50], 5);
+    for (let i = 0; i < 100; i++)
+      await morpher.morph(sentences[i % 50], sentences[(i + 7) % 50], 5);
     expect(tensorCount()).to.equal(before);
   });
 });

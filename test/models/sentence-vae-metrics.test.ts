@@ -2,7 +2,13 @@
 // word-level reconstruction score, the midpoint counts and the seeded choice of the card's morphs.
 import { expect } from '@open-wc/testing';
 import { EOS, KneserNeyTrigram, lmWords } from '../../train/src/kneser-ney.js';
-import { chooseBySeed, compareWords, fluency, nonwordShare, type Morph } from '../../train/src/sentence-eval.js';
+import {
+  chooseBySeed,
+  compareWords,
+  fluency,
+  nonwordShare,
+  type Morph,
+} from '../../train/src/sentence-eval.js';
 
 const TEXT = [
   'The cat sat on the mat.',
@@ -19,11 +25,24 @@ describe('Kneser–Ney 3-gram model', () => {
   const lm = new KneserNeyTrigram(TEXT);
 
   it('reads lower-case words and punctuation marks apart', () => {
-    expect(lmWords("The cat's mat, again!")).to.deep.equal(["the", "cat's", 'mat', ',', 'again', '!']);
+    expect(lmWords("The cat's mat, again!")).to.deep.equal([
+      'the',
+      "cat's",
+      'mat',
+      ',',
+      'again',
+      '!',
+    ]);
   });
 
   it('is a distribution over its vocabulary in every context, seen or not', () => {
-    for (const [u, v] of [['<s>', '<s>'], ['the', 'cat'], ['on', 'the'], ['fish', 'bone'], ['<unk>', 'zebra']]) {
+    for (const [u, v] of [
+      ['<s>', '<s>'],
+      ['the', 'cat'],
+      ['on', 'the'],
+      ['fish', 'bone'],
+      ['<unk>', 'zebra'],
+    ]) {
       let total = 0;
       for (const w of lm.vocabulary) total += Math.exp(lm.logProb(u, v, w));
       expect(total, `${u} ${v}`).to.be.closeTo(1, 1e-9);
@@ -43,17 +62,40 @@ describe('Kneser–Ney 3-gram model', () => {
 
 describe('card figures', () => {
   it('scores a reconstruction in words: by position, in order, exactly', () => {
-    expect(compareWords('The cat sat on the mat.', 'The cat sat on the mat.')).to.deep.equal({ words: 6, right: 6, inOrder: 6, exact: true });
+    expect(compareWords('The cat sat on the mat.', 'The cat sat on the mat.')).to.deep.equal({
+      words: 6,
+      right: 6,
+      inOrder: 6,
+      exact: true,
+    });
     // One word dropped early: positions after it are wrong, but in order they are found.
-    expect(compareWords('The big cat sat down.', 'The cat sat down.')).to.deep.equal({ words: 5, right: 1, inOrder: 4, exact: false });
-    expect(compareWords('The cat sat.', '')).to.deep.equal({ words: 3, right: 0, inOrder: 0, exact: false });
+    expect(compareWords('The big cat sat down.', 'The cat sat down.')).to.deep.equal({
+      words: 5,
+      right: 1,
+      inOrder: 4,
+      exact: false,
+    });
+    expect(compareWords('The cat sat.', '')).to.deep.equal({
+      words: 3,
+      right: 0,
+      inOrder: 0,
+      exact: false,
+    });
   });
 
   it('counts midpoints equal to an end or to the point before, and the perplexity ratio', () => {
     const lm = new KneserNeyTrigram(TEXT);
     const morphs: Morph[] = [
-      { from: 'a', to: 'b', path: ['The cat sat.', 'The cat sat.', 'The dog sat.', 'The dog sat.', 'The dog ate.'] },
-      { from: 'c', to: 'd', path: ['A dog ate.', 'The cat ate.', 'The cat sat.', 'A cat sat.', 'A cat sat.'] },
+      {
+        from: 'a',
+        to: 'b',
+        path: ['The cat sat.', 'The cat sat.', 'The dog sat.', 'The dog sat.', 'The dog ate.'],
+      },
+      {
+        from: 'c',
+        to: 'd',
+        path: ['A dog ate.', 'The cat ate.', 'The cat sat.', 'A cat sat.', 'A cat sat.'],
+      },
     ];
     const figures = fluency(lm, TEXT.length, ['The cat sat on the mat.'], morphs);
     expect(figures.morphs).to.equal(2);
@@ -62,7 +104,8 @@ describe('card figures', () => {
     expect(figures.midpoints_equal_to_an_end).to.be.closeTo(2 / 6, 1e-4);
     expect(figures.midpoints_equal_to_previous).to.be.closeTo(2 / 6, 1e-4);
     const midpoints = morphs.flatMap((m) => m.path.slice(1, -1));
-    const ratio = lm.perplexity(midpoints).perplexity / lm.perplexity(['The cat sat on the mat.']).perplexity;
+    const ratio =
+      lm.perplexity(midpoints).perplexity / lm.perplexity(['The cat sat on the mat.']).perplexity;
     expect(figures.midpoint_perplexity_ratio).to.be.closeTo(ratio, 1e-3);
   });
 
@@ -72,7 +115,7 @@ describe('card figures', () => {
     expect(nonwordShare([], known)).to.equal(0);
   });
 
-  it('chooses the card\'s morphs by a seed: the same every time, in their order, none twice', () => {
+  it("chooses the card's morphs by a seed: the same every time, in their order, none twice", () => {
     const items = Array.from({ length: 200 }, (_, i) => i);
     const chosen = chooseBySeed(items, 10, 14);
     expect(chosen).to.deep.equal(chooseBySeed(items, 10, 14));

@@ -12,7 +12,14 @@ import { BYTE_PIECES, EOS, PAD, SPACE, SPECIAL_TOKENS, UNK } from '../../src/dat
 import { tensorCount } from '../helpers.js';
 
 // 262 pieces: the specials, the 256 bytes, the space mark and one letter (the least a vocabulary has).
-const TINY: SentenceVaeConfig = { vocabularySize: 262, maxTokens: 6, embeddingSize: 5, encoderSize: 7, decoderSize: 6, latentSize: 3 };
+const TINY: SentenceVaeConfig = {
+  vocabularySize: 262,
+  maxTokens: 6,
+  embeddingSize: 5,
+  encoderSize: 7,
+  decoderSize: 6,
+  latentSize: 3,
+};
 
 async function values(t: tf.Tensor): Promise<number[]> {
   return Array.from(await t.data());
@@ -30,13 +37,20 @@ describe('SentenceVae (small random model, WASM)', () => {
 
   it('the embedding gradient adds up repeated words, as the one-hot product would', async () => {
     const model = new SentenceVae(TINY, 3);
-    const sentences = [[4, 5, 4, 4], [6, 4]];
+    const sentences = [
+      [4, 5, 4, 4],
+      [6, 4],
+    ];
     const embedding = model.namedParameters().embedding;
     const objective = () => model.objective(sentences, { rng: createRng(1) });
     const { grads } = tf.variableGrads(objective, [embedding]);
     const ours = await values(grads[embedding.name]);
     // Finite differences on two entries of row 4 (used four times) and one of row 6.
-    for (const [row, column] of [[4, 0], [4, 3], [6, 1]]) {
+    for (const [row, column] of [
+      [4, 0],
+      [4, 3],
+      [6, 1],
+    ]) {
       const index = row * TINY.embeddingSize + column;
       const shift = (delta: number) => {
         const bump = tf.tidy(() => tf.scatterND([[row, column]], [delta], embedding.shape));
@@ -58,7 +72,10 @@ describe('SentenceVae (small random model, WASM)', () => {
   it('encodes a sentence the same whatever else is in the batch (padding is ignored)', async () => {
     const model = new SentenceVae(TINY, 4);
     const alone = model.encode([[4, 5]]);
-    const batched = model.encode([[4, 5], [6, 7, 8, 9, 10]]);
+    const batched = model.encode([
+      [4, 5],
+      [6, 7, 8, 9, 10],
+    ]);
     const a = await values(alone.mean);
     const b = (await values(batched.mean)).slice(0, TINY.latentSize);
     a.forEach((v, i) => expect(v).to.be.closeTo(b[i], 1e-5));
@@ -69,9 +86,18 @@ describe('SentenceVae (small random model, WASM)', () => {
   it('the reconstruction is −log p(w | c) over the words and EOS, and nothing after EOS', async () => {
     const model = new SentenceVae(TINY, 5);
     const short = model.losses([[4, 5]], { rng: createRng(2) });
-    const padded = model.losses([[4, 5], [6, 7, 8, 9]], { rng: createRng(2) });
+    const padded = model.losses(
+      [
+        [4, 5],
+        [6, 7, 8, 9],
+      ],
+      { rng: createRng(2) },
+    );
     // Same code noise for sentence 0 (the same seed, the first row), so the same reconstruction.
-    expect((await values(padded.reconstruction))[0]).to.be.closeTo((await values(short.reconstruction))[0], 1e-3);
+    expect((await values(padded.reconstruction))[0]).to.be.closeTo(
+      (await values(short.reconstruction))[0],
+      1e-3,
+    );
     expect((await values(short.reconstruction))[0]).to.be.greaterThan(0);
     tf.dispose([short, padded].flatMap((l) => [l.reconstruction, l.klPerDimension, l.code]));
     model.dispose();
@@ -79,7 +105,11 @@ describe('SentenceVae (small random model, WASM)', () => {
 
   it('trains on WASM: the loss on a few sentences falls, and no tensors are left behind', async () => {
     const model = new SentenceVae(TINY, 6);
-    const sentences = [[4, 5, 6], [7, 8, 9, 10], [11, 4]];
+    const sentences = [
+      [4, 5, 6],
+      [7, 8, 9, 10],
+      [11, 4],
+    ];
     const optimizer = tf.train.adam(0.03);
     const rng = createRng(3);
     const score = async () => {
@@ -92,7 +122,8 @@ describe('SentenceVae (small random model, WASM)', () => {
     // Adam makes its moment variables on the first step; after that nothing may accumulate.
     model.trainStep(optimizer, sentences, { freeBits: 0.5, wordDropout: 0.2, rng }).dispose();
     const before = tensorCount();
-    for (let i = 0; i < 60; i++) model.trainStep(optimizer, sentences, { freeBits: 0.5, wordDropout: 0.2, rng }).dispose();
+    for (let i = 0; i < 60; i++)
+      model.trainStep(optimizer, sentences, { freeBits: 0.5, wordDropout: 0.2, rng }).dispose();
     expect(tensorCount()).to.equal(before);
     const last = await score();
     expect(last).to.be.lessThan(first * 0.7);
@@ -106,12 +137,23 @@ describe('SentenceVae (small random model, WASM)', () => {
     const before = tensorCount();
     const greedy = await model.decode(codes);
     expect(await model.decode(codes)).to.deep.equal(greedy);
-    expect(await model.decode(codes, { decoding: 'sample', seed: 5 })).to.deep.equal(await model.decode(codes, { decoding: 'sample', seed: 5 }));
+    expect(await model.decode(codes, { decoding: 'sample', seed: 5 })).to.deep.equal(
+      await model.decode(codes, { decoding: 'sample', seed: 5 }),
+    );
     expect(await model.decode(codes, { decoding: 'beam', beamWidth: 1 })).to.deep.equal(greedy);
     const beam = await model.decode(codes, { decoding: 'beam', beamWidth: 3 });
     for (const sentence of [...greedy, ...beam]) {
       expect(sentence.length).to.be.at.most(TINY.maxTokens + 1);
-      expect(sentence.every((id) => Number.isInteger(id) && id !== EOS && id !== PAD && id !== UNK && id < TINY.vocabularySize)).to.equal(true);
+      expect(
+        sentence.every(
+          (id) =>
+            Number.isInteger(id) &&
+            id !== EOS &&
+            id !== PAD &&
+            id !== UNK &&
+            id < TINY.vocabularySize,
+        ),
+      ).to.equal(true);
     }
     expect(tensorCount()).to.equal(before);
     codes.dispose();
@@ -122,7 +164,17 @@ describe('SentenceVae (small random model, WASM)', () => {
     const model = new SentenceVae(TINY, 8);
     // Make EOS likely, so that the sentences end (the scores below count EOS).
     const bias = model.namedParameters().decoder_output_bias;
-    bias.assign(tf.tidy(() => tf.add(bias, tf.mul(tf.reshape(tf.oneHot(tf.tensor1d([EOS], 'int32'), TINY.vocabularySize), [-1]), 1.5))));
+    bias.assign(
+      tf.tidy(() =>
+        tf.add(
+          bias,
+          tf.mul(
+            tf.reshape(tf.oneHot(tf.tensor1d([EOS], 'int32'), TINY.vocabularySize), [-1]),
+            1.5,
+          ),
+        ),
+      ),
+    );
     const codes = tf.randomNormal([6, TINY.latentSize], 0, 1, 'float32', 12) as tf.Tensor2D;
     const greedy = await model.decode(codes);
     const beam = await model.decode(codes, { decoding: 'beam', beamWidth: 4 });
@@ -143,9 +195,12 @@ describe('SentenceVae (small random model, WASM)', () => {
     model.dispose();
   });
 
-  it('a morph has steps + 2 points and starts and ends at the two sentences\' reconstructions', async () => {
+  it("a morph has steps + 2 points and starts and ends at the two sentences' reconstructions", async () => {
     const model = new SentenceVae(TINY, 9);
-    const [a, b] = [[4, 5, 6], [9, 10]];
+    const [a, b] = [
+      [4, 5, 6],
+      [9, 10],
+    ];
     const path = await model.morph(a, b, 3);
     expect(path).to.have.length(5);
     const ends = model.encode([a, b]);
@@ -177,4 +232,3 @@ describe('SentenceVae (small random model, WASM)', () => {
     expect(UNK).to.equal(3);
   });
 });
-

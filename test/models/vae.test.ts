@@ -3,7 +3,12 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
 import { ensureGradients } from '../../src/runtime/training-loop.js';
-import { Vae, DIGITS_VAE_CONFIG, klToStandardNormal, bernoulliNegLogLikelihood } from '../../src/models/vae.js';
+import {
+  Vae,
+  DIGITS_VAE_CONFIG,
+  klToStandardNormal,
+  bernoulliNegLogLikelihood,
+} from '../../src/models/vae.js';
 import { createLinear, linear } from '../../src/models/linear.js';
 import { createRng } from '../../src/runtime/random.js';
 import { meanAndStd, tensorCount } from '../helpers.js';
@@ -18,11 +23,23 @@ describe('VAE model (wasm)', () => {
   it('computes KL = −½ Σ(1 + σ − m² − exp σ) as the closed form of KL(N(m, e^σ) ‖ N(0, I))', () => {
     const mean = [0.5, -1.2, 0, 2];
     const logVar = [0.1, -0.7, 0, 1.3];
-    const kl = tf.tidy(() => klToStandardNormal({ mean: tf.tensor2d([mean]), logVar: tf.tensor2d([logVar]) }).dataSync()[0]);
+    const kl = tf.tidy(
+      () =>
+        klToStandardNormal({
+          mean: tf.tensor2d([mean]),
+          logVar: tf.tensor2d([logVar]),
+        }).dataSync()[0],
+    );
     // The textbook form for Gaussians: ½ Σ (var + m² − 1 − log var).
-    const closedForm = 0.5 * mean.reduce((sum, m, i) => sum + Math.exp(logVar[i]) + m * m - 1 - logVar[i], 0);
+    const closedForm =
+      0.5 * mean.reduce((sum, m, i) => sum + Math.exp(logVar[i]) + m * m - 1 - logVar[i], 0);
     expect(kl).to.be.closeTo(closedForm, 1e-5);
-    expect(tf.tidy(() => klToStandardNormal({ mean: tf.zeros([1, 4]), logVar: tf.zeros([1, 4]) }).dataSync()[0])).to.be.closeTo(0, 1e-7);
+    expect(
+      tf.tidy(
+        () =>
+          klToStandardNormal({ mean: tf.zeros([1, 4]), logVar: tf.zeros([1, 4]) }).dataSync()[0],
+      ),
+    ).to.be.closeTo(0, 1e-7);
   });
 
   it('matches a Monte Carlo estimate of the KL, E_q[log q(c) − log p(c)]', () => {
@@ -39,7 +56,13 @@ describe('VAE model (wasm)', () => {
         sum += -0.5 * (e * e + logVar[d]) + 0.5 * c * c;
       }
     }
-    const kl = tf.tidy(() => klToStandardNormal({ mean: tf.tensor2d([mean]), logVar: tf.tensor2d([logVar]) }).dataSync()[0]);
+    const kl = tf.tidy(
+      () =>
+        klToStandardNormal({
+          mean: tf.tensor2d([mean]),
+          logVar: tf.tensor2d([logVar]),
+        }).dataSync()[0],
+    );
     expect(sum / n).to.be.closeTo(kl, 0.02);
   });
 
@@ -49,13 +72,19 @@ describe('VAE model (wasm)', () => {
     const m = [1.5, -2, 0, 0.3];
     const logVar = [0, Math.log(4), Math.log(0.25), -3];
     const samples = tf.tidy(() => {
-      const posterior = { mean: tf.tile(tf.tensor2d([m]), [rows, 1]) as tf.Tensor2D, logVar: tf.tile(tf.tensor2d([logVar]), [rows, 1]) as tf.Tensor2D };
+      const posterior = {
+        mean: tf.tile(tf.tensor2d([m]), [rows, 1]) as tf.Tensor2D,
+        logVar: tf.tile(tf.tensor2d([logVar]), [rows, 1]) as tf.Tensor2D,
+      };
       return tf.transpose(vae.sampleCode(posterior, 11)).arraySync() as number[][];
     });
     samples.forEach((column, d) => {
       const { mean, std } = meanAndStd(column);
       const expectedStd = Math.exp(logVar[d] / 2);
-      expect(mean, `mean of dim ${d}`).to.be.closeTo(m[d], 4 * expectedStd / Math.sqrt(rows) + 1e-3);
+      expect(mean, `mean of dim ${d}`).to.be.closeTo(
+        m[d],
+        (4 * expectedStd) / Math.sqrt(rows) + 1e-3,
+      );
       expect(std, `std of dim ${d}`).to.be.closeTo(expectedStd, 0.03 * expectedStd);
     });
     vae.dispose();
@@ -65,8 +94,14 @@ describe('VAE model (wasm)', () => {
     const x = [1, 0, 1];
     const logits = [2, -1, -0.5];
     const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
-    const expected = -x.reduce((sum, xi, i) => sum + xi * Math.log(sigmoid(logits[i])) + (1 - xi) * Math.log(1 - sigmoid(logits[i])), 0);
-    const nll = tf.tidy(() => bernoulliNegLogLikelihood(tf.tensor2d([x]), tf.tensor2d([logits])).dataSync()[0]);
+    const expected = -x.reduce(
+      (sum, xi, i) =>
+        sum + xi * Math.log(sigmoid(logits[i])) + (1 - xi) * Math.log(1 - sigmoid(logits[i])),
+      0,
+    );
+    const nll = tf.tidy(
+      () => bernoulliNegLogLikelihood(tf.tensor2d([x]), tf.tensor2d([logits])).dataSync()[0],
+    );
     expect(nll).to.be.closeTo(expected, 1e-5);
   });
 
@@ -74,20 +109,34 @@ describe('VAE model (wasm)', () => {
     const params = createLinear(5, 3, 1);
     const x = tf.randomNormal([4, 5], 0, 1, 'float32', 2) as tf.Tensor2D;
     const loss = (useOurs: boolean) => () =>
-      tf.sum(tf.square(useOurs ? linear(x, params) : tf.add(tf.matMul(x, params.weight), params.bias))) as tf.Scalar;
+      tf.sum(
+        tf.square(useOurs ? linear(x, params) : tf.add(tf.matMul(x, params.weight), params.bias)),
+      ) as tf.Scalar;
     const ours = tf.variableGrads(loss(true), [params.weight, params.bias]);
     const builtIn = tf.variableGrads(loss(false), [params.weight, params.bias]);
     for (const key of Object.keys(ours.grads)) {
-      const diff = tf.tidy(() => tf.max(tf.abs(tf.sub(ours.grads[key], builtIn.grads[key]))).dataSync()[0]);
+      const diff = tf.tidy(
+        () => tf.max(tf.abs(tf.sub(ours.grads[key], builtIn.grads[key]))).dataSync()[0],
+      );
       expect(diff).to.be.lessThan(1e-4);
     }
-    tf.dispose([x, params.weight, params.bias, ours.value, builtIn.value, ...Object.values(ours.grads), ...Object.values(builtIn.grads)]);
+    tf.dispose([
+      x,
+      params.weight,
+      params.bias,
+      ours.value,
+      builtIn.value,
+      ...Object.values(ours.grads),
+      ...Object.values(builtIn.grads),
+    ]);
   });
 
   it('trains on WASM: a few steps on a small batch lower −ELBO, without leaking tensors', () => {
     const vae = new Vae(DIGITS_VAE_CONFIG, 5);
     const optimizer = tf.train.adam(1e-3);
-    const data = tf.tidy(() => tf.cast(tf.greater(tf.randomUniform([16, 784], 0, 1, 'float32', 9), 0.7), 'float32')) as tf.Tensor2D;
+    const data = tf.tidy(() =>
+      tf.cast(tf.greater(tf.randomUniform([16, 784], 0, 1, 'float32', 9), 0.7), 'float32'),
+    ) as tf.Tensor2D;
     const losses: number[] = [];
     let countAfterFirstStep = 0;
     for (let step = 0; step < 30; step++) {
@@ -107,9 +156,13 @@ describe('VAE model (wasm)', () => {
 
   it('gives an importance-sampled log-likelihood at least as high as the ELBO on average', () => {
     const vae = new Vae(DIGITS_VAE_CONFIG, 8);
-    const x = tf.tidy(() => tf.cast(tf.greater(tf.randomUniform([4, 784], 0, 1, 'float32', 4), 0.8), 'float32')) as tf.Tensor2D;
+    const x = tf.tidy(() =>
+      tf.cast(tf.greater(tf.randomUniform([4, 784], 0, 1, 'float32', 4), 0.8), 'float32'),
+    ) as tf.Tensor2D;
     const before = tensorCount();
-    const [k1, k64] = [1, 64].map((k) => tf.tidy(() => tf.mean(vae.importanceLogLikelihood(x, k, 3)).dataSync()[0]));
+    const [k1, k64] = [1, 64].map((k) =>
+      tf.tidy(() => tf.mean(vae.importanceLogLikelihood(x, k, 3)).dataSync()[0]),
+    );
     expect(tensorCount()).to.equal(before);
     expect(k64).to.be.greaterThan(k1);
     x.dispose();

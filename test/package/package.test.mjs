@@ -13,11 +13,15 @@ const TAGS = ['vae-latent-explorer', 'gan-arena', 'pixel-rnn-canvas', 'sentence-
 
 test('importing the package where there is no DOM (server-side rendering) does not throw', async () => {
   assert.equal(typeof globalThis.document, 'undefined');
-  for (const specifier of ['generative-elements', ...TAGS.map((tag) => `generative-elements/${tag}`)]) {
+  for (const specifier of [
+    'generative-elements',
+    ...TAGS.map((tag) => `generative-elements/${tag}`),
+  ]) {
     const module = await import(specifier);
     assert.equal(typeof module.configure, 'function', specifier);
     assert.doesNotThrow(() => module.configure({ backend: 'wasm' }));
-    for (const name of ['VaeLatentExplorer', 'GanArena', 'PixelRnnCanvas', 'SentenceMorph']) assert.equal(typeof module[name], 'function');
+    for (const name of ['VaeLatentExplorer', 'GanArena', 'PixelRnnCanvas', 'SentenceMorph'])
+      assert.equal(typeof module[name], 'function');
   }
 });
 
@@ -28,9 +32,17 @@ function declarationImports(entry) {
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const match of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(
+      /(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g,
+    )) {
       const specifier = match[1];
-      if (!specifier.startsWith('.')) foreign.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+      if (!specifier.startsWith('.'))
+        foreign.add(
+          specifier
+            .split('/')
+            .slice(0, specifier.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
       else visit(path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.d.ts'));
     }
   };
@@ -44,9 +56,17 @@ test('the public declarations mention no TF.js or WebGPU types: only lit (and re
     const { files, foreign } = declarationImports(target.types);
     const allowed = subpath === './jsx' ? ['lit', 'lit-html', 'react'] : ['lit', 'lit-html'];
     assert.ok(files > 0);
-    assert.deepEqual(foreign.filter((name) => !allowed.includes(name)), [], `${subpath} imports ${foreign.join(', ')}`);
+    assert.deepEqual(
+      foreign.filter((name) => !allowed.includes(name)),
+      [],
+      `${subpath} imports ${foreign.join(', ')}`,
+    );
   }
-  assert.deepEqual(Object.keys(pkg.dependencies), ['lit'], 'a consumer installs lit (for the types) and nothing else');
+  assert.deepEqual(
+    Object.keys(pkg.dependencies),
+    ['lit'],
+    'a consumer installs lit (for the types) and nothing else',
+  );
 });
 
 /** The rows of README tables headed `| attribute | property |` in one `## <tag>` section. */
@@ -69,14 +89,25 @@ function readmeAttributes(readme, heading) {
 
 test("the README's attribute tables and custom-elements.json name the same attributes and properties", () => {
   const readme = readFileSync('README.md', 'utf8');
-  const shared = readmeAttributes(readme, '## Shared by every element').filter((row) => !row.startsWith('lang '));
-  const elements = manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.tagName);
+  const shared = readmeAttributes(readme, '## Shared by every element').filter(
+    (row) => !row.startsWith('lang '),
+  );
+  const elements = manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .filter((d) => d.tagName);
   assert.deepEqual(elements.map((d) => d.tagName).sort(), [...TAGS].sort());
   for (const element of elements) {
     const fromManifest = element.attributes.map((a) => `${a.name} → ${a.fieldName}`).sort();
-    const documented = [...readmeAttributes(readme, `## \`<${element.tagName}>\``), ...shared].sort();
+    const documented = [
+      ...readmeAttributes(readme, `## \`<${element.tagName}>\``),
+      ...shared,
+    ].sort();
     assert.deepEqual(fromManifest, documented, element.tagName);
-    for (const event of element.events) assert.ok(readme.includes(`| \`${event.name}\` |`), `README documents the ${event.name} event`);
+    for (const event of element.events)
+      assert.ok(
+        readme.includes(`| \`${event.name}\` |`),
+        `README documents the ${event.name} event`,
+      );
   }
 });
 
@@ -86,9 +117,18 @@ test('the page registry names the version in package.json', () => {
 });
 
 test('the published files: a licence, the manifest, maps without sources, at most 10 MB', () => {
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }))[0];
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
+  )[0];
   const names = packed.files.map((file) => file.path);
-  for (const required of ['LICENSE', 'README.md', 'package.json', pkg.customElements, 'dist/types/jsx.d.ts', 'dist/THIRD_PARTY_LICENSES.txt']) {
+  for (const required of [
+    'LICENSE',
+    'README.md',
+    'package.json',
+    pkg.customElements,
+    'dist/types/jsx.d.ts',
+    'dist/THIRD_PARTY_LICENSES.txt',
+  ]) {
     assert.ok(names.includes(required), `the package ships ${required}`);
   }
   assert.ok(packed.size <= 10 * 1024 * 1024, `tarball ${(packed.size / 1e6).toFixed(1)} MB`);

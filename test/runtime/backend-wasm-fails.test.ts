@@ -14,8 +14,12 @@ describe('backend fallback when WASM fails', () => {
       const runtime = await initRuntime('wasm');
       expect(runtime.backend).to.equal('cpu');
       expect(runtime.notes.join(' ')).to.match(/wasm backend unavailable/);
-      expect(warnings.some((w) => w.includes('generative-elements: wasm backend unavailable'))).to.equal(true);
-      expect(tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]])).dataSync()[0])).to.equal(11);
+      expect(
+        warnings.some((w) => w.includes('generative-elements: wasm backend unavailable')),
+      ).to.equal(true);
+      expect(
+        tf.tidy(() => tf.matMul(tf.tensor2d([[1, 2]]), tf.tensor2d([[3], [4]])).dataSync()[0]),
+      ).to.equal(11);
     } finally {
       console.warn = originalWarn;
     }

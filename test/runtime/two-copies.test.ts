@@ -8,7 +8,11 @@ import { expect } from '@open-wc/testing';
 function nextEvent<T>(target: EventTarget, name: string, ms: number): Promise<CustomEvent<T>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), ms);
-    target.addEventListener(name, (event) => (clearTimeout(timer), resolve(event as CustomEvent<T>)), { once: true });
+    target.addEventListener(
+      name,
+      (event) => (clearTimeout(timer), resolve(event as CustomEvent<T>)),
+      { once: true },
+    );
   });
 }
 
@@ -40,7 +44,9 @@ describe('the package loaded twice on one page', () => {
       expect((await otherReady).detail.backend).to.equal('wasm');
 
       expect(warnings.filter((w) => w.includes('loaded twice'))).to.have.length(1);
-      expect(warnings.filter((w) => /already registered|already been set/i.test(w))).to.deep.equal([]);
+      expect(warnings.filter((w) => /already registered|already been set/i.test(w))).to.deep.equal(
+        [],
+      );
       element.remove();
       other.remove();
     } finally {

@@ -10,7 +10,6 @@ import { rejection, repoFile, tensorCount } from '../helpers.js';
 
 const CODES = Float32Array.from({ length: 3 * 10 }, (_, i) => Math.sin(i) * 1.5);
 
-
 describe('weights I/O', () => {
   let bundled: DigitVae;
 
@@ -49,7 +48,9 @@ describe('weights I/O', () => {
     ];
     const copy = new DigitVae();
     await copy.setWeights(await loadArtifacts(files));
-    expect(Array.from(await copy.decode(CODES, 3))).to.deep.equal(Array.from(await bundled.decode(CODES, 3)));
+    expect(Array.from(await copy.decode(CODES, 3))).to.deep.equal(
+      Array.from(await bundled.decode(CODES, 3)),
+    );
     copy.dispose();
   });
 
@@ -60,7 +61,9 @@ describe('weights I/O', () => {
   });
 
   it('refuses a corrupt manifest', async () => {
-    const url = URL.createObjectURL(new Blob(['{"modelTopology": {'], { type: 'application/json' }));
+    const url = URL.createObjectURL(
+      new Blob(['{"modelTopology": {'], { type: 'application/json' }),
+    );
     const error = await rejection(loadArtifacts(url));
     expect(error).to.be.instanceOf(WeightsError);
   });
@@ -68,11 +71,18 @@ describe('weights I/O', () => {
   it('refuses weights of another architecture and keeps the current ones', async () => {
     const before = await bundled.decode(CODES, 3);
     const artifacts = await bundled.getWeights();
-    const other = { ...artifacts, modelTopology: { generativeElements: { model: 'vae', config: { latentSize: 2 } } } };
+    const other = {
+      ...artifacts,
+      modelTopology: { generativeElements: { model: 'vae', config: { latentSize: 2 } } },
+    };
     const wrongArchitecture = await rejection(bundled.setWeights(other));
     expect(wrongArchitecture).to.be.instanceOf(WeightsError);
     expect(wrongArchitecture.message).to.match(/different vae architecture/);
-    const missingTensor = { ...artifacts, weightSpecs: artifacts.weightSpecs!.slice(1), weightData: (artifacts.weightData as ArrayBuffer).slice(0) };
+    const missingTensor = {
+      ...artifacts,
+      weightSpecs: artifacts.weightSpecs!.slice(1),
+      weightData: (artifacts.weightData as ArrayBuffer).slice(0),
+    };
     expect(await rejection(bundled.setWeights(missingTensor))).to.be.instanceOf(WeightsError);
     expect(Array.from(await bundled.decode(CODES, 3))).to.deep.equal(Array.from(before));
   });
@@ -90,7 +100,9 @@ describe('weights I/O', () => {
     const before = tensorCount();
     for (let i = 0; i < 5; i++) {
       await bundled.setWeights(artifacts);
-      expect(await rejection(bundled.setWeights({ ...artifacts, modelTopology: {} }))).to.be.instanceOf(WeightsError);
+      expect(
+        await rejection(bundled.setWeights({ ...artifacts, modelTopology: {} })),
+      ).to.be.instanceOf(WeightsError);
       await bundled.decode(CODES, 3);
     }
     expect(tensorCount()).to.equal(before);

@@ -6,8 +6,16 @@
 // axe-core (the page's own markup and the elements' shadow DOM reported separately).
 import { expect } from '@open-wc/testing';
 
-interface ManifestAttribute { name: string; fieldName?: string }
-interface ManifestNamed { name: string; privacy?: string; static?: boolean; kind?: string }
+interface ManifestAttribute {
+  name: string;
+  fieldName?: string;
+}
+interface ManifestNamed {
+  name: string;
+  privacy?: string;
+  static?: boolean;
+  kind?: string;
+}
 interface ManifestElement {
   tagName: string;
   attributes?: ManifestAttribute[];
@@ -16,13 +24,31 @@ interface ManifestElement {
   cssParts?: ManifestNamed[];
   cssProperties?: ManifestNamed[];
 }
-interface AxeNode { target: unknown[]; html: string }
-interface AxeResult { id: string; help: string; impact: string | null; nodes: AxeNode[] }
-type AxeWindow = Window & { axe?: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> } };
-type GenerativeElementLike = HTMLElement & { ready: Promise<void>; controls: string; updateComplete?: Promise<boolean> };
+interface AxeNode {
+  target: unknown[];
+  html: string;
+}
+interface AxeResult {
+  id: string;
+  help: string;
+  impact: string | null;
+  nodes: AxeNode[];
+}
+type AxeWindow = Window & {
+  axe?: { run(context: Document, options: object): Promise<{ violations: AxeResult[] }> };
+};
+type GenerativeElementLike = HTMLElement & {
+  ready: Promise<void>;
+  controls: string;
+  updateComplete?: Promise<boolean>;
+};
 
-const manifest = (await (await fetch('/dist/custom-elements.json')).json()) as { modules: { declarations?: ManifestElement[] }[] };
-const ELEMENTS = manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.tagName);
+const manifest = (await (await fetch('/dist/custom-elements.json')).json()) as {
+  modules: { declarations?: ManifestElement[] }[];
+};
+const ELEMENTS = manifest.modules
+  .flatMap((module) => module.declarations ?? [])
+  .filter((d) => d.tagName);
 const TAGS = ['gan-arena', 'pixel-rnn-canvas', 'sentence-morph', 'vae-latent-explorer'];
 
 /** The figures the lecture's text refers to, by id, in reading order: tag and required attributes. */
@@ -44,7 +70,12 @@ const READY_MS = 60_000;
 const CJK = /[\u3400-\u9fff]/;
 
 /** Opens `url` in a fixed iframe in view (elements start when near the viewport); collects page errors. */
-async function openPage(url: string, width = 1000, height = 760, withElements = true): Promise<{ frame: HTMLIFrameElement; doc: Document; errors: string[] }> {
+async function openPage(
+  url: string,
+  width = 1000,
+  height = 760,
+  withElements = true,
+): Promise<{ frame: HTMLIFrameElement; doc: Document; errors: string[] }> {
   const frame = document.createElement('iframe');
   frame.style.cssText = `position: fixed; left: 0; top: 0; width: ${width}px; height: ${height}px; border: 0; background: #fff;`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
@@ -54,11 +85,15 @@ async function openPage(url: string, width = 1000, height = 760, withElements = 
   const win = frame.contentWindow!;
   const errors: string[] = [];
   win.addEventListener('error', (event) => errors.push(`error: ${event.message}`));
-  win.addEventListener('unhandledrejection', (event) => errors.push(`unhandled rejection: ${String(event.reason)}`));
-  const defined = !withElements || await Promise.race([
-    win.customElements.whenDefined('vae-latent-explorer').then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000)),
-  ]);
+  win.addEventListener('unhandledrejection', (event) =>
+    errors.push(`unhandled rejection: ${String(event.reason)}`),
+  );
+  const defined =
+    !withElements ||
+    (await Promise.race([
+      win.customElements.whenDefined('vae-latent-explorer').then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 30_000)),
+    ]));
   if (!defined) throw new Error(`${url}: the elements were never defined (is dist/ built?)`);
   return { frame, doc: frame.contentDocument!, errors };
 }
@@ -95,7 +130,9 @@ function shadowText(el: Element): string {
   return text.replace(/\s+/g, ' ');
 }
 
-async function axeViolations(frame: HTMLIFrameElement): Promise<{ page: string[]; elements: string[] }> {
+async function axeViolations(
+  frame: HTMLIFrameElement,
+): Promise<{ page: string[]; elements: string[] }> {
   const win = frame.contentWindow as AxeWindow;
   const doc = frame.contentDocument!;
   if (!win.axe) {
@@ -110,7 +147,9 @@ async function axeViolations(frame: HTMLIFrameElement): Promise<{ page: string[]
     for (const node of rule.nodes) {
       // A nested target list is a path through shadow roots: the node is inside an element.
       const inShadow = node.target.some((part) => Array.isArray(part));
-      (inShadow ? elements : page).push(`${rule.id} (${rule.impact}): ${rule.help} at ${JSON.stringify(node.target)} ${node.html.slice(0, 120)}`);
+      (inShadow ? elements : page).push(
+        `${rule.id} (${rule.impact}): ${rule.help} at ${JSON.stringify(node.target)} ${node.html.slice(0, 120)}`,
+      );
     }
   }
   return { page, elements };
@@ -131,7 +170,8 @@ for (const lecture of LECTURES) {
     it('is in its language, links the other, and has the figures its text needs', () => {
       expect(doc.documentElement.lang).to.equal(lecture.lang);
       expect(doc.querySelectorAll('h1').length).to.equal(1);
-      expect(doc.querySelector(`a[href="${lecture.other}"]`), 'link to the other language').to.exist;
+      expect(doc.querySelector(`a[href="${lecture.other}"]`), 'link to the other language').to
+        .exist;
       const all = [...doc.querySelectorAll<GenerativeElementLike>(TAGS.join(','))];
       expect(all.map((el) => el.id)).to.deep.equal(FIGURES.map(([id]) => id));
       for (const [id, selector] of FIGURES) {
@@ -146,8 +186,16 @@ for (const lecture of LECTURES) {
       expect(doc.querySelectorAll('math').length).to.be.greaterThan(10);
       expect(doc.querySelectorAll('math[display="block"]').length).to.be.at.least(6);
       expect(doc.querySelectorAll('img, svg image').length).to.equal(0);
-      expect(doc.querySelector('script[type="module"][src="../dist/generative-elements.js"]'), 'the package script').to.exist;
-      expect(doc.querySelector('script[src*="mathjax" i], script[src*="katex" i], link[href*="katex" i]'), 'no math library').to.equal(null);
+      expect(
+        doc.querySelector('script[type="module"][src="../dist/generative-elements.js"]'),
+        'the package script',
+      ).to.exist;
+      expect(
+        doc.querySelector(
+          'script[src*="mathjax" i], script[src*="katex" i], link[href*="katex" i]',
+        ),
+        'no math library',
+      ).to.equal(null);
     });
 
     it('gives each element the controls it asks for (no unknown token)', async () => {
@@ -177,14 +225,21 @@ for (const lecture of LECTURES) {
       });
     }
 
-    it(lecture.lang === 'zh-Hans' ? 'shows every element in Chinese' : 'shows every element in English', () => {
-      for (const [id] of FIGURES) {
-        const text = shadowText(doc.getElementById(id)!);
-        expect(text.length, `#${id} has UI text`).to.be.greaterThan(0);
-        if (lecture.lang === 'zh-Hans') expect(CJK.test(text), `#${id} UI in Chinese: ${text.slice(0, 200)}`).to.equal(true);
-        else expect(CJK.test(text), `#${id} UI in English: ${text.slice(0, 200)}`).to.equal(false);
-      }
-    });
+    it(
+      lecture.lang === 'zh-Hans'
+        ? 'shows every element in Chinese'
+        : 'shows every element in English',
+      () => {
+        for (const [id] of FIGURES) {
+          const text = shadowText(doc.getElementById(id)!);
+          expect(text.length, `#${id} has UI text`).to.be.greaterThan(0);
+          if (lecture.lang === 'zh-Hans')
+            expect(CJK.test(text), `#${id} UI in Chinese: ${text.slice(0, 200)}`).to.equal(true);
+          else
+            expect(CJK.test(text), `#${id} UI in English: ${text.slice(0, 200)}`).to.equal(false);
+        }
+      },
+    );
 
     it('throws nothing on the page', () => {
       expect(errors).to.deep.equal([]);
@@ -205,7 +260,11 @@ for (const lecture of LECTURES) {
     it('needs no sideways scrolling', async () => {
       const { frame, doc } = await openPage(lecture.url, 390, 800);
       try {
-        await Promise.all([...doc.querySelectorAll<GenerativeElementLike>(TAGS.join(','))].map((el) => el.updateComplete));
+        await Promise.all(
+          [...doc.querySelectorAll<GenerativeElementLike>(TAGS.join(','))].map(
+            (el) => el.updateComplete,
+          ),
+        );
         expect(doc.documentElement.scrollWidth, 'page width').to.be.at.most(390);
         for (const el of doc.querySelectorAll(TAGS.join(','))) {
           expect(el.getBoundingClientRect().right, `#${el.id} right edge`).to.be.at.most(390);
@@ -238,7 +297,8 @@ describe('reference docs /dist/docs/', function () {
         expect(link, `link to ${element.tagName}`).to.exist;
         expect(link!.textContent).to.include(element.tagName);
       }
-      for (const th of doc.querySelectorAll('th')) expect(th.getAttribute('scope'), 'th scope').to.be.oneOf(['col', 'row']);
+      for (const th of doc.querySelectorAll('th'))
+        expect(th.getAttribute('scope'), 'th scope').to.be.oneOf(['col', 'row']);
       const { page, elements } = await axeViolations(frame);
       expect([...page, ...elements], [...page, ...elements].join('\n')).to.deep.equal([]);
     } finally {
@@ -259,21 +319,42 @@ describe('reference docs /dist/docs/', function () {
         const section = (id: string) => {
           const heading = doc.getElementById(id);
           expect(heading, `section #${id}`).to.exist;
-          return heading!.nextElementSibling?.matches('p') ? heading!.nextElementSibling!.nextElementSibling! : heading!.nextElementSibling!;
+          return heading!.nextElementSibling?.matches('p')
+            ? heading!.nextElementSibling!.nextElementSibling!
+            : heading!.nextElementSibling!;
         };
-        const rowHeaders = (id: string) => [...section(id).querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent!.trim());
-        expect(rowHeaders('attributes').sort()).to.deep.equal((element.attributes ?? []).map((a) => a.name).sort());
+        const rowHeaders = (id: string) =>
+          [...section(id).querySelectorAll('tbody th[scope="row"]')].map((th) =>
+            th.textContent!.trim(),
+          );
+        expect(rowHeaders('attributes').sort()).to.deep.equal(
+          (element.attributes ?? []).map((a) => a.name).sort(),
+        );
         const attributeRows = [...section('attributes').querySelectorAll('tbody tr')];
         for (const attribute of element.attributes ?? []) {
-          const row = attributeRows.find((tr) => tr.querySelector('th')!.textContent!.trim() === attribute.name)!;
-          expect(row.querySelectorAll('td')[0].textContent!.trim(), `${attribute.name} property`).to.equal(attribute.fieldName);
+          const row = attributeRows.find(
+            (tr) => tr.querySelector('th')!.textContent!.trim() === attribute.name,
+          )!;
+          expect(
+            row.querySelectorAll('td')[0].textContent!.trim(),
+            `${attribute.name} property`,
+          ).to.equal(attribute.fieldName);
         }
-        const publicMethods = (element.members ?? []).filter((m) => m.kind === 'method' && !m.static && (m.privacy ?? 'public') === 'public');
+        const publicMethods = (element.members ?? []).filter(
+          (m) => m.kind === 'method' && !m.static && (m.privacy ?? 'public') === 'public',
+        );
         expect(rowHeaders('methods').sort()).to.deep.equal(publicMethods.map((m) => m.name).sort());
-        expect(rowHeaders('events').sort()).to.deep.equal((element.events ?? []).map((e) => e.name).sort());
-        expect(rowHeaders('css-parts').sort()).to.deep.equal((element.cssParts ?? []).map((p) => p.name).sort());
-        expect(rowHeaders('css-properties').sort()).to.deep.equal((element.cssProperties ?? []).map((p) => p.name).sort());
-        for (const th of doc.querySelectorAll('th')) expect(th.getAttribute('scope'), 'th scope').to.be.oneOf(['col', 'row']);
+        expect(rowHeaders('events').sort()).to.deep.equal(
+          (element.events ?? []).map((e) => e.name).sort(),
+        );
+        expect(rowHeaders('css-parts').sort()).to.deep.equal(
+          (element.cssParts ?? []).map((p) => p.name).sort(),
+        );
+        expect(rowHeaders('css-properties').sort()).to.deep.equal(
+          (element.cssProperties ?? []).map((p) => p.name).sort(),
+        );
+        for (const th of doc.querySelectorAll('th'))
+          expect(th.getAttribute('scope'), 'th scope').to.be.oneOf(['col', 'row']);
 
         const example = doc.querySelector<GenerativeElementLike>(`.example ${tag}`);
         expect(example, 'live example').to.exist;

@@ -5,7 +5,8 @@ import { initRuntime, isSoftwareAdapter } from '../../src/runtime/backend.js';
 
 describe('auto with only a software WebGPU adapter', () => {
   it('the browser really offers a WebGPU adapter, and it is the software fallback', async () => {
-    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<object | null> } }).gpu;
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<object | null> } })
+      .gpu;
     expect(gpu, 'navigator.gpu').to.not.equal(undefined);
     const adapter = await gpu!.requestAdapter();
     expect(adapter, 'adapter').to.not.equal(null);

@@ -45,7 +45,10 @@ describe('forced WebGPU (software adapter)', () => {
     const vae = new DigitVae();
     await vae.setWeights(await loadArtifacts(repoFile('weights/vae-digits/model.json')));
     const code = [0.3, -1, 0.5, 2, -0.2, 0, 1, -1.5, 0.8, 0.1];
-    const [gpu, reference] = await Promise.all([vae.decode(Float32Array.from(code), 1), referenceDecode(code)]);
+    const [gpu, reference] = await Promise.all([
+      vae.decode(Float32Array.from(code), 1),
+      referenceDecode(code),
+    ]);
     const maxDiff = Math.max(...Array.from(gpu, (v, i) => Math.abs(v - reference[i])));
     expect(maxDiff).to.be.lessThan(1e-4);
     vae.dispose();
@@ -54,16 +57,22 @@ describe('forced WebGPU (software adapter)', () => {
   it('computes the KL term and reparameterised samples correctly', async () => {
     const mean = [0.5, -1.2];
     const logVar = [0.1, Math.log(4)];
-    const klTensor = tf.tidy(() => klToStandardNormal({ mean: tf.tensor2d([mean]), logVar: tf.tensor2d([logVar]) }));
+    const klTensor = tf.tidy(() =>
+      klToStandardNormal({ mean: tf.tensor2d([mean]), logVar: tf.tensor2d([logVar]) }),
+    );
     const kl = (await klTensor.data())[0];
     klTensor.dispose();
-    const closedForm = 0.5 * mean.reduce((sum, m, i) => sum + Math.exp(logVar[i]) + m * m - 1 - logVar[i], 0);
+    const closedForm =
+      0.5 * mean.reduce((sum, m, i) => sum + Math.exp(logVar[i]) + m * m - 1 - logVar[i], 0);
     expect(kl).to.be.closeTo(closedForm, 1e-4);
 
     const vae = new Vae(DIGITS_VAE_CONFIG, 1);
     const rows = 4000;
     const samples = tf.tidy(() => {
-      const posterior = { mean: tf.tile(tf.tensor2d([mean]), [rows, 1]) as tf.Tensor2D, logVar: tf.tile(tf.tensor2d([logVar]), [rows, 1]) as tf.Tensor2D };
+      const posterior = {
+        mean: tf.tile(tf.tensor2d([mean]), [rows, 1]) as tf.Tensor2D,
+        logVar: tf.tile(tf.tensor2d([logVar]), [rows, 1]) as tf.Tensor2D,
+      };
       return tf.transpose(vae.sampleCode(posterior, 5));
     });
     const columns = (await samples.array()) as number[][];

@@ -8,8 +8,19 @@ import { ensureGradients } from '../../src/runtime/training-loop.js';
 import { SentenceVae, type SentenceVaeConfig } from '../../src/models/sentence-vae.js';
 import { createRng } from '../../src/runtime/random.js';
 
-const SMALL: SentenceVaeConfig = { vocabularySize: 40, maxTokens: 8, embeddingSize: 8, encoderSize: 16, decoderSize: 12, latentSize: 4 };
-const SENTENCES = [[4, 5, 6, 7], [8, 9], [10, 11, 12, 13, 14, 15]];
+const SMALL: SentenceVaeConfig = {
+  vocabularySize: 40,
+  maxTokens: 8,
+  embeddingSize: 8,
+  encoderSize: 16,
+  decoderSize: 12,
+  latentSize: 4,
+};
+const SENTENCES = [
+  [4, 5, 6, 7],
+  [8, 9],
+  [10, 11, 12, 13, 14, 15],
+];
 
 /** Everything compared, computed on the current backend from the same seed-1 weights. */
 async function outputs() {
@@ -19,7 +30,11 @@ async function outputs() {
   const greedy = await model.decode(mean);
   const beam = await model.decode(mean, { decoding: 'beam', beamWidth: 3 });
   const optimizer = tf.train.sgd(0.1);
-  const loss = model.trainStep(optimizer, SENTENCES, { freeBits: 0.5, wordDropout: 0.3, rng: createRng(4) });
+  const loss = model.trainStep(optimizer, SENTENCES, {
+    freeBits: 0.5,
+    wordDropout: 0.3,
+    rng: createRng(4),
+  });
   const lossValue = (await loss.data())[0];
   tf.dispose([mean, logVar, loss]);
   optimizer.dispose();

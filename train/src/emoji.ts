@@ -14,7 +14,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { kmeans } from 'ml-kmeans';
-import { boxDownsample, compositeOnWhite, nearestPaletteIndices, type Palette } from '../../src/data/palette.js';
+import {
+  boxDownsample,
+  compositeOnWhite,
+  nearestPaletteIndices,
+  type Palette,
+} from '../../src/data/palette.js';
 import { createRng } from '../../src/runtime/random.js';
 
 export const EMOJI_SIZE = 16;
@@ -52,7 +57,9 @@ export interface EmojiDataset {
 export function loadEmoji(limit = Infinity): EmojiDataset {
   const require = createRequire(import.meta.url);
   const packageDir = path.dirname(require.resolve('emoji-datasource-twitter/package.json'));
-  const listing = JSON.parse(readFileSync(path.join(packageDir, 'emoji.json'), 'utf8')) as EmojiEntry[];
+  const listing = JSON.parse(
+    readFileSync(path.join(packageDir, 'emoji.json'), 'utf8'),
+  ) as EmojiEntry[];
   const kept = listing
     .filter((e) => e.has_img_twitter && e.category !== 'Flags' && e.category !== 'Component')
     .sort((a, b) => a.sort_order - b.sort_order);
@@ -65,7 +72,9 @@ export function loadEmoji(limit = Infinity): EmojiDataset {
   }
   const chosen = order.slice(0, Math.min(limit, order.length)).map((i) => kept[i]);
   const images = chosen.map((entry) => {
-    const png = PNG.sync.read(readFileSync(path.join(packageDir, 'img', 'twitter', '64', entry.image)));
+    const png = PNG.sync.read(
+      readFileSync(path.join(packageDir, 'img', 'twitter', '64', entry.image)),
+    );
     return boxDownsample(compositeOnWhite(png.data), png.width, png.height, EMOJI_SIZE);
   });
 
@@ -81,8 +90,13 @@ export function loadEmoji(limit = Infinity): EmojiDataset {
   const split = ([start, end]: readonly [number, number]): EmojiSplit => {
     const pixels = EMOJI_SIZE * EMOJI_SIZE;
     const indices = new Int32Array((end - start) * pixels);
-    for (let i = start; i < end; i++) indices.set(nearestPaletteIndices(images[i], palette), (i - start) * pixels);
-    return { indices, names: chosen.slice(start, end).map((e) => e.short_name), count: end - start };
+    for (let i = start; i < end; i++)
+      indices.set(nearestPaletteIndices(images[i], palette), (i - start) * pixels);
+    return {
+      indices,
+      names: chosen.slice(start, end).map((e) => e.short_name),
+      count: end - start,
+    };
   };
   const test = split(ranges.test);
   let error = 0;
@@ -90,7 +104,11 @@ export function loadEmoji(limit = Infinity): EmojiDataset {
     const rgb = images[i];
     for (let p = 0; p < EMOJI_SIZE * EMOJI_SIZE; p++) {
       const colour = palette[test.indices[i * EMOJI_SIZE * EMOJI_SIZE + p]];
-      error += Math.hypot(rgb[p * 3] - colour[0], rgb[p * 3 + 1] - colour[1], rgb[p * 3 + 2] - colour[2]);
+      error += Math.hypot(
+        rgb[p * 3] - colour[0],
+        rgb[p * 3 + 1] - colour[1],
+        rgb[p * 3 + 2] - colour[2],
+      );
     }
   }
   return {
@@ -107,8 +125,13 @@ export function loadEmoji(limit = Infinity): EmojiDataset {
 /** k-means on the training images' pixels; colours sorted light to dark for a tidy legend. */
 function fitPalette(images: Float32Array[]): Palette {
   const points: number[][] = [];
-  for (const rgb of images) for (let p = 0; p < rgb.length; p += 3) points.push([rgb[p], rgb[p + 1], rgb[p + 2]]);
-  const result = kmeans(points, EMOJI_PALETTE_SIZE, { initialization: 'kmeans++', seed: PALETTE_SEED, maxIterations: 60 });
+  for (const rgb of images)
+    for (let p = 0; p < rgb.length; p += 3) points.push([rgb[p], rgb[p + 1], rgb[p + 2]]);
+  const result = kmeans(points, EMOJI_PALETTE_SIZE, {
+    initialization: 'kmeans++',
+    seed: PALETTE_SEED,
+    maxIterations: 60,
+  });
   return result.centroids
     .map((c) => [Math.round(c[0]), Math.round(c[1]), Math.round(c[2])] as [number, number, number])
     .sort((a, b) => b[0] + b[1] + b[2] - (a[0] + a[1] + a[2]));

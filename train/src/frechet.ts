@@ -14,19 +14,29 @@ export interface FeatureStatistics {
 }
 
 /** Mean and (unbiased) covariance of `count` feature vectors of size `size`, laid end to end. */
-export function featureStatistics(features: ArrayLike<number>, count: number, size: number): FeatureStatistics {
+export function featureStatistics(
+  features: ArrayLike<number>,
+  count: number,
+  size: number,
+): FeatureStatistics {
   if (count < 2) throw new RangeError('Feature statistics need at least two vectors.');
   const rows = Matrix.zeros(count, size);
-  for (let i = 0; i < count; i++) for (let j = 0; j < size; j++) rows.set(i, j, features[i * size + j]);
+  for (let i = 0; i < count; i++)
+    for (let j = 0; j < size; j++) rows.set(i, j, features[i * size + j]);
   const mean = rows.mean('column');
   rows.center('column');
-  const covariance = rows.transpose().mmul(rows).div(count - 1);
+  const covariance = rows
+    .transpose()
+    .mmul(rows)
+    .div(count - 1);
   return { mean, covariance };
 }
 
 /** Symmetric PSD square root: V · diag(√max(λ, 0)) · Vᵀ. */
 function symmetricSqrt(matrix: Matrix): Matrix {
-  const { realEigenvalues, eigenvectorMatrix } = new EigenvalueDecomposition(matrix, { assumeSymmetric: true });
+  const { realEigenvalues, eigenvectorMatrix } = new EigenvalueDecomposition(matrix, {
+    assumeSymmetric: true,
+  });
   const roots = Matrix.diag(realEigenvalues.map((v) => Math.sqrt(Math.max(v, 0))));
   return eigenvectorMatrix.mmul(roots).mmul(eigenvectorMatrix.transpose());
 }

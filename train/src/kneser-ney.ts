@@ -69,11 +69,19 @@ export class KneserNeyTrigram {
   /** ln P(w | u v). */
   logProb(u: string, v: string, w: string): number {
     const D = this.discount;
-    const p1 = Math.max((this.continuation1.get(w) ?? 0) - D, 0) / this.bigramTypes + (D * this.continuation1.size) / this.bigramTypes / this.vocabulary.size;
+    const p1 =
+      Math.max((this.continuation1.get(w) ?? 0) - D, 0) / this.bigramTypes +
+      (D * this.continuation1.size) / this.bigramTypes / this.vocabulary.size;
     const m = this.middle.get(v);
-    const p2 = m ? Math.max((this.continuation2.get(v + ' ' + w) ?? 0) - D, 0) / m.count + ((D * m.types) / m.count) * p1 : p1;
+    const p2 = m
+      ? Math.max((this.continuation2.get(v + ' ' + w) ?? 0) - D, 0) / m.count +
+        ((D * m.types) / m.count) * p1
+      : p1;
     const c = this.context2.get(u + ' ' + v);
-    const p3 = c ? Math.max((this.trigram.get(u + ' ' + v + ' ' + w) ?? 0) - D, 0) / c.count + ((D * c.types) / c.count) * p2 : p2;
+    const p3 = c
+      ? Math.max((this.trigram.get(u + ' ' + v + ' ' + w) ?? 0) - D, 0) / c.count +
+        ((D * c.types) / c.count) * p2
+      : p2;
     return Math.log(p3);
   }
 
@@ -82,8 +90,13 @@ export class KneserNeyTrigram {
     const words = lmWords(text);
     const padded = this.pad(words);
     let logProb = 0;
-    for (let i = 2; i < padded.length; i++) logProb += this.logProb(padded[i - 2], padded[i - 1], padded[i]);
-    return { logProb, tokens: padded.length - 2, unknown: words.filter((w) => !this.vocabulary.has(w)).length };
+    for (let i = 2; i < padded.length; i++)
+      logProb += this.logProb(padded[i - 2], padded[i - 1], padded[i]);
+    return {
+      logProb,
+      tokens: padded.length - 2,
+      unknown: words.filter((w) => !this.vocabulary.has(w)).length,
+    };
   }
 
   /** Per-word perplexity over sentences: exp(−Σ ln P / Σ predictions), each sentence's end counted as a word. */
@@ -99,7 +112,10 @@ export class KneserNeyTrigram {
       unknown += s.unknown;
       words += s.tokens - 1;
     }
-    return { perplexity: Math.exp(-logProb / Math.max(1, tokens)), unknownShare: unknown / Math.max(1, words) };
+    return {
+      perplexity: Math.exp(-logProb / Math.max(1, tokens)),
+      unknownShare: unknown / Math.max(1, words),
+    };
   }
 
   private pad(words: string[]): string[] {

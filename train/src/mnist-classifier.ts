@@ -20,7 +20,11 @@ export class MnistClassifier {
   private readonly layers: LinearParams[];
 
   constructor(seed = 1) {
-    this.layers = [createLinear(784, 256, seed), createLinear(256, FEATURE_SIZE, seed + 1), createLinear(FEATURE_SIZE, 10, seed + 2)];
+    this.layers = [
+      createLinear(784, 256, seed),
+      createLinear(256, FEATURE_SIZE, seed + 1),
+      createLinear(FEATURE_SIZE, 10, seed + 2),
+    ];
   }
 
   private forward(x: tf.Tensor2D): { features: tf.Tensor2D; logits: tf.Tensor2D } {
@@ -30,7 +34,16 @@ export class MnistClassifier {
   }
 
   /** Adam on softmax cross-entropy; returns the mean training loss of the last epoch. */
-  async train(data: Digits, options: { epochs: number; batchSize: number; learningRate: number; seed: number; stepsPerEpoch?: number }): Promise<number> {
+  async train(
+    data: Digits,
+    options: {
+      epochs: number;
+      batchSize: number;
+      learningRate: number;
+      seed: number;
+      stepsPerEpoch?: number;
+    },
+  ): Promise<number> {
     const rng = createRng(options.seed);
     const optimizer = tf.train.adam(options.learningRate);
     const variables = this.layers.flatMap((p) => [p.weight, p.bias]);
@@ -39,14 +52,28 @@ export class MnistClassifier {
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       let sum = 0;
       for (let step = 0; step < steps; step++) {
-        const rows = Array.from({ length: options.batchSize }, () => Math.floor(rng.next() * data.count));
+        const rows = Array.from({ length: options.batchSize }, () =>
+          Math.floor(rng.next() * data.count),
+        );
         const loss = tf.tidy(() => {
           const x = digitBatch(data.images, rows);
-          const labels = tf.oneHot(tf.tensor1d(rows.map((r) => data.labels[r]), 'int32'), 10);
-          return optimizer.minimize(() => {
-            const { logits } = this.forward(x);
-            return tf.mean(tf.sub(tf.logSumExp(logits, 1), tf.sum(tf.mul(labels, logits), 1))) as tf.Scalar;
-          }, true, variables)!;
+          const labels = tf.oneHot(
+            tf.tensor1d(
+              rows.map((r) => data.labels[r]),
+              'int32',
+            ),
+            10,
+          );
+          return optimizer.minimize(
+            () => {
+              const { logits } = this.forward(x);
+              return tf.mean(
+                tf.sub(tf.logSumExp(logits, 1), tf.sum(tf.mul(labels, logits), 1)),
+              ) as tf.Scalar;
+            },
+            true,
+            variables,
+          )!;
         });
         sum += (await loss.data())[0];
         loss.dispose();
@@ -83,7 +110,8 @@ export class MnistClassifier {
 
 export function accuracy(predictions: Predictions, labels: Uint8Array): number {
   let correct = 0;
-  for (let i = 0; i < predictions.count; i++) if (argmax(predictions.probabilities, i) === labels[i]) correct++;
+  for (let i = 0; i < predictions.count; i++)
+    if (argmax(predictions.probabilities, i) === labels[i]) correct++;
   return correct / predictions.count;
 }
 
@@ -122,6 +150,7 @@ export function classStatistics(predictions: Predictions): ClassStatistics {
 
 function argmax(probabilities: Float32Array, row: number): number {
   let best = 0;
-  for (let k = 1; k < 10; k++) if (probabilities[row * 10 + k] > probabilities[row * 10 + best]) best = k;
+  for (let k = 1; k < 10; k++)
+    if (probabilities[row * 10 + k] > probabilities[row * 10 + best]) best = k;
   return best;
 }

@@ -37,6 +37,7 @@ export function loadMnist(split: 'train' | 't10k', limit = Infinity): Digits {
 export function digitBatch(images: Float32Array, rows: ArrayLike<number>): tf.Tensor2D {
   const pixels = 784;
   const buffer = new Float32Array(rows.length * pixels);
-  for (let i = 0; i < rows.length; i++) buffer.set(images.subarray(rows[i] * pixels, (rows[i] + 1) * pixels), i * pixels);
+  for (let i = 0; i < rows.length; i++)
+    buffer.set(images.subarray(rows[i] * pixels, (rows[i] + 1) * pixels), i * pixels);
   return tf.tensor2d(buffer, [rows.length, pixels]);
 }

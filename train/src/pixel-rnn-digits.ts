@@ -51,12 +51,17 @@ const seed = Number(flags.seed);
 const outDir = path.resolve(flags.out!);
 const evaluateOnly = flags.evaluate;
 // Re-evaluating keeps the training run's own record (steps, time) from its metrics.json.
-const previousRun = evaluateOnly ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8')) : undefined;
+const previousRun = evaluateOnly
+  ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'))
+  : undefined;
 const HELDOUT_SAMPLE_COUNT = 100;
 const TEST_BINARISATION_SEED = 20240601;
 const SAMPLE_SEED = 2016;
 const config = DIGITS_PIXEL_RNN_CONFIG;
-const command = process.argv.length > 2 ? `npm run train:pixel-rnn -- ${process.argv.slice(2).join(' ')}` : 'npm run train:pixel-rnn';
+const command =
+  process.argv.length > 2
+    ? `npm run train:pixel-rnn -- ${process.argv.slice(2).join(' ')}`
+    : 'npm run train:pixel-rnn';
 
 const { tf, train, test, log, seconds } = await startMnistScript(smoke);
 
@@ -66,7 +71,11 @@ const parameterCount = Object.values(model.namedParameters()).reduce((n, v) => n
 log(`PixelRNN ${JSON.stringify(config)}: ${parameterCount} parameters`);
 
 /** Binary digits as int32 palette indices [n, 28, 28]: each pixel on with probability = intensity. */
-function binaryBatch(source: Digits, indices: ArrayLike<number>, draw: () => number): import('@tensorflow/tfjs-core').Tensor3D {
+function binaryBatch(
+  source: Digits,
+  indices: ArrayLike<number>,
+  draw: () => number,
+): import('@tensorflow/tfjs-core').Tensor3D {
   const buffer = new Int32Array(indices.length * 784);
   for (let i = 0; i < indices.length; i++) {
     const offset = indices[i] * 784;
@@ -87,7 +96,8 @@ function shuffled(count: number): Uint32Array {
 // The test digits, binarised once with a fixed seed (same procedure and seed as train-vae.ts).
 const binariseRng = createRng(TEST_BINARISATION_SEED);
 const testBinary = new Float32Array(test.images.length);
-for (let i = 0; i < testBinary.length; i++) testBinary[i] = binariseRng.next() < test.images[i] ? 1 : 0;
+for (let i = 0; i < testBinary.length; i++)
+  testBinary[i] = binariseRng.next() < test.images[i] ? 1 : 0;
 const testSet: Digits = { images: testBinary, labels: test.labels, count: test.count };
 
 async function testNll(count: number): Promise<number> {
@@ -107,7 +117,11 @@ async function testNll(count: number): Promise<number> {
 let result: { steps: number; trainSeconds: number; msPerStep: number };
 if (evaluateOnly) {
   await model.setWeights(readWeightsArtifacts(outDir));
-  result = { steps: previousRun.steps, trainSeconds: previousRun.train_seconds, msPerStep: previousRun.ms_per_step };
+  result = {
+    steps: previousRun.steps,
+    trainSeconds: previousRun.train_seconds,
+    msPerStep: previousRun.ms_per_step,
+  };
   log(`evaluating the weights in ${outDir}`);
 } else {
   let order = shuffled(train.count);
@@ -131,7 +145,9 @@ if (evaluateOnly) {
     log,
     logEvery: flags.bench ? 1 : smoke ? 0 : 250,
   });
-  log(`trained ${result.steps} steps (${(result.steps * batchSize / train.count).toFixed(2)} epochs) in ${(result.trainSeconds / 60).toFixed(1)} min; median ${result.msPerStep} ms/step at batch ${batchSize}`);
+  log(
+    `trained ${result.steps} steps (${((result.steps * batchSize) / train.count).toFixed(2)} epochs) in ${(result.trainSeconds / 60).toFixed(1)} min; median ${result.msPerStep} ms/step at batch ${batchSize}`,
+  );
   if (flags.bench) process.exit(0);
 }
 const step = result.steps;
@@ -143,7 +159,9 @@ await roundToFloat16(tf, model, (values) => Float32Array.from(Float16Array.from(
 const evalStart = Date.now();
 const nll = await testNll(testSet.count);
 const evalSeconds = (Date.now() - evalStart) / 1000;
-log(`test NLL ${nll.toFixed(2)} nats per image (${testSet.count} digits, ${evalSeconds.toFixed(0)} s)`);
+log(
+  `test NLL ${nll.toFixed(2)} nats per image (${testSet.count} digits, ${evalSeconds.toFixed(0)} s)`,
+);
 
 const sampleStart = Date.now();
 const samples = model.sample({ count: 64, seed: SAMPLE_SEED });
@@ -153,15 +171,29 @@ const sampleSeconds = (Date.now() - sampleStart) / 1000;
 log(`64 samples in ${sampleSeconds.toFixed(1)} s`);
 
 // The held-out sample the browser tests score: the first test digits as binarised here.
-const heldoutIndices = Array.from({ length: Math.min(HELDOUT_SAMPLE_COUNT, testSet.count) }, (_, i) => i);
+const heldoutIndices = Array.from(
+  { length: Math.min(HELDOUT_SAMPLE_COUNT, testSet.count) },
+  (_, i) => i,
+);
 const heldoutImages = binaryBatch(testSet, heldoutIndices, () => 0.5);
 const heldoutNllTensor = model.nll(heldoutImages);
-const heldoutNll = (await heldoutNllTensor.data()).reduce((a, b) => a + b, 0) / heldoutIndices.length;
-writeStrip((await heldoutImages.data()) as Int32Array, heldoutIndices.length, path.join(outDir, 'heldout-sample.png'));
+const heldoutNll =
+  (await heldoutNllTensor.data()).reduce((a, b) => a + b, 0) / heldoutIndices.length;
+writeStrip(
+  (await heldoutImages.data()) as Int32Array,
+  heldoutIndices.length,
+  path.join(outDir, 'heldout-sample.png'),
+);
 tf.dispose([heldoutImages, heldoutNllTensor]);
-log(`shipped held-out sample (${heldoutIndices.length} digits): NLL ${heldoutNll.toFixed(2)} nats per image`);
+log(
+  `shipped held-out sample (${heldoutIndices.length} digits): NLL ${heldoutNll.toFixed(2)} nats per image`,
+);
 
-const weightBytes = writeFloat16Weights(outDir, { generativeElements: model.description() }, model.namedParameters());
+const weightBytes = writeFloat16Weights(
+  outDir,
+  { generativeElements: model.description() },
+  model.namedParameters(),
+);
 writeGrid(sampleValues, 8, path.join(outDir, 'samples.png'));
 const totalSeconds = seconds();
 const metrics = {
@@ -171,7 +203,7 @@ const metrics = {
   heldout_sample_images: heldoutIndices.length,
   heldout_sample_nll_nats: round(heldoutNll, 3),
   steps: step,
-  epochs: round(step * batchSize / train.count),
+  epochs: round((step * batchSize) / train.count),
   batch_size: batchSize,
   ms_per_step: msPerStep,
   train_seconds: Math.round(trainSeconds),
@@ -196,13 +228,17 @@ function writeStrip(values: Int32Array, count: number, file: string): void {
   const gray = Buffer.alloc(width * 28);
   for (let k = 0; k < count; k++) {
     for (let y = 0; y < 28; y++) {
-      for (let x = 0; x < 28; x++) gray[y * width + k * 28 + x] = values[k * 784 + y * 28 + x] ? 255 : 0;
+      for (let x = 0; x < 28; x++)
+        gray[y * width + k * 28 + x] = values[k * 784 + y * 28 + x] ? 255 : 0;
     }
   }
   const png = new PNG({ width, height: 28, colorType: 0, inputColorType: 0, inputHasAlpha: false });
   png.data = gray;
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }));
+  writeFileSync(
+    file,
+    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
+  );
 }
 
 /** `n`·`n` binary digits as one greyscale PNG: ink white on black, as MNIST, with grey gaps. */
@@ -214,13 +250,23 @@ function writeGrid(values: Int32Array, n: number, file: string): void {
     const top = gap + Math.floor(k / n) * (28 + gap);
     const left = gap + (k % n) * (28 + gap);
     for (let y = 0; y < 28; y++) {
-      for (let x = 0; x < 28; x++) gray[(top + y) * size + left + x] = values[k * 784 + y * 28 + x] ? 255 : 0;
+      for (let x = 0; x < 28; x++)
+        gray[(top + y) * size + left + x] = values[k * 784 + y * 28 + x] ? 255 : 0;
     }
   }
-  const png = new PNG({ width: size, height: size, colorType: 0, inputColorType: 0, inputHasAlpha: false });
+  const png = new PNG({
+    width: size,
+    height: size,
+    colorType: 0,
+    inputColorType: 0,
+    inputHasAlpha: false,
+  });
   png.data = gray;
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }));
+  writeFileSync(
+    file,
+    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
+  );
 }
 
 function modelCard(m: typeof metrics): string {

@@ -25,8 +25,17 @@ import { initNodeWasm } from './node-tf.js';
 import { loadEmoji, EMOJI_SIZE, type EmojiSplit } from './emoji.js';
 import { readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
 import { roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
-import { PixelRnn, EMOJI_PIXEL_RNN_CONFIG, EMOJI_SIGMOID_PIXEL_RNN_CONFIG } from '../../src/models/pixel-rnn.js';
-import { colouredPixels, meanSaturation, paletteColours, type Palette } from '../../src/data/palette.js';
+import {
+  PixelRnn,
+  EMOJI_PIXEL_RNN_CONFIG,
+  EMOJI_SIGMOID_PIXEL_RNN_CONFIG,
+} from '../../src/models/pixel-rnn.js';
+import {
+  colouredPixels,
+  meanSaturation,
+  paletteColours,
+  type Palette,
+} from '../../src/data/palette.js';
 import { createRng } from '../../src/runtime/random.js';
 
 const { values: flags } = parseArgs({
@@ -48,7 +57,8 @@ const { values: flags } = parseArgs({
 });
 
 const encoding = flags.encoding === 'sigmoid' ? 'sigmoid' : 'one-hot';
-if (flags.encoding !== encoding) throw new Error(`--encoding must be one-hot or sigmoid, got ${flags.encoding}`);
+if (flags.encoding !== encoding)
+  throw new Error(`--encoding must be one-hot or sigmoid, got ${flags.encoding}`);
 const config = encoding === 'sigmoid' ? EMOJI_SIGMOID_PIXEL_RNN_CONFIG : EMOJI_PIXEL_RNN_CONFIG;
 const folder = encoding === 'sigmoid' ? 'pixel-rnn-emoji-sigmoid' : 'pixel-rnn-emoji';
 const outDir = path.resolve(flags.out ?? `weights/${folder}`);
@@ -61,7 +71,9 @@ const SAMPLE_COUNT = smoke ? 16 : 256;
 const HELDOUT_SAMPLE_COUNT = 64;
 const PIXELS = EMOJI_SIZE * EMOJI_SIZE;
 const command = `npm run train:pixel-rnn -- ${process.argv.slice(2).join(' ')}`;
-const previousRun = evaluateOnly ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8')) : undefined;
+const previousRun = evaluateOnly
+  ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'))
+  : undefined;
 
 const started = Date.now();
 const seconds = () => (Date.now() - started) / 1000;
@@ -69,7 +81,9 @@ const log = (message: string) => console.log(`[${seconds().toFixed(0).padStart(5
 const tf = await initNodeWasm();
 const data = loadEmoji(smoke ? 120 : Infinity);
 const palette = data.palette;
-log(`Twemoji: ${data.listed} listed, ${data.kept} kept; ${data.train.count} training, ${data.validation.count} validation, ${data.test.count} test images; palette quantisation error ${data.quantisationError.toFixed(1)} (RGB, 0–255)`);
+log(
+  `Twemoji: ${data.listed} listed, ${data.kept} kept; ${data.train.count} training, ${data.validation.count} validation, ${data.test.count} test images; palette quantisation error ${data.quantisationError.toFixed(1)} (RGB, 0–255)`,
+);
 
 const rng = createRng(seed);
 const model = new PixelRnn(config, seed);
@@ -88,7 +102,11 @@ interface Variation {
 const BACKGROUND = 0;
 
 /** Images `indices` of a split as the model takes them, each varied by `variations[i]` if given. */
-function batch(split: EmojiSplit, indices: ArrayLike<number>, variations?: Variation[]): tfTypes.Tensor {
+function batch(
+  split: EmojiSplit,
+  indices: ArrayLike<number>,
+  variations?: Variation[],
+): tfTypes.Tensor {
   const values = new Int32Array(indices.length * PIXELS);
   for (let i = 0; i < indices.length; i++) {
     const source = indices[i] * PIXELS;
@@ -99,11 +117,14 @@ function batch(split: EmojiSplit, indices: ArrayLike<number>, variations?: Varia
         const shiftedX = x - dx;
         const fromX = flip ? EMOJI_SIZE - 1 - shiftedX : shiftedX;
         const inside = fromY >= 0 && fromY < EMOJI_SIZE && fromX >= 0 && fromX < EMOJI_SIZE;
-        values[i * PIXELS + y * EMOJI_SIZE + x] = inside ? split.indices[source + fromY * EMOJI_SIZE + fromX] : BACKGROUND;
+        values[i * PIXELS + y * EMOJI_SIZE + x] = inside
+          ? split.indices[source + fromY * EMOJI_SIZE + fromX]
+          : BACKGROUND;
       }
     }
   }
-  if (encoding === 'one-hot') return tf.tensor3d(values, [indices.length, EMOJI_SIZE, EMOJI_SIZE], 'int32');
+  if (encoding === 'one-hot')
+    return tf.tensor3d(values, [indices.length, EMOJI_SIZE, EMOJI_SIZE], 'int32');
   return tf.tensor4d(paletteColours(values, palette), [indices.length, EMOJI_SIZE, EMOJI_SIZE, 3]);
 }
 
@@ -121,10 +142,26 @@ async function paletteBitsPerPixel(split: EmojiSplit, spread = config.sigmoidStd
     const nats = tf.tidy(() => {
       if (encoding === 'one-hot') return tf.sum(model.nll(images));
       const means = model.predictions(images); // [B, H, W, 3]
-      const colours = tf.tensor2d(palette.flat().map((v) => v / 255), [palette.length, 3]);
+      const colours = tf.tensor2d(
+        palette.flat().map((v) => v / 255),
+        [palette.length, 3],
+      );
       const flat = tf.reshape(means, [-1, 1, 3]);
-      const logits = tf.div(tf.neg(tf.sum(tf.square(tf.sub(flat, colours)), 2)), 2 * spread * spread); // [P, K]
-      const targets = tf.oneHot(tf.tensor1d(Array.from(indices.flatMap((i) => Array.from(split.indices.subarray(i * PIXELS, (i + 1) * PIXELS)))), 'int32'), palette.length);
+      const logits = tf.div(
+        tf.neg(tf.sum(tf.square(tf.sub(flat, colours)), 2)),
+        2 * spread * spread,
+      ); // [P, K]
+      const targets = tf.oneHot(
+        tf.tensor1d(
+          Array.from(
+            indices.flatMap((i) =>
+              Array.from(split.indices.subarray(i * PIXELS, (i + 1) * PIXELS)),
+            ),
+          ),
+          'int32',
+        ),
+        palette.length,
+      );
       return tf.neg(tf.sum(tf.mul(targets, tf.logSoftmax(logits))));
     });
     total += (await nats.data())[0];
@@ -154,7 +191,12 @@ async function validationScore(): Promise<number> {
 let result: { steps: number; trainSeconds: number; msPerStep: number; bestStep?: number };
 if (evaluateOnly) {
   await model.setWeights(readWeightsArtifacts(outDir));
-  result = { steps: previousRun.steps, trainSeconds: previousRun.train_seconds, msPerStep: previousRun.ms_per_step, bestStep: previousRun.kept_step };
+  result = {
+    steps: previousRun.steps,
+    trainSeconds: previousRun.train_seconds,
+    msPerStep: previousRun.ms_per_step,
+    bestStep: previousRun.kept_step,
+  };
   log(`evaluating the weights in ${outDir}`);
 } else {
   let order: number[] = [];
@@ -172,7 +214,11 @@ if (evaluateOnly) {
       const indices = order.splice(0, batchSize);
       // 1,390 images are few for 600k parameters: mirroring and one-pixel shifts make 18 of each.
       const shift = () => Math.floor(rng.next() * 3) - 1;
-      return batch(data.train, indices, indices.map(() => ({ flip: rng.next() < 0.5, dx: shift(), dy: shift() })));
+      return batch(
+        data.train,
+        indices,
+        indices.map(() => ({ flip: rng.next() < 0.5, dx: shift(), dy: shift() })),
+      );
     },
     stepsPerEpoch: data.train.count / batchSize,
     plannedSteps: smoke ? 3 : flags.bench ? 12 : Number(flags.steps),
@@ -181,9 +227,18 @@ if (evaluateOnly) {
     clipNorm: Number(flags['clip-norm']),
     log,
     logEvery: flags.bench ? 1 : smoke ? 0 : 100,
-    check: smoke || flags.bench ? undefined : { every: Number(flags['check-every']), score: validationScore, label: 'validation bits/pixel' },
+    check:
+      smoke || flags.bench
+        ? undefined
+        : {
+            every: Number(flags['check-every']),
+            score: validationScore,
+            label: 'validation bits/pixel',
+          },
   });
-  log(`trained ${result.steps} steps (${(result.steps * batchSize / data.train.count).toFixed(1)} epochs) in ${(result.trainSeconds / 60).toFixed(1)} min; median ${result.msPerStep} ms/step at batch ${batchSize}`);
+  log(
+    `trained ${result.steps} steps (${((result.steps * batchSize) / data.train.count).toFixed(1)} epochs) in ${(result.trainSeconds / 60).toFixed(1)} min; median ${result.msPerStep} ms/step at batch ${batchSize}`,
+  );
   if (flags.bench) process.exit(0);
 }
 
@@ -203,14 +258,17 @@ const testBits = await paletteBitsPerPixel(data.test, spread);
 const validationBits = await paletteBitsPerPixel(data.validation, spread);
 const heldoutIndices = range(Math.min(HELDOUT_SAMPLE_COUNT, data.test.count));
 const heldoutNll = await ownNll(data.test, heldoutIndices);
-log(`test ${testBits.toFixed(3)} bits/pixel (validation ${validationBits.toFixed(3)}); shipped held-out sample: NLL ${heldoutNll.toFixed(2)} nats per image`);
+log(
+  `test ${testBits.toFixed(3)} bits/pixel (validation ${validationBits.toFixed(3)}); shipped held-out sample: NLL ${heldoutNll.toFixed(2)} nats per image`,
+);
 
 const sampleStart = Date.now();
 const samples = model.sample({ count: SAMPLE_COUNT, seed: SAMPLE_SEED });
 const sampleValues = await samples.data();
 samples.dispose();
 const sampleSeconds = (Date.now() - sampleStart) / 1000;
-const sampleRgb = encoding === 'one-hot' ? paletteColours(sampleValues, palette) : Float32Array.from(sampleValues);
+const sampleRgb =
+  encoding === 'one-hot' ? paletteColours(sampleValues, palette) : Float32Array.from(sampleValues);
 const testRgb = paletteColours(data.test.indices, palette);
 const sampleSaturation = meanSaturation(sampleRgb);
 const dataSaturation = meanSaturation(testRgb);
@@ -221,10 +279,18 @@ log(
     `of the coloured pixels ${meanSaturation(sampleColoured).toFixed(3)} (data ${meanSaturation(dataColoured).toFixed(3)})`,
 );
 
-const weightBytes = writeFloat16Weights(outDir, { generativeElements: model.description() }, model.namedParameters());
+const weightBytes = writeFloat16Weights(
+  outDir,
+  { generativeElements: model.description() },
+  model.namedParameters(),
+);
 writeRgbGrid(sampleRgb, 8, 4, path.join(outDir, 'samples.png'));
 // The held-out sample the browser tests score: a strip of exact palette colours, lossless in PNG.
-writeRgbStrip(paletteColours(data.test.indices.subarray(0, heldoutIndices.length * PIXELS), palette), heldoutIndices.length, path.join(outDir, 'heldout-sample.png'));
+writeRgbStrip(
+  paletteColours(data.test.indices.subarray(0, heldoutIndices.length * PIXELS), palette),
+  heldoutIndices.length,
+  path.join(outDir, 'heldout-sample.png'),
+);
 
 const metrics = {
   test_bits_per_pixel: round(testBits, 4),
@@ -244,7 +310,7 @@ const metrics = {
   validation_images: data.validation.count,
   steps: result.steps,
   kept_step: result.bestStep ?? result.steps,
-  epochs: round(result.steps * batchSize / data.train.count, 1),
+  epochs: round((result.steps * batchSize) / data.train.count, 1),
   batch_size: batchSize,
   ms_per_step: result.msPerStep,
   train_seconds: Math.round(result.trainSeconds),
@@ -269,7 +335,11 @@ function round(value: number, digits = 2): number {
 }
 
 function toBytes(rgb: Float32Array, pixel: number): [number, number, number] {
-  return [0, 1, 2].map((k) => Math.round(Math.min(1, Math.max(0, rgb[pixel * 3 + k])) * 255)) as [number, number, number];
+  return [0, 1, 2].map((k) => Math.round(Math.min(1, Math.max(0, rgb[pixel * 3 + k])) * 255)) as [
+    number,
+    number,
+    number,
+  ];
 }
 
 /** `n`·`n` images of RGB in [0, 1], each scaled up `zoom` times (nearest), with grey gaps. */
@@ -284,7 +354,10 @@ function writeRgbGrid(rgb: Float32Array, n: number, zoom: number, file: string):
     const left = gap + (k % n) * (cell + gap);
     for (let y = 0; y < cell; y++) {
       for (let x = 0; x < cell; x++) {
-        const colour = toBytes(rgb, k * PIXELS + Math.floor(y / zoom) * EMOJI_SIZE + Math.floor(x / zoom));
+        const colour = toBytes(
+          rgb,
+          k * PIXELS + Math.floor(y / zoom) * EMOJI_SIZE + Math.floor(x / zoom),
+        );
         png.data.set([...colour, 255], ((top + y) * size + left + x) * 4);
       }
     }
@@ -299,7 +372,10 @@ function writeRgbStrip(rgb: Float32Array, count: number, file: string): void {
   for (let k = 0; k < count; k++) {
     for (let y = 0; y < EMOJI_SIZE; y++) {
       for (let x = 0; x < EMOJI_SIZE; x++) {
-        png.data.set([...toBytes(rgb, k * PIXELS + y * EMOJI_SIZE + x), 255], (y * EMOJI_SIZE * count + k * EMOJI_SIZE + x) * 4);
+        png.data.set(
+          [...toBytes(rgb, k * PIXELS + y * EMOJI_SIZE + x), 255],
+          (y * EMOJI_SIZE * count + k * EMOJI_SIZE + x) * 4,
+        );
       }
     }
   }
@@ -309,7 +385,9 @@ function writeRgbStrip(rgb: Float32Array, count: number, file: string): void {
 function modelCard(m: typeof metrics, colours: Palette): string {
   const c = config;
   const k = c.aboveHalfWidth;
-  const swatches = colours.map((rgb) => `\`#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}\``).join(' ');
+  const swatches = colours
+    .map((rgb) => `\`#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}\``)
+    .join(' ');
   const other = encoding === 'one-hot' ? 'pixel-rnn-emoji-sigmoid' : 'pixel-rnn-emoji';
   return `# ${folder}: a PixelRNN that draws 16×16 emoji one pixel at a time (${encoding} colours)
 
@@ -325,12 +403,14 @@ p(x) = Π p(x_{r,c} | all pixels above row r, and x_{r,0…c−1}). Code: \`src/
 - Row LSTM over rows (state ${c.rowSize}); context ${c.contextSize} per column; pixel input ${c.inputSize}
   (ReLU) from the context, the ${c.aboveRows} rows above in columns c−${k}…c+${k} and the ${c.leftPixels} pixels to the left;
   ${c.columnLayers} column GRUs (state ${c.columnSize}, residual above the first); output head ${c.headSize} ReLU.
-- **Colour encoding: ${encoding}.** ${encoding === 'one-hot'
-    ? `Each pixel is one of the ${c.paletteSize} palette colours, in and out: the output is a softmax over
+- **Colour encoding: ${encoding}.** ${
+    encoding === 'one-hot'
+      ? `Each pixel is one of the ${c.paletteSize} palette colours, in and out: the output is a softmax over
   the palette, and sampling draws one colour from it.`
-    : `Each pixel is an RGB triple in [0, 1], in and out: the output is the mean colour through a
+      : `Each pixel is an RGB triple in [0, 1], in and out: the output is the mean colour through a
   sigmoid, trained by squared error (a Gaussian likelihood with σ = ${c.sigmoidStd}); sampling adds that
-  Gaussian's noise to the mean. When the model is unsure between colours it predicts their average.`}
+  Gaussian's noise to the mean. When the model is unsure between colours it predicts their average.`
+  }
 - ${m.parameters.toLocaleString('en')} parameters; TF.js format, float16-quantised, ${(m.weights_bytes / 1024).toFixed(0)} KB. Every
   figure below is measured on the float16 weights as shipped.
 
@@ -366,12 +446,14 @@ ${swatches}
 | the same over coloured pixels only, held-out images | ${m.data_saturation_coloured} (${pct(m.data_coloured_fraction)} of their pixels) |
 | NLL of the shipped held-out sample (\`heldout-sample.png\`, the first ${m.heldout_sample_images} test images) | ${m.heldout_sample_nll_nats} nats per image${encoding === 'sigmoid' ? ' (Gaussian density, σ = ' + c.sigmoidStd + ')' : ''} |
 
-${encoding === 'one-hot'
+${
+  encoding === 'one-hot'
     ? 'Bits per pixel: −log₂ p(colour index), averaged over every pixel of the held-out images.'
     : `Bits per pixel: the sigmoid's mean μ turned into a distribution over the same 32 palette colours,
 p(k) ∝ exp(−|c_k − μ|² / 2s²), with s = ${m.palette_spread} picked from a grid on the validation split, so that the
 two encodings answer the same question. (Its own Gaussian density is not comparable with a
-probability over 32 colours.)`}
+probability over 32 colours.)`
+}
 Saturation: HSV saturation (max − min) / max per pixel, averaged over all pixels (white is 0), and
 over the coloured pixels only (any channel below 0.9): the first mixes how colourful the colours
 are with how much of the image is background; the second asks only the first question.

@@ -37,7 +37,8 @@ export interface PixelRnnLoopResult {
 export async function trainPixelRnn(o: PixelRnnLoopOptions): Promise<PixelRnnLoopResult> {
   const { tf, model, log } = o;
   const optimizer = tf.train.adam(o.learningRate);
-  const setRate = (rate: number) => ((optimizer as unknown as { learningRate: number }).learningRate = rate);
+  const setRate = (rate: number) =>
+    ((optimizer as unknown as { learningRate: number }).learningRate = rate);
   let best: { step: number; score: number; values: Map<string, Float32Array> } | undefined;
   let step = 0;
   let windowLoss = 0;
@@ -54,7 +55,8 @@ export async function trainPixelRnn(o: PixelRnnLoopOptions): Promise<PixelRnnLoo
     log(`step ${step}: ${o.check.label} ${score.toFixed(4)}${improved ? ' (best so far)' : ''}`);
     if (improved) {
       const values = new Map<string, Float32Array>();
-      for (const [name, variable] of Object.entries(model.namedParameters())) values.set(name, (await variable.data()) as Float32Array);
+      for (const [name, variable] of Object.entries(model.namedParameters()))
+        values.set(name, (await variable.data()) as Float32Array);
       best = { step, score, values };
     }
   };
@@ -70,7 +72,8 @@ export async function trainPixelRnn(o: PixelRnnLoopOptions): Promise<PixelRnnLoo
     const value = (await loss.data())[0];
     tf.dispose([images, loss]);
     stepTimes.push(Date.now() - stepStart);
-    if (!Number.isFinite(value)) throw new Error(`training diverged at step ${step} (loss ${value})`);
+    if (!Number.isFinite(value))
+      throw new Error(`training diverged at step ${step} (loss ${value})`);
     windowLoss += value;
     windowSteps++;
     step++;
@@ -98,11 +101,21 @@ export async function trainPixelRnn(o: PixelRnnLoopOptions): Promise<PixelRnnLoo
   }
   optimizer.dispose();
   const steady = stepTimes.slice(Math.min(5, stepTimes.length - 1)).sort((a, b) => a - b);
-  return { steps: step, trainSeconds, msPerStep: steady[Math.floor(steady.length / 2)], bestStep: best?.step, bestScore: best?.score };
+  return {
+    steps: step,
+    trainSeconds,
+    msPerStep: steady[Math.floor(steady.length / 2)],
+    bestStep: best?.step,
+    bestScore: best?.score,
+  };
 }
 
 /** Rounds every weight to float16 and back, so that evaluation sees the weights as shipped. */
-export async function roundToFloat16(tf: typeof tfTypes, model: PixelRnn, toHalf: (values: Float32Array) => Float32Array): Promise<void> {
+export async function roundToFloat16(
+  tf: typeof tfTypes,
+  model: PixelRnn,
+  toHalf: (values: Float32Array) => Float32Array,
+): Promise<void> {
   for (const variable of Object.values(model.namedParameters())) {
     const rounded = tf.tensor(toHalf((await variable.data()) as Float32Array), variable.shape);
     variable.assign(rounded);

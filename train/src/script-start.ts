@@ -6,7 +6,8 @@ import { loadMnist } from './mnist.js';
 export async function startMnistScript(smoke: boolean) {
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
-  const log = (message: string) => console.log(`[${seconds().toFixed(0).padStart(5)} s] ${message}`);
+  const log = (message: string) =>
+    console.log(`[${seconds().toFixed(0).padStart(5)} s] ${message}`);
   const tf = await initNodeWasm();
   const train = loadMnist('train', smoke ? 300 : Infinity);
   const test = loadMnist('t10k', smoke ? 200 : Infinity);

@@ -6,20 +6,34 @@ const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function modelCard(m: Record<string, any>, morphs: Morph[], c: { MIN_WORDS: number; MAX_WORDS: number; CARD_SEED: number }): string {
+export function modelCard(
+  m: Record<string, any>,
+  morphs: Morph[],
+  c: { MIN_WORDS: number; MAX_WORDS: number; CARD_SEED: number },
+): string {
   const o = m.options;
   const k = m.config;
   const met = m.targets_met;
-  type Session = { date: string; minutes: number; steps: number; changed?: Record<string, { from: number; to: number }> };
+  type Session = {
+    date: string;
+    minutes: number;
+    steps: number;
+    changed?: Record<string, { from: number; to: number }>;
+  };
   // The first session's settings: the latest ones, undoing every later change.
   const first: Record<string, number> = { ...o };
-  for (const s of [...(m.sessions as Session[])].reverse()) for (const [key, { from }] of Object.entries(s.changed ?? {})) first[key] = from;
+  for (const s of [...(m.sessions as Session[])].reverse())
+    for (const [key, { from }] of Object.entries(s.changed ?? {})) first[key] = from;
   const firstSettings = `free bits ${first.freeBits}, word dropout ${first.wordDropout}, Adam ${first.learningRate}, bag-of-words weight ${first.bowWeight}`;
   const sessions = (m.sessions as Session[])
     .map((s, i) => {
       const changes = Object.entries(s.changed ?? {});
-      const flagsGiven = changes.map(([key, { to }]) => ` --${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} ${to}`).join('');
-      const was = changes.length ? ` (was ${changes.map(([key, { from }]) => `${key} ${from}`).join(', ')})` : '';
+      const flagsGiven = changes
+        .map(([key, { to }]) => ` --${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} ${to}`)
+        .join('');
+      const was = changes.length
+        ? ` (was ${changes.map(([key, { from }]) => `${key} ${from}`).join(', ')})`
+        : '';
       const start = i ? `\`--resume${flagsGiven}\`${was}` : `from scratch (${firstSettings})`;
       return `${i + 1}. ${start}, ended ${s.date.slice(0, 16).replace('T', ' ')} UTC: ${s.minutes} minutes, ${s.steps} steps`;
     })
@@ -89,12 +103,14 @@ ${m.morph_steps} points between the ends of ${m.morphs} greedy morphs between he
 | words outside the 3-gram model's vocabulary: real / midpoints | ${percent(m.lm_unknown_share_heldout)} / ${percent(m.lm_unknown_share_midpoints)} | |
 | words found in no training or n-gram text (made up): real / midpoints / reconstructions | ${percent(m.nonword_share_heldout)} / ${percent(m.nonword_share_midpoints)} / ${percent(m.nonword_share_reconstructions)} | |
 
-${m.midpoint_perplexity_ratio < 1 && m.reconstruction_perplexity < m.heldout_perplexity
-  ? `Read the ratio with care: the 3-gram model also finds the reconstructions (${m.reconstruction_perplexity}) less
+${
+  m.midpoint_perplexity_ratio < 1 && m.reconstruction_perplexity < m.heldout_perplexity
+    ? `Read the ratio with care: the 3-gram model also finds the reconstructions (${m.reconstruction_perplexity}) less
 surprising than the real sentences (${m.heldout_perplexity}). The decoder favours common phrasing ("of the", short
 sentences), which an n-gram model rewards, so a ratio below 1 says the midpoints are as plain as
 the ends, not that they are good English; the made-up word share and the morphs below say more.`
-  : ''}
+    : ''
+}
 
 On 500 training sentences, for comparison: words right ${percent(m.training_sample.recon_word_accuracy)}
 (in order ${percent(m.training_sample.recon_word_recall_in_order)}), KL ${m.training_sample.kl_per_sentence} nats, −ELBO

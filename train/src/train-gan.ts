@@ -17,7 +17,13 @@ import { PNG } from 'pngjs';
 import { startMnistScript } from './script-start.js';
 import { digitBatch, type Digits } from './mnist.js';
 import { writeFloat16Weights } from './weights-files.js';
-import { MnistClassifier, FEATURE_SIZE, accuracy, classStatistics, type ClassStatistics } from './mnist-classifier.js';
+import {
+  MnistClassifier,
+  FEATURE_SIZE,
+  accuracy,
+  classStatistics,
+  type ClassStatistics,
+} from './mnist-classifier.js';
 import { featureStatistics, frechetDistance, type FeatureStatistics } from './frechet.js';
 import { Gan, DIGITS_GAN_CONFIG, createGanOptimizer } from '../../src/models/gan.js';
 import { Vae, DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
@@ -77,7 +83,8 @@ const gan = new Gan(DIGITS_GAN_CONFIG, seed);
 const optimizerD = createGanOptimizer(lrD);
 const optimizerG = createGanOptimizer(lrG);
 
-const randomRows = (count: number) => Array.from({ length: count }, () => Math.floor(rng.next() * train.count));
+const randomRows = (count: number) =>
+  Array.from({ length: count }, () => Math.floor(rng.next() * train.count));
 
 const trainStart = Date.now();
 let round = 0;
@@ -120,8 +127,10 @@ while (!evalOnly && round < rounds) {
   window.d += dLoss;
   window.g += gLoss;
   window.n++;
-  if (!Number.isFinite(dLoss) || !Number.isFinite(gLoss)) throw new Error(`Training diverged at round ${round}.`);
-  if (flags.snapshots && round % 5000 === 0) await writeSampleGrid(flags.snapshots, 20240, `samples-${round}.png`);
+  if (!Number.isFinite(dLoss) || !Number.isFinite(gLoss))
+    throw new Error(`Training diverged at round ${round}.`);
+  if (flags.snapshots && round % 5000 === 0)
+    await writeSampleGrid(flags.snapshots, 20240, `samples-${round}.png`);
   if (round % (smoke ? 1 : 500) === 0 || round === rounds) {
     const perRound = (Date.now() - window.start) / window.n;
     lossHistory.push({ round, dLoss: window.d / window.n, gLoss: window.g / window.n });
@@ -133,14 +142,20 @@ while (!evalOnly && round < rounds) {
   }
 }
 const trainSeconds = previousTrainSeconds ?? (Date.now() - trainStart) / 1000;
-log(`GAN: ${round} rounds in ${(trainSeconds / 60).toFixed(1)} min${stoppedByTime ? ' (stopped by the time cap)' : ''}`);
+log(
+  `GAN: ${round} rounds in ${(trainSeconds / 60).toFixed(1)} min${stoppedByTime ? ' (stopped by the time cap)' : ''}`,
+);
 
 // Weights first: evaluation below only reads them.
 let weightBytes: number;
 if (evalOnly) {
   weightBytes = readFileSync(path.join(outDir, 'weights.bin')).length;
 } else {
-  weightBytes = writeFloat16Weights(outDir, { generativeElements: gan.description() }, gan.namedParameters());
+  weightBytes = writeFloat16Weights(
+    outDir,
+    { generativeElements: gan.description() },
+    gan.namedParameters(),
+  );
   writeRealDigits(train, outDir);
   await writeSampleGrid(outDir, 20240);
 }
@@ -158,19 +173,28 @@ const classifierLoss = await classifier.train(train, {
 const testPredictions = await classifier.predict(test.images, test.count);
 const classifierAccuracy = accuracy(testPredictions, test.labels);
 const testStatistics = featureStatistics(testPredictions.features, test.count, FEATURE_SIZE);
-log(`classifier: ${classifierEpochs} epochs, train loss ${classifierLoss.toFixed(3)}, test accuracy ${(100 * classifierAccuracy).toFixed(2)}%`);
+log(
+  `classifier: ${classifierEpochs} epochs, train loss ${classifierLoss.toFixed(3)}, test accuracy ${(100 * classifierAccuracy).toFixed(2)}%`,
+);
 
 interface Evaluation extends ClassStatistics {
   frechet: number;
 }
 async function evaluate(images: Float32Array, count: number): Promise<Evaluation> {
   const predictions = await classifier.predict(images, count);
-  const statistics: FeatureStatistics = featureStatistics(predictions.features, count, FEATURE_SIZE);
+  const statistics: FeatureStatistics = featureStatistics(
+    predictions.features,
+    count,
+    FEATURE_SIZE,
+  );
   return { ...classStatistics(predictions), frechet: frechetDistance(statistics, testStatistics) };
 }
 
 /** `count` digits from a generator function of (noise seed, size) → [size, 784] tensor. */
-async function sampleDigits(count: number, draw: (size: number, seed: number) => import('@tensorflow/tfjs-core').Tensor2D): Promise<Float32Array> {
+async function sampleDigits(
+  count: number,
+  draw: (size: number, seed: number) => import('@tensorflow/tfjs-core').Tensor2D,
+): Promise<Float32Array> {
   const images = new Float32Array(count * 784);
   const sampleRng = createRng(seed + 200);
   for (let start = 0; start < count; start += 1000) {
@@ -182,10 +206,14 @@ async function sampleDigits(count: number, draw: (size: number, seed: number) =>
   return images;
 }
 
-const ganImages = await sampleDigits(evalSamples, (size, s) => tf.tidy(() => gan.generate(gan.sampleNoise(size, s), { ema: true })));
+const ganImages = await sampleDigits(evalSamples, (size, s) =>
+  tf.tidy(() => gan.generate(gan.sampleNoise(size, s), { ema: true })),
+);
 const ganEval = await evaluate(ganImages, evalSamples);
 log(`GAN (G_ema): ${describe(ganEval)}`);
-const rawImages = await sampleDigits(evalSamples, (size, s) => tf.tidy(() => gan.generate(gan.sampleNoise(size, s))));
+const rawImages = await sampleDigits(evalSamples, (size, s) =>
+  tf.tidy(() => gan.generate(gan.sampleNoise(size, s))),
+);
 const rawEval = await evaluate(rawImages, evalSamples);
 log(`GAN (G, no EMA): ${describe(rawEval)}`);
 const testEval = await evaluate(test.images, test.count);
@@ -201,7 +229,13 @@ if (existsSync(path.join(vaeDir, 'model.json'))) {
   const vaeMetrics = JSON.parse(readFileSync(path.join(vaeDir, 'metrics.json'), 'utf8'));
   vaeSource = vaeMetrics.smoke ? ' (the VAE weights on disk are from a smoke run!)' : '';
   const vaeImages = await sampleDigits(evalSamples, (size, s) =>
-    tf.tidy(() => vae.decode(tf.randomNormal([size, DIGITS_VAE_CONFIG.latentSize], 0, 1, 'float32', s)) as import('@tensorflow/tfjs-core').Tensor2D));
+    tf.tidy(
+      () =>
+        vae.decode(
+          tf.randomNormal([size, DIGITS_VAE_CONFIG.latentSize], 0, 1, 'float32', s),
+        ) as import('@tensorflow/tfjs-core').Tensor2D,
+    ),
+  );
   vaeEval = await evaluate(vaeImages, evalSamples);
   vae.dispose();
   log(`VAE decoder means${vaeSource}: ${describe(vaeEval)}`);
@@ -245,7 +279,9 @@ const metrics = {
 // A floor for the Fréchet distance: 10k real training digits against the 10k test digits.
 {
   const count = Math.min(evalSamples, train.count);
-  metrics.test_digits_frechet_train_half = r3((await evaluate(train.images.subarray(0, count * 784), count)).frechet);
+  metrics.test_digits_frechet_train_half = r3(
+    (await evaluate(train.images.subarray(0, count * 784), count)).frechet,
+  );
 }
 writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
 writeFileSync(path.join(outDir, 'MODEL_CARD.md'), modelCard(metrics));
@@ -256,7 +292,9 @@ gan.dispose();
 /** Loads a weights file written by writeFloat16Weights into the given variables. */
 function assignWeights(
   parameters: Record<string, import('@tensorflow/tfjs-core').Variable>,
-  manifest: { weightsManifest: { weights: import('@tensorflow/tfjs-core').io.WeightsManifestEntry[] }[] },
+  manifest: {
+    weightsManifest: { weights: import('@tensorflow/tfjs-core').io.WeightsManifestEntry[] }[];
+  },
   binary: Buffer,
 ): void {
   const decoded = tf.io.decodeWeights(
@@ -272,7 +310,9 @@ function assignWeights(
 
 /** Names the rarest and the commonest class: where an entropy shortfall comes from. */
 function balanceNote(histogram: number[]): string {
-  const order = histogram.map((count, digit) => ({ count, digit })).sort((a, b) => a.count - b.count);
+  const order = histogram
+    .map((count, digit) => ({ count, digit }))
+    .sort((a, b) => a.count - b.count);
   const [rare, common] = [order[0], order[order.length - 1]];
   return ` The rarest class is ${rare.digit} (${rare.count}), the commonest ${common.digit} (${common.count}): G favours some modes over others.`;
 }
@@ -285,10 +325,16 @@ function describe(e: Evaluation): string {
 }
 
 /** 64 samples of G_ema in an 8 × 8 grid, 2 px apart. */
-async function writeSampleGrid(directory: string, noiseSeed: number, name = 'samples.png'): Promise<void> {
+async function writeSampleGrid(
+  directory: string,
+  noiseSeed: number,
+  name = 'samples.png',
+): Promise<void> {
   const side = 8;
   const cell = 30;
-  const samples = tf.tidy(() => gan.generate(gan.sampleNoise(side * side, noiseSeed), { ema: true }));
+  const samples = tf.tidy(() =>
+    gan.generate(gan.sampleNoise(side * side, noiseSeed), { ema: true }),
+  );
   const values = (await samples.data()) as Float32Array;
   samples.dispose();
   const width = side * cell + 2;
@@ -297,7 +343,8 @@ async function writeSampleGrid(directory: string, noiseSeed: number, name = 'sam
     const left = 2 + (k % side) * cell;
     const top = 2 + Math.floor(k / side) * cell;
     for (let y = 0; y < 28; y++) {
-      for (let x = 0; x < 28; x++) gray[(top + y) * width + left + x] = Math.round(values[k * 784 + y * 28 + x] * 255);
+      for (let x = 0; x < 28; x++)
+        gray[(top + y) * width + left + x] = Math.round(values[k * 784 + y * 28 + x] * 255);
     }
   }
   writeGreyPng(path.join(directory, name), width, width, gray);
@@ -320,13 +367,18 @@ function writeRealDigits(source: Digits, directory: string): void {
   const gray = Buffer.alloc(28 * width);
   chosen.forEach((index, k) => {
     for (let y = 0; y < 28; y++) {
-      for (let x = 0; x < 28; x++) gray[y * width + k * 28 + x] = Math.round(source.images[index * 784 + y * 28 + x] * 255);
+      for (let x = 0; x < 28; x++)
+        gray[y * width + k * 28 + x] = Math.round(source.images[index * 784 + y * 28 + x] * 255);
     }
   });
   writeGreyPng(path.join(directory, 'real-digits.png'), width, 28, gray);
   writeFileSync(
     path.join(directory, 'real-digits.json'),
-    JSON.stringify({ image: 'real-digits.png', size: 28, labels: chosen.map((i) => source.labels[i]) }) + '\n',
+    JSON.stringify({
+      image: 'real-digits.png',
+      size: 28,
+      labels: chosen.map((i) => source.labels[i]),
+    }) + '\n',
   );
 }
 
@@ -334,7 +386,10 @@ function writeGreyPng(file: string, width: number, height: number, gray: Buffer)
   const png = new PNG({ width, height, colorType: 0, inputColorType: 0, inputHasAlpha: false });
   png.data = gray;
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }));
+  writeFileSync(
+    file,
+    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
+  );
 }
 
 function modelCard(m: typeof metrics): string {
@@ -384,8 +439,12 @@ tell real from generated at all, and at least ${(-(realLabel * Math.log(realLabe
 
 | round | D loss | G loss |
 |---|---|---|
-${lossHistory.filter((_, i, all) => all.length <= 12 || i % Math.ceil(all.length / 12) === 0 || i === all.length - 1)
-  .map((h) => `| ${h.round} | ${h.dLoss.toFixed(3)} | ${h.gLoss.toFixed(3)} |`).join('\n')}
+${lossHistory
+  .filter(
+    (_, i, all) => all.length <= 12 || i % Math.ceil(all.length / 12) === 0 || i === all.length - 1,
+  )
+  .map((h) => `| ${h.round} | ${h.dLoss.toFixed(3)} | ${h.gLoss.toFixed(3)} |`)
+  .join('\n')}
 
 ## Evaluation
 A separate MLP classifier (784 → 256 → ${FEATURE_SIZE} → 10, ReLU; ${m.classifier_epochs} epochs of Adam on the training

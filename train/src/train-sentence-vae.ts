@@ -21,9 +21,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { initNodeWasm } from './node-tf.js';
 import { loadSentences } from './sentence-data.js';
-import { checkpointExists, readCheckpointState, restoreCheckpoint, writeCheckpoint, type CheckpointState } from './sentence-checkpoint.js';
+import {
+  checkpointExists,
+  readCheckpointState,
+  restoreCheckpoint,
+  writeCheckpoint,
+  type CheckpointState,
+} from './sentence-checkpoint.js';
 import { writeRelease } from './sentence-release.js';
-import { SentenceVae, SENTENCE_VAE_CONFIG, TRAINING_OBJECTIVE, type TokenIds } from '../../src/models/sentence-vae.js';
+import {
+  SentenceVae,
+  SENTENCE_VAE_CONFIG,
+  TRAINING_OBJECTIVE,
+  type TokenIds,
+} from '../../src/models/sentence-vae.js';
 import { createLayer, linear, linearParameters } from '../../src/models/linear.js';
 import { latinAlphabet, Vocabulary } from '../../src/data/tokenizer.js';
 import { learnPieces } from '../../src/data/piece-learner.js';
@@ -51,7 +62,9 @@ const { values: flags } = parseArgs({
 
 const smoke = flags.smoke;
 const outDir = path.resolve(flags.out!);
-const checkpointDir = smoke ? mkdtempSync(path.join(os.tmpdir(), 'svae-checkpoint-')) : path.resolve(flags.checkpoint!);
+const checkpointDir = smoke
+  ? mkdtempSync(path.join(os.tmpdir(), 'svae-checkpoint-'))
+  : path.resolve(flags.checkpoint!);
 const fromCheckpoint = flags.resume || flags.evaluate;
 const sessionMinutes = flags.evaluate ? 0 : smoke ? 0.15 : Number(flags.minutes);
 const checkpointMinutes = smoke ? 0.1 : Number(flags['checkpoint-minutes']);
@@ -64,7 +77,8 @@ const seconds = () => (Date.now() - started) / 1000;
 const log = (message: string) => console.log(`[${seconds().toFixed(0).padStart(5)} s] ${message}`);
 const tf = await initNodeWasm();
 
-if (fromCheckpoint && !checkpointExists(checkpointDir)) throw new Error(`No checkpoint in ${checkpointDir} to resume or evaluate.`);
+if (fromCheckpoint && !checkpointExists(checkpointDir))
+  throw new Error(`No checkpoint in ${checkpointDir} to resume or evaluate.`);
 const previous = fromCheckpoint ? readCheckpointState(checkpointDir) : undefined;
 /** The objective's settings given on the command line (a resumed run changes only these). */
 const given: Record<string, number> = Object.fromEntries(
@@ -93,10 +107,17 @@ const options = {
 // ---- data and pieces ---------------------------------------------------------------------------
 const corpus = loadSentences(HELD_OUT, LM_FRACTION, options.seed, smoke ? 700 : Infinity);
 const vocabulary = new Vocabulary(
-  previous?.vocabulary ?? learnPieces(corpus.train, { size: SENTENCE_VAE_CONFIG.vocabularySize, alphabet: latinAlphabet() }),
+  previous?.vocabulary ??
+    learnPieces(corpus.train, {
+      size: SENTENCE_VAE_CONFIG.vocabularySize,
+      alphabet: latinAlphabet(),
+    }),
 );
-const config = previous?.config ?? (smoke ? { ...SENTENCE_VAE_CONFIG, vocabularySize: vocabulary.size } : SENTENCE_VAE_CONFIG);
-if (vocabulary.size !== config.vocabularySize) throw new Error(`${vocabulary.size} pieces learned; the model takes ${config.vocabularySize}.`);
+const config =
+  previous?.config ??
+  (smoke ? { ...SENTENCE_VAE_CONFIG, vocabularySize: vocabulary.size } : SENTENCE_VAE_CONFIG);
+if (vocabulary.size !== config.vocabularySize)
+  throw new Error(`${vocabulary.size} pieces learned; the model takes ${config.vocabularySize}.`);
 const fits = (text: string) => vocabulary.encode(text).ids.length <= config.maxTokens;
 const train = corpus.train.filter(fits);
 const heldOut = corpus.heldOut.filter(fits);
@@ -111,9 +132,16 @@ log(
 const model = new SentenceVae(config, options.seed);
 model.vocabulary = [...vocabulary.pieces];
 // The bag-of-words head: from the code alone, predict which pieces the sentence has (training only).
-const bowHead = createLayer(config.latentSize, config.vocabularySize, options.seed + 1000, 'linear');
+const bowHead = createLayer(
+  config.latentSize,
+  config.vocabularySize,
+  options.seed + 1000,
+  'linear',
+);
 const optimizer = tf.train.adam(options.learningRate);
-const changed = previous ? Object.keys(given).filter((key) => given[key] !== previous.options[key]) : [];
+const changed = previous
+  ? Object.keys(given).filter((key) => given[key] !== previous.options[key])
+  : [];
 const trainable = () => ({ ...model.namedParameters(), ...linearParameters('bow', bowHead) });
 let state: CheckpointState = previous ?? {
   config,
@@ -147,8 +175,11 @@ function lengthBucketedBatches(): number[][] {
   const batches: number[][] = [];
   const chunk = options.batchSize * 20;
   for (let start = 0; start < order.length; start += chunk) {
-    const part = order.slice(start, start + chunk).sort((a, b) => trainIds[a].length - trainIds[b].length);
-    for (let b = 0; b + options.batchSize <= part.length; b += options.batchSize) batches.push(part.slice(b, b + options.batchSize));
+    const part = order
+      .slice(start, start + chunk)
+      .sort((a, b) => trainIds[a].length - trainIds[b].length);
+    for (let b = 0; b + options.batchSize <= part.length; b += options.batchSize)
+      batches.push(part.slice(b, b + options.batchSize));
   }
   return shuffle(batches);
 }
@@ -166,7 +197,11 @@ async function quickCheck(): Promise<string> {
   const ids = heldOut.slice(0, 256).map((text) => vocabulary.encode(text).ids);
   const { mean, logVar } = model.encode(ids);
   const decoded = await model.decode(mean);
-  const kl = tf.tidy(() => tf.mean(tf.sum(tf.mul(tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)), 0.5), 1)));
+  const kl = tf.tidy(() =>
+    tf.mean(
+      tf.sum(tf.mul(tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)), 0.5), 1),
+    ),
+  );
   const klValue = (await kl.data())[0];
   tf.dispose([mean, logVar, kl]);
   let right = 0;
@@ -175,7 +210,10 @@ async function quickCheck(): Promise<string> {
   return `pieces right ${((100 * right) / total).toFixed(1)}%, KL ${klValue.toFixed(1)} nats; e.g. “${heldOut[0]}” → “${vocabulary.decode(decoded[0])}”`;
 }
 
-async function saveCheckpoint(sessionStart: { minutes: number; steps: number }, trainingSeconds: number): Promise<void> {
+async function saveCheckpoint(
+  sessionStart: { minutes: number; steps: number },
+  trainingSeconds: number,
+): Promise<void> {
   const minutes = Math.round((trainingSeconds / 60) * 10) / 10;
   state = {
     ...state,
@@ -187,12 +225,20 @@ async function saveCheckpoint(sessionStart: { minutes: number; steps: number }, 
         date: new Date().toISOString(),
         minutes,
         steps: state.step - sessionStart.steps,
-        ...(changed.length ? { changed: Object.fromEntries(changed.map((key) => [key, { from: previous!.options[key], to: given[key] }])) } : {}),
+        ...(changed.length
+          ? {
+              changed: Object.fromEntries(
+                changed.map((key) => [key, { from: previous!.options[key], to: given[key] }]),
+              ),
+            }
+          : {}),
       },
     ],
   };
   await writeCheckpoint(checkpointDir, state, trainable(), optimizer);
-  log(`checkpoint: step ${state.step}, ${state.trainingMinutes} training minutes in all; wrote ${checkpointDir}`);
+  log(
+    `checkpoint: step ${state.step}, ${state.trainingMinutes} training minutes in all; wrote ${checkpointDir}`,
+  );
 }
 
 // ---- training --------------------------------------------------------------------------------
@@ -224,7 +270,9 @@ if (!flags.evaluate) {
       recentSteps++;
       state.step++;
       if (state.step % 100 === 0) {
-        log(`step ${state.step} (epoch ${state.epoch + 1}): loss ${(recentLoss / recentSteps).toFixed(2)}, β ${klWeight.toFixed(2)}, ${tf.memory().numTensors} tensors`);
+        log(
+          `step ${state.step} (epoch ${state.epoch + 1}): loss ${(recentLoss / recentSteps).toFixed(2)}, β ${klWeight.toFixed(2)}, ${tf.memory().numTensors} tensors`,
+        );
         recentLoss = 0;
         recentSteps = 0;
       }
@@ -240,4 +288,12 @@ if (!flags.evaluate) {
   }
 }
 
-await writeRelease({ outDir, model, vocabulary, state, corpus: { ...corpus, train, heldOut }, log, evaluateOnly: !!flags.evaluate });
+await writeRelease({
+  outDir,
+  model,
+  vocabulary,
+  state,
+  corpus: { ...corpus, train, heldOut },
+  log,
+  evaluateOnly: !!flags.evaluate,
+});

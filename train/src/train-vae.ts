@@ -40,7 +40,9 @@ const smoke = flags.smoke;
 const evaluateOnly = flags.evaluate;
 const outDir = path.resolve(flags.out!);
 // Re-evaluating keeps the training run's own record (epochs, time) from its metrics.json.
-const previousRun = evaluateOnly ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8')) : undefined;
+const previousRun = evaluateOnly
+  ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'))
+  : undefined;
 const epochs = smoke ? 1 : evaluateOnly ? previousRun.epochs : Number(flags.epochs);
 const batchSize = Number(flags['batch-size']);
 const baseLearningRate = Number(flags['learning-rate']);
@@ -59,7 +61,6 @@ const optimizer = tf.train.adam(baseLearningRate);
 const stepsPerEpoch = smoke ? 3 : Math.floor(train.count / batchSize);
 const totalSteps = epochs * stepsPerEpoch;
 
-
 function shuffled(count: number): Uint32Array {
   const order = Uint32Array.from({ length: count }, (_, i) => i);
   for (let i = count - 1; i > 0; i--) {
@@ -72,7 +73,11 @@ function shuffled(count: number): Uint32Array {
 // ---- training -------------------------------------------------------------------------------
 let step = 0;
 if (evaluateOnly) {
-  await assignArtifacts({ model: 'vae', config: DIGITS_VAE_CONFIG }, vae.namedParameters(), readWeightsArtifacts(outDir));
+  await assignArtifacts(
+    { model: 'vae', config: DIGITS_VAE_CONFIG },
+    vae.namedParameters(),
+    readWeightsArtifacts(outDir),
+  );
   log(`evaluating the weights in ${outDir}`);
 }
 for (let epoch = 0; epoch < (evaluateOnly ? 0 : epochs); epoch++) {
@@ -85,10 +90,19 @@ for (let epoch = 0; epoch < (evaluateOnly ? 0 : epochs); epoch++) {
     const progress = step / totalSteps;
     (optimizer as unknown as { learningRate: number }).learningRate =
       baseLearningRate * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress)));
-    const klWeight = warmupEpochs > 0 ? Math.min(1, (step + 1) / (warmupEpochs * stepsPerEpoch)) : 1;
-    const intensities = digitBatch(train.images, order.subarray(b * batchSize, (b + 1) * batchSize));
+    const klWeight =
+      warmupEpochs > 0 ? Math.min(1, (step + 1) / (warmupEpochs * stepsPerEpoch)) : 1;
+    const intensities = digitBatch(
+      train.images,
+      order.subarray(b * batchSize, (b + 1) * batchSize),
+    );
     const binariseSeed = rng.nextSeed();
-    const { loss, kl } = vae.trainStep(optimizer, intensities, { binarise: binariseSeed, sample: rng.nextSeed() }, klWeight);
+    const { loss, kl } = vae.trainStep(
+      optimizer,
+      intensities,
+      { binarise: binariseSeed, sample: rng.nextSeed() },
+      klWeight,
+    );
     intensities.dispose();
     lossSum += (await loss.data())[0];
     klSum += (await kl.data())[0];
@@ -106,7 +120,8 @@ const evaluationStarted = Date.now();
 // ---- evaluation on the test set, binarised once with a fixed seed -------------------------------
 const binariseRng = createRng(TEST_BINARISATION_SEED);
 const testBinary = new Float32Array(test.images.length);
-for (let i = 0; i < testBinary.length; i++) testBinary[i] = binariseRng.next() < test.images[i] ? 1 : 0;
+for (let i = 0; i < testBinary.length; i++)
+  testBinary[i] = binariseRng.next() < test.images[i] ? 1 : 0;
 const testSet: Digits = { images: testBinary, labels: test.labels, count: test.count };
 const evalRng = createRng(seed + 1000);
 
@@ -115,7 +130,10 @@ let klSum = 0;
 const meanCodes: number[][] = [];
 const evalBatch = 500;
 for (let start = 0; start < testSet.count; start += evalBatch) {
-  const indices = Array.from({ length: Math.min(evalBatch, testSet.count - start) }, (_, i) => start + i);
+  const indices = Array.from(
+    { length: Math.min(evalBatch, testSet.count - start) },
+    (_, i) => start + i,
+  );
   const x = digitBatch(testSet.images, indices);
   const { reconstruction, kl } = vae.losses(x, evalRng.nextSeed(), 1);
   const posterior = vae.encode(x);
@@ -142,7 +160,10 @@ const iwCount = Math.min(iwDigits, testSet.count);
 const digitsPerCall = Math.max(1, Math.floor(20000 / iwSamples));
 let nllSum = 0;
 for (let start = 0; start < iwCount; start += digitsPerCall) {
-  const indices = Array.from({ length: Math.min(digitsPerCall, iwCount - start) }, (_, i) => start + i);
+  const indices = Array.from(
+    { length: Math.min(digitsPerCall, iwCount - start) },
+    (_, i) => start + i,
+  );
   const x = digitBatch(testSet.images, indices);
   const logLikelihood = vae.importanceLogLikelihood(x, iwSamples, evalRng.nextSeed());
   nllSum -= (await logLikelihood.data()).reduce((a, b) => a + b, 0);
@@ -150,12 +171,18 @@ for (let start = 0; start < iwCount; start += digitsPerCall) {
 }
 const testNll = nllSum / iwCount;
 const totalSeconds = seconds();
-log(`test NLL (k = ${iwSamples}, ${iwCount} digits) ${testNll.toFixed(2)} nats; active dims ${activeDims}/${latent}`);
+log(
+  `test NLL (k = ${iwSamples}, ${iwCount} digits) ${testNll.toFixed(2)} nats; active dims ${activeDims}/${latent}`,
+);
 
 // ---- write weights, starter digits, metrics and the model card ---------------------------------
 const weightBytes = evaluateOnly
   ? readFileSync(path.join(outDir, 'weights.bin')).length
-  : writeFloat16Weights(outDir, { generativeElements: { model: 'vae', config: DIGITS_VAE_CONFIG } }, vae.namedParameters());
+  : writeFloat16Weights(
+      outDir,
+      { generativeElements: { model: 'vae', config: DIGITS_VAE_CONFIG } },
+      vae.namedParameters(),
+    );
 if (!evaluateOnly) writeStarterDigits(test, outDir);
 const evaluationSeconds = (Date.now() - evaluationStarted) / 1000;
 const metrics = {
@@ -194,21 +221,36 @@ function writeStarterDigits(source: Digits, directory: string): void {
       }
     }
   }
-  const png = new PNG({ width: 28 * chosen.length, height: 28, colorType: 0, inputColorType: 0, inputHasAlpha: false });
+  const png = new PNG({
+    width: 28 * chosen.length,
+    height: 28,
+    colorType: 0,
+    inputColorType: 0,
+    inputHasAlpha: false,
+  });
   const gray = Buffer.alloc(28 * 28 * chosen.length);
   chosen.forEach((index, k) => {
     for (let y = 0; y < 28; y++) {
       for (let x = 0; x < 28; x++) {
-        gray[y * 28 * chosen.length + k * 28 + x] = Math.round(source.images[index * 784 + y * 28 + x] * 255);
+        gray[y * 28 * chosen.length + k * 28 + x] = Math.round(
+          source.images[index * 784 + y * 28 + x] * 255,
+        );
       }
     }
   });
   png.data = gray;
   mkdirSync(directory, { recursive: true });
-  writeFileSync(path.join(directory, 'starter-digits.png'), PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }));
+  writeFileSync(
+    path.join(directory, 'starter-digits.png'),
+    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
+  );
   writeFileSync(
     path.join(directory, 'starter-digits.json'),
-    JSON.stringify({ image: 'starter-digits.png', size: 28, labels: chosen.map((i) => source.labels[i]) }) + '\n',
+    JSON.stringify({
+      image: 'starter-digits.png',
+      size: 28,
+      labels: chosen.map((i) => source.labels[i]),
+    }) + '\n',
   );
 }
 
