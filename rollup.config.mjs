@@ -64,7 +64,13 @@ const NODE_ONLY_MODULES = [
 ];
 
 function dropNodeOnlyRequires() {
-  const pattern = new RegExp(`\\brequire\\((['"])(${NODE_ONLY_MODULES.join('|')})\\1\\)`, 'g');
+  // Also Node's `__filename`/`__dirname`: the WASM glue reads `__filename` when it finds no
+  // `document` (in a worker), and webpack, which rewrites `typeof __filename` to "string" but
+  // leaves the name itself, then throws a ReferenceError there.
+  const pattern = new RegExp(
+    `\\brequire\\((['"])(${NODE_ONLY_MODULES.join('|')})\\1\\)|(?<![.\\w$'"])__(?:filename|dirname)\\b`,
+    'g',
+  );
   return {
     name: 'drop-node-only-requires',
     renderChunk(code) {
@@ -112,6 +118,8 @@ export default {
     'gan-arena': 'components/gan-arena/gan-arena.ts',
     'pixel-rnn-canvas': 'components/pixel-rnn-canvas/pixel-rnn-canvas.ts',
     'sentence-morph': 'components/sentence-morph/sentence-morph.ts',
+    // The page's models worker: connection.ts starts it as new URL('./model-worker.js', import.meta.url).
+    'model-worker': 'src/worker/model-worker.ts',
   },
   output: {
     dir: 'dist',

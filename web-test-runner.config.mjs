@@ -10,6 +10,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { summaryReporter } from './test/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { buildSync } from 'esbuild';
+import { existsSync } from 'node:fs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -56,6 +57,15 @@ const chromium = (extraFlags = []) =>
     },
   });
 
+// The sources name their worker as it is called in dist/, `new URL('./model-worker.js', …)`;
+// from the source tree, that request gets the TypeScript file (which esbuild compiles).
+function sourceWorker(context, next) {
+  const match = /^\/src\/worker\/([\w-]+)\.js$/.exec(context.path);
+  if (match && !existsSync(`src/worker/${match[1]}.js`) && existsSync(`src/worker/${match[1]}.ts`))
+    context.url = `/src/worker/${match[1]}.ts`;
+  return next();
+}
+
 // `/dist-copy/…` serves dist/ under a second URL: a second copy of the package for the browser.
 function distCopy(context, next) {
   if (context.url.startsWith('/dist-copy/'))
@@ -69,9 +79,15 @@ const STRICT_CSP =
 async function cspHeaders(context, next) {
   await next();
   if (context.path !== '/test/hostile/csp-page.html') return;
-  const trustedTypes =
-    context.query.policy === 'trusted-types' ? "; require-trusted-types-for 'script'" : '';
-  context.set('Content-Security-Policy', STRICT_CSP + trustedTypes);
+  const { policy } = context.query;
+  const trustedTypes = policy?.startsWith('trusted-types')
+    ? "; require-trusted-types-for 'script'"
+    : '';
+  const workers =
+    policy === 'no-worker'
+      ? STRICT_CSP.replace("worker-src 'self'", "worker-src 'none'")
+      : STRICT_CSP;
+  context.set('Content-Security-Policy', workers + trustedTypes);
 }
 
 // `/test/hostile/stall/…` is a server that answers only after 5 s: for the fetch timeout tests.
@@ -98,7 +114,7 @@ function blippingServer(context, next) {
 
 export default {
   rootDir: '.',
-  middleware: [distCopy, cspHeaders, stallingServer, blippingServer],
+  middleware: [sourceWorker, distCopy, cspHeaders, stallingServer, blippingServer],
   nodeResolve: { browser: true, exportConditions: ['browser'] },
   // One page at a time: a background tab gets no rendering updates (IntersectionObserver, rAF).
   concurrency: 1,

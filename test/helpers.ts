@@ -1,14 +1,21 @@
 // Shared test helpers. The sources find their assets (weights, .wasm) through their own literal
 // URLs, which the test server answers from the project root.
 import * as tf from '@tensorflow/tfjs-core';
+import { modelConnection } from '../src/worker/connection.js';
 
 /** A file of the project, e.g. repoFile('weights/vae-digits/model.json'). */
 export function repoFile(path: string): string {
   return new URL(`/${path}`, location.origin).href;
 }
 
+/** Tensors alive in this page's TF.js (the model tests run their models here). */
 export function tensorCount(): number {
   return tf.memory().numTensors;
+}
+
+/** Tensors alive where the elements' models run: the page's worker, or the page. */
+export async function modelTensorCount(): Promise<number> {
+  return (await modelConnection().memory()).numTensors;
 }
 
 /** Waits for an event on `target`, failing after `ms`. */
@@ -45,10 +52,10 @@ export function meanAndStd(values: ArrayLike<number>): { mean: number; std: numb
  * model a task later, asynchronously): the count must hold still for a few polls.
  */
 export async function settledTensorCount(): Promise<number> {
-  let last = tensorCount();
+  let last = await modelTensorCount();
   for (let stable = 0; stable < 3;) {
     await new Promise((resolve) => setTimeout(resolve, 40));
-    const now = tensorCount();
+    const now = await modelTensorCount();
     stable = now === last ? stable + 1 : 0;
     last = now;
   }

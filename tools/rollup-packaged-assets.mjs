@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import MagicString from 'magic-string';
 
+const WORKER_ENTRIES = new Set(['./model-worker.js']);
 const ASSET_URL = /new URL\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*,\s*import\.meta\.url\s*\)/g;
 
 /** Where a source file goes in dist/: weights keep their folder, a .wasm binary sits at the top. */
@@ -30,6 +31,8 @@ export function packagedAssets({ root = process.cwd() } = {}) {
       const magic = new MagicString(code);
       let changed = false;
       for (const match of code.matchAll(ASSET_URL)) {
+        // A module of ours (the worker) is an entry of its own, beside every chunk in dist/.
+        if (WORKER_ENTRIES.has(match[2])) continue;
         const file = path.resolve(path.dirname(id), match[2]);
         const fileName = placeInDist(file, root);
         if (!fileName)

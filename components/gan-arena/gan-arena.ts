@@ -20,14 +20,13 @@ import {
   type ArenaMode,
   type Parsed,
 } from './attributes.js';
-import { GanTrainer, type GanSettings, type RealSampler } from '../../src/models/gan-trainer.js';
-import { DIGITS_GAN_CONFIG, TOY_GAN_CONFIG } from '../../src/models/gan.js';
+import { GanProxy, type GanSettings, type RoundLosses } from '../../src/worker/gan-proxy.js';
+import { realSamplerFor, type RealData } from '../../src/data/real-samples.js';
 import type { GanLoss } from '../../src/models/choices.js';
 import {
   PLANE,
   jensenShannonOnGrid,
   modeCoverage,
-  sampleToy,
   type Point,
   type ToyDistribution,
 } from '../../src/data/toy-distributions.js';
@@ -40,9 +39,8 @@ import {
 } from '../../src/data/digit-image.js';
 import { loadDigitSprite } from '../../src/data/digit-sprite.js';
 import { bundledGanWeights, ganPreview, realDigitsFiles } from './assets.js';
-import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
-import type { WeightsSource } from '../../src/runtime/weights-source.js';
-import { runTrainingLoop, yieldToBrowser } from '../../src/runtime/training-loop.js';
+import type { WeightsArtifacts, WeightsSource } from '../../src/runtime/weights-source.js';
+import { runStepLoop, yieldToBrowser } from '../../src/runtime/step-loop.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { defineElement } from '../shared/define.js';
 import { cssProperties } from '../shared/css-properties.js';
@@ -120,8 +118,8 @@ export class GanArena extends GenerativeElement {
   private builtMode: ArenaMode | undefined;
   #distribution: ToyDistribution = 'ring';
   private settings: GanSettings = defaultSettings('2d');
-  private trainer: GanTrainer | undefined;
-  private retainedWeights: Awaited<ReturnType<GanTrainer['getWeights']>> | undefined;
+  private trainer: GanProxy | undefined;
+  private retainedWeights: WeightsArtifacts | undefined;
   private history = { dLoss: [] as number[], gLoss: [] as number[], divergence: [] as number[] };
   /** Updates each network has had since the last reset: G0 → D0 → G1 … counts them. */
   private updates = { d: 0, g: 0 };
@@ -252,7 +250,7 @@ export class GanArena extends GenerativeElement {
       ...(has('mode') ? modeSpecificSettings(this.#mode) : {}),
     };
     this.settings = next;
-    this.trainer?.updateSettings(next);
+    void this.trainer?.updateSettings(next);
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -263,7 +261,7 @@ export class GanArena extends GenerativeElement {
       return;
     }
     if (has('distribution') || has('customPoints')) {
-      this.trainer.setRealSampler(this.realSampler());
+      this.sendRealData();
       this.realPreview =
         this.#mode === '2d' ? this.sampleReal(VIEW_POINTS['2d']) : this.realPreview;
       void this.drawView();
@@ -274,10 +272,9 @@ export class GanArena extends GenerativeElement {
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
   protected async loadModel(source: string | null): Promise<void> {
     const mode = this.#mode;
-    this.trainer ??= new GanTrainer(
-      mode === '2d' ? TOY_GAN_CONFIG : DIGITS_GAN_CONFIG,
+    this.trainer ??= await GanProxy.open(
+      mode,
       this.settings,
-      () => new Float32Array(),
       this.rng.nextSeed(),
       VIEW_POINTS[mode],
     );
@@ -292,7 +289,7 @@ export class GanArena extends GenerativeElement {
         await this.applyWeights(source ?? 'bundled');
       }
     }
-    this.trainer.setRealSampler(this.realSampler());
+    this.sendRealData();
     this.realPreview = mode === '2d' ? this.sampleReal(VIEW_POINTS['2d']) : this.realPreview;
   }
 
@@ -301,11 +298,7 @@ export class GanArena extends GenerativeElement {
       throw new Error(
         'Weights can be loaded in mode="digits"; the 2-d networks always start fresh.',
       );
-    await this.trainer!.setWeights(
-      await loadArtifacts(source === 'bundled' ? bundledGanWeights() : source, {
-        maxBytes: this.trainer!.weightBytes,
-      }),
-    );
+    await this.trainer!.loadWeights(source === 'bundled' ? bundledGanWeights() : source);
   }
 
   protected async drawFirstOutput(): Promise<void> {
@@ -433,10 +426,10 @@ export class GanArena extends GenerativeElement {
   async reset(): Promise<void> {
     await this.modelReady();
     this.stopLoop();
-    this.trainer!.reset(this.rng.nextSeed());
+    await this.trainer!.reset(this.rng.nextSeed());
     if (this.#mode === 'digits' && this.pretrained)
       await this.applyWeights(this.weights ?? 'bundled');
-    this.trainer!.setRealSampler(this.realSampler());
+    this.sendRealData();
     this.clearHistory();
     await this.drawView();
     if (this.running) this.startLoop();
@@ -485,7 +478,7 @@ export class GanArena extends GenerativeElement {
       this.trainOnMine = true;
     }
     await this.updateComplete;
-    this.trainer!.setRealSampler(this.realSampler());
+    this.sendRealData();
     const changes: Partial<GanSettings> = {};
     if (options.learningRate !== undefined)
       changes.learningRateD = changes.learningRateG = options.learningRate;
@@ -494,14 +487,13 @@ export class GanArena extends GenerativeElement {
         BATCH_SIZE.max,
         Math.max(BATCH_SIZE.min, Math.round(options.batchSize)),
       );
-    this.trainer!.updateSettings(changes);
+    void this.trainer!.updateSettings(changes);
     this.stopLoop();
     const steps = Math.max(1, Math.min(Math.round(options.steps ?? 200), 100000));
     return this.runTraining(
       (signal, report) =>
-        runTrainingLoop({
+        runStepLoop({
           totalSteps: steps,
-          parameters: [],
           signal,
           step: async () => {
             const detail = await this.runRound();
@@ -516,16 +508,13 @@ export class GanArena extends GenerativeElement {
     ).finally(() => this.drawView());
   }
 
-  /** Saves the digits networks in this browser (IndexedDB) under `name`. */
-  async saveWeights(name: string): Promise<void> {
-    await this.modelReady();
-    await saveArtifacts(await this.trainer!.getWeights(), indexedDbUrl(name));
+  protected weightsModel(): GanProxy | undefined {
+    return this.trainer;
   }
 
-  /** Downloads the networks' weights (TF.js format). */
-  async exportWeights(): Promise<void> {
-    await this.modelReady();
-    await saveArtifacts(await this.trainer!.getWeights(), `downloads://gan-${this.#mode}`);
+  /** Exports are gan-2d or gan-digits (.json + .weights.bin). */
+  protected exportName(): string {
+    return `gan-${this.#mode}`;
   }
 
   // ---- training loop -------------------------------------------------------------------------
@@ -560,15 +549,17 @@ export class GanArena extends GenerativeElement {
 
   private async trainAndDrawOneFrame(): Promise<void> {
     if (!this.looping) return;
-    const started = performance.now();
-    do {
-      const trainer = this.trainer;
-      if (!trainer) return; // released (the element left the page); `running` is kept for its return
-      if (!(await this.runRound())) {
-        if (this.trainer === trainer) this.running = false; // diverged: stop and let the message show
-        return;
-      }
-    } while (this.looping && this.#mode === '2d' && performance.now() - started < FRAME_BUDGET_MS);
+    const trainer = this.trainer;
+    if (!trainer) return; // released (the element left the page); `running` is kept for its return
+    // The 2-d game plays a frame's worth of rounds in one message; a digits round is one update.
+    const fine =
+      this.#mode === '2d'
+        ? await this.playRounds(trainer, FRAME_BUDGET_MS)
+        : (await this.runRound()) !== undefined;
+    if (!fine) {
+      if (this.trainer === trainer) this.running = false; // diverged: stop and let the message show
+      return;
+    }
     // Training and redrawing run as two separate tasks, so neither keeps the page busy for long.
     await yieldToBrowser();
     const now = performance.now();
@@ -586,7 +577,22 @@ export class GanArena extends GenerativeElement {
   }): Promise<RoundDetail | undefined> {
     const trainer = this.trainer;
     if (!trainer) return undefined;
-    const { dLoss, gLoss } = await trainer.round(only);
+    return this.recordRound(await trainer.round(only), trainer.rounds, only);
+  }
+
+  /** Plays rounds for about `budgetMs`; false if the losses blew up. */
+  private async playRounds(trainer: GanProxy, budgetMs: number): Promise<boolean> {
+    const played = await trainer.play(budgetMs, 1000);
+    const first = trainer.rounds - played.length + 1;
+    return played.every((losses, i) => this.recordRound(losses, first + i) !== undefined);
+  }
+
+  /** A round's bookkeeping: counters, charts, the `round` event; undefined if a loss blew up. */
+  private recordRound(
+    { dLoss, gLoss }: RoundLosses,
+    round: number,
+    only?: { dSteps: number; gSteps: number },
+  ): RoundDetail | undefined {
     const { dSteps, gSteps } = only ?? this.settings;
     this.updates = { d: this.updates.d + dSteps, g: this.updates.g + gSteps };
     this.lastMoved =
@@ -608,32 +614,31 @@ export class GanArena extends GenerativeElement {
     this.history.dLoss.push(dLoss);
     this.history.gLoss.push(gLoss);
     trimHistory(this.history);
-    const detail = { round: trainer.rounds, dLoss, gLoss };
+    const detail = { round, dLoss, gLoss };
     this.emit<RoundDetail>('round', detail);
     return detail;
   }
 
   // ---- real data -----------------------------------------------------------------------------
-  private realSampler(): RealSampler {
+  /** Where the real samples come from now, as data for the trainer. */
+  private realData(): RealData {
     if (this.#mode === '2d') {
-      const distribution = this.#distribution;
       const points = this.customPoints.length ? this.customPoints : DEFAULT_CUSTOM_POINTS;
-      return (n, seed) => sampleToy(distribution, n, seed, points);
+      return { kind: 'toy', distribution: this.#distribution, points };
     }
     const pool = this.trainOnMine && this.userDigits.length ? this.userDigits : this.bundledDigits;
-    return (n, seed) => {
-      const batch = new Float32Array(n * PIXELS);
-      let state = seed >>> 0 || 1;
-      for (let i = 0; i < n; i++) {
-        state = (Math.imul(state, 1664525) + 1013904223) >>> 0; // a cheap LCG: only picks rows
-        batch.set(pool[state % pool.length], i * PIXELS);
-      }
-      return batch;
-    };
+    const flat = new Float32Array(pool.length * PIXELS);
+    pool.forEach((digit, i) => flat.set(digit, i * PIXELS));
+    return { kind: 'images', pool: flat, size: PIXELS };
+  }
+
+  /** Tells the trainer where real samples come from now. */
+  private sendRealData(): void {
+    void this.trainer?.setRealData(this.realData());
   }
 
   private sampleReal(n: number): Float32Array {
-    return this.realSampler()(n, this.rng.nextSeed());
+    return realSamplerFor(this.realData())(n, this.rng.nextSeed());
   }
 
   // ---- drawing ---------------------------------------------------------------------------------
@@ -708,7 +713,7 @@ export class GanArena extends GenerativeElement {
     if (!pad || pad.isEmpty) return;
     this.userDigits = [...this.userDigits, await imageToDigit(pad.toImageData())];
     pad.clear();
-    if (this.trainOnMine) this.trainer?.setRealSampler(this.realSampler());
+    if (this.trainOnMine) this.sendRealData();
   }
 
   private async onAddFiles(event: Event) {
@@ -720,7 +725,7 @@ export class GanArena extends GenerativeElement {
         ...this.userDigits,
         ...(await Promise.all(files.map((file) => imageToDigit(file)))),
       ];
-      if (this.trainOnMine) this.trainer?.setRealSampler(this.realSampler());
+      if (this.trainOnMine) this.sendRealData();
       this.clearError('data');
     } catch (cause) {
       this.showError('data', this.describe(cause), cause);
@@ -734,7 +739,7 @@ export class GanArena extends GenerativeElement {
     }
     this.clearError('data');
     this.trainOnMine = mine;
-    this.trainer?.setRealSampler(this.realSampler());
+    this.sendRealData();
   }
 
   // ---- template ----------------------------------------------------------------------------

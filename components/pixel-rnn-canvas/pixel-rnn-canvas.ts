@@ -24,18 +24,21 @@ import {
   type Parsed,
   type Speed,
 } from './attributes.js';
-import { PixelPainter, type Painting } from '../../src/models/pixel-rnn-painter.js';
+import { PainterProxy, type PaintingProxy } from '../../src/worker/painter-proxy.js';
 import type { PixelValues } from '../../src/data/pixel-images.js';
 import {
   DIGITS_PIXEL_RNN_CONFIG,
   EMOJI_PIXEL_RNN_CONFIG,
   EMOJI_SIGMOID_PIXEL_RNN_CONFIG,
   type PixelRnnConfig,
-} from '../../src/models/pixel-rnn.js';
+} from '../../src/models/pixel-rnn-config.js';
 import { pixelRnnFiles, pixelRnnPreview, type ModelKey } from './assets.js';
-import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
-import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
-import { yieldToBrowser } from '../../src/runtime/training-loop.js';
+import type {
+  BundledWeights,
+  WeightsArtifacts,
+  WeightsSource,
+} from '../../src/runtime/weights-source.js';
+import { yieldToBrowser } from '../../src/runtime/step-loop.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { colouredPixels, meanSaturation, type Palette } from '../../src/data/palette.js';
 import {
@@ -80,9 +83,9 @@ export type PixelFineTuneOptions = FineTuneSettings;
 
 interface Panel {
   key: ModelKey;
-  painter: PixelPainter;
+  painter: PainterProxy;
   format: PixelFormat;
-  painting: Painting;
+  painting: PaintingProxy;
   nll: number[] | null;
   saturation: Saturation | null;
 }
@@ -206,12 +209,9 @@ export class PixelRnnCanvas extends GenerativeElement {
     this.setAttributeText('count', value);
   }
 
-  private readonly painters = new Map<ModelKey, PixelPainter>();
+  private readonly painters = new Map<ModelKey, PainterProxy>();
   private readonly palettes = new Map<ModelKey, Palette>();
-  private readonly retainedWeights = new Map<
-    ModelKey,
-    Awaited<ReturnType<PixelPainter['getWeights']>>
-  >();
+  private readonly retainedWeights = new Map<ModelKey, WeightsArtifacts>();
   private panels: Panel[] = [];
   private paused = false;
   private resumePainting: (() => void) | undefined;
@@ -326,13 +326,12 @@ export class PixelRnnCanvas extends GenerativeElement {
     for (const key of this.panelKeys) {
       const existing = this.painters.get(key);
       if (existing && !(key === this.mainKey && source)) continue;
-      const painter = existing ?? new PixelPainter(MODELS[key].config);
+      const painter = existing ?? (await PainterProxy.open(MODELS[key].config));
       try {
         const retained = this.retainedWeights.get(key);
-        const artifacts =
-          retained ??
-          (await loadArtifacts(key === this.mainKey && source ? source : bundledWeights(key)));
-        await painter.setWeights(artifacts);
+        if (retained) await painter.setWeights(retained);
+        else
+          await painter.loadWeights(key === this.mainKey && source ? source : bundledWeights(key));
         this.retainedWeights.delete(key);
       } catch (error) {
         if (!existing) painter.dispose();
@@ -360,11 +359,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     this.cancelPainting();
     const key = this.mainKey;
     const painter = this.painters.get(key)!;
-    await painter.setWeights(
-      await loadArtifacts(source === 'bundled' ? bundledWeights(key) : source, {
-        maxBytes: painter.weightBytes,
-      }),
-    );
+    await painter.loadWeights(source === 'bundled' ? bundledWeights(key) : source);
   }
 
   protected async drawFirstOutput(): Promise<void> {
@@ -446,19 +441,14 @@ export class PixelRnnCanvas extends GenerativeElement {
     return this.fineTuneIndices(indices, options);
   }
 
-  /** Saves the main model's weights in this browser (IndexedDB) under `name`. */
-  async saveWeights(name: string): Promise<void> {
-    await this.modelReady();
-    await saveArtifacts(await this.painters.get(this.mainKey)!.getWeights(), indexedDbUrl(name));
+  /** The main model's weights are the ones saved and exported. */
+  protected weightsModel(): PainterProxy | undefined {
+    return this.painters.get(this.mainKey);
   }
 
-  /** Downloads the main model's weights (TF.js format). */
-  async exportWeights(): Promise<void> {
-    await this.modelReady();
-    await saveArtifacts(
-      await this.painters.get(this.mainKey)!.getWeights(),
-      `downloads://${MODELS[this.mainKey].folder}`,
-    );
+  /** Exports are named after the model's folder, e.g. pixel-rnn-emoji.json + .weights.bin. */
+  protected exportName(): string {
+    return MODELS[this.mainKey].folder;
   }
 
   // ---- drawing -----------------------------------------------------------------------------
@@ -507,23 +497,27 @@ export class PixelRnnCanvas extends GenerativeElement {
     options: { given?: Int32Array; fromRow?: number },
   ): Promise<PixelRnnPanelResult[]> {
     for (const panel of this.panels) panel.painting.dispose();
-    this.panels = this.panelKeys.map((key) => {
-      const painter = this.painters.get(key)!;
-      const format = this.formatOf(key);
-      const painting = painter.startPainting({
-        count: this.#count,
-        temperature: this.#temperature,
-        seed: this.rng.nextSeed(),
-        given: options.given ? indicesToValues(options.given, format) : undefined,
-        fromRow: options.fromRow ?? 0,
-      });
-      return { key, painter, format, painting, nll: null, saturation: null };
-    });
+    this.panels = [];
+    const panels = await Promise.all(
+      this.panelKeys.map(async (key): Promise<Panel> => {
+        const painter = this.painters.get(key)!;
+        const format = this.formatOf(key);
+        const painting = await painter.startPainting({
+          count: this.#count,
+          temperature: this.#temperature,
+          seed: this.rng.nextSeed(),
+          given: options.given ? indicesToValues(options.given, format) : undefined,
+          fromRow: options.fromRow ?? 0,
+        });
+        return { key, painter, format, painting, nll: null, saturation: null };
+      }),
+    );
+    if (run !== this.paintingRun) throw this.cancel(panels);
+    this.panels = panels;
     this.drawnFocus = null;
     this.hover = null;
     this.clearError('generate');
     await this.updateComplete;
-    const panels = this.panels;
     const total = this.size * this.size;
     let drawnSinceFrame = 0;
     let sliceStart = performance.now();

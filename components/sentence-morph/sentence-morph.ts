@@ -5,17 +5,17 @@ import { format, formatNumber } from '../shared/i18n.js';
 import { morphStyles } from './styles.js';
 import { STRINGS } from './strings.js';
 import { parseDecoding, parseSteps, STEPS, DECODINGS, type Parsed } from './attributes.js';
-import {
-  SentenceMorpher,
-  SentenceInputError,
-  type CodeDistribution,
-} from '../../src/models/sentence-morpher.js';
+import { MorpherProxy, type CodeDistribution } from '../../src/worker/morpher-proxy.js';
+import { SentenceInputError } from '../../src/data/sentence-input.js';
 import type { Decoding } from '../../src/models/choices.js';
 import { changedWords } from '../../src/data/word-diff.js';
 import { displayToken, joinsPrevious } from '../../src/data/tokenizer.js';
 import { bundledSentenceVaeWeights, heldOutSentencesFile } from './assets.js';
-import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
-import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
+import type {
+  BundledWeights,
+  WeightsArtifacts,
+  WeightsSource,
+} from '../../src/runtime/weights-source.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { defineElement } from '../shared/define.js';
 import { fetchFile } from '../../src/runtime/fetch.js';
@@ -80,8 +80,8 @@ export class SentenceMorph extends GenerativeElement {
 
   #steps: number = STEPS.default;
   #decoding: Decoding = 'greedy';
-  private morpher: SentenceMorpher | undefined;
-  private retainedWeights: Awaited<ReturnType<SentenceMorpher['getWeights']>> | undefined;
+  private morpher: MorpherProxy | undefined;
+  private retainedWeights: WeightsArtifacts | undefined;
   /** What the text boxes hold (the attributes set them; the reader may edit them). */
   private texts: Record<InputSide, string> = { from: DEFAULT_FROM, to: DEFAULT_TO };
   private path: PathLine[] = [];
@@ -162,11 +162,10 @@ export class SentenceMorph extends GenerativeElement {
 
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
   protected async loadModel(source: string | null): Promise<void> {
-    const morpher = this.morpher ?? new SentenceMorpher();
+    const morpher = this.morpher ?? (await MorpherProxy.open());
     try {
-      await morpher.setWeights(
-        this.retainedWeights ?? (await loadArtifacts(source ?? bundledWeights())),
-      );
+      if (this.retainedWeights) await morpher.setWeights(this.retainedWeights);
+      else await morpher.loadWeights(source ?? bundledWeights());
       this.retainedWeights = undefined;
     } catch (error) {
       if (!this.morpher) morpher.dispose();
@@ -190,9 +189,7 @@ export class SentenceMorph extends GenerativeElement {
   }
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
-    await this.morpher!.setWeights(
-      await loadArtifacts(source === 'bundled' ? bundledWeights() : source),
-    );
+    await this.morpher!.loadWeights(source === 'bundled' ? bundledWeights() : source);
   }
 
   protected async drawFirstOutput(): Promise<void> {
@@ -276,14 +273,13 @@ export class SentenceMorph extends GenerativeElement {
     return result;
   }
 
-  async saveWeights(name: string): Promise<void> {
-    await this.modelReady();
-    await saveArtifacts(await this.morpher!.getWeights(), indexedDbUrl(name));
+  protected weightsModel(): MorpherProxy | undefined {
+    return this.morpher;
   }
 
-  async exportWeights(): Promise<void> {
-    await this.modelReady();
-    await saveArtifacts(await this.morpher!.getWeights(), `downloads://${WEIGHTS_FOLDER}`);
+  /** Exports are sentence-vae.json + sentence-vae.weights.bin. */
+  protected exportName(): string {
+    return WEIGHTS_FOLDER;
   }
 
   // ---- morphing ----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Every UI string of <sentence-morph>, in English and Simplified Chinese.
 import type { Strings } from '../shared/i18n.js';
 import type { AttributeProblem } from './attributes.js';
-import type { SentenceProblem } from '../../src/models/sentence-morpher.js';
+import type { SentenceProblem } from '../../src/data/sentence-input.js';
 
 export const STRINGS: Strings<{
   title: string;

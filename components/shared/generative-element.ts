@@ -7,8 +7,9 @@
  * `releaseModel`; it never has to handle the runtime or the error display itself.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { initRuntime, activeBackendName } from '../../src/runtime/backend.js';
-import { holdTrainingWhile } from '../../src/runtime/training-loop.js';
+import { modelConnection } from '../../src/worker/connection.js';
+import type { RemoteModel } from '../../src/worker/remote-model.js';
+import { holdTrainingWhile } from '../../src/runtime/step-loop.js';
 import {
   BACKEND_PREFERENCES,
   type BackendName,
@@ -23,7 +24,7 @@ import type {
   TrainEndDetail,
   TrainProgressDetail,
 } from './events.js';
-import { indexedDbUrl } from '../../src/runtime/weights-io.js';
+import { indexedDbUrl } from '../../src/runtime/weights-source.js';
 import { controlsText, parseControls } from './controls.js';
 import { Deferred } from './deferred.js';
 import { OnScreenController } from './on-screen.js';
@@ -191,7 +192,15 @@ export abstract class GenerativeElement extends LitElement {
 
   /** The backend the page's TF.js runtime is using, once started. */
   get activeBackend(): BackendName | null {
-    return this.phase === 'idle' ? null : activeBackendName();
+    return this.phase === 'idle' ? null : (modelConnection().runtime?.backend ?? null);
+  }
+
+  /**
+   * Whether the models run in the page's worker (`false`: on the main thread, because of
+   * `configure({ worker: false })` or because no worker could start). `null` until started.
+   */
+  get runsInWorker(): boolean | null {
+    return this.phase === 'idle' ? null : (modelConnection().runsInWorker ?? null);
   }
 
   protected get lang_(): Lang {
@@ -438,7 +447,7 @@ export abstract class GenerativeElement extends LitElement {
     this.phase = 'loading';
     this.statusText = this.sharedStrings.startingRuntime;
     try {
-      const runtime = await initRuntime(this.backend);
+      const runtime = await modelConnection().startRuntime(this.backend);
       this.runtimeNotes = runtime.notes;
     } catch (cause) {
       this.phase = 'idle';
@@ -480,7 +489,7 @@ export abstract class GenerativeElement extends LitElement {
     if (this.#pendingRebuilds === 0 && (this.isConnected || !this.#everConnected))
       this.#ready.resolve();
     this.emit<ModelReadyDetail>('model-ready', {
-      backend: activeBackendName()!,
+      backend: modelConnection().runtime!.backend,
       loadMs: Math.round(performance.now() - startedAt),
     });
   }
@@ -552,10 +561,22 @@ export abstract class GenerativeElement extends LitElement {
     source: string | URL | File | FileList | readonly File[],
   ): Promise<void>;
 
+  /** The model whose weights `saveWeights` and `exportWeights` write (undefined until loaded). */
+  protected abstract weightsModel(): RemoteModel<{ weightBytes: number }> | undefined;
+  /** The file name of an export, without extension (e.g. `vae-digits`). */
+  protected abstract exportName(): string;
+
   /** Saves the model's weights in this browser (IndexedDB) under `name`. */
-  abstract saveWeights(name: string): Promise<void>;
-  /** Downloads the model's weights (TF.js format). */
-  abstract exportWeights(): Promise<void>;
+  async saveWeights(name: string): Promise<void> {
+    await this.modelReady();
+    await this.weightsModel()!.saveWeights(name);
+  }
+
+  /** Downloads the model's weights as `<name>.json` + `<name>.weights.bin` (TF.js format). */
+  async exportWeights(): Promise<void> {
+    await this.modelReady();
+    await this.weightsModel()!.exportWeights(this.exportName());
+  }
 
   /**
    * The weights controls every element shows: save and load in this browser under
@@ -682,10 +703,13 @@ export abstract class GenerativeElement extends LitElement {
       return;
     }
     const s = this.sharedStrings;
-    const backend = activeBackendName();
+    const backend = modelConnection().runtime?.backend;
     const base =
       this.phase === 'training' ? s.training : this.phase === 'ready' ? s.ready : this.statusText;
-    const notes = this.runtimeNotes.length ? ` (${this.runtimeNotes.join('; ')})` : '';
+    const allNotes = modelConnection().workerRefused
+      ? [...this.runtimeNotes, s.onMainThread]
+      : this.runtimeNotes;
+    const notes = allNotes.length ? ` (${allNotes.join('; ')})` : '';
     this.statusText = backend ? `${base} · ${format(s.backendActive, { backend })}${notes}` : base;
   }
 

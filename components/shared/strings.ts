@@ -12,6 +12,7 @@ export const SHARED_STRINGS: Strings<{
   badAttribute: string;
   usingBundledWeights: string;
   backendActive: string;
+  onMainThread: string;
   unknownBackend: string;
   expectedLoading: string;
   expectedInteger: string;
@@ -39,6 +40,7 @@ export const SHARED_STRINGS: Strings<{
     badAttribute: '{attribute}="{value}": {reason} Using {fallback}.',
     usingBundledWeights: 'Using the bundled weights instead.',
     backendActive: 'backend: {backend}',
+    onMainThread: 'on the main thread: no worker could start',
     unknownBackend: 'expected auto, webgpu, wasm or cpu.',
     expectedLoading: 'expected lazy or eager.',
     expectedInteger: 'expected an integer.',
@@ -67,6 +69,7 @@ export const SHARED_STRINGS: Strings<{
     badAttribute: '{attribute}="{value}"：{reason} 改用 {fallback}。',
     usingBundledWeights: '改用内置权重。',
     backendActive: '后端：{backend}',
+    onMainThread: '在主线程上运行：无法启动 Worker',
     unknownBackend: '应为 auto、webgpu、wasm 或 cpu。',
     expectedLoading: '应为 lazy 或 eager。',
     expectedInteger: '应为整数。',

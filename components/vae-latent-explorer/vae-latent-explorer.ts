@@ -15,10 +15,9 @@ import {
   RANGE,
   type Parsed,
 } from './attributes.js';
-import { DigitVae, DIGIT_PIXELS } from '../../src/models/digit-vae.js';
+import { VaeProxy } from '../../src/worker/vae-proxy.js';
 import { bundledVaeWeights, starterDigitsFiles, vaePreview } from './assets.js';
-import { loadArtifacts, saveArtifacts, indexedDbUrl } from '../../src/runtime/weights-io.js';
-import type { WeightsSource } from '../../src/runtime/weights-source.js';
+import type { WeightsArtifacts, WeightsSource } from '../../src/runtime/weights-source.js';
 import {
   imageToDigit,
   intensitiesToImageData,
@@ -110,8 +109,8 @@ export class VaeLatentExplorer extends GenerativeElement {
   /** Show the bundled test digits encoded in the plane of the two swept dims, coloured by class, with their σ ellipses. */
   showMap = false;
 
-  private model: DigitVae | undefined;
-  private retainedWeights: Awaited<ReturnType<DigitVae['getWeights']>> | undefined;
+  private model: VaeProxy | undefined;
+  private retainedWeights: WeightsArtifacts | undefined;
   #gridSize: number = GRID_SIZE.default;
   #sweepDims: [number, number] = [0, 1];
   #range: number = RANGE.default;
@@ -227,7 +226,7 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
   protected async loadModel(source: string | null): Promise<void> {
-    this.model ??= new DigitVae();
+    this.model ??= await VaeProxy.open();
     if (this.retainedWeights) {
       await this.model.setWeights(this.retainedWeights);
       this.retainedWeights = undefined;
@@ -238,10 +237,7 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
-    const artifacts = await loadArtifacts(source === 'bundled' ? bundledVaeWeights() : source, {
-      maxBytes: this.model!.weightBytes,
-    });
-    await this.model!.setWeights(artifacts);
+    await this.model!.loadWeights(source === 'bundled' ? bundledVaeWeights() : source);
   }
 
   /** Encodes the starter digits for the map. */
@@ -286,7 +282,9 @@ export class VaeLatentExplorer extends GenerativeElement {
     const flat = new Float32Array(list.length * this.code_.length);
     list.forEach((code, i) => flat.set(this.validCode(code), i * this.code_.length));
     const pixels = await this.model!.decode(flat, list.length);
-    return list.map((_, i) => intensitiesToImageData(pixels, DIGIT_SIZE, i * DIGIT_PIXELS));
+    return list.map((_, i) =>
+      intensitiesToImageData(pixels, DIGIT_SIZE, i * DIGIT_SIZE * DIGIT_SIZE),
+    );
   }
 
   /** Makes `code` the centre of the grid. */
@@ -319,7 +317,7 @@ export class VaeLatentExplorer extends GenerativeElement {
     ]);
     const pixels = await this.model!.decode(interpolateCodes(a.mean, b.mean, steps), steps);
     return Array.from({ length: steps }, (_, i) =>
-      intensitiesToImageData(pixels, DIGIT_SIZE, i * DIGIT_PIXELS),
+      intensitiesToImageData(pixels, DIGIT_SIZE, i * DIGIT_SIZE * DIGIT_SIZE),
     );
   }
 
@@ -335,16 +333,13 @@ export class VaeLatentExplorer extends GenerativeElement {
     return this.fineTuneDigits(digits, options);
   }
 
-  /** Saves the current weights in this browser (IndexedDB) under `name`. */
-  async saveWeights(name: string): Promise<void> {
-    await this.modelReady();
-    await saveArtifacts(await this.model!.getWeights(), indexedDbUrl(name));
+  protected weightsModel(): VaeProxy | undefined {
+    return this.model;
   }
 
-  /** Downloads the current weights as vae-digits.json + vae-digits.weights.bin (TF.js format). */
-  async exportWeights(): Promise<void> {
-    await this.modelReady();
-    await saveArtifacts(await this.model!.getWeights(), 'downloads://vae-digits');
+  /** Exports are vae-digits.json + vae-digits.weights.bin. */
+  protected exportName(): string {
+    return 'vae-digits';
   }
 
   // ---- internals ---------------------------------------------------------------------------
@@ -362,12 +357,13 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   /** Encodes a source digit: its mean becomes the centre, its σ the noise, its losses the numbers. */
   private async useSource(digit: Float32Array, starterIndex: number): Promise<void> {
-    if (!this.model) return;
-    const [posterior] = await this.model.encode([digit]);
+    const model = this.model;
+    if (!model) return;
+    const [posterior] = await model.encode([digit]);
     this.sourceDigit = digit;
     this.posterior = posterior;
     this.selectedStarter = starterIndex;
-    this.numbers = await this.model.imageLosses(digit);
+    this.numbers = await model.imageLosses(digit);
     this.setCode(posterior.mean);
     await this.updateComplete;
     await this.requestGrid();
@@ -421,7 +417,8 @@ export class VaeLatentExplorer extends GenerativeElement {
         }),
       options.signal,
     );
-    if (this.sourceDigit) await this.useSource(this.sourceDigit, this.selectedStarter);
+    if (this.sourceDigit && this.isConnected)
+      await this.useSource(this.sourceDigit, this.selectedStarter);
     if (this.showMap && this.isConnected) await this.encodeMap();
     return result;
   }

@@ -16,14 +16,12 @@ import {
   type TrainingResult,
 } from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
+import type { CodeDistribution } from './plain-types.js';
+
+export type { CodeDistribution };
 
 export const DIGIT_PIXELS = 784;
 export const DIGIT_VAE_DESCRIPTION: ModelDescription = { model: 'vae', config: DIGITS_VAE_CONFIG };
-
-export interface CodeDistribution {
-  mean: Float32Array;
-  logVar: Float32Array;
-}
 
 export type { FineTuneOptions };
 

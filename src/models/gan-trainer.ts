@@ -3,36 +3,16 @@
  * and the views the page draws, all as plain numbers. Every tensor made here is freed here.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { Gan, createGanOptimizer, type GanConfig, type GanLoss, type RoundLosses } from './gan.js';
+import { Gan, createGanOptimizer, type GanConfig, type RoundLosses } from './gan.js';
 import { createRng, type Rng } from '../runtime/random.js';
 import { ensureGradients, yieldToBrowser } from '../runtime/training-loop.js';
 import { weightBytesOf } from '../runtime/weights-format.js';
+import { realSamplerFor, type RealData, type RealSampler } from '../data/real-samples.js';
+import type { GanSettings, PlaneView } from './plain-types.js';
 
-export interface GanSettings {
-  learningRateD: number;
-  learningRateG: number;
-  batchSize: number;
-  dSteps: number;
-  gSteps: number;
-  loss: GanLoss;
-  /** D's target for real samples (1, or e.g. 0.9 for one-sided label smoothing). */
-  realLabel: number;
-  /** Decay of G's moving average (digits); undefined = no average. */
-  emaDecay?: number;
-}
+export type { GanSettings, PlaneView };
 
-/** Draws `n` real samples, flat [n × dataSize]. */
-export type RealSampler = (n: number, seed: number) => Float32Array;
-
-export interface PlaneView {
-  /** G's samples for the fixed noise, flat [x0, y0, ...]. */
-  generated: Float32Array;
-  /** For each generated point, the direction its G update moves it: −∂L_G/∂x. */
-  arrows: Float32Array;
-  /** D's probability of "real" on a grid over the plane, row 0 at the top. */
-  decision: Float32Array;
-  decisionSize: number;
-}
+export type { RealData, RealSampler };
 
 export class GanTrainer {
   readonly config: GanConfig;
@@ -65,6 +45,26 @@ export class GanTrainer {
 
   setRealSampler(sampler: RealSampler): void {
     this.realSampler = sampler;
+  }
+
+  /** The real samples as data (what the page's worker receives). */
+  setRealData(data: RealData): void {
+    this.realSampler = realSamplerFor(data);
+  }
+
+  /**
+   * Plays rounds for about `budgetMs` (at least one, at most `maxRounds`): one message from the
+   * page buys a frame's worth of the 2-d game. Stops early at a non-finite loss.
+   */
+  async play(budgetMs: number, maxRounds = 1000): Promise<RoundLosses[]> {
+    const started = performance.now();
+    const played: RoundLosses[] = [];
+    do {
+      const losses = await this.round();
+      played.push(losses);
+      if (!Number.isFinite(losses.dLoss) || !Number.isFinite(losses.gLoss)) break;
+    } while (played.length < maxRounds && performance.now() - started < budgetMs);
+    return played;
   }
 
   /** Changes settings; new learning rates take effect at the next step (Adam keeps its moments). */

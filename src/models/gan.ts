@@ -35,40 +35,14 @@ import {
 } from '../runtime/weights-format.js';
 import type { Rng } from '../runtime/random.js';
 
-export interface GanConfig {
-  /** Size of the noise vector z. */
-  noiseSize: number;
-  generatorHidden: number[];
-  /** Size of one sample x (2 for points in the plane, 784 for 28×28 digits). */
-  dataSize: number;
-  /** 'sigmoid' squashes G's output into [0, 1] (pixel intensities); 'linear' leaves it free. */
-  generatorOutput: 'linear' | 'sigmoid';
-  discriminatorHidden: number[];
-  /** Slope of the LeakyReLU used by every hidden layer of both networks. */
-  leakySlope: number;
-}
+import { DIGITS_GAN_CONFIG, TOY_GAN_CONFIG, type GanConfig } from './gan-config.js';
 
-/** Tiny networks for points in the plane, small enough to train live at animation speed. */
-export const TOY_GAN_CONFIG: GanConfig = {
-  noiseSize: 4,
-  generatorHidden: [64, 64],
-  dataSize: 2,
-  generatorOutput: 'linear',
-  discriminatorHidden: [64, 64],
-  leakySlope: 0.2,
-};
-
-/** The bundled digits model (weights/gan-digits/): 64 → 256 → 512 → 784 and 784 → 512 → 256 → 1. */
-export const DIGITS_GAN_CONFIG: GanConfig = {
-  noiseSize: 64,
-  generatorHidden: [256, 512],
-  dataSize: 784,
-  generatorOutput: 'sigmoid',
-  discriminatorHidden: [512, 256],
-  leakySlope: 0.2,
-};
+export { DIGITS_GAN_CONFIG, TOY_GAN_CONFIG, type GanConfig };
 
 import type { GanLoss } from './choices.js';
+import type { RoundLosses } from './plain-types.js';
+
+export type { RoundLosses };
 
 export type { GanLoss };
 
@@ -103,13 +77,6 @@ export interface RoundOptions extends GanStepOptions {
    * the large digits networks never blocks the main thread for its whole duration.
    */
   betweenSteps?: () => Promise<void>;
-}
-
-export interface RoundLosses {
-  /** D's loss, averaged over the round's D-steps (evaluated without a step if dSteps = 0). */
-  dLoss: number;
-  /** G's loss, averaged over the round's G-steps (evaluated without a step if gSteps = 0). */
-  gLoss: number;
 }
 
 /** Adam as GANs like it: β1 = 0.5 (less momentum, so the two players can react to each other). */

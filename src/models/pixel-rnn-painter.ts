@@ -17,17 +17,11 @@ import type { Palette } from '../data/palette.js';
 
 /** One image's pixels: palette indices (one-hot) or RGB triples in [0, 1] (sigmoid), row by row. */
 import type { PixelValues } from '../data/pixel-images.js';
+import type { PaintingOptions } from './plain-types.js';
+
+export type { PaintingOptions };
 
 export type { PixelValues };
-
-export interface PaintingOptions {
-  count: number;
-  temperature?: number;
-  seed?: number;
-  /** An image whose rows 0 … fromRow−1 every painting keeps (completion). */
-  given?: PixelValues;
-  fromRow?: number;
-}
 
 export type PixelFineTuneOptions = FineTuneOptions;
 

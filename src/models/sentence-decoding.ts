@@ -14,17 +14,11 @@ import type { SentenceVaeConfig } from './sentence-vae.js';
 import type { FusedGru } from './gru.js';
 import { createRng } from '../runtime/random.js';
 import { BOS, EOS, PAD, UNK } from '../data/tokenizer.js';
+import type { DecodeOptions } from './plain-types.js';
+
+export type { DecodeOptions };
 
 export type Decoding = 'greedy' | 'sample' | 'beam';
-
-export interface DecodeOptions {
-  decoding?: Decoding;
-  /** Sampling: logits are divided by it. */
-  temperature?: number;
-  /** Beam search: hypotheses kept per code. */
-  beamWidth?: number;
-  seed?: number;
-}
 
 /** See `SentenceVae.decodingConstants`. */
 export type DecodingConstants = {

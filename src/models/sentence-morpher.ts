@@ -13,7 +13,7 @@ import {
   type SentenceVaeConfig,
   type TokenIds,
 } from './sentence-vae.js';
-import { WeightsError } from '../runtime/weights-format.js';
+import { WeightsError, weightBytesOf } from '../runtime/weights-format.js';
 import {
   runTrainingLoop,
   type FineTuneOptions,
@@ -21,39 +21,17 @@ import {
 } from '../runtime/training-loop.js';
 import { createRng } from '../runtime/random.js';
 import { splitWords, Vocabulary } from '../data/tokenizer.js';
+import {
+  prepareSentence,
+  SentenceInputError,
+  type PreparedSentence,
+  type SentenceProblem,
+} from '../data/sentence-input.js';
+import type { CodeDistribution } from './plain-types.js';
 
-/** Why a sentence cannot be used; the element words each one for the reader. */
-export type SentenceProblem = 'empty' | 'tooLong';
+export type { CodeDistribution };
 
-export class SentenceInputError extends Error {
-  constructor(
-    readonly problem: SentenceProblem,
-    readonly tokenCount: number,
-    readonly maxTokens: number,
-  ) {
-    super(
-      problem === 'empty'
-        ? 'The sentence is empty.'
-        : `The sentence is ${tokenCount} pieces long; the model reads at most ${maxTokens}.`,
-    );
-    this.name = 'SentenceInputError';
-  }
-}
-
-export interface PreparedSentence {
-  ids: number[];
-  /** The pieces the model reads, e.g. ["▁The", "▁morph", "ing", "."]. */
-  pieces: string[];
-  /** The words of the (normalised) text, split at spaces. */
-  words: string[];
-  /** Words written with byte pieces: characters the model never saw in training (still read, not dropped). */
-  unknown: string[];
-}
-
-export interface CodeDistribution {
-  mean: Float32Array;
-  logVar: Float32Array;
-}
+export { SentenceInputError, type PreparedSentence, type SentenceProblem };
 
 /** In-page fine-tuning keeps the training's guards against collapse, at full KL weight. */
 const FINE_TUNE_OBJECTIVE = { ...TRAINING_OBJECTIVE, klWeight: 1 };
@@ -68,6 +46,11 @@ export class SentenceMorpher {
 
   get config(): SentenceVaeConfig {
     return this.model.config;
+  }
+
+  /** The most bytes a weights file for this model can hold (every parameter as float32). */
+  get weightBytes(): number {
+    return weightBytesOf(this.model.namedParameters());
   }
 
   get vocabulary(): Vocabulary {
@@ -87,11 +70,7 @@ export class SentenceMorpher {
 
   /** Pieces and ids of `text`; throws a SentenceInputError if it is empty or too long. */
   prepare(text: string): PreparedSentence {
-    const { ids, pieces, words, unknown } = this.vocabulary.encode(text);
-    if (ids.length === 0) throw new SentenceInputError('empty', 0, this.config.maxTokens);
-    if (ids.length > this.config.maxTokens)
-      throw new SentenceInputError('tooLong', ids.length, this.config.maxTokens);
-    return { ids, pieces, words, unknown };
+    return prepareSentence(this.vocabulary, text, this.config.maxTokens);
   }
 
   async encode(text: string): Promise<CodeDistribution> {

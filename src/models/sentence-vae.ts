@@ -66,17 +66,9 @@ import {
 
 export type { Decoding, DecodeOptions, DecodingConstants } from './sentence-decoding.js';
 import { BOS, EOS, PAD, UNK, Vocabulary } from '../data/tokenizer.js';
+import type { SentenceVaeConfig } from './plain-types.js';
 
-export interface SentenceVaeConfig {
-  /** Pieces in the vocabulary, the four specials and the 256 bytes included. */
-  vocabularySize: number;
-  /** The most pieces a sentence may have (EOS not counted). */
-  maxTokens: number;
-  embeddingSize: number;
-  encoderSize: number;
-  decoderSize: number;
-  latentSize: number;
-}
+export type { SentenceVaeConfig };
 
 /** The bundled model (weights/sentence-vae/). */
 export const SENTENCE_VAE_CONFIG: SentenceVaeConfig = {

@@ -21,6 +21,11 @@ export interface GenerativeElementsConfig {
   assetBase?: string | URL;
   /** How long a request (weights, .wasm, data) may take before it fails with a message; default 30 000 ms. */
   fetchTimeoutMs?: number;
+  /**
+   * `false` keeps the models on the page's main thread. Default: one module worker per page runs
+   * them (the main thread when no worker can start, e.g. under `worker-src 'none'`).
+   */
+  worker?: boolean;
 }
 
 export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', 'webgpu', 'wasm', 'cpu'];
@@ -43,6 +48,11 @@ export function configure(options: GenerativeElementsConfig): void {
       );
     }
     settings.fetchTimeoutMs = options.fetchTimeoutMs;
+  }
+  if (options.worker !== undefined) {
+    if (typeof options.worker !== 'boolean')
+      throw new TypeError(`configure: worker must be true or false, got ${String(options.worker)}`);
+    settings.worker = options.worker;
   }
   if (options.assetBase !== undefined) {
     const base = new URL(

@@ -9,7 +9,14 @@ import type { BackendPreference } from './config.js';
 export interface PageRegistry {
   /** The package version of the copy that created the record. */
   readonly version: string;
-  readonly settings: { backend?: BackendPreference; assetBase?: string; fetchTimeoutMs?: number };
+  readonly settings: {
+    backend?: BackendPreference;
+    assetBase?: string;
+    fetchTimeoutMs?: number;
+    worker?: boolean;
+  };
+  /** The page's one connection to its models (in the worker, or in the page), see connection.ts. */
+  connection?: unknown;
   /** The page's one TF.js runtime, once an element has started it (see backend.ts). */
   runtime?: Promise<unknown>;
   /** How many copies of the package have loaded on this page. */

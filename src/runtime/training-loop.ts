@@ -8,6 +8,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 import type { Losses, TrainingResult } from './training-result.js';
+import {
+  holdTrainingWhile,
+  runStepLoop,
+  yieldToBrowser,
+  type FineTuneOptions,
+} from './step-loop.js';
+
+export { holdTrainingWhile, yieldToBrowser, type FineTuneOptions };
 
 export type { Losses, TrainingResult };
 
@@ -21,27 +29,6 @@ export interface TrainingLoopOptions {
   onProgress?: (progress: { step: number; totalSteps: number; losses: Losses }) => void;
   /** Take a new snapshot of good weights every this many steps. */
   snapshotEvery?: number;
-}
-
-/** What every model's `fineTune` takes. */
-export interface FineTuneOptions {
-  steps?: number;
-  learningRate?: number;
-  batchSize?: number;
-  signal?: AbortSignal;
-  seed?: number;
-  onProgress?: TrainingLoopOptions['onProgress'];
-}
-
-/**
- * A wait a loop makes before each step, attached to its AbortSignal by whoever owns the loop:
- * an element off-screen or in a hidden tab holds its training this way, without every model's
- * fineTune having to pass it along.
- */
-const pauseGates = new WeakMap<AbortSignal, () => Promise<void>>();
-
-export function holdTrainingWhile(signal: AbortSignal, wait: () => Promise<void>): void {
-  pauseGates.set(signal, wait);
 }
 
 let gradientsRegistered: Promise<unknown> | undefined;
@@ -59,46 +46,20 @@ export function ensureGradients(): Promise<unknown> {
 }
 
 export async function runTrainingLoop(options: TrainingLoopOptions): Promise<TrainingResult> {
-  const { totalSteps, step, parameters, signal, onProgress, snapshotEvery = 10 } = options;
+  const { parameters, snapshotEvery = 10 } = options;
   await ensureGradients();
   let snapshot = parameters.map((p) => tf.clone(p));
-  let losses: Losses = {};
-  let done = 0;
-  let diverged = false;
   try {
-    const gate = signal ? pauseGates.get(signal) : undefined;
-    while (done < totalSteps && !signal?.aborted) {
-      if (gate) await gate();
-      if (signal?.aborted) break;
-      const stepLosses = await step(done);
-      if (!Object.values(stepLosses).every(Number.isFinite)) {
-        parameters.forEach((p, i) => p.assign(snapshot[i]));
-        diverged = true;
-        break;
-      }
-      losses = stepLosses;
-      done++;
-      if (done % snapshotEvery === 0) {
+    return await runStepLoop({
+      ...options,
+      afterStep: (done) => {
+        if (done % snapshotEvery !== 0) return;
         tf.dispose(snapshot);
         snapshot = parameters.map((p) => tf.clone(p));
-      }
-      onProgress?.({ step: done, totalSteps, losses });
-      await yieldToBrowser();
-    }
+      },
+      onDiverged: () => parameters.forEach((p, i) => p.assign(snapshot[i])),
+    });
   } finally {
     tf.dispose(snapshot);
   }
-  return { steps: done, losses, aborted: Boolean(signal?.aborted), diverged };
-}
-
-/** Lets rendering and input run between steps (a macrotask, without setTimeout's 4 ms clamp). */
-export function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }

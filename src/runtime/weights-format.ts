@@ -3,6 +3,7 @@
  * them. `modelTopology` carries which model and which configuration the weights belong to, so a
  * file made for another architecture is refused with a clear message instead of producing noise.
  */
+import { WeightsError } from './weights-error.js';
 import * as tf from '@tensorflow/tfjs-core';
 
 export interface ModelDescription {
@@ -16,14 +17,7 @@ import type { Problem } from './problem.js';
 
 export type { Problem };
 
-export class WeightsError extends Error {
-  readonly problem?: Problem;
-  constructor(message: string, options?: { cause?: unknown; problem?: Problem }) {
-    super(message, options);
-    this.name = 'WeightsError';
-    this.problem = options?.problem;
-  }
-}
+export { WeightsError };
 
 /** Reads the variables' values into artifacts (float32) ready for any TF.js save handler. */
 export async function parametersToArtifacts(

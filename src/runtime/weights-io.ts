@@ -10,9 +10,9 @@ import { WeightsError } from './weights-format.js';
 import { FetchError, fetchFile } from './fetch.js';
 import { joinShards, parseManifest, toArtifacts } from './weights-manifest.js';
 
-import type { BundledWeights, WeightsSource } from './weights-source.js';
+import { indexedDbUrl, type BundledWeights, type WeightsSource } from './weights-source.js';
 
-export type { BundledWeights, WeightsSource };
+export { indexedDbUrl, type BundledWeights, type WeightsSource };
 
 /** Reads weights from any source; every failure is a WeightsError that says what and where. */
 export async function loadArtifacts(
@@ -42,13 +42,6 @@ export async function saveArtifacts(
   await handler.save(artifacts);
 }
 
-/** Turns a user-given name into an IndexedDB key: `saveWeights('mine')` → `indexeddb://mine`. */
-export function indexedDbUrl(name: string): string {
-  const trimmed = name.trim();
-  if (!trimmed) throw new WeightsError('A name is needed to save weights.');
-  return trimmed.startsWith('indexeddb://') ? trimmed : `indexeddb://${trimmed}`;
-}
-
 function isBundled(source: WeightsSource | BundledWeights): source is BundledWeights {
   return typeof source === 'object' && 'manifest' in source && 'shards' in source;
 }
@@ -72,7 +65,7 @@ async function readArtifacts(
       if (!handler?.load) throw new WeightsError('IndexedDB is not available in this browser.');
       return handler.load();
     }
-    const manifestUrl = new URL(url, document.baseURI).href;
+    const manifestUrl = new URL(url, globalThis.document?.baseURI ?? globalThis.location.href).href;
     return readFromUrls(manifestUrl, (path) => new URL(path, manifestUrl).href, maxBytes);
   }
   return readFromFiles(Array.from(source as ArrayLike<File>), maxBytes);

@@ -1,21 +1,25 @@
 // stepDiscriminator / stepGenerator: one network moves, the other stays exactly as it was, and
 // the arena marks which one moved last (the lecture's G0 → D0 → G1 … by hand).
 import { expect } from '@open-wc/testing';
-import * as tf from '@tensorflow/tfjs-core';
 import '../../components/gan-arena/gan-arena.js';
 import type { GanArena } from '../../components/gan-arena/gan-arena.js';
+import type { WeightsArtifacts } from '../../src/runtime/weights-source.js';
 
-type Trainer = { getWeights(): Promise<tf.io.ModelArtifacts> };
+type Trainer = { getWeights(): Promise<WeightsArtifacts> };
+type Spec = { name: string; shape: number[]; dtype: string };
 
-/** The networks' parameters by name, read through the arena's trainer (a test-only peek). */
+/** The networks' parameters by name (float32, as getWeights writes them), read through the arena's trainer. */
 async function parameters(arena: GanArena): Promise<Map<string, Float32Array>> {
   const artifacts = await (arena as unknown as { trainer: Trainer }).trainer.getWeights();
-  const tensors = tf.io.decodeWeights(artifacts.weightData!, artifacts.weightSpecs!);
   const values = new Map<string, Float32Array>();
-  for (const [name, tensor] of Object.entries(tensors)) {
-    values.set(name, (await tensor.data()) as Float32Array);
-    tensor.dispose();
+  let offset = 0;
+  for (const spec of artifacts.weightSpecs as Spec[]) {
+    expect(spec.dtype).to.equal('float32');
+    const size = spec.shape.reduce((a, b) => a * b, 1);
+    values.set(spec.name, new Float32Array(artifacts.weightData!, offset, size));
+    offset += size * 4;
   }
+  expect(offset).to.equal(artifacts.weightData!.byteLength);
   return values;
 }
 

@@ -2,7 +2,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/gan-arena/gan-arena.js';
 import type { GanArena, RoundDetail } from '../../components/gan-arena/gan-arena.js';
-import { nextEvent, settledTensorCount, tensorCount } from '../helpers.js';
+import { nextEvent, settledTensorCount, modelTensorCount } from '../helpers.js';
 
 async function createArena(attributes: Record<string, string> = {}) {
   const element = document.createElement('gan-arena');
@@ -132,16 +132,16 @@ describe('<gan-arena> 2-d', () => {
   it('leaks no tensors over 500 rounds', async () => {
     const { element } = await make({ 'batch-size': '32' });
     await element.step(5);
-    const before = tensorCount();
+    const before = await modelTensorCount();
     await element.step(500);
-    expect(tensorCount()).to.equal(before);
+    expect(await modelTensorCount()).to.equal(before);
   });
 
   it('leaks no tensors over connect/disconnect cycles, and frees everything when removed', async () => {
     const baseline = await settledTensorCount();
     const { element } = await make();
     await element.step(2);
-    const whileConnected = tensorCount();
+    const whileConnected = await modelTensorCount();
     for (let i = 0; i < 10; i++) {
       element.remove();
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -151,7 +151,7 @@ describe('<gan-arena> 2-d', () => {
     }
     // A fresh start has fresh optimisers: their moment tensors appear with the first round.
     await element.step(2);
-    expect(tensorCount()).to.equal(whileConnected);
+    expect(await modelTensorCount()).to.equal(whileConnected);
     element.remove();
     expect(await settledTensorCount()).to.equal(baseline);
   });

@@ -4,7 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/sentence-morph/sentence-morph.js';
 import type { MorphDetail, SentenceMorph } from '../../components/sentence-morph/sentence-morph.js';
-import { nextEvent, settledTensorCount, tensorCount } from '../helpers.js';
+import { nextEvent, settledTensorCount, modelTensorCount } from '../helpers.js';
 
 async function createMorph(attributes: Record<string, string> = {}) {
   const element = document.createElement('sentence-morph');
@@ -170,7 +170,7 @@ describe('<sentence-morph>', () => {
   it('fine-tunes on pasted sentences, reports unknown words, and keeps the tensor count', async () => {
     const { element } = await make();
     await element.morph('The room was dark and quiet', 'The crowd packed the auditorium');
-    const before = tensorCount();
+    const before = await modelTensorCount();
     const progress: number[] = [];
     element.addEventListener('train-progress', (event) => progress.push(event.detail.step));
     const ended = nextEvent(element, 'train-end');
@@ -189,7 +189,7 @@ describe('<sentence-morph>', () => {
     expect(shadow(element).querySelector('.training-report')!.textContent).to.contain(
       '1 of 13 words had characters the model never saw',
     );
-    expect(tensorCount()).to.equal(before);
+    expect(await modelTensorCount()).to.equal(before);
   });
 
   it('saves and loads its weights in IndexedDB; a bad source keeps the current weights', async () => {
@@ -216,10 +216,10 @@ describe('<sentence-morph>', () => {
     const before = await settledTensorCount();
     const { element } = await make();
     await element.morph('The room was dark', 'The crowd packed the auditorium');
-    const loaded = tensorCount();
+    const loaded = await modelTensorCount();
     for (let i = 0; i < 20; i++)
       await element.morph('The room was dark', 'The crowd packed the auditorium', 1 + (i % 5));
-    expect(tensorCount()).to.equal(loaded);
+    expect(await modelTensorCount()).to.equal(loaded);
     created.splice(0).forEach((e) => e.remove());
     expect(await settledTensorCount()).to.equal(before);
   });

@@ -1,6 +1,6 @@
 // <vae-latent-explorer> end to end on WASM, in a real browser, with the bundled weights.
 import { expect, waitUntil } from '@open-wc/testing';
-import { nextEvent, settledTensorCount, tensorCount } from '../helpers.js';
+import { nextEvent, settledTensorCount, modelTensorCount } from '../helpers.js';
 import {
   createExplorer,
   cellMaxima,
@@ -214,7 +214,7 @@ describe('<vae-latent-explorer>', () => {
   it('leaks no tensors over 50 interactions', async () => {
     const { element } = await make({ 'grid-size': '5' });
     await gridDrawn(element, 5);
-    const before = tensorCount();
+    const before = await modelTensorCount();
     for (let i = 0; i < 50; i++) {
       const kind = i % 5;
       if (kind === 0) element.setCode(Array.from({ length: 10 }, (_, d) => Math.sin(i + d)));
@@ -227,7 +227,7 @@ describe('<vae-latent-explorer>', () => {
     element.setAttribute('grid-size', '5');
     await element.updateComplete;
     await gridDrawn(element, 5);
-    await waitUntil(() => tensorCount() === before, `tensors: ${tensorCount()} vs ${before}`, {
+    await waitUntil(async () => (await modelTensorCount()) === before, `tensors vs ${before}`, {
       timeout: 5000,
     });
   });
@@ -236,7 +236,7 @@ describe('<vae-latent-explorer>', () => {
     const baseline = await settledTensorCount();
     const { element } = await make({ 'grid-size': '3' });
     await gridDrawn(element, 3);
-    const whileConnected = tensorCount();
+    const whileConnected = await modelTensorCount();
     for (let i = 0; i < 20; i++) {
       element.remove();
       await new Promise((resolve) => setTimeout(resolve, 20)); // removal frees the model after a task
@@ -245,7 +245,7 @@ describe('<vae-latent-explorer>', () => {
       await ready;
     }
     await gridDrawn(element, 3);
-    expect(tensorCount()).to.equal(whileConnected);
+    expect(await modelTensorCount()).to.equal(whileConnected);
     element.remove();
     expect(await settledTensorCount()).to.equal(baseline);
   });

@@ -354,6 +354,7 @@ async function checkPage(url, serverLog) {
                   ok: true,
                   ms: performance.now() - t0,
                   backend: el.activeBackend ?? null,
+                  worker: el.runsInWorker ?? null,
                 };
               } catch (e) {
                 return { tag, ok: false, message: String(e?.message ?? e).split('\n')[0] };
@@ -376,6 +377,9 @@ async function checkPage(url, serverLog) {
     await new Promise((r) => setTimeout(r, 500)); // late requests
     const modelErrors = await page.evaluate(() => window.__modelErrors ?? []).catch(() => []);
     for (const r of results) if (!r.ok) problems.push(`<${r.tag}> ${r.message}`);
+    // The bundler must have bundled the package's worker: the models run there, not in the page.
+    for (const r of results)
+      if (r.ok && r.worker !== true) problems.push(`<${r.tag}> runsInWorker is ${r.worker}`);
     for (const m of new Set(modelErrors))
       if (!problems.some((p) => p.includes(m.split('model-error: ')[1] ?? m))) problems.push(m);
   } catch (e) {
@@ -392,7 +396,7 @@ async function checkPage(url, serverLog) {
   await context.close().catch(() => {});
   const summary = results
     .filter((r) => r.ok)
-    .map((r) => `${r.tag} ${seconds(r.ms)} ${r.backend}`)
+    .map((r) => `${r.tag} ${seconds(r.ms)} ${r.backend}${r.worker ? ' in the worker' : ''}`)
     .join(', ');
   return {
     problems,

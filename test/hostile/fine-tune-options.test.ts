@@ -5,7 +5,7 @@ import '../../src/generative-elements.js';
 import type { GanArena } from '../../components/gan-arena/gan-arena.js';
 import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
-import { digitOne, rejection, tensorCount } from '../helpers.js';
+import { digitOne, rejection, modelTensorCount } from '../helpers.js';
 
 describe('fineTune with bad options or data', () => {
   it('checkFineTuneOptions names the option and its range', () => {
@@ -32,7 +32,7 @@ describe('fineTune with bad options or data', () => {
     explorer.setAttribute('loading', 'eager');
     document.body.append(explorer);
     await explorer.ready;
-    const before = tensorCount();
+    const before = await modelTensorCount();
     for (const options of [{ batchSize: 0 }, { steps: NaN }, { learningRate: Infinity }]) {
       expect(await rejection(explorer.fineTune([digitOne()], options))).to.be.instanceOf(
         RangeError,
@@ -42,7 +42,7 @@ describe('fineTune with bad options or data', () => {
     empty.width = 0;
     expect((await rejection(explorer.fineTune([empty], { steps: 2 }))).message).to.match(/empty/);
     expect(await rejection(explorer.fineTune([], { steps: 2 }))).to.be.instanceOf(RangeError);
-    expect(tensorCount()).to.equal(before);
+    expect(await modelTensorCount()).to.equal(before);
     const result = await explorer.fineTune([digitOne()], { steps: 2, batchSize: 1 });
     expect(result.steps).to.equal(2);
     explorer.remove();
@@ -53,7 +53,7 @@ describe('fineTune with bad options or data', () => {
     arena.setAttribute('loading', 'eager');
     document.body.append(arena);
     await arena.ready;
-    const before = tensorCount();
+    const before = await modelTensorCount();
     expect(await rejection(arena.fineTune([{ x: NaN, y: 0 }], { steps: 2 }))).to.be.instanceOf(
       TypeError,
     );
@@ -63,7 +63,7 @@ describe('fineTune with bad options or data', () => {
     expect(await rejection(arena.fineTune([{ x: 0.1, y: 0 }], { batchSize: 0 }))).to.be.instanceOf(
       RangeError,
     );
-    expect(tensorCount()).to.equal(before);
+    expect(await modelTensorCount()).to.equal(before);
     expect(arena.distribution).to.equal('ring');
     arena.remove();
   });

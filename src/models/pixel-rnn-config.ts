@@ -1,0 +1,77 @@
+/** The PixelRNN's architectures: plain data, for the elements and the model alike. */
+
+export type ColorEncoding = 'one-hot' | 'sigmoid';
+
+export interface PixelRnnConfig {
+  height: number;
+  width: number;
+  /** 'one-hot': softmax over `paletteSize` colours; 'sigmoid': RGB means through a sigmoid. */
+  encoding: ColorEncoding;
+  /** N, the number of palette colours (one-hot only; the sigmoid model always has 3 channels). */
+  paletteSize: number;
+  /** Size of the row LSTM's state h_r. */
+  rowSize: number;
+  /** Size of the context a_{r,c} handed to each column. */
+  contextSize: number;
+  /** Size of the pixel input e_{r,c}. */
+  inputSize: number;
+  /** Size of each column GRU's state. */
+  columnSize: number;
+  /** Number of column GRUs stacked (the ones after the first are residual). */
+  columnLayers: number;
+  /** Size of the output layer's hidden ReLU. */
+  headSize: number;
+  /** R: raw rows above a pixel that it sees directly. */
+  aboveRows: number;
+  /** k: of those rows, the columns c−k … c+k. */
+  aboveHalfWidth: number;
+  /** L: raw pixels to the left in the pixel's own row that it sees directly. */
+  leftPixels: number;
+  /** Standard deviation of the sigmoid model's Gaussian likelihood (and of its sampling noise). */
+  sigmoidStd: number;
+}
+
+/** The bundled digits model (weights/pixel-rnn-digits/): 28×28 binary pixels. */
+export const DIGITS_PIXEL_RNN_CONFIG: PixelRnnConfig = {
+  height: 28,
+  width: 28,
+  encoding: 'one-hot',
+  paletteSize: 2,
+  rowSize: 192,
+  contextSize: 32,
+  inputSize: 64,
+  columnSize: 48,
+  columnLayers: 2,
+  headSize: 64,
+  aboveRows: 2,
+  aboveHalfWidth: 2,
+  leftPixels: 2,
+  sigmoidStd: 0.1,
+};
+
+/**
+ * The bundled emoji models (weights/pixel-rnn-emoji/ and weights/pixel-rnn-emoji-sigmoid/):
+ * 16×16 Twemoji over a palette of 32 colours, one model per colour encoding, the same widths.
+ * The sigmoid model's Gaussian is narrow (σ = 0.05) so that its samples are its means plus a
+ * little noise: what it paints is what it predicts.
+ */
+export const EMOJI_PIXEL_RNN_CONFIG: PixelRnnConfig = {
+  height: 16,
+  width: 16,
+  encoding: 'one-hot',
+  paletteSize: 32,
+  rowSize: 160,
+  contextSize: 32,
+  inputSize: 64,
+  columnSize: 64,
+  columnLayers: 2,
+  headSize: 96,
+  aboveRows: 2,
+  aboveHalfWidth: 2,
+  leftPixels: 2,
+  sigmoidStd: 0.05,
+};
+export const EMOJI_SIGMOID_PIXEL_RNN_CONFIG: PixelRnnConfig = {
+  ...EMOJI_PIXEL_RNN_CONFIG,
+  encoding: 'sigmoid',
+};

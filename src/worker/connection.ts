@@ -1,0 +1,258 @@
+/**
+ * The page's one connection to its models. By default they run in one module worker per page,
+ * so training and drawing never hold up scrolling, typing or the other elements; where no worker
+ * can start (a CSP with `worker-src 'none'`, an old browser, `configure({ worker: false })`) the
+ * same host runs in the page and the status says so. Every copy of the package on the page
+ * shares the connection through the page registry.
+ */
+import { pageRegistry } from '../runtime/page-registry.js';
+import { configuredBackend, type BackendPreference } from '../runtime/config.js';
+import { trainingGate } from '../runtime/step-loop.js';
+import { reviveError } from './errors.js';
+import type { ModelKind, Reply, Request, RuntimeInfo } from './protocol.js';
+
+export type { ModelKind, RuntimeInfo };
+
+export interface CallOptions {
+  /** Stops a training call at its next step; an off-screen gate on it holds the training. */
+  signal?: AbortSignal;
+  onProgress?: (progress: never) => void;
+  /** Typed arrays the page hands over (they become unusable here). */
+  transfer?: Transferable[];
+}
+
+export interface ModelConnection {
+  /** Whether the models run in the worker; known once `startRuntime` has resolved. */
+  readonly runsInWorker: boolean | undefined;
+  /** A worker was wanted but could not start (the status says the models run on the main thread). */
+  readonly workerRefused: boolean;
+  /** The page's runtime, once started. */
+  readonly runtime: RuntimeInfo | undefined;
+  startRuntime(preference: BackendPreference): Promise<RuntimeInfo>;
+  /** A model in the host; its plain facts (sizes, palette…) come with the promise. */
+  create(kind: ModelKind, args: unknown[]): { handle: number; info: Promise<unknown> };
+  call<T>(handle: number, method: string, args: unknown[], options?: CallOptions): Promise<T>;
+  release(handle: number): void;
+  /** TF.js's tensor count where the models run (the leak tests read it). */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+}
+
+/** The page's connection, opened on first use. */
+export function modelConnection(): ModelConnection {
+  const registry = pageRegistry();
+  registry.connection ??= new Connection();
+  return registry.connection as ModelConnection;
+}
+
+interface Transport {
+  post(request: Request, transfer: Transferable[]): void;
+  inWorker: boolean;
+  /** A worker was wanted, but none could start. */
+  refused: boolean;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  onProgress?: (progress: never) => void;
+  signal?: AbortSignal;
+}
+
+class Connection implements ModelConnection {
+  private transport: Promise<Transport> | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private nextHandle = 1;
+  private starting: Promise<RuntimeInfo> | undefined;
+  runsInWorker: boolean | undefined;
+  workerRefused = false;
+  runtime: RuntimeInfo | undefined;
+
+  startRuntime(preference: BackendPreference): Promise<RuntimeInfo> {
+    this.starting ??= (async () => {
+      const transport = await this.open();
+      const settings = pageRegistry().settings;
+      const info = await this.request<RuntimeInfo>({
+        type: 'start',
+        id: 0,
+        settings: {
+          backend: configuredBackend() ?? preference,
+          assetBase: settings.assetBase,
+          fetchTimeoutMs: settings.fetchTimeoutMs,
+        },
+      });
+      this.workerRefused = transport.refused;
+      this.runtime = info;
+      return info;
+    })().catch((error: unknown) => {
+      // Nothing could start (a network blip took every backend's code): the next element tries again.
+      this.starting = undefined;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  create(kind: ModelKind, args: unknown[]): { handle: number; info: Promise<unknown> } {
+    const handle = this.nextHandle++;
+    return { handle, info: this.request({ type: 'create', id: 0, handle, kind, args }) };
+  }
+
+  call<T>(handle: number, method: string, args: unknown[], options: CallOptions = {}): Promise<T> {
+    const { signal, onProgress, transfer = [] } = options;
+    const training =
+      signal || onProgress ? { progress: Boolean(onProgress), gated: true } : undefined;
+    return this.request<T>(
+      { type: 'call', id: 0, handle, method, args, ...(training ? { training } : {}) },
+      transfer,
+      { onProgress, signal },
+    );
+  }
+
+  release(handle: number): void {
+    void this.open().then((transport) => transport.post({ type: 'release', handle }, []));
+  }
+
+  memory(): Promise<{ numTensors: number; numBytes: number }> {
+    return this.request({ type: 'memory', id: 0 });
+  }
+
+  /** Sends a request with a fresh id; resolves with its result. Requests keep their order. */
+  private request<T>(
+    request: Request,
+    transfer: Transferable[] = [],
+    extras: Pick<Pending, 'onProgress' | 'signal'> = {},
+  ): Promise<T> {
+    const id = this.nextId++;
+    const message = { ...request, id } as Request;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, ...extras });
+      void this.open().then((transport) => {
+        transport.post(message, transfer);
+        const { signal } = extras;
+        if (!signal) return;
+        const abort = () => transport.post({ type: 'abort', id }, []);
+        if (signal.aborted) abort();
+        else signal.addEventListener('abort', abort, { once: true });
+      }, reject);
+    });
+  }
+
+  private receive(reply: Reply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    switch (reply.type) {
+      case 'progress':
+        pending.onProgress?.(reply.progress as never);
+        return;
+      case 'gate':
+        void this.passGate(reply.id, pending.signal);
+        return;
+      case 'result':
+        this.pending.delete(reply.id);
+        pending.resolve(reply.value);
+        return;
+      case 'error':
+        this.pending.delete(reply.id);
+        pending.reject(reviveError(reply.error));
+        return;
+    }
+  }
+
+  /** A training in the host asks to take its next step: it waits while the element holds it. */
+  private async passGate(id: number, signal: AbortSignal | undefined): Promise<void> {
+    const gate = trainingGate(signal);
+    if (gate) await gate();
+    (await this.open()).post({ type: 'gate-open', id }, []);
+  }
+
+  private open(): Promise<Transport> {
+    this.transport ??= openTransport((reply) => this.receive(reply)).then((transport) => {
+      this.runsInWorker = transport.inWorker;
+      return transport;
+    });
+    return this.transport;
+  }
+}
+
+async function openTransport(onReply: (reply: Reply) => void): Promise<Transport> {
+  const wanted = pageRegistry().settings.worker !== false;
+  if (wanted) {
+    const worker = await startWorker();
+    if (worker) {
+      worker.addEventListener('message', (event: MessageEvent<Reply>) => onReply(event.data));
+      return {
+        inWorker: true,
+        refused: false,
+        post: (request, transfer) => worker.postMessage(request, transfer),
+      };
+    }
+  }
+  const { ModelHost } = await import('./model-host.js');
+  const host = new ModelHost((reply) => onReply(reply), { applySettings: false });
+  return { inWorker: false, refused: wanted, post: (request) => host.receive(request) };
+}
+
+const WORKER_OPTIONS: WorkerOptions = { type: 'module', name: 'generative-elements' };
+const WORKER_FILE = 'model-worker.js';
+
+/**
+ * The worker from the package's own files. The literal `new Worker(new URL('./…',
+ * import.meta.url), …)` is the form Vite and webpack recognise and bundle. A copy of `dist/` named
+ * by `configure({ assetBase })` has the worker beside its other files; one on another origin (a
+ * CDN) is started through a same-origin module that imports it, as browsers allow no cross-origin
+ * worker script.
+ */
+function createWorker(): Worker {
+  const base = pageRegistry().settings.assetBase;
+  if (base) return new Worker(sameOriginScript(new URL(WORKER_FILE, base)), WORKER_OPTIONS);
+  try {
+    return new Worker(new URL('./model-worker.js', import.meta.url), {
+      type: 'module',
+      name: 'generative-elements',
+    });
+  } catch (error) {
+    const url = new URL(WORKER_FILE, import.meta.url);
+    if (url.origin === location.origin) throw error;
+    return new Worker(sameOriginScript(url), WORKER_OPTIONS);
+  }
+}
+
+function sameOriginScript(url: URL): string {
+  if (url.origin === location.origin) return url.href;
+  const trampoline = `import ${JSON.stringify(url.href)};`;
+  return URL.createObjectURL(new Blob([trampoline], { type: 'text/javascript' }));
+}
+
+/** The worker, once its modules have loaded; undefined where none can start. */
+async function startWorker(): Promise<Worker | undefined> {
+  if (typeof Worker !== 'function') return undefined;
+  let worker: Worker;
+  try {
+    worker = createWorker();
+  } catch {
+    return undefined; // a CSP or Trusted Types refused it
+  }
+  const loaded = await new Promise<boolean>((resolve) => {
+    const timeout = pageRegistry().settings.fetchTimeoutMs ?? 30000;
+    const timer = setTimeout(() => resolve(false), timeout);
+    const onMessage = (event: MessageEvent<Reply>) => {
+      if (event.data?.id !== 0) return;
+      finish(true);
+    };
+    const onError = (event: Event) => {
+      event.preventDefault();
+      finish(false);
+    };
+    const finish = (ok: boolean) => {
+      clearTimeout(timer);
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      resolve(ok);
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+  });
+  if (loaded) return worker;
+  worker.terminate();
+  return undefined;
+}

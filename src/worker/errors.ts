@@ -1,0 +1,71 @@
+/**
+ * Errors across the worker boundary. A structured clone keeps only an Error's name and message;
+ * the elements also need its problem code (to say it in their language), its cause, and the
+ * class the page can check for (WeightsError, SentenceInputError, AbortError, RangeError…).
+ */
+import { WeightsError } from '../runtime/weights-error.js';
+import { SentenceInputError, type SentenceProblem } from '../data/sentence-input.js';
+import type { Problem } from '../runtime/problem.js';
+import type { SerializedError } from './protocol.js';
+
+const KEPT_FIELDS = ['problem', 'tokenCount', 'maxTokens', 'url', 'status'];
+
+export function serializeError(error: unknown, depth = 0): SerializedError {
+  if (!(error instanceof Error) && !(error instanceof DOMException))
+    return { name: 'Error', message: String(error) };
+  const fields: Record<string, unknown> = {};
+  for (const key of KEPT_FIELDS) {
+    const value = (error as unknown as Record<string, unknown>)[key];
+    // A problem object goes in `problem`; a SentenceInputError's problem is a word, kept as a field.
+    if (value === undefined || (key === 'problem' && typeof value === 'object')) continue;
+    fields[key] = value;
+  }
+  const problem = (error as { problem?: unknown }).problem;
+  return {
+    name: error.name,
+    message: error.message,
+    ...(typeof problem === 'object' && problem ? { problem: problem as Problem } : {}),
+    ...(Object.keys(fields).length ? { fields } : {}),
+    ...(error.cause !== undefined && depth < 4
+      ? { cause: serializeError(error.cause, depth + 1) }
+      : {}),
+  };
+}
+
+const STANDARD: Record<string, ErrorConstructor> = {
+  RangeError,
+  TypeError,
+  SyntaxError,
+};
+
+export function reviveError(data: SerializedError): Error {
+  const cause = data.cause ? reviveError(data.cause) : undefined;
+  const options = cause ? { cause } : undefined;
+  let error: Error;
+  if (data.name === 'AbortError') {
+    error = new DOMException(data.message, 'AbortError');
+  } else if (data.name === 'WeightsError') {
+    error = new WeightsError(data.message, { cause, problem: data.problem });
+  } else if (data.name === 'SentenceInputError') {
+    const {
+      problem = 'empty',
+      tokenCount = 0,
+      maxTokens = 0,
+    } = (data.fields ?? {}) as {
+      problem?: SentenceProblem;
+      tokenCount?: number;
+      maxTokens?: number;
+    };
+    error = new SentenceInputError(problem, tokenCount, maxTokens);
+  } else {
+    error = new (STANDARD[data.name] ?? Error)(data.message, options);
+    if (!(data.name in STANDARD)) error.name = data.name;
+    if (data.problem) Object.assign(error, { problem: data.problem });
+  }
+  if (data.fields) {
+    for (const [key, value] of Object.entries(data.fields)) {
+      if (!(key in error)) Object.assign(error, { [key]: value });
+    }
+  }
+  return error;
+}

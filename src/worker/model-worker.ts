@@ -1,0 +1,15 @@
+/**
+ * The page's models worker: one per page, started by connection.ts as a module worker. TF.js,
+ * the models and their training loops live here, so the page never waits for them.
+ */
+import { ModelHost } from './model-host.js';
+import type { Request } from './protocol.js';
+
+// Inside a worker, the global scope posts and receives messages the way a Worker object does.
+const scope = globalThis as unknown as Worker;
+const host = new ModelHost((reply, transfer) => scope.postMessage(reply, transfer), {
+  applySettings: true,
+});
+scope.addEventListener('message', (event: MessageEvent<Request>) => host.receive(event.data));
+// Tells the page this worker's modules have loaded (a blocked or missing worker never says it).
+scope.postMessage({ type: 'result', id: 0, value: 'loaded' });

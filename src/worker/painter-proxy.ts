@@ -1,0 +1,164 @@
+/**
+ * The PixelRNN painter (models/pixel-rnn-painter.ts) as the element sees it. A painting draws in
+ * the host; each step brings back the new pixel of every image, and the page keeps the images and
+ * the predictions so far for drawing, the bars and the hover view.
+ */
+import type { Palette } from '../data/palette.js';
+import type { PixelValues } from '../data/pixel-images.js';
+import type { PaintingOptions } from '../models/plain-types.js';
+import type { PixelRnnConfig } from '../models/pixel-rnn-config.js';
+import type { FineTuneOptions } from '../runtime/step-loop.js';
+import type { TrainingResult } from '../runtime/training-result.js';
+import { RemoteModel } from './remote-model.js';
+import type { PaintedPixel } from './protocol.js';
+import { trainingCall } from './training-call.js';
+
+export type { PaintingOptions, PixelValues };
+
+interface PainterInfo {
+  config: PixelRnnConfig;
+  palette: Palette | undefined;
+  valueDepth: number;
+  distributionDepth: number;
+  weightBytes: number;
+}
+
+export class PainterProxy extends RemoteModel<PainterInfo> {
+  static async open(config: PixelRnnConfig): Promise<PainterProxy> {
+    const { connection, handle, info } = await RemoteModel.create<PainterInfo>('pixel-painter', [
+      config,
+    ]);
+    return new PainterProxy(connection, handle, info);
+  }
+
+  get config(): PixelRnnConfig {
+    return this.info.config;
+  }
+
+  /** The colours the weights were trained with (from the weights file), if any. */
+  get palette(): Palette | undefined {
+    return this.info.palette;
+  }
+
+  /** Numbers per pixel in a PixelValues array: 1 (index) or 3 (RGB). */
+  get valueDepth(): number {
+    return this.info.valueDepth;
+  }
+
+  /** Numbers per pixel in a predicted distribution: N probabilities or an RGB mean. */
+  get distributionDepth(): number {
+    return this.info.distributionDepth;
+  }
+
+  async startPainting(options: PaintingOptions): Promise<PaintingProxy> {
+    const { handle, info } = this.connection.create('painting', [this.handle, options]);
+    const start = (await info) as PaintingInfo;
+    return new PaintingProxy(this, handle, start);
+  }
+
+  /** −log p(x) in nats for each image. */
+  nll(images: PixelValues[]): Promise<Float32Array> {
+    return this.call('nll', [images]);
+  }
+
+  fineTune(images: PixelValues[], options: FineTuneOptions = {}): Promise<TrainingResult> {
+    return this.call(...trainingCall('fineTune', [images], options));
+  }
+
+  /** @internal the painting's own calls go through its painter's connection. */
+  connectionOf(): RemoteModel<PainterInfo>['connection'] {
+    return this.connection;
+  }
+}
+
+interface PaintingInfo {
+  count: number;
+  fromRow: number;
+  done: boolean;
+  position: { row: number; column: number };
+  images: PixelValues[];
+}
+
+/** One drawing of `count` images in progress, mirrored in the page pixel by pixel. */
+export class PaintingProxy {
+  readonly count: number;
+  readonly fromRow: number;
+  /** Per image, its pixels so far (not yet drawn: 0). */
+  readonly images: PixelValues[];
+  /** Per image, the model's prediction at every drawn pixel (NaN where not drawn yet). */
+  readonly predictions: Float32Array[];
+  private done_: boolean;
+  private position_: { row: number; column: number };
+  private released = false;
+  private readonly width: number;
+  private readonly valueDepth: number;
+  private readonly distributionDepth: number;
+
+  constructor(
+    private readonly painter: PainterProxy,
+    private readonly handle: number,
+    start: PaintingInfo,
+  ) {
+    const { height, width } = painter.config;
+    this.count = start.count;
+    this.fromRow = start.fromRow;
+    this.images = start.images;
+    this.done_ = start.done;
+    this.position_ = start.position;
+    this.width = width;
+    this.valueDepth = painter.valueDepth;
+    this.distributionDepth = painter.distributionDepth;
+    this.predictions = Array.from({ length: this.count }, () =>
+      new Float32Array(height * width * this.distributionDepth).fill(NaN),
+    );
+  }
+
+  get done(): boolean {
+    return this.done_;
+  }
+
+  /** The pixel the next step draws. */
+  get position(): { row: number; column: number } {
+    return this.position_;
+  }
+
+  /** Draws the next pixel of every image; returns where. */
+  async step(): Promise<{ row: number; column: number }> {
+    const drawn = await this.steps(1);
+    return drawn[drawn.length - 1] ?? this.position_;
+  }
+
+  /** Draws up to `n` pixels in one message; returns where, in order. */
+  async steps(n: number): Promise<{ row: number; column: number }[]> {
+    const { drawn, done } = await this.painter
+      .connectionOf()
+      .call<{ drawn: PaintedPixel[]; done: boolean }>(this.handle, 'steps', [n]);
+    for (const pixel of drawn) this.apply(pixel);
+    this.done_ = done;
+    const last = drawn[drawn.length - 1];
+    if (last && !done) this.position_ = nextPixel(last, this.width);
+    if (done) this.dispose();
+    return drawn.map(({ row, column }) => ({ row, column }));
+  }
+
+  dispose(): void {
+    if (this.released) return;
+    this.released = true;
+    this.painter.connectionOf().release(this.handle);
+  }
+
+  private apply({ row, column, values, predictions }: PaintedPixel): void {
+    const pixel = row * this.width + column;
+    for (let i = 0; i < this.count; i++) {
+      this.images[i].set(values[i], pixel * this.valueDepth);
+      this.predictions[i].set(predictions[i], pixel * this.distributionDepth);
+    }
+  }
+}
+
+function nextPixel(
+  { row, column }: { row: number; column: number },
+  width: number,
+): { row: number; column: number } {
+  return column + 1 < width ? { row, column: column + 1 } : { row: row + 1, column: 0 };
+}

@@ -1,0 +1,70 @@
+/**
+ * The messages between the page and the models' worker (and, in the fallback, the same messages
+ * passed in the page). The page holds handles; the worker holds the model wrappers behind them.
+ * Big numbers travel as typed arrays (transferred, not copied, where the sender lets them go).
+ */
+import type { BackendName, BackendPreference } from '../runtime/config.js';
+import type { Problem } from '../runtime/problem.js';
+
+/** The models the worker can hold (see served-models.ts). */
+export type ModelKind = 'digit-vae' | 'gan' | 'pixel-painter' | 'painting' | 'sentence-morpher';
+
+/** Page-wide settings the worker's copy of the runtime needs. */
+export interface RuntimeSettings {
+  backend: BackendPreference;
+  assetBase?: string;
+  fetchTimeoutMs?: number;
+}
+
+export interface RuntimeInfo {
+  backend: BackendName;
+  /** Why a preferred backend was skipped or dropped, for the element's status line. */
+  notes: string[];
+}
+
+export type Request =
+  | { type: 'start'; id: number; settings: RuntimeSettings }
+  | { type: 'create'; id: number; handle: number; kind: ModelKind; args: unknown[] }
+  | {
+      type: 'call';
+      id: number;
+      handle: number;
+      method: string;
+      args: unknown[];
+      /** The call takes a training's callbacks: progress messages, an abort, a gate. */
+      training?: { progress: boolean; gated: boolean };
+    }
+  /** Stops the training started by call `id` at its next step. */
+  | { type: 'abort'; id: number }
+  /** Lets the training of call `id` take its next step (an answer to a `gate` reply). */
+  | { type: 'gate-open'; id: number }
+  /** Frees a handle's model once the calls on it have settled. */
+  | { type: 'release'; handle: number }
+  | { type: 'memory'; id: number };
+
+export type Reply =
+  | { type: 'result'; id: number; value: unknown }
+  | { type: 'error'; id: number; error: SerializedError }
+  | { type: 'progress'; id: number; progress: unknown }
+  /** The training of call `id` asks whether it may take its next step. */
+  | { type: 'gate'; id: number };
+
+/** An Error as data: its name, message and problem code survive the trip, and so does its cause. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  problem?: Problem;
+  /** Other own fields (e.g. a SentenceInputError's tokenCount). */
+  fields?: Record<string, unknown>;
+  cause?: SerializedError;
+}
+
+/** One pixel a painting drew in the host: where, and for every image its value and prediction. */
+export interface PaintedPixel {
+  row: number;
+  column: number;
+  /** Per image, the pixel's value(s): a palette index, or an RGB triple. */
+  values: number[][];
+  /** Per image, what the model predicted there. */
+  predictions: Float32Array[];
+}
