@@ -139,7 +139,7 @@ export default {
       name: 'wasm',
       files:
         process.env.TEST_FILES ??
-        'test/{models,data,runtime,components,teaching,hostile}/**/*.test.ts',
+        'test/{models,data,runtime,worker,components,teaching,hostile}/**/*.test.ts',
       browsers: [chromium()],
     },
     {

@@ -179,6 +179,7 @@ export abstract class GenerativeElement extends LitElement {
   /** The training loop in progress, settled or not: the model is freed only once it has stopped. */
   #training: Promise<void> = Promise.resolve();
   private runtimeNotes: string[] = [];
+  #stopBackendWatch: (() => void) | undefined;
   protected rng: Rng = createRng();
 
   /**
@@ -363,6 +364,10 @@ export abstract class GenerativeElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#everConnected = true;
+    // `auto` may move the page to a faster backend after measuring: the status line follows.
+    this.#stopBackendWatch = modelConnection().onBackendChange(() => {
+      if (this.phase !== 'idle') this.updateStatus();
+    });
     this.#applyStateFromUrl();
     if (this.loading === 'eager') {
       void this.startModel();
@@ -380,6 +385,7 @@ export abstract class GenerativeElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopBackendWatch?.();
     this.viewportObserver?.disconnect();
     this.viewportObserver = undefined;
     // Moving an element (remove, then insert in the same task) keeps its model; removing it frees it.
@@ -484,6 +490,7 @@ export abstract class GenerativeElement extends LitElement {
     this.phase = 'ready';
     this.firstOutputShown = true;
     this.updateStatus();
+    void modelConnection().afterFirstOutput();
     // A rebuild asked for during start-up runs next and resolves `ready` itself; an element
     // removed during start-up leaves it pending, for the removal to reject.
     if (this.#pendingRebuilds === 0 && (this.isConnected || !this.#everConnected))

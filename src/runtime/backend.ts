@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { configuredBackend, type BackendName, type BackendPreference } from './config.js';
 import { pageRegistry } from './page-registry.js';
 import { wasmBinaryUrls } from './wasm-binaries.js';
+import { adapterKey, cachedChoice, type GpuAdapterLike } from './backend-choice.js';
 
 // Production mode: TF.js skips debug checks, and a second TF.js on the page (another copy of this
 // package, whose modules share TF.js's global engine) does not warn that the platform is set again.
@@ -17,6 +18,13 @@ export interface RuntimeInfo {
   backend: BackendName;
   /** Why a preferred backend was skipped or dropped, for the element's status line. */
   notes: string[];
+  /** `auto` started on WASM beside a WebGPU adapter it has not measured yet (its cache key). */
+  measureOn?: string;
+}
+
+export interface RuntimeOptions {
+  /** Tests only: measure a software adapter as if it were hardware (see backend-choice.ts). */
+  measureSoftwareAdapter?: boolean;
 }
 
 /**
@@ -24,13 +32,18 @@ export interface RuntimeInfo {
  * later callers, from this copy of the package or another one on the page, get the same runtime
  * and can report what is active.
  */
-export function initRuntime(preference: BackendPreference = 'auto'): Promise<RuntimeInfo> {
+export function initRuntime(
+  preference: BackendPreference = 'auto',
+  options: RuntimeOptions = {},
+): Promise<RuntimeInfo> {
   const registry = pageRegistry();
-  registry.runtime ??= startRuntime(configuredBackend() ?? preference).catch((error: unknown) => {
-    // Nothing could start (a network blip took every backend's code): the next element tries again.
-    registry.runtime = undefined;
-    throw error;
-  });
+  registry.runtime ??= startRuntime(configuredBackend() ?? preference, options).catch(
+    (error: unknown) => {
+      // Nothing could start (a network blip took every backend's code): the next element tries again.
+      registry.runtime = undefined;
+      throw error;
+    },
+  );
   return registry.runtime as Promise<RuntimeInfo>;
 }
 
@@ -39,28 +52,37 @@ export function activeBackendName(): BackendName | null {
   return name === 'webgpu' || name === 'wasm' || name === 'cpu' ? name : null;
 }
 
-async function startRuntime(preference: BackendPreference): Promise<RuntimeInfo> {
+async function startRuntime(
+  preference: BackendPreference,
+  options: RuntimeOptions,
+): Promise<RuntimeInfo> {
   const notes: string[] = [];
-  const candidates: BackendName[] =
-    preference === 'auto' || preference === 'webgpu'
-      ? ['webgpu', 'wasm', 'cpu']
-      : preference === 'wasm'
-        ? ['wasm', 'cpu']
-        : ['cpu'];
+  let measureOn: string | undefined;
+  let candidates: BackendName[];
+  if (preference === 'auto') {
+    ({ candidates, measureOn } = await autoCandidates(notes, options));
+  } else {
+    candidates =
+      preference === 'webgpu'
+        ? ['webgpu', 'wasm', 'cpu']
+        : preference === 'wasm'
+          ? ['wasm', 'cpu']
+          : ['cpu'];
+  }
 
   for (const name of candidates) {
     try {
-      if (name === 'webgpu') {
-        const skip = await reasonToSkipWebGpu(preference === 'webgpu');
+      if (name === 'webgpu' && preference === 'webgpu') {
+        const skip = await reasonWebGpuIsMissing();
         if (skip) {
-          if (preference === 'webgpu' || !skip.startsWith('no WebGPU')) notes.push(skip);
+          notes.push(skip);
           continue;
         }
       }
       await registerBackend(name);
       if (!(await tf.setBackend(name))) throw new Error(`${name} backend failed to initialise`);
       await checkFirstKernel();
-      return { backend: name, notes };
+      return { backend: name, notes, ...(measureOn && name === 'wasm' ? { measureOn } : {}) };
     } catch (error) {
       const message = `${name} backend unavailable (${error instanceof Error ? error.message : String(error)}); trying the next one`;
       console.warn(`generative-elements: ${message}`);
@@ -73,28 +95,41 @@ async function startRuntime(preference: BackendPreference): Promise<RuntimeInfo>
   throw new Error('No TF.js backend could start (WebGPU, WASM and CPU all failed).');
 }
 
-/** WebGPU is used on a hardware adapter; a software fallback (SwiftShader) only when forced. */
-async function reasonToSkipWebGpu(forced: boolean): Promise<string | null> {
+/**
+ * Where `auto` starts: WASM, unless an earlier visit measured WebGPU faster on this adapter. A
+ * hardware adapter not measured yet is named in `measureOn`; a software one (SwiftShader) is
+ * passed over without measuring, as it is far slower than WASM.
+ */
+async function autoCandidates(
+  notes: string[],
+  options: RuntimeOptions,
+): Promise<{ candidates: BackendName[]; measureOn?: string }> {
+  const fallback: BackendName[] = ['wasm', 'cpu'];
+  const gpu = (
+    navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }
+  ).gpu;
+  const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
+  if (!adapter) return { candidates: fallback };
+  if (isSoftwareAdapter(adapter) && !options.measureSoftwareAdapter) {
+    notes.push(
+      'skipped the software WebGPU adapter (much slower than WASM here); set backend="webgpu" to force it',
+    );
+    return { candidates: fallback };
+  }
+  const key = adapterKey(adapter);
+  const cached = await cachedChoice(key);
+  if (cached === 'webgpu') return { candidates: ['webgpu', ...fallback] };
+  return { candidates: fallback, ...(cached ? {} : { measureOn: key }) };
+}
+
+/** Why a forced `webgpu` cannot start here, if it cannot (any adapter, even a software one, will do). */
+async function reasonWebGpuIsMissing(): Promise<string | null> {
   const gpu = (
     navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }
   ).gpu;
   if (!gpu) return 'no WebGPU in this browser';
   const adapter = await gpu.requestAdapter().catch(() => null);
-  if (!adapter) return 'no WebGPU adapter';
-  if (!forced && isSoftwareAdapter(adapter)) {
-    return 'skipped the software WebGPU adapter (much slower than WASM here); set backend="webgpu" to force it';
-  }
-  return null;
-}
-
-interface GpuAdapterLike {
-  isFallbackAdapter?: boolean;
-  info?: {
-    isFallbackAdapter?: boolean;
-    architecture?: string;
-    description?: string;
-    vendor?: string;
-  };
+  return adapter ? null : 'no WebGPU adapter';
 }
 
 export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
@@ -107,7 +142,8 @@ export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
   );
 }
 
-async function registerBackend(name: BackendName): Promise<void> {
+/** Loads and registers a backend's code (once); `tf.setBackend` can then switch to it. */
+export async function registerBackend(name: BackendName): Promise<void> {
   if (tf.findBackendFactory(name)) return;
   if (name === 'webgpu') {
     await import('@tensorflow/tfjs-backend-webgpu');

@@ -14,6 +14,8 @@ export interface PageRegistry {
     assetBase?: string;
     fetchTimeoutMs?: number;
     worker?: boolean;
+    /** Tests only: let `auto` measure a software WebGPU adapter as if it were hardware. */
+    measureSoftwareAdapter?: boolean;
   };
   /** The page's one connection to its models (in the worker, or in the page), see connection.ts. */
   connection?: unknown;

@@ -9,7 +9,7 @@ import { pageRegistry } from '../runtime/page-registry.js';
 import { configuredBackend, type BackendPreference } from '../runtime/config.js';
 import { trainingGate } from '../runtime/step-loop.js';
 import { reviveError } from './errors.js';
-import type { ModelKind, Reply, Request, RuntimeInfo } from './protocol.js';
+import type { BackendMeasurement, ModelKind, Reply, Request, RuntimeInfo } from './protocol.js';
 
 export type { ModelKind, RuntimeInfo };
 
@@ -33,6 +33,14 @@ export interface ModelConnection {
   create(kind: ModelKind, args: unknown[]): { handle: number; info: Promise<unknown> };
   call<T>(handle: number, method: string, args: unknown[], options?: CallOptions): Promise<T>;
   release(handle: number): void;
+  /**
+   * Called once an element has shown its first output: `auto` beside an unmeasured WebGPU
+   * adapter then measures both backends and keeps the faster. Resolves with what was measured
+   * (null where there was nothing to measure); the same promise for every caller.
+   */
+  afterFirstOutput(): Promise<BackendMeasurement | null>;
+  /** Calls `listener` when the runtime moves to another backend; returns the unsubscribe. */
+  onBackendChange(listener: () => void): () => void;
   /** TF.js's tensor count where the models run (the leak tests read it). */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
 }
@@ -64,6 +72,8 @@ class Connection implements ModelConnection {
   private nextId = 1;
   private nextHandle = 1;
   private starting: Promise<RuntimeInfo> | undefined;
+  private measurement: Promise<BackendMeasurement | null> | undefined;
+  private readonly backendListeners = new Set<() => void>();
   runsInWorker: boolean | undefined;
   workerRefused = false;
   runtime: RuntimeInfo | undefined;
@@ -79,6 +89,7 @@ class Connection implements ModelConnection {
           backend: configuredBackend() ?? preference,
           assetBase: settings.assetBase,
           fetchTimeoutMs: settings.fetchTimeoutMs,
+          measureSoftwareAdapter: settings.measureSoftwareAdapter,
         },
       });
       this.workerRefused = transport.refused;
@@ -106,6 +117,27 @@ class Connection implements ModelConnection {
       transfer,
       { onProgress, signal },
     );
+  }
+
+  afterFirstOutput(): Promise<BackendMeasurement | null> {
+    if (this.measurement) return this.measurement;
+    if (!this.runtime?.measureOn) return Promise.resolve(null);
+    this.measurement = this.request<BackendMeasurement | null>({ type: 'measure', id: 0 }).then(
+      (result) => {
+        if (result && this.runtime && result.winner !== this.runtime.backend) {
+          this.runtime = { ...this.runtime, backend: result.winner };
+          for (const listener of this.backendListeners) listener();
+        }
+        return result;
+      },
+      () => null, // a failed measurement leaves the page on WASM, where it works
+    );
+    return this.measurement;
+  }
+
+  onBackendChange(listener: () => void): () => void {
+    this.backendListeners.add(listener);
+    return () => this.backendListeners.delete(listener);
   }
 
   release(handle: number): void {

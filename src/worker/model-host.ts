@@ -4,13 +4,14 @@
  * the page when no worker can start (connection.ts), so both paths share every line here.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { initRuntime } from '../runtime/backend.js';
+import { initRuntime, registerBackend, type RuntimeInfo } from '../runtime/backend.js';
+import { measureBackends } from '../runtime/backend-choice.js';
 import { configure } from '../runtime/config.js';
 import { holdTrainingWhile } from '../runtime/step-loop.js';
 import { loadArtifacts, saveArtifacts } from '../runtime/weights-io.js';
 import { serializeError } from './errors.js';
 import { serve, Transfer, type ServedModel, type TrainingCallbacks } from './served-models.js';
-import type { Reply, Request, RuntimeSettings } from './protocol.js';
+import type { BackendMeasurement, Reply, Request, RuntimeSettings } from './protocol.js';
 
 export type Send = (reply: Reply, transfer: Transferable[]) => void;
 
@@ -28,6 +29,7 @@ interface Training {
 export class ModelHost {
   private readonly held = new Map<number, Held>();
   private readonly trainings = new Map<number, Training>();
+  private runtime: RuntimeInfo | undefined;
 
   /** `applySettings`: the worker copies the page's settings; a host in the page already has them. */
   constructor(
@@ -40,7 +42,10 @@ export class ModelHost {
       case 'start':
         this.answer(request.id, async () => {
           this.applySettings(request.settings);
-          return initRuntime(request.settings.backend);
+          this.runtime = await initRuntime(request.settings.backend, {
+            measureSoftwareAdapter: request.settings.measureSoftwareAdapter,
+          });
+          return this.runtime;
         });
         return;
       case 'create':
@@ -63,13 +68,37 @@ export class ModelHost {
       case 'release':
         void this.release(request.handle);
         return;
+      case 'measure':
+        this.answer(request.id, () => this.measure());
+        return;
       case 'memory':
         this.answer(request.id, () => {
+          // Before the runtime starts there are no tensors (and no backend to ask).
+          if (!this.runtime) return { numTensors: 0, numBytes: 0 };
           const { numTensors, numBytes } = tf.memory();
           return { numTensors, numBytes };
         });
         return;
     }
+  }
+
+  /**
+   * `auto` beside an unmeasured WebGPU adapter: times one representative step of every live
+   * model on WASM and on WebGPU, and stays on the faster. Once per page; null if nothing to do.
+   */
+  private async measure(): Promise<BackendMeasurement | null> {
+    const adapter = this.runtime?.measureOn;
+    const steps = [...this.held.values()].flatMap(({ served }) =>
+      served.benchmark ? [served.benchmark] : [],
+    );
+    if (!adapter || steps.length === 0) return null;
+    this.runtime!.measureOn = undefined;
+    await registerBackend('webgpu');
+    const result = await measureBackends(adapter, ['wasm', 'webgpu'], async () => {
+      for (const step of steps) await step();
+    });
+    this.runtime!.backend = result.winner;
+    return result;
   }
 
   /** The page's settings, copied into the worker's registry (a host in the page has them already). */

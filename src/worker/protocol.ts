@@ -14,12 +14,23 @@ export interface RuntimeSettings {
   backend: BackendPreference;
   assetBase?: string;
   fetchTimeoutMs?: number;
+  /** Tests only: treat a software WebGPU adapter as hardware, so `auto` measures it. */
+  measureSoftwareAdapter?: boolean;
 }
 
 export interface RuntimeInfo {
   backend: BackendName;
   /** Why a preferred backend was skipped or dropped, for the element's status line. */
   notes: string[];
+  /** `auto` started on WASM beside a WebGPU adapter not measured yet (see backend-choice.ts). */
+  measureOn?: string;
+}
+
+/** What `auto` measured: the median time of one representative step per backend, and the winner. */
+export interface BackendMeasurement {
+  adapter: string;
+  ms: Partial<Record<BackendName, number>>;
+  winner: BackendName;
 }
 
 export type Request =
@@ -40,7 +51,9 @@ export type Request =
   | { type: 'gate-open'; id: number }
   /** Frees a handle's model once the calls on it have settled. */
   | { type: 'release'; handle: number }
-  | { type: 'memory'; id: number };
+  | { type: 'memory'; id: number }
+  /** After the first output: time the live models on each backend and keep the faster (`auto`). */
+  | { type: 'measure'; id: number };
 
 export type Reply =
   | { type: 'result'; id: number; value: unknown }

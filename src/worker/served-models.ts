@@ -38,6 +38,8 @@ export interface ServedModel {
     getWeights(): Promise<unknown>;
   };
   info(): unknown;
+  /** One representative forward pass, for choosing the faster backend (no weights change). */
+  benchmark?: () => Promise<void>;
   methods: Record<string, (args: never, training?: TrainingCallbacks) => unknown>;
 }
 
@@ -62,6 +64,7 @@ function serveDigitVae(vae: DigitVae): ServedModel {
   return {
     model: vae,
     info: () => ({ latentSize: vae.latentSize, weightBytes: vae.weightBytes }),
+    benchmark: () => vae.decode(new Float32Array(81 * vae.latentSize), 81).then(() => undefined),
     methods: {
       encode: ([digits]: [Float32Array[]]) => vae.encode(digits),
       decode: async ([codes, count]: [Float32Array, number]) => {
@@ -85,6 +88,7 @@ function serveGan(args: Parameters<typeof createGan>): ServedModel {
   return {
     model: trainer,
     info: () => ({ rounds: trainer.rounds, weightBytes: trainer.weightBytes }),
+    benchmark: () => trainer.sample(256, { seed: 1 }).then(() => undefined),
     methods: {
       setRealData: ([data]: Parameters<GanTrainer['setRealData']>) => trainer.setRealData(data),
       updateSettings: ([changes]: [Partial<GanSettings>]) => trainer.updateSettings(changes),
@@ -127,6 +131,14 @@ function servePainter(painter: PixelPainter): ServedModel {
       distributionDepth: painter.distributionDepth,
       weightBytes: painter.weightBytes,
     }),
+    benchmark: () => {
+      const { height, width } = painter.config;
+      const blank =
+        painter.valueDepth === 1
+          ? new Int32Array(height * width)
+          : new Float32Array(height * width * 3);
+      return painter.nll([blank, blank, blank, blank]).then(() => undefined);
+    },
     methods: {
       nll: async ([images]: [Parameters<PixelPainter['nll']>[0]]) => {
         const nll = await painter.nll(images);
@@ -189,6 +201,13 @@ function serveMorpher(morpher: SentenceMorpher): ServedModel {
       pieces: hasVocabulary(morpher) ? morpher.vocabulary.pieces : null,
       weightBytes: morpher.weightBytes,
     }),
+    benchmark: async () => {
+      if (!hasVocabulary(morpher)) return;
+      const codes = Array.from({ length: 5 }, (_, i) =>
+        new Float32Array(morpher.config.latentSize).fill(i / 5),
+      );
+      await morpher.decode(codes);
+    },
     methods: {
       encode: ([text]: [string]) => morpher.encode(text),
       decode: ([codes, options]: Parameters<SentenceMorpher['decode']>) =>
