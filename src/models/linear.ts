@@ -124,3 +124,12 @@ function variableFrom(initial: tf.Tensor): tf.Variable {
   initial.dispose();
   return variable;
 }
+
+/** Scales every gradient by one factor so that their global norm is at most `maxNorm`. */
+export function clipByGlobalNorm(grads: tf.NamedTensorMap, maxNorm: number): tf.NamedTensorMap {
+  return tf.tidy(() => {
+    const norm = tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g)))));
+    const scale = tf.div(maxNorm, tf.maximum(norm, maxNorm));
+    return Object.fromEntries(Object.entries(grads).map(([name, g]) => [name, tf.mul(g, scale)]));
+  });
+}

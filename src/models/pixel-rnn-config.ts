@@ -1,4 +1,5 @@
 /** The PixelRNN's architectures: plain data, for the elements and the model alike. */
+import type { Palette } from '../data/palette.js';
 
 export type ColorEncoding = 'one-hot' | 'sigmoid';
 
@@ -75,3 +76,30 @@ export const EMOJI_SIGMOID_PIXEL_RNN_CONFIG: PixelRnnConfig = {
   ...EMOJI_PIXEL_RNN_CONFIG,
   encoding: 'sigmoid',
 };
+
+export function checkConfig(c: PixelRnnConfig): void {
+  if (c.encoding !== 'one-hot' && c.encoding !== 'sigmoid') {
+    throw new RangeError(
+      `Unknown colour encoding "${c.encoding as string}": use 'one-hot' or 'sigmoid'.`,
+    );
+  }
+  if (c.encoding === 'one-hot' && !(Number.isInteger(c.paletteSize) && c.paletteSize >= 2)) {
+    throw new RangeError(`paletteSize must be a whole number ≥ 2, got ${c.paletteSize}.`);
+  }
+  if (c.columnLayers < 1) throw new RangeError('A PixelRNN needs at least one column GRU.');
+}
+
+/** A palette that fits the model: N colours for one-hot, any number for sigmoid; 0–255 RGB. */
+export function isPalette(value: unknown, config: PixelRnnConfig): value is Palette {
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    (config.encoding === 'sigmoid' || value.length === config.paletteSize) &&
+    value.every(
+      (c) =>
+        Array.isArray(c) &&
+        c.length === 3 &&
+        c.every((v) => Number.isFinite(v) && v >= 0 && v <= 255),
+    )
+  );
+}

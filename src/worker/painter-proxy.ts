@@ -79,7 +79,11 @@ interface PaintingInfo {
   images: PixelValues[];
 }
 
-/** One drawing of `count` images in progress, mirrored in the page pixel by pixel. */
+/**
+ * One drawing of `count` images in progress, mirrored in the page pixel by pixel. The host draws
+ * a row's worth of pixels per message, and the next batch while the page shows this one, so the
+ * page never waits a round trip per pixel; `step()` reveals them one at a time.
+ */
 export class PaintingProxy {
   readonly count: number;
   readonly fromRow: number;
@@ -87,10 +91,14 @@ export class PaintingProxy {
   readonly images: PixelValues[];
   /** Per image, the model's prediction at every drawn pixel (NaN where not drawn yet). */
   readonly predictions: Float32Array[];
-  private done_: boolean;
+  /** Pixels the host has drawn that the page has not revealed yet. */
+  private readonly drawnAhead: PaintedPixel[] = [];
+  private fetching: Promise<void> | undefined;
+  private hostDone: boolean;
   private position_: { row: number; column: number };
   private released = false;
   private readonly width: number;
+  private readonly batch: number;
   private readonly valueDepth: number;
   private readonly distributionDepth: number;
 
@@ -102,10 +110,12 @@ export class PaintingProxy {
     const { height, width } = painter.config;
     this.count = start.count;
     this.fromRow = start.fromRow;
-    this.images = start.images;
-    this.done_ = start.done;
+    // A copy: in the page's own host the painting's arrays run ahead of what is revealed.
+    this.images = start.images.map((image) => image.slice());
+    this.hostDone = start.done;
     this.position_ = start.position;
     this.width = width;
+    this.batch = width;
     this.valueDepth = painter.valueDepth;
     this.distributionDepth = painter.distributionDepth;
     this.predictions = Array.from({ length: this.count }, () =>
@@ -114,7 +124,7 @@ export class PaintingProxy {
   }
 
   get done(): boolean {
-    return this.done_;
+    return this.hostDone && this.drawnAhead.length === 0;
   }
 
   /** The pixel the next step draws. */
@@ -122,29 +132,36 @@ export class PaintingProxy {
     return this.position_;
   }
 
-  /** Draws the next pixel of every image; returns where. */
+  /** Draws (reveals) the next pixel of every image; returns where. */
   async step(): Promise<{ row: number; column: number }> {
-    const drawn = await this.steps(1);
-    return drawn[drawn.length - 1] ?? this.position_;
-  }
-
-  /** Draws up to `n` pixels in one message; returns where, in order. */
-  async steps(n: number): Promise<{ row: number; column: number }[]> {
-    const { drawn, done } = await this.painter
-      .connectionOf()
-      .call<{ drawn: PaintedPixel[]; done: boolean }>(this.handle, 'steps', [n]);
-    for (const pixel of drawn) this.apply(pixel);
-    this.done_ = done;
-    const last = drawn[drawn.length - 1];
-    if (last && !done) this.position_ = nextPixel(last, this.width);
-    if (done) this.dispose();
-    return drawn.map(({ row, column }) => ({ row, column }));
+    if (this.drawnAhead.length === 0 && !this.hostDone) await this.fetchAhead();
+    const pixel = this.drawnAhead.shift();
+    if (!pixel) return this.position_;
+    this.apply(pixel);
+    this.position_ = nextPixel(pixel, this.width);
+    // Ask for the next batch while this one is shown.
+    if (this.drawnAhead.length < this.batch / 2 && !this.hostDone) void this.fetchAhead();
+    if (this.done) this.dispose();
+    return { row: pixel.row, column: pixel.column };
   }
 
   dispose(): void {
     if (this.released) return;
     this.released = true;
     this.painter.connectionOf().release(this.handle);
+  }
+
+  /** One request for the next batch of pixels at a time. */
+  private fetchAhead(): Promise<void> {
+    this.fetching ??= this.painter
+      .connectionOf()
+      .call<{ drawn: PaintedPixel[]; done: boolean }>(this.handle, 'steps', [this.batch])
+      .then(({ drawn, done }) => {
+        this.drawnAhead.push(...drawn);
+        this.hostDone = done;
+      })
+      .finally(() => (this.fetching = undefined));
+    return this.fetching;
   }
 
   private apply({ row, column, values, predictions }: PaintedPixel): void {
