@@ -62,20 +62,8 @@ async function watchWhile(page, tag, attributes, work) {
   return page.evaluate(
     async (tag, attributes, work, windowMs) => {
       document.body.replaceChildren();
-      const element = document.createElement(tag);
-      for (const [name, value] of Object.entries({ loading: 'eager', seed: '1', ...attributes }))
-        element.setAttribute(name, value);
-      document.body.append(element);
-      await element.ready;
-      const digit = () => {
-        const canvas = document.createElement('canvas');
-        canvas.width = canvas.height = 28;
-        const context = canvas.getContext('2d');
-        context.fillRect(0, 0, 28, 28);
-        context.fillStyle = '#fff';
-        context.fillRect(12, 4, 4, 20);
-        return canvas;
-      };
+      const element = await window.addElement(tag, attributes);
+      const digit = window.digitOne;
       const start = window.longTasks.length;
       let frames = 0;
       let counting = true;
@@ -138,11 +126,7 @@ async function timeCall(page, tag, attributes, call, repeats) {
   return page.evaluate(
     async (tag, attributes, call, repeats) => {
       document.body.replaceChildren();
-      const element = document.createElement(tag);
-      for (const [name, value] of Object.entries({ loading: 'eager', seed: '1', ...attributes }))
-        element.setAttribute(name, value);
-      document.body.append(element);
-      await element.ready;
+      const element = await window.addElement(tag, attributes);
       const run = {
         decodeGrid: () =>
           element.decode(Array.from({ length: 81 }, (_, i) => new Array(10).fill(i / 81 - 0.5))),
@@ -224,17 +208,9 @@ async function twentyElements(page) {
 async function tensorGrowth(page) {
   return page.evaluate(async () => {
     document.body.replaceChildren();
-    const make = (tag) => {
-      const element = document.createElement(tag);
-      element.setAttribute('loading', 'eager');
-      element.setAttribute('seed', '1');
-      document.body.append(element);
-      return element;
-    };
-    const explorer = make('vae-latent-explorer');
-    const arena = make('gan-arena');
-    const morph = make('sentence-morph');
-    await Promise.all([explorer.ready, arena.ready, morph.ready]);
+    const [explorer, arena, morph] = await Promise.all(
+      ['vae-latent-explorer', 'gan-arena', 'sentence-morph'].map((tag) => window.addElement(tag)),
+    );
     const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
     // One call of each first: the optimisers make their moment tensors on their first step.
     await explorer.decode([new Array(10).fill(0)]);
