@@ -1,0 +1,192 @@
+/**
+ * The training panel: a training set built from files and drawings, fine-tuning of the main
+ * model on it (`fineTune()` from script), and the weights controls.
+ */
+import { html, nothing, type LitElement } from 'lit';
+import { format, formatNumber } from '../shared/i18n.js';
+import { paintImage } from '../shared/paint-image.js';
+import type { DrawPad } from '../shared/draw-pad.js';
+import { imageToIndices, indicesToValues } from '../../src/data/pixel-images.js';
+import type { ImageInput } from '../../src/data/digit-image.js';
+import type { TrainingResult } from '../../src/runtime/training-result.js';
+import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
+import type { CanvasContext } from './canvas-context.js';
+import { MODELS, mainKeyOf } from './painters.js';
+import type { PaintingScheduler } from './painting-scheduler.js';
+import type { PixelFineTuneOptions } from './pixel-rnn-canvas.js';
+
+export class TrainingPanel {
+  #trainingSet: { values: Int32Array; thumbnail: ImageData }[] = [];
+  #progress: { step: number; total: number; loss: number } | null = null;
+
+  constructor(
+    private readonly host: LitElement,
+    private readonly context: CanvasContext,
+    private readonly painting: PaintingScheduler,
+  ) {}
+
+  /** See PixelRnnCanvas.fineTune. */
+  async fineTune(
+    data: ArrayLike<ImageInput> | Iterable<ImageInput>,
+    options: PixelFineTuneOptions = {},
+  ): Promise<TrainingResult> {
+    checkFineTuneOptions(options);
+    await this.context.modelReady();
+    const format = this.#mainFormat();
+    const indices = await Promise.all(
+      Array.from(data as Iterable<ImageInput>, (image) => imageToIndices(image, format)),
+    );
+    return this.#fineTuneIndices(indices, options);
+  }
+
+  async #fineTuneIndices(
+    images: Int32Array[],
+    options: PixelFineTuneOptions,
+  ): Promise<TrainingResult> {
+    const { settings, painters } = this.context;
+    if (images.length === 0) throw new RangeError(this.context.strings().emptyTrainingSet);
+    // The weights are about to change: a drawing in progress would mix two models.
+    this.painting.cancel();
+    const key = mainKeyOf(settings);
+    const format = painters.formatOf(key);
+    const steps = Math.max(1, Math.min(Math.round(options.steps ?? 50), 100000));
+    return this.context.runTraining(
+      (signal, report) =>
+        painters.get(key)!.fineTune(
+          images.map((indices) => indicesToValues(indices, format)),
+          {
+            steps,
+            learningRate: options.learningRate ?? 3e-4,
+            batchSize: options.batchSize,
+            seed: this.context.nextSeed(),
+            signal,
+            onProgress: (progress) => {
+              report(progress);
+              this.#progress = {
+                step: progress.step,
+                total: progress.totalSteps,
+                loss: progress.losses.nll,
+              };
+              this.host.requestUpdate();
+            },
+          },
+        ),
+      options.signal,
+    );
+  }
+
+  #mainFormat() {
+    return this.context.painters.formatOf(mainKeyOf(this.context.settings));
+  }
+
+  #add(values: Int32Array[]): void {
+    const key = mainKeyOf(this.context.settings);
+    this.#trainingSet = [
+      ...this.#trainingSet,
+      ...values.map((v) => ({ values: v, thumbnail: this.context.painters.thumbnail(key, v) })),
+    ];
+    this.host.requestUpdate();
+  }
+
+  async #onAddFiles(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const files = Array.from(input.files ?? []);
+    input.value = '';
+    await this.context.guard('training', async () => {
+      const format = this.#mainFormat();
+      this.#add(await Promise.all(files.map((file) => imageToIndices(file, format))));
+    });
+  }
+
+  /** Adds the digit drawn on the completion panel's pad. */
+  async #onAddDrawing(): Promise<void> {
+    const pad = this.host.renderRoot.querySelector<DrawPad>('ge-draw-pad');
+    if (!pad || pad.isEmpty) return;
+    await this.context.guard('training', async () => {
+      this.#add([await imageToIndices(pad.toImageData(), this.#mainFormat())]);
+      pad.clear();
+    });
+  }
+
+  #onClear(): void {
+    this.#trainingSet = [];
+    this.host.requestUpdate();
+  }
+
+  #onTrain(): void {
+    const steps = Number(
+      this.host.renderRoot.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 50,
+    );
+    void this.context.guard('training', () =>
+      this.#fineTuneIndices(
+        this.#trainingSet.map((item) => item.values),
+        { steps },
+      ),
+    );
+  }
+
+  render(ready: boolean) {
+    const context = this.context;
+    const folder = MODELS[mainKeyOf(context.settings)].folder;
+    return html`<details part="training">
+      <summary>${context.strings().fineTune}</summary>
+      ${context.shows('training') ? this.#renderFineTune(ready) : nothing}
+      ${context.shows('weights') ? context.renderWeightControls(folder, ready) : nothing}
+    </details>`;
+  }
+
+  #renderFineTune(ready: boolean) {
+    const s = this.context.strings();
+    const training = this.context.isTraining();
+    const progress = this.#progress;
+    const trainingSet = this.#trainingSet;
+    return html`<div class="row">
+        <label
+          >${s.addFiles}
+          <input
+            type="file"
+            class="training-files"
+            accept="image/*"
+            multiple
+            ?disabled=${!ready}
+            @change=${(event: Event) => this.#onAddFiles(event)}
+        /></label>
+        ${this.context.settings.dataset === 'digits' ? html`<button type="button" ?disabled=${!ready} @click=${() => this.#onAddDrawing()}>${s.addDrawing}</button>` : nothing}
+        <button
+          type="button"
+          ?disabled=${training || !trainingSet.length}
+          @click=${() => this.#onClear()}
+        >
+          ${s.clearTrainingSet}
+        </button>
+      </div>
+      <p class="note">${format(s.trainingSet, { count: trainingSet.length })}</p>
+      <div class="held-out">
+        ${trainingSet.map((item) => html`<canvas ${paintImage(item.thumbnail)}></canvas>`)}
+      </div>
+      <div class="row">
+        <label
+          >${s.steps} <input class="train-steps" type="number" min="1" max="5000" value="50"
+        /></label>
+        <button
+          type="button"
+          class="primary"
+          ?disabled=${!ready || training || !trainingSet.length}
+          @click=${() => this.#onTrain()}
+        >
+          ${s.startTraining}
+        </button>
+        <button type="button" ?disabled=${!training} @click=${() => this.context.stopTraining()}>
+          ${s.stop}
+        </button>
+      </div>
+      ${
+        progress
+          ? html`<progress max=${progress.total} value=${progress.step}></progress>
+              <p class="note">
+                ${format(s.trainProgress, { step: progress.step, total: progress.total, loss: formatNumber(this.context.lang(), progress.loss) })}
+              </p>`
+          : nothing
+      }`;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Morph scheduling: runs a morph in the model, and lets only the newest of overlapping morphs
+ * draw its path (the reader may edit, swap or change settings while one is under way).
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { changedWords } from '../../src/data/word-diff.js';
+import type { MorphContext } from './morph-context.js';
+import type { SentenceInputs } from './sentence-inputs.js';
+import type { MorphDetail } from './sentence-morph.js';
+
+/** A decoded line: its words, and which of them changed from the line before. */
+export interface PathLine {
+  tokens: string[];
+  changed: boolean[];
+}
+
+export class MorphScheduler {
+  #path: PathLine[] = [];
+  #busy = false;
+  /** Bumped by every morph so that only the newest one draws its result. */
+  #run = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly context: MorphContext,
+    private readonly inputs: SentenceInputs,
+  ) {}
+
+  /** The path last drawn. */
+  get path(): readonly PathLine[] {
+    return this.#path;
+  }
+
+  /** Whether the newest morph is still under way. */
+  get busy(): boolean {
+    return this.#busy;
+  }
+
+  /** Lets no morph under way draw its result (the model is going). */
+  cancel(): void {
+    this.#run++;
+  }
+
+  /** The element's `decoding`, with a seed from its random stream. */
+  decodeOptions() {
+    return { decoding: this.context.settings.decoding, seed: this.context.nextSeed() };
+  }
+
+  /** Morphs, draws the path if this is still the newest morph, and fires `morph`. */
+  async decodePath(
+    from: string,
+    to: string,
+    steps: number,
+  ): Promise<{ sentences: string[]; tokens: string[][] }> {
+    const run = ++this.#run;
+    this.#setBusy(true);
+    try {
+      const result = await this.context.morpher()!.morph(from, to, steps, this.decodeOptions());
+      if (run === this.#run) {
+        this.#path = result.tokens.map((tokens, i) => ({
+          tokens,
+          changed: i === 0 ? tokens.map(() => false) : changedWords(result.tokens[i - 1], tokens),
+        }));
+        this.host.requestUpdate();
+      }
+      this.context.emit<MorphDetail>('morph', { sentences: result.sentences });
+      return result;
+    } finally {
+      if (run === this.#run) this.#setBusy(false);
+    }
+  }
+
+  /** Morphs what the text boxes hold; problems with the input are shown, never thrown. */
+  async morphShown(): Promise<void> {
+    const { context } = this;
+    const problems = this.inputs.problems();
+    if (problems.length) {
+      // The last path stays on screen beside the message.
+      context.showError('input', problems.join('\n'));
+      return;
+    }
+    context.clearError('input');
+    try {
+      const { from, to } = this.inputs.texts;
+      await this.decodePath(from, to, context.settings.steps);
+      context.clearError('morph');
+    } catch (cause) {
+      context.showError('morph', context.describe(cause), cause);
+    }
+  }
+
+  #setBusy(busy: boolean): void {
+    this.#busy = busy;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Templates of <sentence-morph> that hold no state of their own: the morph controls (morph, swap,
+ * steps, decoding) and the decoded path, its changed words marked and its unknown words flagged.
+ */
+import { html, nothing } from 'lit';
+import { format } from '../shared/i18n.js';
+import { displayToken, joinsPrevious } from '../../src/data/tokenizer.js';
+import { DECODINGS, STEPS } from './attributes.js';
+import type { MorphContext } from './morph-context.js';
+import type { PathLine } from './morph-scheduler.js';
+
+export interface ControlsInput {
+  context: MorphContext;
+  ready: boolean;
+  /** A morph is under way. */
+  busy: boolean;
+  onMorph(): void;
+  onSwap(): void;
+  onStepsChange(event: Event): void;
+  onDecodingChange(event: Event): void;
+}
+
+export function renderControls(input: ControlsInput) {
+  const { context, ready, busy } = input;
+  const s = context.strings();
+  const { steps, decoding } = context.settings;
+  return html`<div class="controls">
+    ${
+      context.shows('inputs')
+        ? html`<button
+              type="button"
+              class="primary morph"
+              ?disabled=${!ready || busy}
+              @click=${() => input.onMorph()}
+            >
+              ${busy ? s.morphing : s.morphButton}
+            </button>
+            <button type="button" class="swap" ?disabled=${!ready} @click=${() => input.onSwap()}>
+              ${s.swap}
+            </button>`
+        : nothing
+    }
+    ${
+      context.shows('settings')
+        ? html`<label
+              >${s.stepsLabel}
+              <input
+                class="steps"
+                type="number"
+                min=${STEPS.min}
+                max=${STEPS.max}
+                .value=${String(steps)}
+                @change=${(event: Event) => input.onStepsChange(event)}
+              />
+            </label>
+            <label
+              >${s.decodingLabel}
+              <select class="decoding" @change=${(event: Event) => input.onDecodingChange(event)}>
+                ${DECODINGS.map((d) => html`<option value=${d} ?selected=${d === decoding}>${s.decodings[d]}</option>`)}
+              </select>
+            </label>`
+        : nothing
+    }
+  </div>`;
+}
+
+export function renderPath(context: MorphContext, path: readonly PathLine[], busy: boolean) {
+  const s = context.strings();
+  if (!path.length) return nothing;
+  const last = path.length - 1;
+  const vocabulary = context.morpher()?.vocabulary;
+  return html`<div role="group" class="path" part="path" aria-busy=${busy ? 'true' : 'false'}>
+    <h3>${s.pathTitle}</h3>
+    <p class="note">
+      ${s.pathHelp}
+      <span class="legend"
+        ><mark class="changed">${s.changedLegend}</mark>
+        <span class="unknown">${s.unknownLegend}</span></span
+      >
+    </p>
+    <ol>
+      ${path.map(
+        (line, i) =>
+          html`<li class=${i === 0 || i === last ? 'end' : 'point'}>
+            <span class="where"
+              >${i === 0 ? s.endFrom : i === last ? s.endTo : format(s.point, { i, n: last - 1 })}</span
+            >
+            <span class="sentence"
+              >${line.tokens.map((token, j) => {
+                const unknown = vocabulary !== undefined && !vocabulary.has(token);
+                const word = unknown
+                  ? html`<span class="unknown" title=${s.unknownWord}>${token}</span>`
+                  : displayToken(token, j);
+                return html`${j > 0 && !joinsPrevious(token) ? ' ' : ''}${line.changed[j] ? html`<mark class="changed">${word}</mark>` : word}`;
+              })}</span
+            >
+          </li>`,
+      )}
+    </ol>
+  </div>`;
+}
