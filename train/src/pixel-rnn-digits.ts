@@ -13,13 +13,13 @@
  *   npm run train:pixel-rnn -- --evaluate        # re-evaluate the weights in --out without training
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { Float16Array } from '@petamoriken/float16';
 import { startMnistScript } from './script-start.js';
 import { type Digits } from './mnist.js';
-import { readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
 import { roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
 import { PixelRnn, DIGITS_PIXEL_RNN_CONFIG } from '../../src/models/pixel-rnn.js';
 import { createRng } from '../../src/runtime/random.js';
@@ -48,11 +48,17 @@ const budgetSeconds = smoke || flags.bench ? Infinity : Number(flags.minutes) * 
 const baseLearningRate = Number(flags['learning-rate']);
 const clipNorm = Number(flags['clip-norm']);
 const seed = Number(flags.seed);
-const outDir = path.resolve(flags.out!);
+const outDir = path.resolve(flags.out);
 const evaluateOnly = flags.evaluate;
 // Re-evaluating keeps the training run's own record (steps, time) from its metrics.json.
 const previousRun = evaluateOnly
-  ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'))
+  ? readJson<{
+      steps: number;
+      train_seconds: number;
+      ms_per_step: number;
+      total_seconds: number;
+      sample_seconds_64: number;
+    }>(path.join(outDir, 'metrics.json'))
   : undefined;
 const HELDOUT_SAMPLE_COUNT = 100;
 const TEST_BINARISATION_SEED = 20240601;
@@ -107,7 +113,7 @@ async function testNll(count: number): Promise<number> {
     const indices = Array.from({ length: Math.min(evalBatch, count - start) }, (_, i) => start + i);
     const x = binaryBatch(testSet, indices, () => 0.5); // already 0/1: 0.5 < 1 is ink, 0.5 < 0 is not
     const nll = model.nll(x);
-    sum += (await nll.data()).reduce((a, b) => a + b, 0);
+    sum += (await nll.data<'float32'>()).reduce((a, b) => a + b, 0);
     tf.dispose([x, nll]);
   }
   return sum / count;
@@ -115,7 +121,7 @@ async function testNll(count: number): Promise<number> {
 
 // ---- training -------------------------------------------------------------------------------
 let result: { steps: number; trainSeconds: number; msPerStep: number };
-if (evaluateOnly) {
+if (previousRun) {
   await model.setWeights(readWeightsArtifacts(outDir));
   result = {
     steps: previousRun.steps,
@@ -178,7 +184,7 @@ const heldoutIndices = Array.from(
 const heldoutImages = binaryBatch(testSet, heldoutIndices, () => 0.5);
 const heldoutNllTensor = model.nll(heldoutImages);
 const heldoutNll =
-  (await heldoutNllTensor.data()).reduce((a, b) => a + b, 0) / heldoutIndices.length;
+  (await heldoutNllTensor.data<'float32'>()).reduce((a, b) => a + b, 0) / heldoutIndices.length;
 writeStrip(
   (await heldoutImages.data()) as Int32Array,
   heldoutIndices.length,
@@ -207,8 +213,8 @@ const metrics = {
   batch_size: batchSize,
   ms_per_step: msPerStep,
   train_seconds: Math.round(trainSeconds),
-  total_seconds: Math.round(evaluateOnly ? previousRun.total_seconds : totalSeconds),
-  sample_seconds_64: evaluateOnly ? previousRun.sample_seconds_64 : round(sampleSeconds),
+  total_seconds: Math.round(previousRun ? previousRun.total_seconds : totalSeconds),
+  sample_seconds_64: previousRun ? previousRun.sample_seconds_64 : round(sampleSeconds),
   parameters: parameterCount,
   weights_bytes: weightBytes,
   smoke,

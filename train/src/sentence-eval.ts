@@ -79,7 +79,7 @@ export async function evaluateReconstruction(
     const sums = [tf.sum(losses.reconstruction), tf.sum(losses.klPerDimension)];
     reconstruction += (await sums[0].data())[0];
     kl += (await sums[1].data())[0];
-    means.push(...((await mean.array()) as number[][]));
+    means.push(...(await mean.array()));
     tf.dispose([mean, logVar, losses.reconstruction, losses.klPerDimension, losses.code, ...sums]);
   }
   const n = texts.length;
@@ -129,7 +129,7 @@ export async function morphPairs(
     const { mean, logVar } = model.encode(
       used.slice(start, start + PART).map((text) => vocabulary.encode(text).ids),
     );
-    means.push(...((await mean.array()) as number[][]));
+    means.push(...(await mean.array()));
     tf.dispose([mean, logVar]);
   }
   // The points m_a + f (m_b − m_a), f = 0, 1/(steps+1), …, 1: the same line the model's morph() walks.

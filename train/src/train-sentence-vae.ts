@@ -61,10 +61,10 @@ const { values: flags } = parseArgs({
 });
 
 const smoke = flags.smoke;
-const outDir = path.resolve(flags.out!);
+const outDir = path.resolve(flags.out);
 const checkpointDir = smoke
   ? mkdtempSync(path.join(os.tmpdir(), 'svae-checkpoint-'))
-  : path.resolve(flags.checkpoint!);
+  : path.resolve(flags.checkpoint);
 const fromCheckpoint = flags.resume || flags.evaluate;
 const sessionMinutes = flags.evaluate ? 0 : smoke ? 0.15 : Number(flags.minutes);
 const checkpointMinutes = smoke ? 0.1 : Number(flags['checkpoint-minutes']);
@@ -165,7 +165,7 @@ function bagOfWordsLoss(sentences: readonly TokenIds[]) {
     sentences.forEach((s, b) => s.forEach((id) => (counts[b * V + id] += 1)));
     const logProbs = tf.logSoftmax(linear(code, bowHead));
     const nll = tf.neg(tf.sum(tf.mul(tf.tensor2d(counts, [sentences.length, V]), logProbs), 1));
-    return tf.mul(tf.mean(nll), options.bowWeight) as Scalar;
+    return tf.mul<Scalar>(tf.mean(nll), options.bowWeight);
   };
 }
 

@@ -5,6 +5,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs-core';
 
+/** A JSON file, read as the type the script that wrote it gave it. */
+export function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+/** model.json as these scripts write it. */
+export interface WeightsManifestFile {
+  modelTopology: object;
+  weightsManifest: { paths: string[]; weights: tfTypes.io.WeightsManifestEntry[] }[];
+}
+
 export function writeFloat16Weights(
   directory: string,
   modelTopology: object,
@@ -32,7 +43,7 @@ export function writeFloat16Weights(
 
 /** Reads model.json + its binary from `directory` as TF.js artifacts (float16 is decoded on assignment). */
 export function readWeightsArtifacts(directory: string): tfTypes.io.ModelArtifacts {
-  const manifest = JSON.parse(readFileSync(path.join(directory, 'model.json'), 'utf8'));
+  const manifest = readJson<WeightsManifestFile>(path.join(directory, 'model.json'));
   const binary = readFileSync(path.join(directory, manifest.weightsManifest[0].paths[0]));
   return {
     modelTopology: manifest.modelTopology,
