@@ -7,6 +7,11 @@ export function repoFile(path: string): string {
   return new URL(`/${path}`, location.origin).href;
 }
 
+/** A JSON file fetched and parsed, read as the type the caller knows it to have. */
+export async function fetchJson<T>(url: string): Promise<T> {
+  return (await (await fetch(url)).json()) as T;
+}
+
 export function tensorCount(): number {
   return tf.memory().numTensors;
 }

@@ -33,7 +33,7 @@ describe('<gan-arena mode="digits">', () => {
 
   after(() => element.remove());
 
-  it('loads the pretrained networks and draws 64 samples with D’s verdicts', async () => {
+  it('loads the pretrained networks and draws 64 samples with D’s verdicts', () => {
     expect(errors).to.deep.equal([]);
     const canvas = element.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.sheet')!;
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);

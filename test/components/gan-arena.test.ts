@@ -120,7 +120,7 @@ describe('<gan-arena> 2-d', () => {
       await element.updateComplete;
       const [covered] = element
         .shadowRoot!.querySelector('dd.coverage')!
-        .textContent!.split('/')
+        .textContent.split('/')
         .map(Number);
       element.remove();
       return covered;

@@ -8,7 +8,7 @@ type Case = {
   tag: string;
   attribute: string;
   property: string;
-  bad: unknown;
+  bad: string | number;
   used: unknown;
   good: unknown;
 };
@@ -153,9 +153,9 @@ describe('properties named after attributes', () => {
       const el = await element(tag);
       const names: string[] = [];
       for (
-        let proto = Object.getPrototypeOf(el);
+        let proto = Object.getPrototypeOf(el) as object | null;
         proto && proto !== HTMLElement.prototype;
-        proto = Object.getPrototypeOf(proto)
+        proto = Object.getPrototypeOf(proto) as object | null
       ) {
         names.push(...Object.getOwnPropertyNames(proto));
       }

@@ -4,7 +4,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/sentence-morph/sentence-morph.js';
 import type { MorphDetail, SentenceMorph } from '../../components/sentence-morph/sentence-morph.js';
-import { nextEvent, settledTensorCount, tensorCount } from '../helpers.js';
+import { nextEvent, rejection, settledTensorCount, tensorCount } from '../helpers.js';
 
 async function createMorph(attributes: Record<string, string> = {}) {
   const element = document.createElement('sentence-morph');
@@ -26,7 +26,7 @@ function shadow(element: SentenceMorph) {
 
 function pathLines(element: SentenceMorph): string[] {
   return Array.from(shadow(element).querySelectorAll('[part="path"] li .sentence'), (li) =>
-    li.textContent!.replace(/\s+/g, ' ').trim(),
+    li.textContent.replace(/\s+/g, ' ').trim(),
   );
 }
 
@@ -102,7 +102,7 @@ describe('<sentence-morph>', () => {
   it('reads any Latin-script word, and lists words with characters never seen in training under the input', async () => {
     const { element } = await make({ from: 'The 猫 was dark and quiet', to: 'Zoë saw a zyxwvut' });
     await element.updateComplete;
-    const summary = shadow(element).querySelector('.input .unknown-summary')!.textContent!;
+    const summary = shadow(element).querySelector('.input .unknown-summary')!.textContent;
     expect(summary).to.contain('猫');
     expect(shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent).to.contain(
       'Every word',
@@ -119,7 +119,7 @@ describe('<sentence-morph>', () => {
     );
     expect(pathLines(element)).to.have.length(7); // the last path stays
     expect(
-      shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent!.trim(),
+      shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent.trim(),
     ).to.equal('');
     element.setAttribute('to', Array(30).fill('lovely').join(' '));
     await waitUntil(
@@ -127,9 +127,7 @@ describe('<sentence-morph>', () => {
       'no message for a long input',
     );
     expect(errors.length).to.be.greaterThan(0);
-    let thrown: unknown;
-    await element.morph('', 'A sentence').catch((error) => (thrown = error));
-    expect(String(thrown)).to.match(/empty/);
+    expect(String(await rejection(element.morph('', 'A sentence')))).to.match(/empty/);
     // Fixed input: the message goes and a path is drawn again.
     element.setAttribute('to', 'The crowd packed the auditorium');
     await waitUntil(
@@ -145,9 +143,9 @@ describe('<sentence-morph>', () => {
     expect(errors.join('\n')).to.contain(
       'decoding="fancy": expected greedy, sample or beam. Using greedy.',
     );
-    let thrown: unknown;
-    await element.morph('a cat', 'a dog', 0).catch((error) => (thrown = error));
-    expect(String(thrown)).to.match(/steps must be a whole number from 1 to 20/);
+    expect(String(await rejection(element.morph('a cat', 'a dog', 0)))).to.match(
+      /steps must be a whole number from 1 to 20/,
+    );
   });
 
   it('decodes with beam search and by sampling, repeatably for a seed', async () => {
@@ -203,9 +201,9 @@ describe('<sentence-morph>', () => {
     expect(
       await element.morph('The room was dark and quiet', 'The crowd packed the auditorium'),
     ).to.deep.equal(path);
-    let failure: unknown;
-    await element.loadWeights('indexeddb://no-such-weights').catch((error) => (failure = error));
-    expect(failure).to.be.instanceOf(Error);
+    expect(await rejection(element.loadWeights('indexeddb://no-such-weights'))).to.be.instanceOf(
+      Error,
+    );
     expect(errorText(element)).to.match(/Could not load weights/);
     expect(
       await element.morph('The room was dark and quiet', 'The crowd packed the auditorium'),

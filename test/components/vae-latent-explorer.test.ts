@@ -1,6 +1,6 @@
 // <vae-latent-explorer> end to end on WASM, in a real browser, with the bundled weights.
 import { expect, waitUntil } from '@open-wc/testing';
-import { nextEvent, settledTensorCount, tensorCount } from '../helpers.js';
+import { nextEvent, rejection, settledTensorCount, tensorCount } from '../helpers.js';
 import {
   createExplorer,
   cellMaxima,
@@ -143,11 +143,9 @@ describe('<vae-latent-explorer>', () => {
     await element.updateComplete;
     const root = element.shadowRoot!;
     expect(
-      Number(root.querySelector('dd.reconstruction')!.textContent!.replace(/,/g, '')),
+      Number(root.querySelector('dd.reconstruction')!.textContent.replace(/,/g, '')),
     ).to.be.greaterThan(0);
-    expect(Number(root.querySelector('dd.kl')!.textContent!.replace(/,/g, ''))).to.be.greaterThan(
-      0,
-    );
+    expect(Number(root.querySelector('dd.kl')!.textContent.replace(/,/g, ''))).to.be.greaterThan(0);
     expect(root.querySelector('ellipse.noise')).to.not.equal(null);
   });
 
@@ -204,9 +202,9 @@ describe('<vae-latent-explorer>', () => {
     expect(await pixels()).to.not.deep.equal(tuned);
     await element.loadWeights('indexeddb://explorer-test');
     expect(await pixels()).to.deep.equal(tuned);
-    let failure: unknown;
-    await element.loadWeights('indexeddb://no-such-weights').catch((error) => (failure = error));
-    expect(failure).to.be.instanceOf(Error);
+    expect(await rejection(element.loadWeights('indexeddb://no-such-weights'))).to.be.instanceOf(
+      Error,
+    );
     expect(errors.join(' ')).to.contain('no-such-weights');
     expect(await pixels()).to.deep.equal(tuned);
   });

@@ -137,7 +137,9 @@ function run(cmd, args, cwd, { timeoutMs = 600_000 } = {}) {
       output += `\n[timed out after ${seconds(timeoutMs)}]`;
       try {
         process.kill(-child.pid, 'SIGKILL');
-      } catch {}
+      } catch {
+        // already exited
+      }
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -214,7 +216,9 @@ async function startDevServer(cwd, script) {
   const stop = () => {
     try {
       process.kill(-child.pid, 'SIGTERM');
-    } catch {}
+    } catch {
+      // already exited
+    }
   };
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 60_000;
@@ -223,7 +227,9 @@ async function startDevServer(cwd, script) {
     try {
       const res = await fetch(url);
       if (res.ok) return { url, stop, output: () => output };
-    } catch {}
+    } catch {
+      // not listening yet: try again
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   stop();
@@ -282,7 +288,9 @@ async function checkPage(url, serverLog) {
     let pathname = '';
     try {
       pathname = new URL(responseUrl).pathname;
-    } catch {}
+    } catch {
+      // not a URL (data:, blob:): no path to check
+    }
     if (ASSET_RE.test(pathname) && /text\/html/i.test(contentType ?? ''))
       html.add(`${show(responseUrl)} (${status}, text/html)`);
   };
@@ -575,7 +583,7 @@ async function main() {
         }
       } else {
         let url;
-        let stop = async () => {};
+        let stop;
         let serverLog;
         if (check.build) {
           const t = Date.now();

@@ -2,8 +2,6 @@
 // element trains normally afterwards.
 import { expect } from '@open-wc/testing';
 import '../../src/generative-elements.js';
-import type { GanArena } from '../../components/gan-arena/gan-arena.js';
-import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 import { digitOne, rejection, tensorCount } from '../helpers.js';
 
@@ -28,7 +26,7 @@ describe('fineTune with bad options or data', () => {
   });
 
   it('<vae-latent-explorer>: rejects at once, leaks nothing, then trains', async () => {
-    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const explorer = document.createElement('vae-latent-explorer');
     explorer.setAttribute('loading', 'eager');
     document.body.append(explorer);
     await explorer.ready;
@@ -49,7 +47,7 @@ describe('fineTune with bad options or data', () => {
   });
 
   it('<gan-arena>: points must be finite and inside the plane', async () => {
-    const arena = document.createElement('gan-arena') as GanArena;
+    const arena = document.createElement('gan-arena');
     arena.setAttribute('loading', 'eager');
     document.body.append(arena);
     await arena.ready;

@@ -73,10 +73,10 @@ describe('VAE model (wasm)', () => {
     const logVar = [0, Math.log(4), Math.log(0.25), -3];
     const samples = tf.tidy(() => {
       const posterior = {
-        mean: tf.tile(tf.tensor2d([m]), [rows, 1]) as tf.Tensor2D,
-        logVar: tf.tile(tf.tensor2d([logVar]), [rows, 1]) as tf.Tensor2D,
+        mean: tf.tile<tf.Tensor2D>(tf.tensor2d([m]), [rows, 1]),
+        logVar: tf.tile<tf.Tensor2D>(tf.tensor2d([logVar]), [rows, 1]),
       };
-      return tf.transpose(vae.sampleCode(posterior, 11)).arraySync() as number[][];
+      return tf.transpose(vae.sampleCode(posterior, 11)).arraySync();
     });
     samples.forEach((column, d) => {
       const { mean, std } = meanAndStd(column);
@@ -107,11 +107,11 @@ describe('VAE model (wasm)', () => {
 
   it('gives the dense layer the same gradients as TF.js’s built-in matMul gradient', () => {
     const params = createLinear(5, 3, 1);
-    const x = tf.randomNormal([4, 5], 0, 1, 'float32', 2) as tf.Tensor2D;
+    const x = tf.randomNormal<tf.Rank.R2>([4, 5], 0, 1, 'float32', 2);
     const loss = (useOurs: boolean) => () =>
-      tf.sum(
+      tf.sum<tf.Scalar>(
         tf.square(useOurs ? linear(x, params) : tf.add(tf.matMul(x, params.weight), params.bias)),
-      ) as tf.Scalar;
+      );
     const ours = tf.variableGrads(loss(true), [params.weight, params.bias]);
     const builtIn = tf.variableGrads(loss(false), [params.weight, params.bias]);
     for (const key of Object.keys(ours.grads)) {
