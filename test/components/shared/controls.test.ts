@@ -2,8 +2,8 @@
 // `none`, one part, and an unknown token (checked without starting a model: the elements sit in
 // a hidden box, so `loading="lazy"` never starts them).
 import { expect } from '@open-wc/testing';
-import '../../src/generative-elements.js';
-import { controlsText, parseControls } from '../../components/shared/controls.js';
+import '../../../src/generative-elements.js';
+import { controlsText, parseControls } from '../../../components/shared/controls.js';
 
 const KNOWN = ['source', 'sliders', 'training'];
 

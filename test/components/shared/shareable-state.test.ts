@@ -1,10 +1,10 @@
 // getState / setState / shareLink: a figure's settings round-trip through a link, an element with
 // an id takes its state from the page URL, and a bad fragment gives a message and the defaults.
 import { expect } from '@open-wc/testing';
-import '../../src/generative-elements.js';
-import type { GanArena } from '../../components/gan-arena/gan-arena.js';
-import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
-import { stateFragment, stateFromFragment } from '../../components/shared/shareable-state.js';
+import '../../../src/generative-elements.js';
+import type { GanArena } from '../../../components/gan-arena/gan-arena.js';
+import type { VaeLatentExplorer } from '../../../components/vae-latent-explorer/vae-latent-explorer.js';
+import { stateFragment, stateFromFragment } from '../../../components/shared/shareable-state.js';
 
 const hidden = document.createElement('div');
 hidden.style.display = 'none';

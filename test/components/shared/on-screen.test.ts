@@ -1,8 +1,8 @@
-// Nothing computes for an element out of view: the arena's game and a fine-tuning hold while it
-// is off screen (`running` stays set) and go on when it is back.
+// OnScreenController: nothing computes for an element out of view. The arena's game and a
+// fine-tuning hold while it is off screen (`running` stays set) and go on when it is back.
 import { expect } from '@open-wc/testing';
-import '../../src/generative-elements.js';
-import { digitOne } from '../helpers.js';
+import '../../../src/generative-elements.js';
+import { digitOne } from '../../helpers.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const offScreen = (element: HTMLElement) =>
