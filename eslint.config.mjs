@@ -78,7 +78,7 @@ export default defineConfig(
   },
   {
     // Node scripts that drive Chromium: the functions they pass to page.evaluate() run in the page.
-    files: ['bench/run.mjs', 'bench/harness.mjs', 'test/consumers/run.mjs'],
+    files: ['bench/measure.mjs', 'test/consumers/run.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
