@@ -5,20 +5,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/sentence-morph/sentence-morph.js';
 import type { MorphDetail, SentenceMorph } from '../../components/sentence-morph/sentence-morph.js';
 import { nextEvent, rejection, settledTensorCount, tensorCount } from '../helpers.js';
-
-async function createMorph(attributes: Record<string, string> = {}) {
-  const element = document.createElement('sentence-morph');
-  element.setAttribute('loading', 'eager');
-  element.setAttribute('seed', '5');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  const errors: string[] = [];
-  element.addEventListener('model-error', (event) => errors.push(event.detail.message));
-  const ready = nextEvent(element, 'model-ready');
-  document.body.append(element);
-  await ready;
-  await element.updateComplete;
-  return { element, errors };
-}
+import { elementMaker } from './element-helpers.js';
 
 function shadow(element: SentenceMorph) {
   return element.shadowRoot!;
@@ -35,14 +22,10 @@ function errorText(element: SentenceMorph): string {
 }
 
 describe('<sentence-morph>', () => {
-  const created: SentenceMorph[] = [];
-  afterEach(async () => {
-    created.splice(0).forEach((element) => element.remove());
-    await settledTensorCount();
-  });
+  const made = elementMaker('sentence-morph', { seed: '5' });
   const make = async (attributes: Record<string, string> = {}) => {
-    const result = await createMorph(attributes);
-    created.push(result.element);
+    const result = await made(attributes);
+    await result.element.updateComplete;
     return result;
   };
 
@@ -218,7 +201,7 @@ describe('<sentence-morph>', () => {
     for (let i = 0; i < 20; i++)
       await element.morph('The room was dark', 'The crowd packed the auditorium', 1 + (i % 5));
     expect(tensorCount()).to.equal(loaded);
-    created.splice(0).forEach((e) => e.remove());
+    element.remove();
     expect(await settledTensorCount()).to.equal(before);
   });
 });

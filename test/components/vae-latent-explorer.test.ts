@@ -1,8 +1,8 @@
 // <vae-latent-explorer> end to end on WASM, in a real browser, with the bundled weights.
 import { expect, waitUntil } from '@open-wc/testing';
 import { nextEvent, rejection, settledTensorCount, tensorCount } from '../helpers.js';
+import { elementMaker } from './element-helpers.js';
 import {
-  createExplorer,
   cellMaxima,
   gridChangedFrom,
   gridDrawn,
@@ -27,15 +27,8 @@ function digitCanvas(): HTMLCanvasElement {
 
 describe('<vae-latent-explorer>', () => {
   const created: VaeLatentExplorer[] = [];
-  afterEach(async () => {
-    created.splice(0).forEach((element) => element.remove());
-    await settledTensorCount();
-  });
-  const make = async (...args: Parameters<typeof createExplorer>) => {
-    const result = await createExplorer(...args);
-    created.push(result.element);
-    return result;
-  };
+  afterEach(() => created.splice(0).forEach((element) => element.remove()));
+  const make = elementMaker('vae-latent-explorer');
 
   it('reaches model-ready on WASM and resolves `ready`', async () => {
     const element = document.createElement('vae-latent-explorer');
