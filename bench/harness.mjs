@@ -7,20 +7,12 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../tools/chromium.mjs';
 
 export const BENCH = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(BENCH, '..');
 export const DIST = join(ROOT, 'dist');
 const BUILD = join(BENCH, '.build');
-const CHROMIUM = '/usr/bin/chromium';
-const BASE_FLAGS = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Builds bench/.build/page.js from bench/page.ts, with exactly one tfjs-core in it. */
 export async function buildBenchPage() {
@@ -116,7 +108,8 @@ export async function runBackends(backends, partsFor) {
   let browserVersion = '';
   const only = process.env.BENCH_PARTS?.split(',');
   for (const backend of backends) {
-    const flags = backend === 'webgpu' ? [...BASE_FLAGS, '--enable-unsafe-webgpu'] : BASE_FLAGS;
+    const flags =
+      backend === 'webgpu' ? [...CHROMIUM_FLAGS, '--enable-unsafe-webgpu'] : CHROMIUM_FLAGS;
     const browser = await puppeteer.launch({
       executablePath: CHROMIUM,
       headless: true,

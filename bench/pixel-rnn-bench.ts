@@ -21,7 +21,7 @@ import {
   type PixelRnnConfig,
 } from '../src/models/pixel-rnn.js';
 import { PixelPainter } from '../src/models/pixel-rnn-painter.js';
-import { stats, timeAlternating } from './stats.js';
+import { stats, timeAlternating, versus } from './stats.js';
 
 export interface PixelRnnRunOptions {
   backend: BackendName;
@@ -171,15 +171,7 @@ async function recurrentStep(options: PixelRnnRunOptions) {
   tf.dispose([x, noise, ...ourStates, ...layerStates]);
   layers.dispose();
   model.dispose();
-  const ours = stats(times.ours);
-  const layersStats = stats(times.layers);
-  return {
-    batch: COUNT,
-    ours,
-    layers: layersStats,
-    ratio: ours.median / layersStats.median,
-    tensorsLeaked: leaked,
-  };
+  return { batch: COUNT, ...versus(times), tensorsLeaked: leaked };
 }
 
 export async function runPixelRnn(options: PixelRnnRunOptions) {

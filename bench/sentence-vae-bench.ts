@@ -17,7 +17,7 @@ import { initRuntime } from '../src/runtime/backend.js';
 import { loadArtifacts } from '../src/runtime/weights-io.js';
 import { SentenceMorpher } from '../src/models/sentence-morpher.js';
 import { SentenceVae, SENTENCE_VAE_CONFIG } from '../src/models/sentence-vae.js';
-import { stats, timeAlternating } from './stats.js';
+import { stats, timeAlternating, versus } from './stats.js';
 
 export interface SentenceRunOptions {
   backend: BackendName;
@@ -140,15 +140,7 @@ async function decoderStep(options: SentenceRunOptions) {
   ]);
   layers.dispose();
   model.dispose();
-  const ours = stats(times.ours);
-  const layersStats = stats(times.layers);
-  return {
-    batch: BATCH,
-    ours,
-    layers: layersStats,
-    ratio: ours.median / layersStats.median,
-    tensorsLeaked: leaked,
-  };
+  return { batch: BATCH, ...versus(times), tensorsLeaked: leaked };
 }
 
 async function fineTuneSteps(options: SentenceRunOptions) {

@@ -28,6 +28,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../tools/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -243,16 +244,8 @@ async function getBrowser() {
   browserPromise ??= (async () => {
     const { default: puppeteer } = await import('puppeteer-core');
     return puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--headless=new',
-      ],
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_FLAGS, '--headless=new'],
       headless: true,
       protocolTimeout: READY_TIMEOUT_MS + 60_000,
     });
