@@ -13,13 +13,14 @@
  *   npm run train:pixel-rnn -- --evaluate        # re-evaluate the weights in --out without training
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { Float16Array } from '@petamoriken/float16';
 import { startMnistScript } from './script-start.js';
 import { type Digits } from './mnist.js';
 import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import { writeGreyPng } from './png-files.js';
+import { shuffledIndices } from './seeded.js';
 import { roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
 import { PixelRnn, DIGITS_PIXEL_RNN_CONFIG } from '../../src/models/pixel-rnn.js';
 import { createRng } from '../../src/runtime/random.js';
@@ -90,15 +91,6 @@ function binaryBatch(
   return tf.tensor3d(buffer, [indices.length, 28, 28], 'int32');
 }
 
-function shuffled(count: number): Uint32Array {
-  const order = Uint32Array.from({ length: count }, (_, i) => i);
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
 // The test digits, binarised once with a fixed seed (same procedure and seed as train-vae.ts).
 const binariseRng = createRng(TEST_BINARISATION_SEED);
 const testBinary = new Float32Array(test.images.length);
@@ -130,14 +122,14 @@ if (previousRun) {
   };
   log(`evaluating the weights in ${outDir}`);
 } else {
-  let order = shuffled(train.count);
+  let order = shuffledIndices(train.count, rng);
   let cursor = 0;
   result = await trainPixelRnn({
     tf,
     model,
     nextBatch: () => {
       if (cursor + batchSize > train.count) {
-        order = shuffled(train.count);
+        order = shuffledIndices(train.count, rng);
         cursor = 0;
       }
       cursor += batchSize;
@@ -238,13 +230,7 @@ function writeStrip(values: Int32Array, count: number, file: string): void {
         gray[y * width + k * 28 + x] = values[k * 784 + y * 28 + x] ? 255 : 0;
     }
   }
-  const png = new PNG({ width, height: 28, colorType: 0, inputColorType: 0, inputHasAlpha: false });
-  png.data = gray;
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
-  );
+  writeGreyPng(file, width, 28, gray);
 }
 
 /** `n`·`n` binary digits as one greyscale PNG: ink white on black, as MNIST, with grey gaps. */
@@ -260,19 +246,7 @@ function writeGrid(values: Int32Array, n: number, file: string): void {
         gray[(top + y) * size + left + x] = values[k * 784 + y * 28 + x] ? 255 : 0;
     }
   }
-  const png = new PNG({
-    width: size,
-    height: size,
-    colorType: 0,
-    inputColorType: 0,
-    inputHasAlpha: false,
-  });
-  png.data = gray;
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
-  );
+  writeGreyPng(file, size, size, gray);
 }
 
 function modelCard(m: typeof metrics): string {

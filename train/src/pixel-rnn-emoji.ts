@@ -24,6 +24,7 @@ import type * as tfTypes from '@tensorflow/tfjs-core';
 import { initNodeWasm } from './node-tf.js';
 import { loadEmoji, EMOJI_SIZE, type EmojiSplit } from './emoji.js';
 import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import { shuffleInPlace } from './seeded.js';
 import { roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
 import {
   PixelRnn,
@@ -211,11 +212,7 @@ if (previousRun) {
     model,
     nextBatch: () => {
       if (order.length < batchSize) {
-        order = range(data.train.count);
-        for (let i = order.length - 1; i > 0; i--) {
-          const j = Math.floor(rng.next() * (i + 1));
-          [order[i], order[j]] = [order[j], order[i]];
-        }
+        order = shuffleInPlace(range(data.train.count), rng);
       }
       const indices = order.splice(0, batchSize);
       // 1,390 images are few for 600k parameters: mirroring and one-pixel shifts make 18 of each.

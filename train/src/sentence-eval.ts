@@ -7,6 +7,7 @@ import type { SentenceVae } from '../../src/models/sentence-vae.js';
 import { splitWords, type Vocabulary } from '../../src/data/tokenizer.js';
 import { changedWords } from '../../src/data/word-diff.js';
 import { createRng } from '../../src/runtime/random.js';
+import { shuffleInPlace } from './seeded.js';
 
 const PART = 256;
 
@@ -229,13 +230,10 @@ export function fluency(
 
 /** `count` of `items`, chosen by a seeded shuffle (not by hand), in their original order. */
 export function chooseBySeed<T>(items: readonly T[], count: number, seed: number): T[] {
-  const rng = createRng(seed);
-  const order = items.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order
+  return shuffleInPlace(
+    items.map((_, i) => i),
+    createRng(seed),
+  )
     .slice(0, count)
     .sort((a, b) => a - b)
     .map((i) => items[i]);

@@ -11,12 +11,12 @@
  *   npm run train:gan -- --smoke --out DIR # a few hundred digits, a few rounds (CI)
  */
 import { parseArgs } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { startMnistScript } from './script-start.js';
 import { digitBatch, type Digits } from './mnist.js';
 import { readJson, writeFloat16Weights, type WeightsManifestFile } from './weights-files.js';
+import { writeGreyPng } from './png-files.js';
 import {
   MnistClassifier,
   FEATURE_SIZE,
@@ -381,16 +381,6 @@ function writeRealDigits(source: Digits, directory: string): void {
       size: 28,
       labels: chosen.map((i) => source.labels[i]),
     }) + '\n',
-  );
-}
-
-function writeGreyPng(file: string, width: number, height: number, gray: Buffer): void {
-  const png = new PNG({ width, height, colorType: 0, inputColorType: 0, inputHasAlpha: false });
-  png.data = gray;
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
   );
 }
 

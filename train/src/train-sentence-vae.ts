@@ -39,6 +39,7 @@ import { createLayer, linear, linearParameters } from '../../src/models/linear.j
 import { latinAlphabet, Vocabulary } from '../../src/data/tokenizer.js';
 import { learnPieces } from '../../src/data/piece-learner.js';
 import { createRng } from '../../src/runtime/random.js';
+import { shuffleInPlace } from './seeded.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -171,7 +172,10 @@ function bagOfWordsLoss(sentences: readonly TokenIds[]) {
 
 /** Batches of sentences of similar length (fewer padded steps), in random order. */
 function lengthBucketedBatches(): number[][] {
-  const order = shuffle(trainIds.map((_, i) => i));
+  const order = shuffleInPlace(
+    trainIds.map((_, i) => i),
+    rng,
+  );
   const batches: number[][] = [];
   const chunk = options.batchSize * 20;
   for (let start = 0; start < order.length; start += chunk) {
@@ -181,15 +185,7 @@ function lengthBucketedBatches(): number[][] {
     for (let b = 0; b + options.batchSize <= part.length; b += options.batchSize)
       batches.push(part.slice(b, b + options.batchSize));
   }
-  return shuffle(batches);
-}
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
+  return shuffleInPlace(batches, rng);
 }
 
 /** A quick look during training: greedy pieces right from the posterior mean, and the KL, on 256 held-out sentences. */

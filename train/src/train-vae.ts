@@ -11,12 +11,13 @@
  *   npm run train:vae -- --evaluate        # re-evaluate the weights in --out without training
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { startMnistScript } from './script-start.js';
 import { digitBatch, type Digits } from './mnist.js';
 import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import { writeGreyPng } from './png-files.js';
+import { shuffledIndices } from './seeded.js';
 import { Vae, DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
 import { assignArtifacts } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
@@ -62,15 +63,6 @@ const optimizer = tf.train.adam(baseLearningRate);
 const stepsPerEpoch = smoke ? 3 : Math.floor(train.count / batchSize);
 const totalSteps = epochs * stepsPerEpoch;
 
-function shuffled(count: number): Uint32Array {
-  const order = Uint32Array.from({ length: count }, (_, i) => i);
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
 // ---- training -------------------------------------------------------------------------------
 let step = 0;
 if (evaluateOnly) {
@@ -82,7 +74,7 @@ if (evaluateOnly) {
   log(`evaluating the weights in ${outDir}`);
 }
 for (let epoch = 0; epoch < (evaluateOnly ? 0 : epochs); epoch++) {
-  const order = shuffled(train.count);
+  const order = shuffledIndices(train.count, rng);
   let lossSum = 0;
   let klSum = 0;
   const epochStart = Date.now();
@@ -222,13 +214,6 @@ function writeStarterDigits(source: Digits, directory: string): void {
       }
     }
   }
-  const png = new PNG({
-    width: 28 * chosen.length,
-    height: 28,
-    colorType: 0,
-    inputColorType: 0,
-    inputHasAlpha: false,
-  });
   const gray = Buffer.alloc(28 * 28 * chosen.length);
   chosen.forEach((index, k) => {
     for (let y = 0; y < 28; y++) {
@@ -239,12 +224,7 @@ function writeStarterDigits(source: Digits, directory: string): void {
       }
     }
   });
-  png.data = gray;
-  mkdirSync(directory, { recursive: true });
-  writeFileSync(
-    path.join(directory, 'starter-digits.png'),
-    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
-  );
+  writeGreyPng(path.join(directory, 'starter-digits.png'), 28 * chosen.length, 28, gray);
   writeFileSync(
     path.join(directory, 'starter-digits.json'),
     JSON.stringify({

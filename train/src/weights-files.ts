@@ -28,6 +28,16 @@ export function writeFloat16Weights(
     chunks.push(new Uint8Array(half.buffer));
     specs.push({ name, shape: tensor.shape, dtype: 'float32', quantization: { dtype: 'float16' } });
   }
+  return writeWeightsFiles(directory, modelTopology, specs, chunks);
+}
+
+/** weights.bin (the `chunks` end to end) and model.json listing `specs`; returns the bin's bytes. */
+export function writeWeightsFiles(
+  directory: string,
+  modelTopology: object,
+  specs: tfTypes.io.WeightsManifestEntry[],
+  chunks: Uint8Array[],
+): number {
   const binary = Buffer.concat(chunks);
   mkdirSync(directory, { recursive: true });
   writeFileSync(path.join(directory, 'weights.bin'), binary);
