@@ -1,5 +1,5 @@
 // Creating elements in tests: in the page with loading="eager", their model-error messages
-// collected, and removed after each test once their tensors are freed.
+// collected, and removed after each test once their tensors are freed; or idle, in a hidden box.
 import { nextEvent, settledTensorCount } from '../helpers.js';
 
 type Tag = 'vae-latent-explorer' | 'gan-arena' | 'pixel-rnn-canvas' | 'sentence-morph';
@@ -39,4 +39,26 @@ export function elementMaker<K extends Tag>(tag: K, defaults: Record<string, str
     created.push(result.element);
     return result;
   };
+}
+
+let idleBox: HTMLElement | undefined;
+
+/**
+ * `tag` with `attributes`, rendered, in a box the page never shows: with loading="lazy" (the
+ * default) it never starts its model, so its attributes and UI can be checked without one.
+ */
+export async function idleElement<T extends HTMLElement & { updateComplete: Promise<boolean> }>(
+  tag: string,
+  attributes: Record<string, string> = {},
+): Promise<T> {
+  if (!idleBox) {
+    idleBox = document.createElement('div');
+    idleBox.style.display = 'none';
+    document.body.append(idleBox);
+  }
+  const el = document.createElement(tag) as T;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  idleBox.append(el);
+  await el.updateComplete;
+  return el;
 }
