@@ -21,7 +21,7 @@ import { type Digits } from './mnist.js';
 import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
 import { writeGreyPng } from './png-files.js';
 import { shuffledIndices } from './seeded.js';
-import { roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
+import { PIXEL_RNN_FLAGS, roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
 import { PixelRnn, DIGITS_PIXEL_RNN_CONFIG } from '../../src/models/pixel-rnn.js';
 import { createRng } from '../../src/runtime/random.js';
 
@@ -29,16 +29,7 @@ const { values: flags } = parseArgs({
   options: {
     dataset: { type: 'string', default: 'digits' },
     out: { type: 'string', default: 'weights/pixel-rnn-digits' },
-    // Upper bound; in practice the time budget below ends the run.
-    steps: { type: 'string', default: '100000' },
-    minutes: { type: 'string', default: '40' },
-    'batch-size': { type: 'string', default: '32' },
-    'learning-rate': { type: 'string', default: '0.002' },
-    'clip-norm': { type: 'string', default: '1000' },
-    seed: { type: 'string', default: '1' },
-    smoke: { type: 'boolean', default: false },
-    bench: { type: 'boolean', default: false },
-    evaluate: { type: 'boolean', default: false },
+    ...PIXEL_RNN_FLAGS,
   },
 });
 

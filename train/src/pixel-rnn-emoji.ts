@@ -25,7 +25,7 @@ import { initNodeWasm } from './node-tf.js';
 import { loadEmoji, EMOJI_SIZE, type EmojiSplit } from './emoji.js';
 import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
 import { shuffleInPlace } from './seeded.js';
-import { roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
+import { PIXEL_RNN_FLAGS, roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
 import {
   PixelRnn,
   EMOJI_PIXEL_RNN_CONFIG,
@@ -44,16 +44,8 @@ const { values: flags } = parseArgs({
     dataset: { type: 'string', default: 'emoji' },
     encoding: { type: 'string', default: 'one-hot' },
     out: { type: 'string' },
-    steps: { type: 'string', default: '100000' },
-    minutes: { type: 'string', default: '40' },
-    'batch-size': { type: 'string', default: '32' },
-    'learning-rate': { type: 'string', default: '0.002' },
-    'clip-norm': { type: 'string', default: '1000' },
     'check-every': { type: 'string', default: '200' },
-    seed: { type: 'string', default: '1' },
-    smoke: { type: 'boolean', default: false },
-    bench: { type: 'boolean', default: false },
-    evaluate: { type: 'boolean', default: false },
+    ...PIXEL_RNN_FLAGS,
   },
 });
 
