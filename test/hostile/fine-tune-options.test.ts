@@ -2,29 +2,9 @@
 // element trains normally afterwards.
 import { expect } from '@open-wc/testing';
 import '../../src/generative-elements.js';
-import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 import { digitOne, rejection, tensorCount } from '../helpers.js';
 
 describe('fineTune with bad options or data', () => {
-  it('checkFineTuneOptions names the option and its range', () => {
-    expect(() => checkFineTuneOptions({ batchSize: 0 })).to.throw(
-      RangeError,
-      /batchSize must be a whole number from 1 to 1024, got 0/,
-    );
-    expect(() => checkFineTuneOptions({ steps: NaN })).to.throw(RangeError, /steps .* got NaN/);
-    expect(() => checkFineTuneOptions({ steps: 2.5 })).to.throw(RangeError);
-    expect(() => checkFineTuneOptions({ learningRate: -1 })).to.throw(RangeError, /learningRate/);
-    expect(() => checkFineTuneOptions({ signal: {} as AbortSignal })).to.throw(
-      TypeError,
-      /AbortSignal/,
-    );
-    expect(checkFineTuneOptions({ steps: 3, batchSize: 4, learningRate: 0.001 })).to.deep.equal({
-      steps: 3,
-      batchSize: 4,
-      learningRate: 0.001,
-    });
-  });
-
   it('<vae-latent-explorer>: rejects at once, leaks nothing, then trains', async () => {
     const explorer = document.createElement('vae-latent-explorer');
     explorer.setAttribute('loading', 'eager');
