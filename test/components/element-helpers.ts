@@ -62,3 +62,16 @@ export async function idleElement<T extends HTMLElement & { updateComplete: Prom
   await el.updateComplete;
   return el;
 }
+
+/** A pointer event of `type` on `target`, at a fraction (fx, fy) of its box from the top left. */
+export function pointerAt(target: Element, type: string, fx: number, fy: number): void {
+  const rect = target.getBoundingClientRect();
+  target.dispatchEvent(
+    new PointerEvent(type, {
+      clientX: rect.left + fx * rect.width,
+      clientY: rect.top + fy * rect.height,
+      pointerId: 1,
+      bubbles: true,
+    }),
+  );
+}

@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import '../../../components/pixel-rnn-canvas/palette-pad.js';
 import type { PalettePad } from '../../../components/pixel-rnn-canvas/palette-pad.js';
+import { pointerAt } from '../element-helpers.js';
 
 async function pad(): Promise<PalettePad> {
   const element = document.createElement('ge-palette-pad');
@@ -28,16 +29,8 @@ describe('<ge-palette-pad>', () => {
     await element.updateComplete;
     expect(swatches[2].getAttribute('aria-pressed')).to.equal('true');
     const canvas = element.shadowRoot!.querySelector('canvas')!;
-    const rect = canvas.getBoundingClientRect();
     const at = (type: string, column: number, row: number) =>
-      canvas.dispatchEvent(
-        new PointerEvent(type, {
-          clientX: rect.left + ((column + 0.5) / 4) * rect.width,
-          clientY: rect.top + ((row + 0.5) / 4) * rect.height,
-          pointerId: 1,
-          bubbles: true,
-        }),
-      );
+      pointerAt(canvas, type, (column + 0.5) / 4, (row + 0.5) / 4);
     at('pointerdown', 1, 0);
     at('pointermove', 2, 0);
     at('pointerup', 2, 0);
@@ -57,15 +50,7 @@ describe('<ge-palette-pad>', () => {
     const element = await pad();
     element.shadowRoot!.querySelectorAll('button')[2].click();
     await element.updateComplete;
-    const canvas = element.shadowRoot!.querySelector('canvas')!;
-    const rect = canvas.getBoundingClientRect();
-    canvas.dispatchEvent(
-      new PointerEvent('pointerdown', {
-        clientX: rect.left + 1,
-        clientY: rect.top + 1,
-        pointerId: 1,
-      }),
-    );
+    pointerAt(element.shadowRoot!.querySelector('canvas')!, 'pointerdown', 0.1, 0.1);
     expect(element.isEmpty).to.equal(false);
     element.palette = [
       [255, 255, 255],

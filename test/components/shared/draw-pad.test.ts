@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import '../../../components/shared/draw-pad.js';
 import type { DrawPad } from '../../../components/shared/draw-pad.js';
 import { nextEvent } from '../../helpers.js';
+import { pointerAt } from '../element-helpers.js';
 
 async function pad(): Promise<DrawPad> {
   const element = document.createElement('ge-draw-pad');
@@ -35,16 +36,7 @@ describe('<ge-draw-pad>', () => {
   it('draws a stroke in white where the pointer goes, and says when the stroke ends', async () => {
     const element = await pad();
     const canvas = element.shadowRoot!.querySelector('canvas')!;
-    const rect = canvas.getBoundingClientRect();
-    const at = (type: string, fx: number, fy: number) =>
-      canvas.dispatchEvent(
-        new PointerEvent(type, {
-          clientX: rect.left + fx * rect.width,
-          clientY: rect.top + fy * rect.height,
-          pointerId: 1,
-          bubbles: true,
-        }),
-      );
+    const at = (type: string, fx: number, fy: number) => pointerAt(canvas, type, fx, fy);
     const ended = nextEvent(element, 'draw-end', 2000);
     at('pointerdown', 0.5, 0.2);
     at('pointermove', 0.5, 0.8);
