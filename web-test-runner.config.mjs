@@ -11,6 +11,7 @@ import { summaryReporter } from './test/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { buildSync } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { CHROMIUM, CHROMIUM_FLAGS } from './tools/chromium.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -40,20 +41,12 @@ function seedrandomAsEsm() {
     },
   };
 }
-const QUIET_FLAGS = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const chromium = (extraFlags = []) =>
   chromeLauncher({
     launchOptions: {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       headless: true,
-      args: [...QUIET_FLAGS, ...extraFlags],
+      args: [...CHROMIUM_FLAGS, ...extraFlags],
     },
   });
 

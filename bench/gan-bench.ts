@@ -17,7 +17,7 @@ import { GanTrainer, type GanSettings } from '../src/models/gan-trainer.js';
 import { PLANE, sampleToy } from '../src/data/toy-distributions.js';
 import { ensureGradients } from '../src/runtime/training-loop.js';
 import { createRng } from '../src/runtime/random.js';
-import { stats } from './stats.js';
+import { stats, versus } from './stats.js';
 
 export interface GanRunOptions {
   backend: BackendName;
@@ -233,13 +233,9 @@ async function digitsStep(options: GanRunOptions) {
         finite &&= Number.isFinite(losses.dLoss) && Number.isFinite(losses.gLoss);
       }
     }
-    const ourStats = stats(times.ours);
-    const layerStats = stats(times.layers);
     return {
       batchSize: BATCH,
-      ours: ourStats,
-      layers: layerStats,
-      ratio: ourStats.median / layerStats.median,
+      ...versus(times),
       lossesFinite: finite,
       // Tensors left behind by the timed steps of both (should be 0).
       tensorsLeaked: tf.memory().numTensors - tensorsBefore,

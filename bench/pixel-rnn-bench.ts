@@ -21,7 +21,7 @@ import {
   type PixelRnnConfig,
 } from '../src/models/pixel-rnn.js';
 import { PixelPainter } from '../src/models/pixel-rnn-painter.js';
-import { stats, timeAlternating } from './stats.js';
+import { stats, timeAlternating, versus } from './stats.js';
 
 export interface PixelRnnRunOptions {
   backend: BackendName;
@@ -137,13 +137,11 @@ async function recurrentStep(options: PixelRnnRunOptions) {
   const neighbours = config.aboveRows * (2 * config.aboveHalfWidth + 1) + config.leftPixels;
   const inputWidth = config.contextSize + neighbours * config.paletteSize;
   const layers = layersStep(config, inputWidth);
-  const x = tf.randomUniform([COUNT, inputWidth]) as tf.Tensor2D;
-  const noise = tf.randomUniform([COUNT, config.paletteSize]) as tf.Tensor2D;
-  let ourStates: tf.Tensor2D[] = [0, 1].map(
-    () => tf.zeros([COUNT, config.columnSize]) as tf.Tensor2D,
-  );
-  let layerStates: tf.Tensor2D[] = [0, 1].map(
-    () => tf.zeros([COUNT, config.columnSize]) as tf.Tensor2D,
+  const x = tf.randomUniform<tf.Rank.R2>([COUNT, inputWidth]);
+  const noise = tf.randomUniform<tf.Rank.R2>([COUNT, config.paletteSize]);
+  let ourStates: tf.Tensor2D[] = [0, 1].map(() => tf.zeros<tf.Rank.R2>([COUNT, config.columnSize]));
+  let layerStates: tf.Tensor2D[] = [0, 1].map(() =>
+    tf.zeros<tf.Rank.R2>([COUNT, config.columnSize]),
   );
   const variants = {
     ours: async () => {
@@ -173,15 +171,7 @@ async function recurrentStep(options: PixelRnnRunOptions) {
   tf.dispose([x, noise, ...ourStates, ...layerStates]);
   layers.dispose();
   model.dispose();
-  const ours = stats(times.ours);
-  const layersStats = stats(times.layers);
-  return {
-    batch: COUNT,
-    ours,
-    layers: layersStats,
-    ratio: ours.median / layersStats.median,
-    tensorsLeaked: leaked,
-  };
+  return { batch: COUNT, ...versus(times), tensorsLeaked: leaked };
 }
 
 export async function runPixelRnn(options: PixelRnnRunOptions) {

@@ -17,7 +17,7 @@ import { initRuntime } from '../src/runtime/backend.js';
 import { loadArtifacts } from '../src/runtime/weights-io.js';
 import { SentenceMorpher } from '../src/models/sentence-morpher.js';
 import { SentenceVae, SENTENCE_VAE_CONFIG } from '../src/models/sentence-vae.js';
-import { stats, timeAlternating } from './stats.js';
+import { stats, timeAlternating, versus } from './stats.js';
 
 export interface SentenceRunOptions {
   backend: BackendName;
@@ -33,14 +33,18 @@ const WEIGHTS = '/dist/weights/sentence-vae/model.json';
 const MORPH_STEPS = 5;
 const BATCH = MORPH_STEPS + 2;
 
+/** The held-out sentences shipped beside the weights. */
+async function heldOutSentences(): Promise<string[]> {
+  const response = await fetch('/dist/weights/sentence-vae/heldout-sentences.json');
+  return (await response.json()) as string[];
+}
+
 async function morphs(options: SentenceRunOptions) {
   const morpher = new SentenceMorpher();
   const t0 = performance.now();
   await morpher.setWeights(await loadArtifacts(WEIGHTS));
   const loadMs = performance.now() - t0;
-  const sentences: string[] = await (
-    await fetch('/dist/weights/sentence-vae/heldout-sentences.json')
-  ).json();
+  const sentences = await heldOutSentences();
   const pairs = Array.from({ length: 20 }, (_, i) => [sentences[2 * i], sentences[2 * i + 1]]);
   for (let i = 0; i < 3; i++) await morpher.morph(pairs[i][0], pairs[i][1], MORPH_STEPS);
   const before = tf.memory().numTensors;
@@ -90,18 +94,18 @@ async function decoderStep(options: SentenceRunOptions) {
   const model = new SentenceVae();
   await model.setWeights(await loadArtifacts(WEIGHTS));
   const layers = layersStep();
-  const code = tf.randomNormal([BATCH, c.latentSize]) as tf.Tensor2D;
-  let ourWord = tf.fill([BATCH], 1, 'int32') as tf.Tensor1D;
-  let layerWord = tf.fill([BATCH, 1], 1) as tf.Tensor2D;
+  const code = tf.randomNormal<tf.Rank.R2>([BATCH, c.latentSize]);
+  let ourWord = tf.fill<tf.Rank.R1>([BATCH], 1, 'int32');
+  let layerWord = tf.fill<tf.Rank.R2>([BATCH, 1], 1);
   // Ours prepares its per-decoding constants once, as a decoding does (the layers model keeps its own).
   const constants = model.decodingConstants(code);
   let ourState = tf.clone(constants.start);
-  let layerState = tf.zeros([BATCH, c.decoderSize]) as tf.Tensor2D;
+  let layerState = tf.zeros<tf.Rank.R2>([BATCH, c.decoderSize]);
   const variants = {
     ours: async () => {
       const [state, word] = tf.tidy(() => {
         const step = model.decoderStep(ourWord, ourState, constants);
-        return [step.state, tf.argMax(step.logits, 1) as tf.Tensor1D];
+        return [step.state, tf.argMax<tf.Tensor1D>(step.logits, 1)];
       });
       await word.data();
       tf.dispose([ourState, ourWord]);
@@ -109,9 +113,9 @@ async function decoderStep(options: SentenceRunOptions) {
     },
     layers: async () => {
       const [logits, state] = layers.predict([layerWord, code, layerState]) as tf.Tensor2D[];
-      const word = tf.tidy(() =>
+      const word = tf.tidy<tf.Tensor2D>(() =>
         tf.reshape(tf.cast(tf.argMax(logits, 1), 'float32'), [BATCH, 1]),
-      ) as tf.Tensor2D;
+      );
       await word.data();
       tf.dispose([layerState, layerWord, logits]);
       [layerState, layerWord] = [state, word];
@@ -136,23 +140,13 @@ async function decoderStep(options: SentenceRunOptions) {
   ]);
   layers.dispose();
   model.dispose();
-  const ours = stats(times.ours);
-  const layersStats = stats(times.layers);
-  return {
-    batch: BATCH,
-    ours,
-    layers: layersStats,
-    ratio: ours.median / layersStats.median,
-    tensorsLeaked: leaked,
-  };
+  return { batch: BATCH, ...versus(times), tensorsLeaked: leaked };
 }
 
 async function fineTuneSteps(options: SentenceRunOptions) {
   const morpher = new SentenceMorpher();
   await morpher.setWeights(await loadArtifacts(WEIGHTS));
-  const sentences: string[] = await (
-    await fetch('/dist/weights/sentence-vae/heldout-sentences.json')
-  ).json();
+  const sentences = await heldOutSentences();
   const steps = 2 + (options.fineTuneSteps ?? 10);
   const stamps: number[] = [];
   const before = tf.memory().numTensors;

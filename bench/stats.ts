@@ -17,6 +17,13 @@ export function stats(times: number[]): Stats {
   return { runs: sorted.length, median, p90: at(0.9), min: sorted[0] };
 }
 
+/** Our implementation against tfjs-layers: the statistics of each and the ratio of medians. */
+export function versus(times: { ours: number[]; layers: number[] }) {
+  const ours = stats(times.ours);
+  const layers = stats(times.layers);
+  return { ours, layers, ratio: ours.median / layers.median };
+}
+
 /**
  * Times async variants run in turn (so that a slow moment of the machine hits all of them alike):
  * `warmup` untimed rounds, then `runs` timed ones. Also counts the tensors the timed rounds left.

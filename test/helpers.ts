@@ -8,6 +8,11 @@ export function repoFile(path: string): string {
   return new URL(`/${path}`, location.origin).href;
 }
 
+/** A JSON file fetched and parsed, read as the type the caller knows it to have. */
+export async function fetchJson<T>(url: string): Promise<T> {
+  return (await (await fetch(url)).json()) as T;
+}
+
 /** Tensors alive in this page's TF.js (the model tests run their models here). */
 export function tensorCount(): number {
   return tf.memory().numTensors;
@@ -72,14 +77,15 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
   throw new Error('expected a rejection');
 }
 
-/** A 28×28 "1", light ink on dark like MNIST: a training example for the digit models. */
-export function digitOne(): HTMLCanvasElement {
+/** A "1", light ink on dark like MNIST, `size` px square: a training example for the digit models. */
+export function digitOne(size = 28): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 28;
+  canvas.width = canvas.height = size;
   const context = canvas.getContext('2d')!;
+  const px = size / 28;
   context.fillStyle = '#000';
-  context.fillRect(0, 0, 28, 28);
+  context.fillRect(0, 0, size, size);
   context.fillStyle = '#fff';
-  context.fillRect(12, 4, 4, 20);
+  context.fillRect(12 * px, 4 * px, 4 * px, 20 * px);
   return canvas;
 }

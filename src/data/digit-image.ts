@@ -58,7 +58,7 @@ export async function toImageData(input: ImageInput): Promise<ImageData> {
     if (!input.complete) await input.decode();
     source = input;
   } else if (input && typeof (input as { width?: unknown }).width === 'number') {
-    source = input as HTMLCanvasElement;
+    source = input;
   } else {
     throw new ImageInputError('Expected an ImageData, image, canvas, ImageBitmap or image file.');
   }

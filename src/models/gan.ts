@@ -131,14 +131,14 @@ export class Gan {
       // Cross-entropy with target t: softplus(l) − t·l. Real data has target `realLabel`, fakes 0.
       const realTerm = tf.mean(tf.sub(tf.softplus(realLogits), tf.mul(realLabel, realLogits)));
       const fakeTerm = tf.mean(tf.softplus(fakeLogits));
-      return tf.add(realTerm, fakeTerm) as tf.Scalar;
+      return tf.add<tf.Scalar>(realTerm, fakeTerm);
     });
   }
 
   /** L_G for generated samples, as seen through D (no update). */
   generatorLoss(generated: tf.Tensor2D, loss: GanLoss = 'non-saturating'): tf.Scalar {
-    return tf.tidy(
-      () => tf.mean(generatorLossPerSample(this.discriminate(generated), loss)) as tf.Scalar,
+    return tf.tidy(() =>
+      tf.mean<tf.Scalar>(generatorLossPerSample(this.discriminate(generated), loss)),
     );
   }
 
@@ -275,7 +275,7 @@ export class Gan {
 
   /** D(x) = σ(logit) at each point, [n]: the heat map of D's belief "real". */
   decisionMap(points: tf.Tensor2D): tf.Tensor1D {
-    return tf.tidy(() => tf.reshape(tf.sigmoid(this.discriminate(points)), [-1]) as tf.Tensor1D);
+    return tf.tidy(() => tf.reshape<tf.Rank.R1>(tf.sigmoid(this.discriminate(points)), [-1]));
   }
 
   generatorParameters(): tf.Variable[] {

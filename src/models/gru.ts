@@ -45,7 +45,7 @@ export function gruStep(x: tf.Tensor2D, h: tf.Tensor2D, p: GruParams): tf.Tensor
   const r = tf.sigmoid(tf.add(linear(x, p.inputReset), matMulFast(h, p.recurrentReset)));
   const z = tf.sigmoid(tf.add(linear(x, p.inputUpdate), matMulFast(h, p.recurrentUpdate)));
   const n = tanh(tf.add(linear(x, p.inputCandidate), tf.mul(r, linear(h, p.recurrentCandidate))));
-  return tf.add(n, tf.mul(z, tf.sub(h, n))) as tf.Tensor2D;
+  return tf.add<tf.Tensor2D>(n, tf.mul(z, tf.sub(h, n)));
 }
 
 /** The GRU's variables by the names weight files use, under `prefix`. */
@@ -121,5 +121,5 @@ export function fusedGruStep(inputTerms: tf.Tensor2D, h: tf.Tensor2D, p: FusedGr
   const r = tf.sigmoid(tf.add(xr, hr));
   const z = tf.sigmoid(tf.add(xz, hz));
   const n = tanh(tf.add(xn, tf.mul(r, hn)));
-  return tf.add(n, tf.mul(z, tf.sub(h, n))) as tf.Tensor2D;
+  return tf.add<tf.Tensor2D>(n, tf.mul(z, tf.sub(h, n)));
 }

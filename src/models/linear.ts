@@ -58,10 +58,7 @@ const matMulWithFastGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveF
     value: tf.matMul(x, weight),
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [savedX, savedWeight] = saved as tf.Tensor2D[];
-      return [
-        tf.matMul(dy as tf.Tensor2D, tf.transpose(savedWeight)),
-        tf.matMul(tf.transpose(savedX), dy as tf.Tensor2D),
-      ];
+      return [tf.matMul(dy, tf.transpose(savedWeight)), tf.matMul(tf.transpose(savedX), dy)];
     },
   };
 });

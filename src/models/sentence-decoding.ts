@@ -63,7 +63,7 @@ export async function decodeStepwise(
         const uniform = tf.randomUniform(scores.shape, 1e-9, 1, 'float32', rng.nextSeed());
         scores = tf.sub(tf.div(scores, sampling.temperature), tf.log(tf.neg(tf.log(uniform))));
       }
-      previous = tf.argMax(scores, 1) as tf.Tensor1D;
+      previous = tf.argMax<tf.Tensor1D>(scores, 1);
       chosen.push(previous);
     }
     return tf.stack(chosen, 1); // [n, maxTokens + 1]
@@ -86,15 +86,18 @@ export async function beamSearch(
   const n = codes.shape[0];
   const result = tf.tidy(() => {
     // Every hypothesis of code i is a row i·width + k; all start from BOS, only k = 0 counts at first.
-    const beamCodes = tf.reshape(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), [
+    const beamCodes = tf.reshape<tf.Rank.R2>(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), [
       n * width,
       -1,
-    ]) as tf.Tensor2D;
+    ]);
     const constants = decoder.decodingConstants(beamCodes);
     const banned = bannedPieces(V);
     let s = constants.start;
     let previous: tf.Tensor1D = tf.fill([n * width], BOS, 'int32');
-    let scores: tf.Tensor = tf.tile(tf.tensor2d([[0, ...Array(width - 1).fill(-1e9)]]), [n, 1]); // [n, width]
+    let scores: tf.Tensor = tf.tile(tf.tensor2d([[0, ...Array<number>(width - 1).fill(-1e9)]]), [
+      n,
+      1,
+    ]); // [n, width]
     let finished: tf.Tensor = tf.zeros([n, width]); // 1 once EOS has been chosen
     let lengths: tf.Tensor = tf.zeros([n, width]);
     let history: tf.Tensor2D | undefined; // the words so far of every hypothesis, [n·width, t]
@@ -120,11 +123,9 @@ export async function beamSearch(
       const beam = tf.floorDiv(best.indices, vocabularySize); // which hypothesis each survivor extends
       const word = tf.sub(best.indices, tf.mul(beam, vocabularySize));
       const rows = tf.reshape(tf.add(beam, rowBase), [-1]);
-      s = tf.gather(step.state, rows) as tf.Tensor2D;
-      const chosen = tf.reshape(word, [-1, 1]) as tf.Tensor2D;
-      history = history
-        ? (tf.concat([tf.gather(history, rows), chosen], 1) as tf.Tensor2D)
-        : chosen;
+      s = tf.gather<tf.Tensor2D>(step.state, rows);
+      const chosen = tf.reshape<tf.Rank.R2>(word, [-1, 1]);
+      history = history ? tf.concat<tf.Tensor2D>([tf.gather(history, rows), chosen], 1) : chosen;
       const wasFinished = tf.reshape(tf.gather(tf.reshape(finished, [-1]), rows), [n, width]);
       lengths = tf.add(
         tf.reshape(tf.gather(tf.reshape(lengths, [-1]), rows), [n, width]),
@@ -132,13 +133,13 @@ export async function beamSearch(
       );
       finished = tf.maximum(wasFinished, tf.cast(tf.equal(word, EOS), 'float32'));
       scores = best.values;
-      previous = tf.reshape(word, [-1]) as tf.Tensor1D;
+      previous = tf.reshape<tf.Rank.R1>(word, [-1]);
     }
     const normalised = tf.div(scores, tf.maximum(lengths, 1));
     const winner = tf.add(tf.argMax(normalised, 1), tf.reshape(rowBase, [-1]));
-    return tf.gather(history!, winner) as tf.Tensor2D;
+    return tf.gather<tf.Tensor2D>(history!, winner);
   });
-  const rows = (await result.array()) as number[][];
+  const rows = await result.array();
   result.dispose();
   return rows.map((row) => untilEos(row, maxTokens));
 }

@@ -155,7 +155,7 @@ export class SentenceVae {
       let h: tf.Tensor2D = tf.zeros([sentences.length, this.config.encoderSize]);
       inputTerms.forEach((x, t) => {
         // A sentence that has ended keeps its state: h ← h + mask ⊙ (GRU(x, h) − h).
-        const next = fusedGruStep(tf.add(x, gru.inputBias) as tf.Tensor2D, h, gru);
+        const next = fusedGruStep(tf.add<tf.Tensor2D>(x, gru.inputBias), h, gru);
         h = tf.add(h, tf.mul(masks[t], tf.sub(next, h)));
       });
       return { mean: linear(h, this.meanHead), logVar: linear(h, this.logVarHead) };
@@ -170,12 +170,12 @@ export class SentenceVae {
       const rng = options.rng ?? createRng();
       const { mean, logVar } = this.encode(sentences);
       const noise = tf.randomNormal(mean.shape, 0, 1, 'float32', rng.nextSeed());
-      const code = tf.add(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), noise)) as tf.Tensor2D;
+      const code = tf.add<tf.Tensor2D>(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), noise));
       // KL(N(m, exp σ) ‖ N(0, 1)) = ½ (exp σ + m² − 1 − σ), per dimension.
-      const klPerDimension = tf.mul(
+      const klPerDimension = tf.mul<tf.Tensor2D>(
         tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)),
         0.5,
-      ) as tf.Tensor2D;
+      );
       const reconstruction = this.reconstruction(code, sentences, options.wordDropout ?? 0, rng);
       return { reconstruction, klPerDimension, code };
     });
@@ -242,7 +242,7 @@ export class SentenceVae {
     let s = this.initialDecoderState(code);
     const states: tf.Tensor2D[] = [];
     for (const x of wordTerms) {
-      s = fusedGruStep(tf.add(x, codeTerms) as tf.Tensor2D, s, gru);
+      s = fusedGruStep(tf.add<tf.Tensor2D>(x, codeTerms), s, gru);
       states.push(s);
     }
     const logits = this.wordLogits(tf.concat(states, 0)); // [steps·batch, V], time-major
@@ -250,7 +250,7 @@ export class SentenceVae {
     // (logSoftmax, not logSumExp: the latter's gradient goes through a max, which WASM runs slowly)
     const perToken = tf.neg(tf.sum(tf.mul(tf.logSoftmax(logits), target), 1));
     const masked = tf.mul(perToken, tf.tensor1d(weights));
-    return tf.sum(tf.reshape(masked, [steps, batch]), 0) as tf.Tensor1D;
+    return tf.sum<tf.Tensor1D>(tf.reshape(masked, [steps, batch]), 0);
   }
 
   private initialDecoderState(code: tf.Tensor2D): tf.Tensor2D {
@@ -278,11 +278,11 @@ export class SentenceVae {
   private decoderGates(codes: tf.Tensor2D): { gru: FusedGru; codeTerms: tf.Tensor2D } {
     const { embeddingSize, latentSize } = this.config;
     const fused = fuseGru(this.decoderGru);
-    const [wordWeight, codeWeight] = tf.split(
+    const [wordWeight, codeWeight] = tf.split<tf.Tensor2D>(
       fused.inputWeight,
       [embeddingSize, latentSize],
       0,
-    ) as tf.Tensor2D[];
+    );
     return {
       gru: { ...fused, inputWeight: wordWeight },
       codeTerms: affine(codes, codeWeight, fused.inputBias),
@@ -296,10 +296,10 @@ export class SentenceVae {
     constants: DecodingConstants,
   ): { state: tf.Tensor2D; logits: tf.Tensor2D } {
     const x = tf.gather(this.embedding, previous) as tf.Tensor2D;
-    const inputTerms = tf.add(
+    const inputTerms = tf.add<tf.Tensor2D>(
       matMulFast(x, constants.gru.inputWeight),
       constants.codeTerms,
-    ) as tf.Tensor2D;
+    );
     const state = fusedGruStep(inputTerms, s, constants.gru);
     return { state, logits: this.wordLogits(state, constants.outputTable) };
   }
@@ -309,10 +309,10 @@ export class SentenceVae {
     states: tf.Tensor2D,
     outputTable = tf.transpose(this.embedding) as tf.Tensor2D,
   ): tf.Tensor2D {
-    return tf.add(
+    return tf.add<tf.Tensor2D>(
       matMulFast(linear(states, this.outputProjection), outputTable),
       this.outputBias,
-    ) as tf.Tensor2D;
+    );
   }
 
   /** Sentences for `codes` ([n, latentSize]) as ids without EOS: greedy, sampled or beam (sentence-decoding.ts). */
@@ -339,7 +339,7 @@ export class SentenceVae {
       const { mean } = this.encode([from, to]);
       const [a, b] = tf.unstack(mean);
       const fractions = tf.reshape(tf.linspace(0, 1, steps + 2), [-1, 1]);
-      return tf.add(a, tf.mul(fractions, tf.sub(b, a))) as tf.Tensor2D;
+      return tf.add<tf.Tensor2D>(a, tf.mul(fractions, tf.sub(b, a)));
     });
     try {
       return await this.decode(codes, options);

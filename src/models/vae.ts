@@ -110,11 +110,11 @@ export class Vae {
     return tf.tidy(() => {
       const posterior = this.encode(x);
       const code = this.sampleCode(posterior, seed);
-      const reconstruction = tf.mean(
+      const reconstruction = tf.mean<tf.Scalar>(
         bernoulliNegLogLikelihood(x, this.decodeLogits(code)),
-      ) as tf.Scalar;
-      const kl = tf.mean(klToStandardNormal(posterior)) as tf.Scalar;
-      const loss = tf.add(reconstruction, tf.mul(kl, klWeight)) as tf.Scalar;
+      );
+      const kl = tf.mean<tf.Scalar>(klToStandardNormal(posterior));
+      const loss = tf.add<tf.Scalar>(reconstruction, tf.mul(kl, klWeight));
       return { loss, reconstruction, kl };
     });
   }
@@ -159,7 +159,7 @@ export class Vae {
       // Lay the k samples out as [k, batch, latent] so one decoder call handles them all.
       const e = tf.randomNormal([samples, batch, latent], 0, 1, 'float32', seed);
       const codes = tf.add(tf.mul(tf.exp(tf.mul(logVar, 0.5)), e), mean);
-      const flatCodes = tf.reshape(codes, [samples * batch, latent]) as tf.Tensor2D;
+      const flatCodes = tf.reshape<tf.Rank.R2>(codes, [samples * batch, latent]);
       const logits = this.decodeLogits(flatCodes);
       const repeatedX = tf.reshape(tf.tile(tf.expandDims(x, 0), [samples, 1, 1]), [
         samples * batch,
@@ -172,7 +172,7 @@ export class Vae {
       const logPrior = tf.mul(-0.5, tf.sum(tf.add(tf.square(codes), LOG_2PI), -1));
       const logPosterior = tf.mul(-0.5, tf.sum(tf.add(tf.add(tf.square(e), logVar), LOG_2PI), -1));
       const logWeights = tf.add(logLikelihood, tf.sub(logPrior, logPosterior));
-      return tf.sub(tf.logSumExp(logWeights, 0), Math.log(samples)) as tf.Tensor1D;
+      return tf.sub<tf.Tensor1D>(tf.logSumExp(logWeights, 0), Math.log(samples));
     });
   }
 
@@ -211,7 +211,7 @@ export function bernoulliNegLogLikelihood(x: tf.Tensor2D, logits: tf.Tensor2D): 
   return tf.tidy(() => {
     // softplus(l) − x·l  ==  −[x·log σ(l) + (1 − x)·log(1 − σ(l))]
     const perPixel = tf.sub(tf.softplus(logits), tf.mul(x, logits));
-    return tf.sum(perPixel, -1) as tf.Tensor1D;
+    return tf.sum<tf.Tensor1D>(perPixel, -1);
   });
 }
 
@@ -219,6 +219,6 @@ export function bernoulliNegLogLikelihood(x: tf.Tensor2D, logits: tf.Tensor2D): 
 export function klToStandardNormal({ mean, logVar }: Posterior): tf.Tensor1D {
   return tf.tidy(() => {
     const terms = tf.sub(tf.sub(tf.add(1, logVar), tf.square(mean)), tf.exp(logVar));
-    return tf.mul(-0.5, tf.sum(terms, -1)) as tf.Tensor1D;
+    return tf.mul<tf.Tensor1D>(-0.5, tf.sum(terms, -1));
   });
 }

@@ -2,13 +2,14 @@
  * A small seeded random number generator (mulberry32), so that sampling is repeatable when a page
  * sets `seed`. TF.js's own random ops take an integer seed; `nextSeed()` hands those out.
  */
+/** Its functions are closures over the state: each can be passed around on its own. */
 export interface Rng {
   /** Uniform in [0, 1). */
-  next(): number;
+  next: () => number;
   /** A fresh 31-bit integer, for seeding TF.js random ops. */
-  nextSeed(): number;
+  nextSeed: () => number;
   /** Standard normal, by Box–Muller. */
-  normal(): number;
+  normal: () => number;
 }
 
 export function createRng(seed: number = randomSeed()): Rng {

@@ -92,14 +92,11 @@ export async function assignArtifacts(
           problem: { code: 'missingTensor', params: { name } },
         });
       if (!tf.util.arraysEqual(value.shape, variable.shape)) {
+        const got = `[${value.shape.join(',')}]`;
+        const needed = `[${variable.shape.join(',')}]`;
         throw new WeightsError(
-          `"${name}" has shape [${value.shape}] in the file, the model needs [${variable.shape}].`,
-          {
-            problem: {
-              code: 'wrongShape',
-              params: { name, got: `[${value.shape}]`, needed: `[${variable.shape}]` },
-            },
-          },
+          `"${name}" has shape ${got} in the file, the model needs ${needed}.`,
+          { problem: { code: 'wrongShape', params: { name, got, needed } } },
         );
       }
       // Read back asynchronously: a synchronous read stalls (or fails) on GPU backends.

@@ -102,7 +102,7 @@ export function parseManifest(
         },
       );
     }
-    groups.push({ paths: group.paths as string[], bytes: groupBytes });
+    groups.push({ paths: group.paths, bytes: groupBytes });
   }
   if (specs.length === 0)
     throw new WeightsError(`${where} lists no weights.`, {

@@ -2,22 +2,13 @@
 import { waitUntil } from '@open-wc/testing';
 import '../../components/vae-latent-explorer/vae-latent-explorer.js';
 import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
-import { nextEvent } from '../helpers.js';
+import { createElement } from './element-helpers.js';
 
-export async function createExplorer(
+/** A <vae-latent-explorer> in the page (see createElement). */
+export const createExplorer = (
   attributes: Record<string, string> = {},
   waitFor: 'model-ready' | null = 'model-ready',
-) {
-  const element = document.createElement('vae-latent-explorer');
-  element.setAttribute('loading', 'eager');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  const errors: string[] = [];
-  element.addEventListener('model-error', (event) => errors.push(event.detail.message));
-  const ready = waitFor ? nextEvent(element, waitFor) : null;
-  document.body.append(element);
-  if (ready) await ready;
-  return { element, errors };
-}
+) => createElement('vae-latent-explorer', attributes, waitFor);
 
 export function gridCanvas(element: VaeLatentExplorer): HTMLCanvasElement {
   return element.shadowRoot!.querySelector('canvas.grid')!;

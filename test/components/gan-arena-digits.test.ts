@@ -2,38 +2,20 @@
 import { expect } from '@open-wc/testing';
 import '../../components/gan-arena/gan-arena.js';
 import type { GanArena } from '../../components/gan-arena/gan-arena.js';
-import { nextEvent, settledTensorCount } from '../helpers.js';
-
-function drawnDigit(): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 56;
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#000';
-  context.fillRect(0, 0, 56, 56);
-  context.fillStyle = '#fff';
-  context.fillRect(24, 8, 8, 40); // a "1"
-  return canvas;
-}
+import { digitOne, nextEvent, settledTensorCount } from '../helpers.js';
+import { createElement } from './element-helpers.js';
 
 describe('<gan-arena mode="digits">', () => {
   let element: GanArena;
   let errors: string[];
 
   before(async () => {
-    element = document.createElement('gan-arena');
-    element.setAttribute('mode', 'digits');
-    element.setAttribute('loading', 'eager');
-    element.setAttribute('seed', '1');
-    errors = [];
-    element.addEventListener('model-error', (event) => errors.push(event.detail.message));
-    const ready = nextEvent(element, 'model-ready');
-    document.body.append(element);
-    await ready;
+    ({ element, errors } = await createElement('gan-arena', { mode: 'digits', seed: '1' }));
   });
 
   after(() => element.remove());
 
-  it('loads the pretrained networks and draws 64 samples with D’s verdicts', async () => {
+  it('loads the pretrained networks and draws 64 samples with D’s verdicts', () => {
     expect(errors).to.deep.equal([]);
     const canvas = element.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.sheet')!;
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
@@ -57,7 +39,7 @@ describe('<gan-arena mode="digits">', () => {
     await element.step(1); // the optimisers make their moment tensors on the first round
     const before = await settledTensorCount();
     const end = nextEvent<{ steps: number; aborted: boolean }>(element, 'train-end');
-    const result = await element.fineTune([drawnDigit(), drawnDigit()], { steps: 4 });
+    const result = await element.fineTune([digitOne(56), digitOne(56)], { steps: 4 });
     expect(result.steps).to.equal(4);
     expect(Number.isFinite(result.losses.dLoss) && Number.isFinite(result.losses.gLoss)).to.equal(
       true,

@@ -4,6 +4,7 @@ import { expect } from '@open-wc/testing';
 import '../../components/gan-arena/gan-arena.js';
 import type { GanArena } from '../../components/gan-arena/gan-arena.js';
 import type { WeightsArtifacts } from '../../src/runtime/weights-source.js';
+import { rejection } from '../helpers.js';
 
 type Trainer = { getWeights(): Promise<WeightsArtifacts> };
 type Spec = { name: string; shape: number[]; dtype: string };
@@ -35,7 +36,7 @@ function changed(
 
 describe('<gan-arena> one player at a time', () => {
   it('stepDiscriminator moves only D, stepGenerator only G, and the last mover is marked', async () => {
-    const arena = document.createElement('gan-arena') as GanArena;
+    const arena = document.createElement('gan-arena');
     arena.setAttribute('loading', 'eager');
     arena.setAttribute('seed', '4');
     document.body.append(arena);
@@ -48,7 +49,7 @@ describe('<gan-arena> one player at a time', () => {
     expect(changed(start, afterD, 'discriminator/')).to.equal(true);
     expect(changed(start, afterD, 'generator/')).to.equal(false);
     await arena.updateComplete;
-    expect(players().textContent!.replace(/\s+/g, ' ')).to.match(/G0 · D1/);
+    expect(players().textContent.replace(/\s+/g, ' ')).to.match(/G0 · D1/);
     expect(players().querySelector('.moved')!.textContent).to.equal('D1');
 
     await arena.stepGenerator(2);
@@ -56,12 +57,10 @@ describe('<gan-arena> one player at a time', () => {
     expect(changed(afterD, afterG, 'generator/')).to.equal(true);
     expect(changed(afterD, afterG, 'discriminator/')).to.equal(false);
     await arena.updateComplete;
-    expect(players().textContent!.replace(/\s+/g, ' ')).to.match(/G2 · D1/);
+    expect(players().textContent.replace(/\s+/g, ' ')).to.match(/G2 · D1/);
     expect(players().querySelector('.moved')!.textContent).to.equal('G2');
 
-    let error: unknown;
-    await arena.stepGenerator(0).catch((cause) => (error = cause));
-    expect(error).to.be.instanceOf(RangeError);
+    expect(await rejection(arena.stepGenerator(0))).to.be.instanceOf(RangeError);
     arena.remove();
   });
 });

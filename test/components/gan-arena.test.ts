@@ -3,19 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/gan-arena/gan-arena.js';
 import type { GanArena, RoundDetail } from '../../components/gan-arena/gan-arena.js';
 import { nextEvent, settledTensorCount, modelTensorCount } from '../helpers.js';
-
-async function createArena(attributes: Record<string, string> = {}) {
-  const element = document.createElement('gan-arena');
-  element.setAttribute('loading', 'eager');
-  element.setAttribute('seed', '5');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  const errors: string[] = [];
-  element.addEventListener('model-error', (event) => errors.push(event.detail.message));
-  const ready = nextEvent(element, 'model-ready');
-  document.body.append(element);
-  await ready;
-  return { element, errors };
-}
+import { elementMaker } from './element-helpers.js';
 
 /** How many pixels of the plane are not plain white: the map, points and arrows are drawn. */
 function paintedPixels(element: GanArena): number {
@@ -28,16 +16,7 @@ function paintedPixels(element: GanArena): number {
 }
 
 describe('<gan-arena> 2-d', () => {
-  const created: GanArena[] = [];
-  afterEach(async () => {
-    created.splice(0).forEach((element) => element.remove());
-    await settledTensorCount();
-  });
-  const make = async (attributes: Record<string, string> = {}) => {
-    const result = await createArena(attributes);
-    created.push(result.element);
-    return result;
-  };
+  const make = elementMaker('gan-arena', { seed: '5' });
 
   it('reaches model-ready, runs rounds with finite losses, and draws the plane', async () => {
     const { element, errors } = await make();
@@ -120,7 +99,7 @@ describe('<gan-arena> 2-d', () => {
       await element.updateComplete;
       const [covered] = element
         .shadowRoot!.querySelector('dd.coverage')!
-        .textContent!.split('/')
+        .textContent.split('/')
         .map(Number);
       element.remove();
       return covered;

@@ -36,7 +36,7 @@ describe('lifecycle', () => {
     const box = document.createElement('div');
     box.style.display = 'none'; // never near the viewport: lazy alone would wait for ever
     document.body.append(box);
-    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const explorer = document.createElement('vae-latent-explorer');
     box.append(explorer);
     await explorer.updateComplete;
     explorer.loading = 'eager';

@@ -8,20 +8,7 @@ import type {
 } from '../../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
 import { DIGIT_PALETTE, imageToIndices } from '../../src/data/pixel-images.js';
 import { nextEvent, settledTensorCount } from '../helpers.js';
-
-async function createCanvas(attributes: Record<string, string> = {}) {
-  const element = document.createElement('pixel-rnn-canvas');
-  element.setAttribute('loading', 'eager');
-  element.setAttribute('seed', '3');
-  element.setAttribute('speed', 'instant');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  const errors: string[] = [];
-  element.addEventListener('model-error', (event) => errors.push(event.detail.message));
-  const ready = nextEvent(element, 'model-ready');
-  document.body.append(element);
-  await ready;
-  return { element, errors };
-}
+import { elementMaker } from './element-helpers.js';
 
 function shadow(element: PixelRnnCanvas) {
   return element.shadowRoot!;
@@ -46,16 +33,7 @@ async function heldOutDigit(index: number): Promise<ImageData> {
 }
 
 describe('<pixel-rnn-canvas>', () => {
-  const created: PixelRnnCanvas[] = [];
-  afterEach(async () => {
-    created.splice(0).forEach((element) => element.remove());
-    await settledTensorCount();
-  });
-  const make = async (attributes: Record<string, string> = {}) => {
-    const result = await createCanvas(attributes);
-    created.push(result.element);
-    return result;
-  };
+  const make = elementMaker('pixel-rnn-canvas', { seed: '3', speed: 'instant' });
 
   it('draws `count` emoji with the bundled one-hot model and reports their NLL', async () => {
     const { element, errors } = await make({ count: '3' });
@@ -286,8 +264,7 @@ describe('<pixel-rnn-canvas>', () => {
     const digit = new ImageData(16, 16);
     await element.complete(digit, { fromRow: 4 });
     expect(await settledTensorCount()).to.equal(afterFirst);
-    created.splice(created.indexOf(element), 1);
-    element.remove();
+    element.remove(); // (removing it again after the test changes nothing)
     await waitUntil(async () => (await settledTensorCount()) === baseline, 'tensors not freed', {
       timeout: 10000,
     });

@@ -2,14 +2,13 @@
 // the page's own), and goes when the first output is drawn.
 import { expect } from '@open-wc/testing';
 import '../../src/generative-elements.js';
-import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 
 const poster = (element: HTMLElement) =>
   element.shadowRoot!.querySelector<HTMLImageElement>('[part="poster"]');
 
 describe('poster', () => {
   it('shows the bundled preview until the first output, then goes', async () => {
-    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const explorer = document.createElement('vae-latent-explorer');
     explorer.setAttribute('loading', 'eager');
     document.body.append(explorer);
     await explorer.updateComplete;
@@ -27,7 +26,7 @@ describe('poster', () => {
     const box = document.createElement('div');
     box.style.display = 'none'; // never starts
     document.body.append(box);
-    const own = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const own = document.createElement('vae-latent-explorer');
     own.setAttribute('poster', '/weights/gan-digits/samples.png');
     const morph = document.createElement('sentence-morph') as HTMLElement & {
       updateComplete: Promise<boolean>;

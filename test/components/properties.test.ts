@@ -3,12 +3,13 @@
 // (the elements sit in a hidden box, so `loading="lazy"` never starts them).
 import { expect } from '@open-wc/testing';
 import '../../src/generative-elements.js';
+import { idleElement } from './element-helpers.js';
 
 type Case = {
   tag: string;
   attribute: string;
   property: string;
-  bad: unknown;
+  bad: string | number;
   used: unknown;
   good: unknown;
 };
@@ -95,17 +96,6 @@ const CASES: Case[] = [
   { tag: 'sentence-morph', attribute: 'seed', property: 'seed', bad: 'abc', used: null, good: 42 },
 ];
 
-const hidden = document.createElement('div');
-hidden.style.display = 'none';
-document.body.append(hidden);
-
-async function element(tag: string): Promise<HTMLElement & { updateComplete: Promise<boolean> }> {
-  const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<boolean> };
-  hidden.append(el);
-  await el.updateComplete;
-  return el;
-}
-
 function shownError(el: HTMLElement): string {
   return el.shadowRoot!.querySelector('[part="error"]')?.textContent?.trim() ?? '';
 }
@@ -113,11 +103,11 @@ function shownError(el: HTMLElement): string {
 describe('properties named after attributes', () => {
   for (const c of CASES) {
     it(`${c.tag}.${c.property} validates like the ${c.attribute} attribute`, async () => {
-      const byAttribute = await element(c.tag);
+      const byAttribute = await idleElement(c.tag);
       byAttribute.setAttribute(c.attribute, String(c.bad));
       await byAttribute.updateComplete;
 
-      const byProperty = await element(c.tag);
+      const byProperty = await idleElement(c.tag);
       const messages: string[] = [];
       byProperty.addEventListener('model-error', (event) =>
         messages.push((event as CustomEvent<{ message: string }>).detail.message),
@@ -140,7 +130,7 @@ describe('properties named after attributes', () => {
   }
 
   it('a huge attribute value is quoted clipped, and the message box wraps', async () => {
-    const el = await element('vae-latent-explorer');
+    const el = await idleElement('vae-latent-explorer');
     el.setAttribute('grid-size', 'x'.repeat(10_000));
     await el.updateComplete;
     const text = shownError(el);
@@ -150,12 +140,12 @@ describe('properties named after attributes', () => {
 
   it('keeps internal parsed values private: no *Attribute properties remain', async () => {
     for (const tag of ['vae-latent-explorer', 'pixel-rnn-canvas', 'gan-arena', 'sentence-morph']) {
-      const el = await element(tag);
+      const el = await idleElement(tag);
       const names: string[] = [];
       for (
-        let proto = Object.getPrototypeOf(el);
+        let proto = Object.getPrototypeOf(el) as object | null;
         proto && proto !== HTMLElement.prototype;
-        proto = Object.getPrototypeOf(proto)
+        proto = Object.getPrototypeOf(proto) as object | null
       ) {
         names.push(...Object.getOwnPropertyNames(proto));
       }

@@ -4,21 +4,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../components/sentence-morph/sentence-morph.js';
 import type { MorphDetail, SentenceMorph } from '../../components/sentence-morph/sentence-morph.js';
-import { nextEvent, settledTensorCount, modelTensorCount } from '../helpers.js';
-
-async function createMorph(attributes: Record<string, string> = {}) {
-  const element = document.createElement('sentence-morph');
-  element.setAttribute('loading', 'eager');
-  element.setAttribute('seed', '5');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  const errors: string[] = [];
-  element.addEventListener('model-error', (event) => errors.push(event.detail.message));
-  const ready = nextEvent(element, 'model-ready');
-  document.body.append(element);
-  await ready;
-  await element.updateComplete;
-  return { element, errors };
-}
+import { nextEvent, rejection, settledTensorCount, modelTensorCount } from '../helpers.js';
+import { elementMaker } from './element-helpers.js';
 
 function shadow(element: SentenceMorph) {
   return element.shadowRoot!;
@@ -26,7 +13,7 @@ function shadow(element: SentenceMorph) {
 
 function pathLines(element: SentenceMorph): string[] {
   return Array.from(shadow(element).querySelectorAll('[part="path"] li .sentence'), (li) =>
-    li.textContent!.replace(/\s+/g, ' ').trim(),
+    li.textContent.replace(/\s+/g, ' ').trim(),
   );
 }
 
@@ -35,14 +22,10 @@ function errorText(element: SentenceMorph): string {
 }
 
 describe('<sentence-morph>', () => {
-  const created: SentenceMorph[] = [];
-  afterEach(async () => {
-    created.splice(0).forEach((element) => element.remove());
-    await settledTensorCount();
-  });
+  const made = elementMaker('sentence-morph', { seed: '5' });
   const make = async (attributes: Record<string, string> = {}) => {
-    const result = await createMorph(attributes);
-    created.push(result.element);
+    const result = await made(attributes);
+    await result.element.updateComplete;
     return result;
   };
 
@@ -102,7 +85,7 @@ describe('<sentence-morph>', () => {
   it('reads any Latin-script word, and lists words with characters never seen in training under the input', async () => {
     const { element } = await make({ from: 'The 猫 was dark and quiet', to: 'Zoë saw a zyxwvut' });
     await element.updateComplete;
-    const summary = shadow(element).querySelector('.input .unknown-summary')!.textContent!;
+    const summary = shadow(element).querySelector('.input .unknown-summary')!.textContent;
     expect(summary).to.contain('猫');
     expect(shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent).to.contain(
       'Every word',
@@ -119,7 +102,7 @@ describe('<sentence-morph>', () => {
     );
     expect(pathLines(element)).to.have.length(7); // the last path stays
     expect(
-      shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent!.trim(),
+      shadow(element).querySelectorAll('.input .unknown-summary')[1].textContent.trim(),
     ).to.equal('');
     element.setAttribute('to', Array(30).fill('lovely').join(' '));
     await waitUntil(
@@ -127,9 +110,7 @@ describe('<sentence-morph>', () => {
       'no message for a long input',
     );
     expect(errors.length).to.be.greaterThan(0);
-    let thrown: unknown;
-    await element.morph('', 'A sentence').catch((error) => (thrown = error));
-    expect(String(thrown)).to.match(/empty/);
+    expect(String(await rejection(element.morph('', 'A sentence')))).to.match(/empty/);
     // Fixed input: the message goes and a path is drawn again.
     element.setAttribute('to', 'The crowd packed the auditorium');
     await waitUntil(
@@ -145,9 +126,9 @@ describe('<sentence-morph>', () => {
     expect(errors.join('\n')).to.contain(
       'decoding="fancy": expected greedy, sample or beam. Using greedy.',
     );
-    let thrown: unknown;
-    await element.morph('a cat', 'a dog', 0).catch((error) => (thrown = error));
-    expect(String(thrown)).to.match(/steps must be a whole number from 1 to 20/);
+    expect(String(await rejection(element.morph('a cat', 'a dog', 0)))).to.match(
+      /steps must be a whole number from 1 to 20/,
+    );
   });
 
   it('decodes with beam search and by sampling, repeatably for a seed', async () => {
@@ -203,9 +184,9 @@ describe('<sentence-morph>', () => {
     expect(
       await element.morph('The room was dark and quiet', 'The crowd packed the auditorium'),
     ).to.deep.equal(path);
-    let failure: unknown;
-    await element.loadWeights('indexeddb://no-such-weights').catch((error) => (failure = error));
-    expect(failure).to.be.instanceOf(Error);
+    expect(await rejection(element.loadWeights('indexeddb://no-such-weights'))).to.be.instanceOf(
+      Error,
+    );
     expect(errorText(element)).to.match(/Could not load weights/);
     expect(
       await element.morph('The room was dark and quiet', 'The crowd packed the auditorium'),
@@ -220,7 +201,7 @@ describe('<sentence-morph>', () => {
     for (let i = 0; i < 20; i++)
       await element.morph('The room was dark', 'The crowd packed the auditorium', 1 + (i % 5));
     expect(await modelTensorCount()).to.equal(loaded);
-    created.splice(0).forEach((e) => e.remove());
+    element.remove();
     expect(await settledTensorCount()).to.equal(before);
   });
 });

@@ -1,8 +1,8 @@
 // <vae-latent-explorer> end to end on WASM, in a real browser, with the bundled weights.
 import { expect, waitUntil } from '@open-wc/testing';
-import { nextEvent, settledTensorCount, modelTensorCount } from '../helpers.js';
+import { nextEvent, rejection, settledTensorCount, modelTensorCount } from '../helpers.js';
+import { elementMaker } from './element-helpers.js';
 import {
-  createExplorer,
   cellMaxima,
   gridChangedFrom,
   gridDrawn,
@@ -27,15 +27,8 @@ function digitCanvas(): HTMLCanvasElement {
 
 describe('<vae-latent-explorer>', () => {
   const created: VaeLatentExplorer[] = [];
-  afterEach(async () => {
-    created.splice(0).forEach((element) => element.remove());
-    await settledTensorCount();
-  });
-  const make = async (...args: Parameters<typeof createExplorer>) => {
-    const result = await createExplorer(...args);
-    created.push(result.element);
-    return result;
-  };
+  afterEach(() => created.splice(0).forEach((element) => element.remove()));
+  const make = elementMaker('vae-latent-explorer');
 
   it('reaches model-ready on WASM and resolves `ready`', async () => {
     const element = document.createElement('vae-latent-explorer');
@@ -143,11 +136,9 @@ describe('<vae-latent-explorer>', () => {
     await element.updateComplete;
     const root = element.shadowRoot!;
     expect(
-      Number(root.querySelector('dd.reconstruction')!.textContent!.replace(/,/g, '')),
+      Number(root.querySelector('dd.reconstruction')!.textContent.replace(/,/g, '')),
     ).to.be.greaterThan(0);
-    expect(Number(root.querySelector('dd.kl')!.textContent!.replace(/,/g, ''))).to.be.greaterThan(
-      0,
-    );
+    expect(Number(root.querySelector('dd.kl')!.textContent.replace(/,/g, ''))).to.be.greaterThan(0);
     expect(root.querySelector('ellipse.noise')).to.not.equal(null);
   });
 
@@ -204,9 +195,9 @@ describe('<vae-latent-explorer>', () => {
     expect(await pixels()).to.not.deep.equal(tuned);
     await element.loadWeights('indexeddb://explorer-test');
     expect(await pixels()).to.deep.equal(tuned);
-    let failure: unknown;
-    await element.loadWeights('indexeddb://no-such-weights').catch((error) => (failure = error));
-    expect(failure).to.be.instanceOf(Error);
+    expect(await rejection(element.loadWeights('indexeddb://no-such-weights'))).to.be.instanceOf(
+      Error,
+    );
     expect(errors.join(' ')).to.contain('no-such-weights');
     expect(await pixels()).to.deep.equal(tuned);
   });

@@ -2,12 +2,11 @@
 // ellipses, coloured by class; it follows the swept dims.
 import { expect } from '@open-wc/testing';
 import '../../components/vae-latent-explorer/vae-latent-explorer.js';
-import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 import { CLASS_COLOURS } from '../../components/vae-latent-explorer/code-map.js';
 
 describe('<vae-latent-explorer show-map>', () => {
   it('draws each test digit as a coloured σ ellipse in the swept plane', async () => {
-    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const explorer = document.createElement('vae-latent-explorer');
     explorer.setAttribute('loading', 'eager');
     explorer.setAttribute('controls', 'none');
     explorer.toggleAttribute('show-map', true);

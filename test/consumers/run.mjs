@@ -28,6 +28,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../tools/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -137,7 +138,9 @@ function run(cmd, args, cwd, { timeoutMs = 600_000 } = {}) {
       output += `\n[timed out after ${seconds(timeoutMs)}]`;
       try {
         process.kill(-child.pid, 'SIGKILL');
-      } catch {}
+      } catch {
+        // already exited
+      }
     }, timeoutMs);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -214,7 +217,9 @@ async function startDevServer(cwd, script) {
   const stop = () => {
     try {
       process.kill(-child.pid, 'SIGTERM');
-    } catch {}
+    } catch {
+      // already exited
+    }
   };
   const url = `http://127.0.0.1:${port}/`;
   const deadline = Date.now() + 60_000;
@@ -223,7 +228,9 @@ async function startDevServer(cwd, script) {
     try {
       const res = await fetch(url);
       if (res.ok) return { url, stop, output: () => output };
-    } catch {}
+    } catch {
+      // not listening yet: try again
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   stop();
@@ -237,16 +244,8 @@ async function getBrowser() {
   browserPromise ??= (async () => {
     const { default: puppeteer } = await import('puppeteer-core');
     return puppeteer.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--headless=new',
-      ],
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_FLAGS, '--headless=new'],
       headless: true,
       protocolTimeout: READY_TIMEOUT_MS + 60_000,
     });
@@ -282,7 +281,9 @@ async function checkPage(url, serverLog) {
     let pathname = '';
     try {
       pathname = new URL(responseUrl).pathname;
-    } catch {}
+    } catch {
+      // not a URL (data:, blob:): no path to check
+    }
     if (ASSET_RE.test(pathname) && /text\/html/i.test(contentType ?? ''))
       html.add(`${show(responseUrl)} (${status}, text/html)`);
   };
@@ -579,7 +580,7 @@ async function main() {
         }
       } else {
         let url;
-        let stop = async () => {};
+        let stop;
         let serverLog;
         if (check.build) {
           const t = Date.now();

@@ -1,7 +1,6 @@
 // Images → MNIST-style digits: inversion of light backgrounds, cropping and centring.
 import { expect } from '@open-wc/testing';
 import { greyToDigit, imageToDigit, ImageInputError } from '../../src/data/digit-image.js';
-import { gridCodes, cellCode, interpolateCodes } from '../../src/data/latent-grid.js';
 
 function drawnDigit(background: string, ink: string, size = 200): HTMLCanvasElement {
   const canvas = document.createElement('canvas');
@@ -59,32 +58,5 @@ describe('digit images', () => {
     }
     expect(error).to.be.instanceOf(ImageInputError);
     expect((error as Error).message).to.contain('notes.txt');
-  });
-});
-
-describe('latent grid', () => {
-  const spec = {
-    centre: [0.5, -1, 2, 0, 0, 0, 0, 0, 0, 0],
-    dims: [0, 2] as const,
-    gridSize: 3,
-    range: 1,
-  };
-
-  it('sweeps the two chosen dims around the centre and keeps the other eight fixed', () => {
-    const codes = gridCodes(spec);
-    expect(codes.length).to.equal(9 * 10);
-    const cell = (row: number, column: number) =>
-      Array.from(codes.slice((row * 3 + column) * 10, (row * 3 + column + 1) * 10));
-    expect(cell(1, 1)).to.deep.equal(spec.centre); // the middle cell is the centre code
-    expect(cell(0, 0)[0]).to.be.closeTo(-0.5, 1e-6); // left: centre − range
-    expect(cell(0, 0)[2]).to.be.closeTo(3, 1e-6); // top: centre + range (up = larger)
-    expect(cell(2, 2)[2]).to.be.closeTo(1, 1e-6);
-    for (let c = 0; c < 9; c++) expect(codes[c * 10 + 1]).to.equal(-1);
-    expect(Array.from(cellCode(spec, 0, 0))).to.deep.equal(cell(0, 0));
-  });
-
-  it('interpolates on a straight line including both ends', () => {
-    const codes = interpolateCodes([0, 0], [1, 2], 5);
-    expect(Array.from(codes)).to.deep.equal([0, 0, 0.25, 0.5, 0.5, 1, 0.75, 1.5, 1, 2]);
   });
 });

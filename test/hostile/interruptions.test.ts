@@ -2,15 +2,13 @@
 // removed while it loads or trains comes back working when it is put back.
 import { expect } from '@open-wc/testing';
 import '../../src/generative-elements.js';
-import type { PixelRnnCanvas } from '../../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
-import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 import { digitOne, settledTensorCount } from '../helpers.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('interruptions', () => {
   it('weights whose every file fails once load on the retry', async () => {
-    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const explorer = document.createElement('vae-latent-explorer');
     explorer.setAttribute('loading', 'eager');
     document.body.append(explorer);
     await explorer.ready;
@@ -21,7 +19,7 @@ describe('interruptions', () => {
   });
 
   it('removed while loading, put back: ready, and drawing works', async () => {
-    const canvas = document.createElement('pixel-rnn-canvas') as PixelRnnCanvas;
+    const canvas = document.createElement('pixel-rnn-canvas');
     canvas.setAttribute('loading', 'eager');
     canvas.setAttribute('speed', 'instant');
     document.body.append(canvas);
@@ -35,7 +33,7 @@ describe('interruptions', () => {
   });
 
   it('removed while training: the training ends aborted, nothing leaks, and it trains again when back', async () => {
-    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const explorer = document.createElement('vae-latent-explorer');
     explorer.setAttribute('loading', 'eager');
     document.body.append(explorer);
     await explorer.ready;

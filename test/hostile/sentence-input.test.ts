@@ -3,11 +3,10 @@
 // the input.
 import { expect } from '@open-wc/testing';
 import '../../components/sentence-morph/sentence-morph.js';
-import type { SentenceMorph } from '../../components/sentence-morph/sentence-morph.js';
 
 describe('<sentence-morph> with any Unicode input', () => {
   it('lists the words it cannot spell, and still morphs', async () => {
-    const morph = document.createElement('sentence-morph') as SentenceMorph;
+    const morph = document.createElement('sentence-morph');
     morph.setAttribute('loading', 'eager');
     morph.setAttribute('seed', '3');
     morph.setAttribute('from', 'The old café was closed for the winter 🙂');

@@ -5,6 +5,7 @@ import '../../components/vae-latent-explorer/vae-latent-explorer.js';
 import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 import { configure } from '../../src/runtime/config.js';
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../../src/runtime/fetch.js';
+import { fetchJson } from '../helpers.js';
 
 type Manifest = {
   weightsManifest: {
@@ -44,9 +45,9 @@ const withManifest = (change: (m: Manifest) => void) => {
 
 describe('bad weights files and servers', () => {
   before(async () => {
-    manifest = await (await fetch('/weights/vae-digits/model.json')).json();
+    manifest = await fetchJson('/weights/vae-digits/model.json');
     binary = await (await fetch('/weights/vae-digits/weights.bin')).arrayBuffer();
-    explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    explorer = document.createElement('vae-latent-explorer');
     explorer.setAttribute('loading', 'eager');
     document.body.append(explorer);
     await explorer.ready;
@@ -147,7 +148,7 @@ describe('weights problems in the element’s language', () => {
     const box = document.createElement('div');
     box.lang = 'zh-Hans';
     document.body.append(box);
-    const element = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const element = document.createElement('vae-latent-explorer');
     element.setAttribute('loading', 'eager');
     box.append(element);
     await element.ready;
@@ -164,11 +165,11 @@ describe('weights problems in the element’s language', () => {
 
 describe('a weights file larger than its model', () => {
   it('is refused from its manifest, before any shard is read', async () => {
-    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const explorer = document.createElement('vae-latent-explorer');
     explorer.setAttribute('loading', 'eager');
     document.body.append(explorer);
     await explorer.ready;
-    const manifest = await (await fetch('/weights/vae-digits/model.json')).json();
+    const manifest = await fetchJson<Manifest>('/weights/vae-digits/model.json');
     manifest.weightsManifest[0].weights.push({
       name: 'extra',
       shape: [3000, 1000],

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
-import { repoFile } from '../helpers.js';
+import { fetchJson, repoFile } from '../helpers.js';
 import { loadArtifacts } from '../../src/runtime/weights-io.js';
 import { PixelPainter } from '../../src/models/pixel-rnn-painter.js';
 import {
@@ -34,7 +34,10 @@ describe('bundled PixelRNN weights', () => {
 
   for (const [folder, config] of MODELS) {
     it(`${folder}: the shipped held-out sample scores the NLL on its card`, async () => {
-      const metrics = await (await fetch(repoFile(`weights/${folder}/metrics.json`))).json();
+      const metrics = await fetchJson<{
+        heldout_sample_images: number;
+        heldout_sample_nll_nats: number;
+      }>(repoFile(`weights/${folder}/metrics.json`));
       const before = tf.memory().numTensors;
       const painter = new PixelPainter(config);
       await painter.setWeights(await loadArtifacts(repoFile(`weights/${folder}/model.json`)));

@@ -73,7 +73,7 @@ describe('PixelRNN model (wasm)', function () {
       [27, 0],
     ];
     const base = randomDigits(1, 21);
-    const baseValues = ((await base.array()) as number[][][])[0];
+    const baseValues = (await base.array())[0];
     const flipped = tf.tensor3d(
       flips.map(([r, c]) =>
         baseValues.map((row, y) => row.map((v, x) => (y === r && x === c ? 1 - v : v))),
@@ -82,8 +82,8 @@ describe('PixelRNN model (wasm)', function () {
       'int32',
     );
     const [baseLogits, flippedLogits] = [digits.logits(base), digits.logits(flipped)];
-    const reference = ((await baseLogits.array()) as number[][][][])[0];
-    const changed = (await flippedLogits.array()) as number[][][][];
+    const reference = (await baseLogits.array())[0];
+    const changed = await flippedLogits.array();
     tf.dispose([base, flipped, baseLogits, flippedLogits]);
 
     const change = (k: number, r: number, c: number) =>
@@ -216,7 +216,7 @@ describe('PixelRNN model (wasm)', function () {
         v.assign(tf.add(v, tf.randomNormal(v.shape, 0, 0.05, 'float32', 100 + i))),
       ),
     );
-    const loss = () => tf.mean(model.nll(images)) as tf.Scalar;
+    const loss = () => tf.mean<tf.Scalar>(model.nll(images));
     const { value, grads } = tf.variableGrads(loss, Object.values(parameters));
     value.dispose();
     for (const [name, variable] of Object.entries(parameters)) {

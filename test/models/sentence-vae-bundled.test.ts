@@ -10,11 +10,12 @@ import { SentenceMorpher } from '../../src/models/sentence-morpher.js';
 import { SentenceVae } from '../../src/models/sentence-vae.js';
 import { BOS, PAD, UNK, Vocabulary } from '../../src/data/tokenizer.js';
 import { compareWords } from '../../train/src/sentence-eval.js';
-import { repoFile, tensorCount } from '../helpers.js';
+import { fetchJson, repoFile, tensorCount } from '../helpers.js';
 
 describe('bundled sentence VAE', () => {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let metrics: Record<string, any>;
+  let metrics: {
+    shipped_held_out: { sentences: number; kl_per_sentence: number; recon_word_accuracy: number };
+  };
   let sentences: string[];
   let model: SentenceVae;
   let morpher: SentenceMorpher;
@@ -23,8 +24,8 @@ describe('bundled sentence VAE', () => {
 
   before(async () => {
     await initRuntime('wasm');
-    metrics = await (await fetch(repoFile('weights/sentence-vae/metrics.json'))).json();
-    sentences = await (await fetch(repoFile('weights/sentence-vae/heldout-sentences.json'))).json();
+    metrics = await fetchJson(repoFile('weights/sentence-vae/metrics.json'));
+    sentences = await fetchJson(repoFile('weights/sentence-vae/heldout-sentences.json'));
     const artifacts = await loadArtifacts(repoFile('weights/sentence-vae/model.json'));
     model = new SentenceVae();
     await model.setWeights(artifacts);

@@ -9,7 +9,7 @@ import { SentenceVae, type SentenceVaeConfig } from '../../src/models/sentence-v
 import { WeightsError } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
 import { BYTE_PIECES, EOS, PAD, SPACE, SPECIAL_TOKENS, UNK } from '../../src/data/tokenizer.js';
-import { tensorCount } from '../helpers.js';
+import { rejection, tensorCount } from '../helpers.js';
 
 // 262 pieces: the specials, the 256 bytes, the space mark and one letter (the least a vocabulary has).
 const TINY: SentenceVaeConfig = {
@@ -133,7 +133,7 @@ describe('SentenceVae (small random model, WASM)', () => {
 
   it('greedy decoding is repeatable, sampling is repeatable with a seed, and a beam of one is greedy', async () => {
     const model = new SentenceVae(TINY, 7);
-    const codes = tf.randomNormal([4, TINY.latentSize], 0, 1, 'float32', 11) as tf.Tensor2D;
+    const codes = tf.randomNormal<tf.Rank.R2>([4, TINY.latentSize], 0, 1, 'float32', 11);
     const before = tensorCount();
     const greedy = await model.decode(codes);
     expect(await model.decode(codes)).to.deep.equal(greedy);
@@ -175,13 +175,13 @@ describe('SentenceVae (small random model, WASM)', () => {
         ),
       ),
     );
-    const codes = tf.randomNormal([6, TINY.latentSize], 0, 1, 'float32', 12) as tf.Tensor2D;
+    const codes = tf.randomNormal<tf.Rank.R2>([6, TINY.latentSize], 0, 1, 'float32', 12);
     const greedy = await model.decode(codes);
     const beam = await model.decode(codes, { decoding: 'beam', beamWidth: 4 });
     const perWord = async (sentences: number[][]) => {
       const scores = [];
       for (let i = 0; i < sentences.length; i++) {
-        const code = tf.slice(codes, [i, 0], [1, -1]) as tf.Tensor2D;
+        const code = tf.slice(codes, [i, 0], [1, -1]);
         const nll = model.nllGivenCode(code, [sentences[i]]);
         scores.push((await nll.data())[0] / (sentences[i].length + 1));
         tf.dispose([code, nll]);
@@ -215,16 +215,16 @@ describe('SentenceVae (small random model, WASM)', () => {
     expect(() => model.encode([[4, 999]])).to.throw(RangeError, /0 to 261/);
     expect(() => model.encode([])).to.throw(RangeError, /No sentences/);
     const other = new SentenceVae({ ...TINY, latentSize: 4 }, 1);
-    let error: unknown;
-    await model.setWeights(await other.getWeights()).catch((e) => (error = e));
-    expect(error).to.be.instanceOf(WeightsError);
+    expect(await rejection(model.setWeights(await other.getWeights()))).to.be.instanceOf(
+      WeightsError,
+    );
     other.dispose();
     // Its own weights go round: the same decodings afterwards.
     const copy = new SentenceVae(TINY, 99);
     model.vocabulary = [...SPECIAL_TOKENS, ...BYTE_PIECES, SPACE, 'a'];
     await copy.setWeights(await model.getWeights());
     expect(copy.vocabulary).to.deep.equal(model.vocabulary);
-    const codes = tf.randomNormal([3, TINY.latentSize], 0, 1, 'float32', 4) as tf.Tensor2D;
+    const codes = tf.randomNormal<tf.Rank.R2>([3, TINY.latentSize], 0, 1, 'float32', 4);
     expect(await copy.decode(codes)).to.deep.equal(await model.decode(codes));
     codes.dispose();
     copy.dispose();

@@ -13,6 +13,16 @@ import { createLinear, linear } from '../../src/models/linear.js';
 import { createRng } from '../../src/runtime/random.js';
 import { meanAndStd, tensorCount } from '../helpers.js';
 
+/** klToStandardNormal of one code's mean and log-variance. */
+const klOf = (mean: number[], logVar: number[]) =>
+  tf.tidy(
+    () =>
+      klToStandardNormal({
+        mean: tf.tensor2d([mean]),
+        logVar: tf.tensor2d([logVar]),
+      }).dataSync()[0],
+  );
+
 describe('VAE model (wasm)', () => {
   before(async () => {
     const runtime = await initRuntime('wasm');
@@ -23,23 +33,12 @@ describe('VAE model (wasm)', () => {
   it('computes KL = −½ Σ(1 + σ − m² − exp σ) as the closed form of KL(N(m, e^σ) ‖ N(0, I))', () => {
     const mean = [0.5, -1.2, 0, 2];
     const logVar = [0.1, -0.7, 0, 1.3];
-    const kl = tf.tidy(
-      () =>
-        klToStandardNormal({
-          mean: tf.tensor2d([mean]),
-          logVar: tf.tensor2d([logVar]),
-        }).dataSync()[0],
-    );
+    const kl = klOf(mean, logVar);
     // The textbook form for Gaussians: ½ Σ (var + m² − 1 − log var).
     const closedForm =
       0.5 * mean.reduce((sum, m, i) => sum + Math.exp(logVar[i]) + m * m - 1 - logVar[i], 0);
     expect(kl).to.be.closeTo(closedForm, 1e-5);
-    expect(
-      tf.tidy(
-        () =>
-          klToStandardNormal({ mean: tf.zeros([1, 4]), logVar: tf.zeros([1, 4]) }).dataSync()[0],
-      ),
-    ).to.be.closeTo(0, 1e-7);
+    expect(klOf([0, 0, 0, 0], [0, 0, 0, 0])).to.be.closeTo(0, 1e-7);
   });
 
   it('matches a Monte Carlo estimate of the KL, E_q[log q(c) − log p(c)]', () => {
@@ -56,13 +55,7 @@ describe('VAE model (wasm)', () => {
         sum += -0.5 * (e * e + logVar[d]) + 0.5 * c * c;
       }
     }
-    const kl = tf.tidy(
-      () =>
-        klToStandardNormal({
-          mean: tf.tensor2d([mean]),
-          logVar: tf.tensor2d([logVar]),
-        }).dataSync()[0],
-    );
+    const kl = klOf(mean, logVar);
     expect(sum / n).to.be.closeTo(kl, 0.02);
   });
 
@@ -73,10 +66,10 @@ describe('VAE model (wasm)', () => {
     const logVar = [0, Math.log(4), Math.log(0.25), -3];
     const samples = tf.tidy(() => {
       const posterior = {
-        mean: tf.tile(tf.tensor2d([m]), [rows, 1]) as tf.Tensor2D,
-        logVar: tf.tile(tf.tensor2d([logVar]), [rows, 1]) as tf.Tensor2D,
+        mean: tf.tile<tf.Tensor2D>(tf.tensor2d([m]), [rows, 1]),
+        logVar: tf.tile<tf.Tensor2D>(tf.tensor2d([logVar]), [rows, 1]),
       };
-      return tf.transpose(vae.sampleCode(posterior, 11)).arraySync() as number[][];
+      return tf.transpose(vae.sampleCode(posterior, 11)).arraySync();
     });
     samples.forEach((column, d) => {
       const { mean, std } = meanAndStd(column);
@@ -107,11 +100,11 @@ describe('VAE model (wasm)', () => {
 
   it('gives the dense layer the same gradients as TF.js’s built-in matMul gradient', () => {
     const params = createLinear(5, 3, 1);
-    const x = tf.randomNormal([4, 5], 0, 1, 'float32', 2) as tf.Tensor2D;
+    const x = tf.randomNormal<tf.Rank.R2>([4, 5], 0, 1, 'float32', 2);
     const loss = (useOurs: boolean) => () =>
-      tf.sum(
+      tf.sum<tf.Scalar>(
         tf.square(useOurs ? linear(x, params) : tf.add(tf.matMul(x, params.weight), params.bias)),
-      ) as tf.Scalar;
+      );
     const ours = tf.variableGrads(loss(true), [params.weight, params.bias]);
     const builtIn = tf.variableGrads(loss(false), [params.weight, params.bias]);
     for (const key of Object.keys(ours.grads)) {

@@ -19,7 +19,7 @@ describe('training loop', () => {
       totalSteps: 50,
       parameters: [weight],
       signal: controller.signal,
-      step: async (i) => ({ loss: 1 / (i + 1) }),
+      step: (i) => Promise.resolve({ loss: 1 / (i + 1) }),
       onProgress: ({ step }) => {
         seen.push(step);
         if (step === 5) controller.abort();
@@ -37,9 +37,9 @@ describe('training loop', () => {
       totalSteps: 40,
       parameters: [weight],
       snapshotEvery: 10,
-      step: async (i) => {
+      step: (i) => {
         tf.tidy(() => weight.assign(tf.scalar(i + 1))); // the "update"
-        return { loss: i === 24 ? NaN : 1 };
+        return Promise.resolve({ loss: i === 24 ? NaN : 1 });
       },
     });
     expect(result.diverged).to.equal(true);

@@ -5,6 +5,11 @@
 // No import of TF.js or of the test helpers (which import TF.js): the page holds the two copies only.
 import { expect } from '@open-wc/testing';
 
+/** The built package loaded from `url` (typed as its source: a type-only reference). */
+async function loadPackage(url: string) {
+  return (await import(url)) as typeof import('../../src/generative-elements.js');
+}
+
 function nextEvent<T>(target: EventTarget, name: string, ms: number): Promise<CustomEvent<T>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), ms);
@@ -25,14 +30,14 @@ describe('the package loaded twice on one page', () => {
       originalWarn.apply(console, args);
     };
     try {
-      const first = await import('/dist/generative-elements.js' as string);
+      const first = await loadPackage('/dist/generative-elements.js');
       const element = document.createElement('vae-latent-explorer');
       element.setAttribute('loading', 'eager');
       const ready = nextEvent<{ backend: string }>(element, 'model-ready', 120000);
       document.body.append(element);
       expect((await ready).detail.backend).to.equal('wasm');
 
-      const second = await import('/dist-copy/generative-elements.js' as string);
+      const second = await loadPackage('/dist-copy/generative-elements.js');
       expect(second.VaeLatentExplorer).to.not.equal(first.VaeLatentExplorer);
       expect(customElements.get('vae-latent-explorer')).to.equal(first.VaeLatentExplorer);
 

@@ -40,7 +40,7 @@ type AxeWindow = Window & {
 type GenerativeElementLike = HTMLElement & {
   ready: Promise<void>;
   controls: string;
-  updateComplete?: Promise<boolean>;
+  updateComplete: Promise<boolean>;
 };
 
 const manifest = (await (await fetch('/dist/custom-elements.json')).json()) as {
@@ -170,8 +170,10 @@ for (const lecture of LECTURES) {
     it('is in its language, links the other, and has the figures its text needs', () => {
       expect(doc.documentElement.lang).to.equal(lecture.lang);
       expect(doc.querySelectorAll('h1').length).to.equal(1);
-      expect(doc.querySelector(`a[href="${lecture.other}"]`), 'link to the other language').to
-        .exist;
+      expect(
+        doc.querySelector(`a[href="${lecture.other}"]`),
+        'link to the other language',
+      ).to.not.equal(null);
       const all = [...doc.querySelectorAll<GenerativeElementLike>(TAGS.join(','))];
       expect(all.map((el) => el.id)).to.deep.equal(FIGURES.map(([id]) => id));
       for (const [id, selector] of FIGURES) {
@@ -189,7 +191,7 @@ for (const lecture of LECTURES) {
       expect(
         doc.querySelector('script[type="module"][src="../dist/generative-elements.js"]'),
         'the package script',
-      ).to.exist;
+      ).to.not.equal(null);
       expect(
         doc.querySelector(
           'script[src*="mathjax" i], script[src*="katex" i], link[href*="katex" i]',
@@ -294,7 +296,7 @@ describe('reference docs /dist/docs/', function () {
       expect(ELEMENTS.map((e) => e.tagName).sort()).to.deep.equal(TAGS);
       for (const element of ELEMENTS) {
         const link = doc.querySelector<HTMLAnchorElement>(`main a[href="${element.tagName}.html"]`);
-        expect(link, `link to ${element.tagName}`).to.exist;
+        expect(link, `link to ${element.tagName}`).to.not.equal(null);
         expect(link!.textContent).to.include(element.tagName);
       }
       for (const th of doc.querySelectorAll('th'))
@@ -318,14 +320,14 @@ describe('reference docs /dist/docs/', function () {
         expect(doc.querySelector('h1')!.textContent).to.include(tag);
         const section = (id: string) => {
           const heading = doc.getElementById(id);
-          expect(heading, `section #${id}`).to.exist;
+          expect(heading, `section #${id}`).to.not.equal(null);
           return heading!.nextElementSibling?.matches('p')
-            ? heading!.nextElementSibling!.nextElementSibling!
+            ? heading!.nextElementSibling.nextElementSibling!
             : heading!.nextElementSibling!;
         };
         const rowHeaders = (id: string) =>
           [...section(id).querySelectorAll('tbody th[scope="row"]')].map((th) =>
-            th.textContent!.trim(),
+            th.textContent.trim(),
           );
         expect(rowHeaders('attributes').sort()).to.deep.equal(
           (element.attributes ?? []).map((a) => a.name).sort(),
@@ -333,10 +335,10 @@ describe('reference docs /dist/docs/', function () {
         const attributeRows = [...section('attributes').querySelectorAll('tbody tr')];
         for (const attribute of element.attributes ?? []) {
           const row = attributeRows.find(
-            (tr) => tr.querySelector('th')!.textContent!.trim() === attribute.name,
+            (tr) => tr.querySelector('th')!.textContent.trim() === attribute.name,
           )!;
           expect(
-            row.querySelectorAll('td')[0].textContent!.trim(),
+            row.querySelectorAll('td')[0].textContent.trim(),
             `${attribute.name} property`,
           ).to.equal(attribute.fieldName);
         }
@@ -357,7 +359,7 @@ describe('reference docs /dist/docs/', function () {
           expect(th.getAttribute('scope'), 'th scope').to.be.oneOf(['col', 'row']);
 
         const example = doc.querySelector<GenerativeElementLike>(`.example ${tag}`);
-        expect(example, 'live example').to.exist;
+        expect(example, 'live example').to.not.equal(null);
         await readyWithoutError(example!);
         expect(errors).to.deep.equal([]);
         const { page, elements } = await axeViolations(frame);

@@ -70,12 +70,12 @@ describe('forced WebGPU (software adapter)', () => {
     const rows = 4000;
     const samples = tf.tidy(() => {
       const posterior = {
-        mean: tf.tile(tf.tensor2d([mean]), [rows, 1]) as tf.Tensor2D,
-        logVar: tf.tile(tf.tensor2d([logVar]), [rows, 1]) as tf.Tensor2D,
+        mean: tf.tile<tf.Tensor2D>(tf.tensor2d([mean]), [rows, 1]),
+        logVar: tf.tile<tf.Tensor2D>(tf.tensor2d([logVar]), [rows, 1]),
       };
       return tf.transpose(vae.sampleCode(posterior, 5));
     });
-    const columns = (await samples.array()) as number[][];
+    const columns = await samples.array();
     samples.dispose();
     columns.forEach((column, d) => {
       const { mean: m, std } = meanAndStd(column);

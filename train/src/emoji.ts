@@ -21,6 +21,7 @@ import {
   type Palette,
 } from '../../src/data/palette.js';
 import { createRng } from '../../src/runtime/random.js';
+import { shuffleInPlace } from './seeded.js';
 
 export const EMOJI_SIZE = 16;
 export const EMOJI_PALETTE_SIZE = 32;
@@ -65,11 +66,10 @@ export function loadEmoji(limit = Infinity): EmojiDataset {
     .sort((a, b) => a.sort_order - b.sort_order);
 
   const rng = createRng(SPLIT_SEED);
-  const order = kept.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
+  const order = shuffleInPlace(
+    kept.map((_, i) => i),
+    rng,
+  );
   const chosen = order.slice(0, Math.min(limit, order.length)).map((i) => kept[i]);
   const images = chosen.map((entry) => {
     const png = PNG.sync.read(

@@ -67,9 +67,9 @@ export class MnistClassifier {
           return optimizer.minimize(
             () => {
               const { logits } = this.forward(x);
-              return tf.mean(
+              return tf.mean<tf.Scalar>(
                 tf.sub(tf.logSumExp(logits, 1), tf.sum(tf.mul(labels, logits), 1)),
-              ) as tf.Scalar;
+              );
             },
             true,
             variables,
@@ -96,8 +96,8 @@ export class MnistClassifier {
         const out = this.forward(x);
         return [tf.softmax(out.logits), out.features];
       });
-      probabilities.set((await p.data()) as Float32Array, start * 10);
-      features.set((await f.data()) as Float32Array, start * FEATURE_SIZE);
+      probabilities.set(await p.data(), start * 10);
+      features.set(await f.data(), start * FEATURE_SIZE);
       tf.dispose([p, f]);
     }
     return { probabilities, features, count };

@@ -13,14 +13,15 @@
  *   npm run train:pixel-rnn -- --evaluate        # re-evaluate the weights in --out without training
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { Float16Array } from '@petamoriken/float16';
 import { startMnistScript } from './script-start.js';
 import { type Digits } from './mnist.js';
-import { readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
-import { roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
+import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import { writeGreyPng } from './png-files.js';
+import { shuffledIndices } from './seeded.js';
+import { PIXEL_RNN_FLAGS, roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
 import { PixelRnn, DIGITS_PIXEL_RNN_CONFIG } from '../../src/models/pixel-rnn.js';
 import { createRng } from '../../src/runtime/random.js';
 
@@ -28,16 +29,7 @@ const { values: flags } = parseArgs({
   options: {
     dataset: { type: 'string', default: 'digits' },
     out: { type: 'string', default: 'weights/pixel-rnn-digits' },
-    // Upper bound; in practice the time budget below ends the run.
-    steps: { type: 'string', default: '100000' },
-    minutes: { type: 'string', default: '40' },
-    'batch-size': { type: 'string', default: '32' },
-    'learning-rate': { type: 'string', default: '0.002' },
-    'clip-norm': { type: 'string', default: '1000' },
-    seed: { type: 'string', default: '1' },
-    smoke: { type: 'boolean', default: false },
-    bench: { type: 'boolean', default: false },
-    evaluate: { type: 'boolean', default: false },
+    ...PIXEL_RNN_FLAGS,
   },
 });
 
@@ -48,11 +40,17 @@ const budgetSeconds = smoke || flags.bench ? Infinity : Number(flags.minutes) * 
 const baseLearningRate = Number(flags['learning-rate']);
 const clipNorm = Number(flags['clip-norm']);
 const seed = Number(flags.seed);
-const outDir = path.resolve(flags.out!);
+const outDir = path.resolve(flags.out);
 const evaluateOnly = flags.evaluate;
 // Re-evaluating keeps the training run's own record (steps, time) from its metrics.json.
 const previousRun = evaluateOnly
-  ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'))
+  ? readJson<{
+      steps: number;
+      train_seconds: number;
+      ms_per_step: number;
+      total_seconds: number;
+      sample_seconds_64: number;
+    }>(path.join(outDir, 'metrics.json'))
   : undefined;
 const HELDOUT_SAMPLE_COUNT = 100;
 const TEST_BINARISATION_SEED = 20240601;
@@ -84,15 +82,6 @@ function binaryBatch(
   return tf.tensor3d(buffer, [indices.length, 28, 28], 'int32');
 }
 
-function shuffled(count: number): Uint32Array {
-  const order = Uint32Array.from({ length: count }, (_, i) => i);
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
-
 // The test digits, binarised once with a fixed seed (same procedure and seed as train-vae.ts).
 const binariseRng = createRng(TEST_BINARISATION_SEED);
 const testBinary = new Float32Array(test.images.length);
@@ -107,7 +96,7 @@ async function testNll(count: number): Promise<number> {
     const indices = Array.from({ length: Math.min(evalBatch, count - start) }, (_, i) => start + i);
     const x = binaryBatch(testSet, indices, () => 0.5); // already 0/1: 0.5 < 1 is ink, 0.5 < 0 is not
     const nll = model.nll(x);
-    sum += (await nll.data()).reduce((a, b) => a + b, 0);
+    sum += (await nll.data<'float32'>()).reduce((a, b) => a + b, 0);
     tf.dispose([x, nll]);
   }
   return sum / count;
@@ -115,7 +104,7 @@ async function testNll(count: number): Promise<number> {
 
 // ---- training -------------------------------------------------------------------------------
 let result: { steps: number; trainSeconds: number; msPerStep: number };
-if (evaluateOnly) {
+if (previousRun) {
   await model.setWeights(readWeightsArtifacts(outDir));
   result = {
     steps: previousRun.steps,
@@ -124,14 +113,14 @@ if (evaluateOnly) {
   };
   log(`evaluating the weights in ${outDir}`);
 } else {
-  let order = shuffled(train.count);
+  let order = shuffledIndices(train.count, rng);
   let cursor = 0;
   result = await trainPixelRnn({
     tf,
     model,
     nextBatch: () => {
       if (cursor + batchSize > train.count) {
-        order = shuffled(train.count);
+        order = shuffledIndices(train.count, rng);
         cursor = 0;
       }
       cursor += batchSize;
@@ -178,7 +167,7 @@ const heldoutIndices = Array.from(
 const heldoutImages = binaryBatch(testSet, heldoutIndices, () => 0.5);
 const heldoutNllTensor = model.nll(heldoutImages);
 const heldoutNll =
-  (await heldoutNllTensor.data()).reduce((a, b) => a + b, 0) / heldoutIndices.length;
+  (await heldoutNllTensor.data<'float32'>()).reduce((a, b) => a + b, 0) / heldoutIndices.length;
 writeStrip(
   (await heldoutImages.data()) as Int32Array,
   heldoutIndices.length,
@@ -207,8 +196,8 @@ const metrics = {
   batch_size: batchSize,
   ms_per_step: msPerStep,
   train_seconds: Math.round(trainSeconds),
-  total_seconds: Math.round(evaluateOnly ? previousRun.total_seconds : totalSeconds),
-  sample_seconds_64: evaluateOnly ? previousRun.sample_seconds_64 : round(sampleSeconds),
+  total_seconds: Math.round(previousRun ? previousRun.total_seconds : totalSeconds),
+  sample_seconds_64: previousRun ? previousRun.sample_seconds_64 : round(sampleSeconds),
   parameters: parameterCount,
   weights_bytes: weightBytes,
   smoke,
@@ -232,13 +221,7 @@ function writeStrip(values: Int32Array, count: number, file: string): void {
         gray[y * width + k * 28 + x] = values[k * 784 + y * 28 + x] ? 255 : 0;
     }
   }
-  const png = new PNG({ width, height: 28, colorType: 0, inputColorType: 0, inputHasAlpha: false });
-  png.data = gray;
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
-  );
+  writeGreyPng(file, width, 28, gray);
 }
 
 /** `n`·`n` binary digits as one greyscale PNG: ink white on black, as MNIST, with grey gaps. */
@@ -254,19 +237,7 @@ function writeGrid(values: Int32Array, n: number, file: string): void {
         gray[(top + y) * size + left + x] = values[k * 784 + y * 28 + x] ? 255 : 0;
     }
   }
-  const png = new PNG({
-    width: size,
-    height: size,
-    colorType: 0,
-    inputColorType: 0,
-    inputHasAlpha: false,
-  });
-  png.data = gray;
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
-  );
+  writeGreyPng(file, size, size, gray);
 }
 
 function modelCard(m: typeof metrics): string {

@@ -16,15 +16,16 @@
  *   npm run train:pixel-rnn -- --dataset emoji --smoke --out DIR      # a few images, a few steps (CI)
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { Float16Array } from '@petamoriken/float16';
 import type * as tfTypes from '@tensorflow/tfjs-core';
 import { initNodeWasm } from './node-tf.js';
 import { loadEmoji, EMOJI_SIZE, type EmojiSplit } from './emoji.js';
-import { readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
-import { roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
+import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import { shuffleInPlace } from './seeded.js';
+import { PIXEL_RNN_FLAGS, roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
 import {
   PixelRnn,
   EMOJI_PIXEL_RNN_CONFIG,
@@ -43,16 +44,8 @@ const { values: flags } = parseArgs({
     dataset: { type: 'string', default: 'emoji' },
     encoding: { type: 'string', default: 'one-hot' },
     out: { type: 'string' },
-    steps: { type: 'string', default: '100000' },
-    minutes: { type: 'string', default: '40' },
-    'batch-size': { type: 'string', default: '32' },
-    'learning-rate': { type: 'string', default: '0.002' },
-    'clip-norm': { type: 'string', default: '1000' },
     'check-every': { type: 'string', default: '200' },
-    seed: { type: 'string', default: '1' },
-    smoke: { type: 'boolean', default: false },
-    bench: { type: 'boolean', default: false },
-    evaluate: { type: 'boolean', default: false },
+    ...PIXEL_RNN_FLAGS,
   },
 });
 
@@ -72,7 +65,13 @@ const HELDOUT_SAMPLE_COUNT = 64;
 const PIXELS = EMOJI_SIZE * EMOJI_SIZE;
 const command = `npm run train:pixel-rnn -- ${process.argv.slice(2).join(' ')}`;
 const previousRun = evaluateOnly
-  ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'))
+  ? readJson<{
+      steps: number;
+      train_seconds: number;
+      ms_per_step: number;
+      kept_step?: number;
+      total_seconds: number;
+    }>(path.join(outDir, 'metrics.json'))
   : undefined;
 
 const started = Date.now();
@@ -174,7 +173,7 @@ async function paletteBitsPerPixel(split: EmojiSplit, spread = config.sigmoidStd
 async function ownNll(split: EmojiSplit, indices: number[]): Promise<number> {
   const images = batch(split, indices);
   const nll = model.nll(images);
-  const values = await nll.data();
+  const values = await nll.data<'float32'>();
   tf.dispose([images, nll]);
   return values.reduce((a, b) => a + b, 0) / indices.length;
 }
@@ -189,7 +188,7 @@ async function validationScore(): Promise<number> {
 
 // ---- training -------------------------------------------------------------------------------
 let result: { steps: number; trainSeconds: number; msPerStep: number; bestStep?: number };
-if (evaluateOnly) {
+if (previousRun) {
   await model.setWeights(readWeightsArtifacts(outDir));
   result = {
     steps: previousRun.steps,
@@ -205,11 +204,7 @@ if (evaluateOnly) {
     model,
     nextBatch: () => {
       if (order.length < batchSize) {
-        order = range(data.train.count);
-        for (let i = order.length - 1; i > 0; i--) {
-          const j = Math.floor(rng.next() * (i + 1));
-          [order[i], order[j]] = [order[j], order[i]];
-        }
+        order = shuffleInPlace(range(data.train.count), rng);
       }
       const indices = order.splice(0, batchSize);
       // 1,390 images are few for 600k parameters: mirroring and one-pixel shifts make 18 of each.
@@ -314,7 +309,7 @@ const metrics = {
   batch_size: batchSize,
   ms_per_step: result.msPerStep,
   train_seconds: Math.round(result.trainSeconds),
-  total_seconds: Math.round(evaluateOnly ? previousRun.total_seconds : seconds()),
+  total_seconds: Math.round(previousRun ? previousRun.total_seconds : seconds()),
   sample_seconds: round(sampleSeconds),
   parameters: parameterCount,
   weights_bytes: weightBytes,

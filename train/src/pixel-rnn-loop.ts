@@ -8,6 +8,20 @@
 import type * as tfTypes from '@tensorflow/tfjs-core';
 import type { PixelRnn } from '../../src/models/pixel-rnn.js';
 
+/** The command-line flags of both PixelRNN scripts (each adds its own, and --out). */
+export const PIXEL_RNN_FLAGS = {
+  // Upper bound; in practice the time budget (--minutes) ends the run.
+  steps: { type: 'string', default: '100000' },
+  minutes: { type: 'string', default: '40' },
+  'batch-size': { type: 'string', default: '32' },
+  'learning-rate': { type: 'string', default: '0.002' },
+  'clip-norm': { type: 'string', default: '1000' },
+  seed: { type: 'string', default: '1' },
+  smoke: { type: 'boolean', default: false },
+  bench: { type: 'boolean', default: false },
+  evaluate: { type: 'boolean', default: false },
+} as const;
+
 export interface PixelRnnLoopOptions {
   tf: typeof tfTypes;
   model: PixelRnn;

@@ -1,31 +1,50 @@
 // The sentence VAE's model card (weights/sentence-vae/MODEL_CARD.md), written from metrics.json's
 // figures: nothing in it is typed by hand.
-import type { Morph } from './sentence-eval.js';
+import type { CheckpointState } from './sentence-checkpoint.js';
+import type { FluencyFigures, Morph, ReconstructionFigures } from './sentence-eval.js';
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 const verdict = (met: boolean) => (met ? 'met' : '**missed**');
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** metrics.json, as sentence-release.ts writes it. */
+export type SentenceMetrics = Omit<ReconstructionFigures, 'sentences'> &
+  FluencyFigures & {
+    held_out_sentences: number;
+    morph_steps: number;
+    targets_met: Record<
+      | 'recon_word_accuracy'
+      | 'midpoint_perplexity_ratio'
+      | 'midpoints_equal_to_an_end'
+      | 'kl_per_sentence',
+      boolean
+    >;
+    shipped_held_out: ReconstructionFigures;
+    training_sample: ReconstructionFigures;
+    training_sentences: number;
+    steps: number;
+    epochs: number;
+    training_minutes: number;
+    sessions: CheckpointState['sessions'];
+    evaluation_seconds: number;
+    options: CheckpointState['options'];
+    config: CheckpointState['config'];
+    weights_bytes: number;
+  };
+
 export function modelCard(
-  m: Record<string, any>,
+  m: SentenceMetrics,
   morphs: Morph[],
   c: { MIN_WORDS: number; MAX_WORDS: number; CARD_SEED: number },
 ): string {
   const o = m.options;
   const k = m.config;
   const met = m.targets_met;
-  type Session = {
-    date: string;
-    minutes: number;
-    steps: number;
-    changed?: Record<string, { from: number; to: number }>;
-  };
   // The first session's settings: the latest ones, undoing every later change.
   const first: Record<string, number> = { ...o };
-  for (const s of [...(m.sessions as Session[])].reverse())
+  for (const s of [...m.sessions].reverse())
     for (const [key, { from }] of Object.entries(s.changed ?? {})) first[key] = from;
   const firstSettings = `free bits ${first.freeBits}, word dropout ${first.wordDropout}, Adam ${first.learningRate}, bag-of-words weight ${first.bowWeight}`;
-  const sessions = (m.sessions as Session[])
+  const sessions = m.sessions
     .map((s, i) => {
       const changes = Object.entries(s.changed ?? {});
       const flagsGiven = changes

@@ -76,7 +76,7 @@ export async function writeCheckpoint(
 export function readCheckpointState(directory: string): CheckpointState {
   const { tensors: _tensors, ...state } = JSON.parse(
     readFileSync(path.join(directory, 'checkpoint.json'), 'utf8'),
-  );
+  ) as CheckpointState & { tensors: TensorEntry[] };
   return state;
 }
 
@@ -103,7 +103,9 @@ export async function restoreCheckpoint(
     const entry = tensors.find((t) => t.name === `param/${name}`);
     if (!entry) throw new Error(`The checkpoint has no ${name}.`);
     if (entry.shape.join() !== variable.shape.join())
-      throw new Error(`${name}: checkpoint shape ${entry.shape}, model ${variable.shape}.`);
+      throw new Error(
+        `${name}: checkpoint shape ${entry.shape.join(',')}, model ${variable.shape.join(',')}.`,
+      );
     const value = read(entry);
     variable.assign(value);
     value.dispose();

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { normalizeText, splitWords } from '../../src/data/tokenizer.js';
 import { createRng } from '../../src/runtime/random.js';
+import { shuffleInPlace } from './seeded.js';
 
 export const MIN_WORDS = 5;
 export const MAX_WORDS = 12;
@@ -99,11 +100,7 @@ export function loadSentences(
     seen.add(key);
     all.push(text);
   }
-  const rng = createRng(seed);
-  for (let i = all.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [all[i], all[j]] = [all[j], all[i]];
-  }
+  shuffleInPlace(all, createRng(seed));
   const short = all.filter((s) => splitWords(s).length <= MAX_WORDS).slice(0, limit);
   const long = all.filter((s) => splitWords(s).length > MAX_WORDS).slice(0, limit);
   const lmCount = Math.round(short.length * lmFraction);

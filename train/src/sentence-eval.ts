@@ -7,6 +7,7 @@ import type { SentenceVae } from '../../src/models/sentence-vae.js';
 import { splitWords, type Vocabulary } from '../../src/data/tokenizer.js';
 import { changedWords } from '../../src/data/word-diff.js';
 import { createRng } from '../../src/runtime/random.js';
+import { shuffleInPlace } from './seeded.js';
 
 const PART = 256;
 
@@ -79,7 +80,7 @@ export async function evaluateReconstruction(
     const sums = [tf.sum(losses.reconstruction), tf.sum(losses.klPerDimension)];
     reconstruction += (await sums[0].data())[0];
     kl += (await sums[1].data())[0];
-    means.push(...((await mean.array()) as number[][]));
+    means.push(...(await mean.array()));
     tf.dispose([mean, logVar, losses.reconstruction, losses.klPerDimension, losses.code, ...sums]);
   }
   const n = texts.length;
@@ -129,7 +130,7 @@ export async function morphPairs(
     const { mean, logVar } = model.encode(
       used.slice(start, start + PART).map((text) => vocabulary.encode(text).ids),
     );
-    means.push(...((await mean.array()) as number[][]));
+    means.push(...(await mean.array()));
     tf.dispose([mean, logVar]);
   }
   // The points m_a + f (m_b − m_a), f = 0, 1/(steps+1), …, 1: the same line the model's morph() walks.
@@ -229,13 +230,10 @@ export function fluency(
 
 /** `count` of `items`, chosen by a seeded shuffle (not by hand), in their original order. */
 export function chooseBySeed<T>(items: readonly T[], count: number, seed: number): T[] {
-  const rng = createRng(seed);
-  const order = items.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order
+  return shuffleInPlace(
+    items.map((_, i) => i),
+    createRng(seed),
+  )
     .slice(0, count)
     .sort((a, b) => a - b)
     .map((i) => items[i]);

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Float16Array } from '@petamoriken/float16';
-import { readWeightsArtifacts } from './weights-files.js';
+import { readWeightsArtifacts, writeWeightsFiles } from './weights-files.js';
 import { MAX_WORDS, MIN_WORDS, type SentenceCorpus } from './sentence-data.js';
 import type { CheckpointState } from './sentence-checkpoint.js';
 import { KneserNeyTrigram, lmWords } from './kneser-ney.js';
@@ -156,14 +156,5 @@ function writeQuantizedWeights(
       quantization: { dtype: 'uint8', min, scale },
     });
   }
-  const binary = Buffer.concat(chunks);
-  writeFileSync(path.join(directory, 'weights.bin'), binary);
-  const manifest = {
-    format: 'generative-elements',
-    generatedBy: 'generative-elements train/',
-    modelTopology,
-    weightsManifest: [{ paths: ['weights.bin'], weights: specs }],
-  };
-  writeFileSync(path.join(directory, 'model.json'), JSON.stringify(manifest, null, 1) + '\n');
-  return binary.length;
+  return writeWeightsFiles(directory, modelTopology, specs, chunks);
 }

@@ -11,12 +11,12 @@
  *   npm run train:gan -- --smoke --out DIR # a few hundred digits, a few rounds (CI)
  */
 import { parseArgs } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { startMnistScript } from './script-start.js';
 import { digitBatch, type Digits } from './mnist.js';
-import { writeFloat16Weights } from './weights-files.js';
+import { readJson, writeFloat16Weights, type WeightsManifestFile } from './weights-files.js';
+import { writeGreyPng } from './png-files.js';
 import {
   MnistClassifier,
   FEATURE_SIZE,
@@ -70,8 +70,8 @@ const emaDecay = Number(flags['ema-decay']);
 const classifierEpochs = smoke ? 1 : Number(flags['classifier-epochs']);
 const evalSamples = smoke ? 200 : Number(flags['eval-samples']);
 const seed = Number(flags.seed);
-const outDir = path.resolve(flags.out!);
-const vaeDir = path.resolve(flags.vae!);
+const outDir = path.resolve(flags.out);
+const vaeDir = path.resolve(flags.vae);
 const evalOnly = flags['eval-only'];
 const command = smoke ? `npm run train:gan -- --smoke --out ${flags.out}` : 'npm run train:gan';
 
@@ -93,10 +93,15 @@ let lossHistory: { round: number; dLoss: number; gLoss: number }[] = [];
 let stoppedByTime = false;
 let previousTrainSeconds: number | undefined;
 if (evalOnly) {
-  const manifest = JSON.parse(readFileSync(path.join(outDir, 'model.json'), 'utf8'));
+  const manifest = readJson<WeightsManifestFile>(path.join(outDir, 'model.json'));
   const binary = readFileSync(path.join(outDir, 'weights.bin'));
   assignWeights(gan.namedParameters(), manifest, binary);
-  const previous = JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'));
+  const previous = readJson<{
+    rounds: number;
+    loss_history: typeof lossHistory;
+    stopped_by_time: boolean;
+    train_seconds: number;
+  }>(path.join(outDir, 'metrics.json'));
   round = previous.rounds;
   lossHistory = previous.loss_history;
   stoppedByTime = previous.stopped_by_time;
@@ -200,7 +205,7 @@ async function sampleDigits(
   for (let start = 0; start < count; start += 1000) {
     const size = Math.min(1000, count - start);
     const batch = draw(size, sampleRng.nextSeed());
-    images.set((await batch.data()) as Float32Array, start * 784);
+    images.set(await batch.data(), start * 784);
     batch.dispose();
   }
   return images;
@@ -224,16 +229,13 @@ let vaeEval: Evaluation | undefined;
 let vaeSource = '';
 if (existsSync(path.join(vaeDir, 'model.json'))) {
   const vae = new Vae(DIGITS_VAE_CONFIG);
-  const manifest = JSON.parse(readFileSync(path.join(vaeDir, 'model.json'), 'utf8'));
+  const manifest = readJson<WeightsManifestFile>(path.join(vaeDir, 'model.json'));
   assignWeights(vae.namedParameters(), manifest, readFileSync(path.join(vaeDir, 'weights.bin')));
-  const vaeMetrics = JSON.parse(readFileSync(path.join(vaeDir, 'metrics.json'), 'utf8'));
+  const vaeMetrics = readJson<{ smoke?: boolean }>(path.join(vaeDir, 'metrics.json'));
   vaeSource = vaeMetrics.smoke ? ' (the VAE weights on disk are from a smoke run!)' : '';
   const vaeImages = await sampleDigits(evalSamples, (size, s) =>
-    tf.tidy(
-      () =>
-        vae.decode(
-          tf.randomNormal([size, DIGITS_VAE_CONFIG.latentSize], 0, 1, 'float32', s),
-        ) as import('@tensorflow/tfjs-core').Tensor2D,
+    tf.tidy(() =>
+      vae.decode(tf.randomNormal([size, DIGITS_VAE_CONFIG.latentSize], 0, 1, 'float32', s)),
     ),
   );
   vaeEval = await evaluate(vaeImages, evalSamples);
@@ -379,16 +381,6 @@ function writeRealDigits(source: Digits, directory: string): void {
       size: 28,
       labels: chosen.map((i) => source.labels[i]),
     }) + '\n',
-  );
-}
-
-function writeGreyPng(file: string, width: number, height: number, gray: Buffer): void {
-  const png = new PNG({ width, height, colorType: 0, inputColorType: 0, inputHasAlpha: false });
-  png.data = gray;
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
   );
 }
 

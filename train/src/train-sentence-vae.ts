@@ -39,6 +39,7 @@ import { createLayer, linear, linearParameters } from '../../src/models/linear.j
 import { latinAlphabet, Vocabulary } from '../../src/data/tokenizer.js';
 import { learnPieces } from '../../src/data/piece-learner.js';
 import { createRng } from '../../src/runtime/random.js';
+import { shuffleInPlace } from './seeded.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -61,10 +62,10 @@ const { values: flags } = parseArgs({
 });
 
 const smoke = flags.smoke;
-const outDir = path.resolve(flags.out!);
+const outDir = path.resolve(flags.out);
 const checkpointDir = smoke
   ? mkdtempSync(path.join(os.tmpdir(), 'svae-checkpoint-'))
-  : path.resolve(flags.checkpoint!);
+  : path.resolve(flags.checkpoint);
 const fromCheckpoint = flags.resume || flags.evaluate;
 const sessionMinutes = flags.evaluate ? 0 : smoke ? 0.15 : Number(flags.minutes);
 const checkpointMinutes = smoke ? 0.1 : Number(flags['checkpoint-minutes']);
@@ -165,13 +166,16 @@ function bagOfWordsLoss(sentences: readonly TokenIds[]) {
     sentences.forEach((s, b) => s.forEach((id) => (counts[b * V + id] += 1)));
     const logProbs = tf.logSoftmax(linear(code, bowHead));
     const nll = tf.neg(tf.sum(tf.mul(tf.tensor2d(counts, [sentences.length, V]), logProbs), 1));
-    return tf.mul(tf.mean(nll), options.bowWeight) as Scalar;
+    return tf.mul<Scalar>(tf.mean(nll), options.bowWeight);
   };
 }
 
 /** Batches of sentences of similar length (fewer padded steps), in random order. */
 function lengthBucketedBatches(): number[][] {
-  const order = shuffle(trainIds.map((_, i) => i));
+  const order = shuffleInPlace(
+    trainIds.map((_, i) => i),
+    rng,
+  );
   const batches: number[][] = [];
   const chunk = options.batchSize * 20;
   for (let start = 0; start < order.length; start += chunk) {
@@ -181,15 +185,7 @@ function lengthBucketedBatches(): number[][] {
     for (let b = 0; b + options.batchSize <= part.length; b += options.batchSize)
       batches.push(part.slice(b, b + options.batchSize));
   }
-  return shuffle(batches);
-}
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
+  return shuffleInPlace(batches, rng);
 }
 
 /** A quick look during training: greedy pieces right from the posterior mean, and the KL, on 256 held-out sentences. */

@@ -11,12 +11,13 @@
  *   npm run train:vae -- --evaluate        # re-evaluate the weights in --out without training
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { startMnistScript } from './script-start.js';
 import { digitBatch, type Digits } from './mnist.js';
-import { readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import { writeGreyPng } from './png-files.js';
+import { shuffledIndices } from './seeded.js';
 import { Vae, DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
 import { assignArtifacts } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
@@ -38,12 +39,14 @@ const { values: flags } = parseArgs({
 
 const smoke = flags.smoke;
 const evaluateOnly = flags.evaluate;
-const outDir = path.resolve(flags.out!);
+const outDir = path.resolve(flags.out);
 // Re-evaluating keeps the training run's own record (epochs, time) from its metrics.json.
 const previousRun = evaluateOnly
-  ? JSON.parse(readFileSync(path.join(outDir, 'metrics.json'), 'utf8'))
+  ? readJson<{ epochs: number; train_seconds: number; total_seconds: number }>(
+      path.join(outDir, 'metrics.json'),
+    )
   : undefined;
-const epochs = smoke ? 1 : evaluateOnly ? previousRun.epochs : Number(flags.epochs);
+const epochs = smoke ? 1 : previousRun ? previousRun.epochs : Number(flags.epochs);
 const batchSize = Number(flags['batch-size']);
 const baseLearningRate = Number(flags['learning-rate']);
 const warmupEpochs = smoke ? 0 : Number(flags['warmup-epochs']);
@@ -56,19 +59,9 @@ const { tf, train, test, log, seconds } = await startMnistScript(smoke);
 
 const rng = createRng(seed);
 const vae = new Vae(DIGITS_VAE_CONFIG, seed);
-const parameters = Object.values(vae.namedParameters());
 const optimizer = tf.train.adam(baseLearningRate);
 const stepsPerEpoch = smoke ? 3 : Math.floor(train.count / batchSize);
 const totalSteps = epochs * stepsPerEpoch;
-
-function shuffled(count: number): Uint32Array {
-  const order = Uint32Array.from({ length: count }, (_, i) => i);
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(rng.next() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order;
-}
 
 // ---- training -------------------------------------------------------------------------------
 let step = 0;
@@ -81,7 +74,7 @@ if (evaluateOnly) {
   log(`evaluating the weights in ${outDir}`);
 }
 for (let epoch = 0; epoch < (evaluateOnly ? 0 : epochs); epoch++) {
-  const order = shuffled(train.count);
+  const order = shuffledIndices(train.count, rng);
   let lossSum = 0;
   let klSum = 0;
   const epochStart = Date.now();
@@ -114,7 +107,7 @@ for (let epoch = 0; epoch < (evaluateOnly ? 0 : epochs); epoch++) {
       `tensors ${tf.memory().numTensors}`,
   );
 }
-const trainSeconds = evaluateOnly ? previousRun.train_seconds : seconds();
+const trainSeconds = previousRun ? previousRun.train_seconds : seconds();
 const evaluationStarted = Date.now();
 
 // ---- evaluation on the test set, binarised once with a fixed seed -------------------------------
@@ -139,7 +132,7 @@ for (let start = 0; start < testSet.count; start += evalBatch) {
   const posterior = vae.encode(x);
   reconstructionSum += reconstruction.dataSync()[0] * indices.length;
   klSum += kl.dataSync()[0] * indices.length;
-  meanCodes.push(...(posterior.mean.arraySync() as number[][]));
+  meanCodes.push(...posterior.mean.arraySync());
   tf.dispose([x, reconstruction, kl, posterior.mean, posterior.logVar]);
 }
 const testKl = klSum / testSet.count;
@@ -166,7 +159,7 @@ for (let start = 0; start < iwCount; start += digitsPerCall) {
   );
   const x = digitBatch(testSet.images, indices);
   const logLikelihood = vae.importanceLogLikelihood(x, iwSamples, evalRng.nextSeed());
-  nllSum -= (await logLikelihood.data()).reduce((a, b) => a + b, 0);
+  nllSum -= (await logLikelihood.data<'float32'>()).reduce((a, b) => a + b, 0);
   tf.dispose([x, logLikelihood]);
 }
 const testNll = nllSum / iwCount;
@@ -196,7 +189,7 @@ const metrics = {
   epochs,
   batch_size: batchSize,
   train_seconds: Math.round(trainSeconds),
-  total_seconds: evaluateOnly ? previousRun.total_seconds : Math.round(totalSeconds),
+  total_seconds: previousRun ? previousRun.total_seconds : Math.round(totalSeconds),
   evaluation_seconds: Math.round(evaluationSeconds),
   weights_bytes: weightBytes,
   smoke,
@@ -221,13 +214,6 @@ function writeStarterDigits(source: Digits, directory: string): void {
       }
     }
   }
-  const png = new PNG({
-    width: 28 * chosen.length,
-    height: 28,
-    colorType: 0,
-    inputColorType: 0,
-    inputHasAlpha: false,
-  });
   const gray = Buffer.alloc(28 * 28 * chosen.length);
   chosen.forEach((index, k) => {
     for (let y = 0; y < 28; y++) {
@@ -238,12 +224,7 @@ function writeStarterDigits(source: Digits, directory: string): void {
       }
     }
   });
-  png.data = gray;
-  mkdirSync(directory, { recursive: true });
-  writeFileSync(
-    path.join(directory, 'starter-digits.png'),
-    PNG.sync.write(png, { colorType: 0, inputColorType: 0, inputHasAlpha: false }),
-  );
+  writeGreyPng(path.join(directory, 'starter-digits.png'), 28 * chosen.length, 28, gray);
   writeFileSync(
     path.join(directory, 'starter-digits.json'),
     JSON.stringify({

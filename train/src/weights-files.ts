@@ -5,6 +5,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs-core';
 
+/** A JSON file, read as the type the script that wrote it gave it. */
+export function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+/** model.json as these scripts write it. */
+export interface WeightsManifestFile {
+  modelTopology: object;
+  weightsManifest: { paths: string[]; weights: tfTypes.io.WeightsManifestEntry[] }[];
+}
+
 export function writeFloat16Weights(
   directory: string,
   modelTopology: object,
@@ -17,6 +28,16 @@ export function writeFloat16Weights(
     chunks.push(new Uint8Array(half.buffer));
     specs.push({ name, shape: tensor.shape, dtype: 'float32', quantization: { dtype: 'float16' } });
   }
+  return writeWeightsFiles(directory, modelTopology, specs, chunks);
+}
+
+/** weights.bin (the `chunks` end to end) and model.json listing `specs`; returns the bin's bytes. */
+export function writeWeightsFiles(
+  directory: string,
+  modelTopology: object,
+  specs: tfTypes.io.WeightsManifestEntry[],
+  chunks: Uint8Array[],
+): number {
   const binary = Buffer.concat(chunks);
   mkdirSync(directory, { recursive: true });
   writeFileSync(path.join(directory, 'weights.bin'), binary);
@@ -32,7 +53,7 @@ export function writeFloat16Weights(
 
 /** Reads model.json + its binary from `directory` as TF.js artifacts (float16 is decoded on assignment). */
 export function readWeightsArtifacts(directory: string): tfTypes.io.ModelArtifacts {
-  const manifest = JSON.parse(readFileSync(path.join(directory, 'model.json'), 'utf8'));
+  const manifest = readJson<WeightsManifestFile>(path.join(directory, 'model.json'));
   const binary = readFileSync(path.join(directory, manifest.weightsManifest[0].paths[0]));
   return {
     modelTopology: manifest.modelTopology,

@@ -2,8 +2,9 @@
 // `none`, one part, and an unknown token (checked without starting a model: the elements sit in
 // a hidden box, so `loading="lazy"` never starts them).
 import { expect } from '@open-wc/testing';
-import '../../src/generative-elements.js';
-import { controlsText, parseControls } from '../../components/shared/controls.js';
+import '../../../src/generative-elements.js';
+import { controlsText, parseControls } from '../../../components/shared/controls.js';
+import { idleElement } from '../element-helpers.js';
 
 const KNOWN = ['source', 'sliders', 'training'];
 
@@ -26,19 +27,10 @@ describe('parseControls', () => {
   });
 });
 
-const hidden = document.createElement('div');
-hidden.style.display = 'none';
-document.body.append(hidden);
-
 type Lit = HTMLElement & { updateComplete: Promise<boolean>; controls: string };
 
-async function element(tag: string, controls?: string): Promise<Lit> {
-  const el = document.createElement(tag) as Lit;
-  if (controls !== undefined) el.setAttribute('controls', controls);
-  hidden.append(el);
-  await el.updateComplete;
-  return el;
-}
+const element = (tag: string, controls?: string) =>
+  idleElement<Lit>(tag, controls === undefined ? {} : { controls });
 
 const parts = (el: HTMLElement, selector: string) =>
   el.shadowRoot!.querySelectorAll(selector).length;

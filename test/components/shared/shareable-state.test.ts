@@ -1,25 +1,11 @@
 // getState / setState / shareLink: a figure's settings round-trip through a link, an element with
 // an id takes its state from the page URL, and a bad fragment gives a message and the defaults.
 import { expect } from '@open-wc/testing';
-import '../../src/generative-elements.js';
-import type { GanArena } from '../../components/gan-arena/gan-arena.js';
-import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
-import { stateFragment, stateFromFragment } from '../../components/shared/shareable-state.js';
-
-const hidden = document.createElement('div');
-hidden.style.display = 'none';
-document.body.append(hidden);
-
-async function element<T extends HTMLElement & { updateComplete: Promise<boolean> }>(
-  tag: string,
-  attributes: Record<string, string> = {},
-): Promise<T> {
-  const el = document.createElement(tag) as T;
-  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  hidden.append(el);
-  await el.updateComplete;
-  return el;
-}
+import '../../../src/generative-elements.js';
+import type { GanArena } from '../../../components/gan-arena/gan-arena.js';
+import type { VaeLatentExplorer } from '../../../components/vae-latent-explorer/vae-latent-explorer.js';
+import { stateFragment, stateFromFragment } from '../../../components/shared/shareable-state.js';
+import { idleElement } from '../element-helpers.js';
 
 describe('shareable state', () => {
   it('reads a state back from a fragment, and reports an unreadable one', () => {
@@ -34,7 +20,7 @@ describe('shareable state', () => {
   });
 
   it('<gan-arena>: settings and custom points round-trip through getState/setState', async () => {
-    const arena = await element<GanArena>('gan-arena', {
+    const arena = await idleElement<GanArena>('gan-arena', {
       'd-steps': '5',
       loss: 'minimax',
       controls: 'playback charts',
@@ -64,7 +50,7 @@ describe('shareable state', () => {
       ],
     });
 
-    const copy = await element<GanArena>('gan-arena');
+    const copy = await idleElement<GanArena>('gan-arena');
     copy.setState(state);
     await copy.updateComplete;
     expect(copy.getState()).to.deep.equal(state);
@@ -76,7 +62,7 @@ describe('shareable state', () => {
   });
 
   it('shareLink puts the state in the fragment; an element with that id applies it on connect', async () => {
-    const explorer = await element<VaeLatentExplorer>('vae-latent-explorer', {
+    const explorer = await idleElement<VaeLatentExplorer>('vae-latent-explorer', {
       id: 'fig-sweep',
       'grid-size': '5',
       'sweep-dims': '2,7',
@@ -88,13 +74,15 @@ describe('shareable state', () => {
     const before = location.href;
     history.replaceState(null, '', link);
     try {
-      const opened = await element<VaeLatentExplorer>('vae-latent-explorer', { id: 'fig-sweep' });
+      const opened = await idleElement<VaeLatentExplorer>('vae-latent-explorer', {
+        id: 'fig-sweep',
+      });
       expect(opened.gridSize).to.equal(5);
       expect(opened.sweepDims).to.deep.equal([2, 7]);
       expect(opened.code).to.deep.equal([0.5, -1, 0, 0, 0, 0, 0, 0, 0, 2]);
 
       history.replaceState(null, '', `${before.split('#')[0]}#fig-bad=%7Bbroken`);
-      const bad = await element<VaeLatentExplorer>('vae-latent-explorer', { id: 'fig-bad' });
+      const bad = await idleElement<VaeLatentExplorer>('vae-latent-explorer', { id: 'fig-bad' });
       expect(bad.shadowRoot!.querySelector('[part="error"]')?.textContent).to.match(
         /could not be used/,
       );
@@ -102,12 +90,12 @@ describe('shareable state', () => {
     } finally {
       history.replaceState(null, '', before);
     }
-    const anonymous = await element<VaeLatentExplorer>('vae-latent-explorer');
+    const anonymous = await idleElement<VaeLatentExplorer>('vae-latent-explorer');
     expect(() => anonymous.shareLink()).to.throw(/id/);
   });
 
   it('the share part gives the link; controls without share hide it', async () => {
-    const shown = await element<VaeLatentExplorer>('vae-latent-explorer', {
+    const shown = await idleElement<VaeLatentExplorer>('vae-latent-explorer', {
       id: 'fig-share',
       controls: 'share',
     });
@@ -117,7 +105,7 @@ describe('shareable state', () => {
     expect(shown.shadowRoot!.querySelector<HTMLInputElement>('.share input')!.value).to.include(
       '#fig-share=',
     );
-    const hiddenShare = await element<VaeLatentExplorer>('vae-latent-explorer', {
+    const hiddenShare = await idleElement<VaeLatentExplorer>('vae-latent-explorer', {
       id: 'fig-plain',
       controls: 'none',
     });

@@ -1,10 +1,8 @@
-// Nothing computes for an element out of view: the arena's game and a fine-tuning hold while it
-// is off screen (`running` stays set) and go on when it is back.
+// OnScreenController: nothing computes for an element out of view. The arena's game and a
+// fine-tuning hold while it is off screen (`running` stays set) and go on when it is back.
 import { expect } from '@open-wc/testing';
-import '../../src/generative-elements.js';
-import type { GanArena } from '../../components/gan-arena/gan-arena.js';
-import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
-import { digitOne } from '../helpers.js';
+import '../../../src/generative-elements.js';
+import { digitOne } from '../../helpers.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const offScreen = (element: HTMLElement) =>
@@ -13,7 +11,7 @@ const onScreen = (element: HTMLElement) => Object.assign(element.style, { positi
 
 describe('off screen', () => {
   it('<gan-arena running> stops its rounds off screen and resumes when back', async () => {
-    const arena = document.createElement('gan-arena') as GanArena;
+    const arena = document.createElement('gan-arena');
     arena.setAttribute('loading', 'eager');
     document.body.append(arena);
     await arena.ready;
@@ -38,7 +36,7 @@ describe('off screen', () => {
   });
 
   it('fine-tuning holds off screen and finishes once back', async () => {
-    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const explorer = document.createElement('vae-latent-explorer');
     explorer.setAttribute('loading', 'eager');
     document.body.append(explorer);
     await explorer.ready;
