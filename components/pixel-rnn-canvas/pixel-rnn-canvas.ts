@@ -125,14 +125,22 @@ export class PixelRnnCanvas extends GenerativeElement {
   };
   // The element's parts, each a class of its own file that asks the element to render when its
   // state changes.
-  readonly #prediction = new PredictionView(this, this.#context, () => this.#painting.panels);
+  readonly #prediction: PredictionView = new PredictionView(
+    this,
+    this.#context,
+    () => this.#painting.panels,
+  );
   readonly #painting: PaintingScheduler = new PaintingScheduler(
     this,
     this.#context,
     this.#prediction,
   );
-  readonly #completionPanel = new CompletionPanel(this, this.#context, this.#painting);
-  readonly #trainingPanel = new TrainingPanel(this, this.#context, this.#painting);
+  readonly #completionPanel: CompletionPanel = new CompletionPanel(
+    this,
+    this.#context,
+    this.#painting,
+  );
+  readonly #trainingPanel: TrainingPanel = new TrainingPanel(this, this.#context, this.#painting);
 
   /**
    * The images (attribute `dataset`; the property `dataset` is the DOM's map of data-*

@@ -97,7 +97,12 @@ export class SentenceMorph extends GenerativeElement {
     { from: DEFAULT_FROM, to: DEFAULT_TO },
   );
   readonly #morphing: MorphScheduler = new MorphScheduler(this, this.#context, this.#inputs);
-  readonly #trainingPanel = new TrainingPanel(this, this.#context, this.#morphing, WEIGHTS_FOLDER);
+  readonly #trainingPanel: TrainingPanel = new TrainingPanel(
+    this,
+    this.#context,
+    this.#morphing,
+    WEIGHTS_FOLDER,
+  );
 
   private get strings() {
     return STRINGS[this.lang_];
@@ -274,7 +279,7 @@ export class SentenceMorph extends GenerativeElement {
                 context: this.#context,
                 ready,
                 busy: morphing.busy,
-                onMorph: () => morphing.morphShown(),
+                onMorph: () => void morphing.morphShown(),
                 onSwap: () => this.#inputs.swap(),
                 // The controls set the public properties, so the page reads back what the
                 // reader chose.

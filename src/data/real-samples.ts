@@ -15,7 +15,7 @@ export type RealSampler = (n: number, seed: number) => Float32Array;
 export function realSamplerFor(data: RealData): RealSampler {
   if (data.kind === 'toy') {
     const { distribution, points } = data;
-    return (n, seed) => sampleToy(distribution, n, seed, points as Point[]);
+    return (n, seed) => sampleToy(distribution, n, seed, points);
   }
   const { pool, size } = data;
   const count = Math.max(1, Math.floor(pool.length / size));

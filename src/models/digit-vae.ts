@@ -102,7 +102,7 @@ export class DigitVae {
             const rows = Array.from({ length: batchSize }, () =>
               Math.floor(rng.next() * digits.length),
             );
-            const batch = tf.gather(data, rows) as tf.Tensor2D;
+            const batch = tf.gather<tf.Tensor2D>(data, rows);
             return this.vae.trainStep(optimizer, batch, {
               binarise: rng.nextSeed(),
               sample: rng.nextSeed(),

@@ -130,10 +130,7 @@ export class GanTrainer {
     const samples = tf.tidy(() => {
       const [a, b] = seeds.map((seed) => this.gan.sampleNoise(1, seed));
       const t = tf.reshape(tf.linspace(0, 1, steps), [steps, 1]);
-      return this.gan.generate(
-        tf.add(tf.mul(tf.sub(1, t), a), tf.mul(t, b)) as tf.Tensor2D,
-        options,
-      );
+      return this.gan.generate(tf.add<tf.Tensor2D>(tf.mul(tf.sub(1, t), a), tf.mul(t, b)), options);
     });
     return readAndDispose(samples);
   }

@@ -38,7 +38,7 @@ export function lstmStep(
   const gates = tf.add(projectedInput, matMulFast(h, p.recurrent));
   const [ifo, g] = tf.split(gates, [3 * size, size], 1);
   const [i, f, o] = tf.split(tf.sigmoid(ifo), 3, 1);
-  const cNext = tf.add(tf.mul(f, c), tf.mul(i, tf.tanh(g))) as tf.Tensor2D;
-  const hNext = tf.mul(o, tf.tanh(cNext)) as tf.Tensor2D;
+  const cNext = tf.add<tf.Tensor2D>(tf.mul(f, c), tf.mul(i, tf.tanh(g)));
+  const hNext = tf.mul<tf.Tensor2D>(o, tf.tanh(cNext));
   return [hNext, cNext];
 }

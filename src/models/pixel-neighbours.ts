@@ -37,9 +37,8 @@ export class PixelNeighbours {
       ]),
       [-1, d],
     );
-    return this.indices(batch).map(
-      (indices) =>
-        tf.reshape(tf.gather(padded, indices), [h * batch, this.count * d]) as tf.Tensor2D,
+    return this.indices(batch).map((indices) =>
+      tf.reshape<tf.Rank.R2>(tf.gather(padded, indices), [h * batch, this.count * d]),
     );
   }
 

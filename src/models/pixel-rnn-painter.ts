@@ -196,10 +196,7 @@ export class Painting {
       for (let k = 0; k < this.valueDepth; k++)
         this.images[i][pixel * this.valueDepth + k] = values[i * this.valueDepth + k];
       const d = this.distributionDepth;
-      this.predictions[i].set(
-        probabilities.subarray(i * d, (i + 1) * d) as Float32Array,
-        pixel * d,
-      );
+      this.predictions[i].set(probabilities.subarray(i * d, (i + 1) * d), pixel * d);
     }
     // A finished painting lives on in plain arrays; its recurrent state can go.
     if (this.sampler.done) this.sampler.dispose();

@@ -86,9 +86,8 @@ export class PixelRnnSampler {
     this.temperature = temperature;
     this.fromRow = fromRow;
     this.seeds = createRng(seed);
-    this.previousRows = Array.from(
-      { length: Math.max(1, this.config.aboveRows) },
-      () => tf.zeros([count, width, model.pixelDepth]) as tf.Tensor3D,
+    this.previousRows = Array.from({ length: Math.max(1, this.config.aboveRows) }, () =>
+      tf.zeros<tf.Rank.R3>([count, width, model.pixelDepth]),
     );
     this.h = tf.zeros([count, this.config.rowSize]);
     this.c = tf.zeros([count, this.config.rowSize]);
@@ -272,9 +271,8 @@ export class PixelRnnSampler {
     });
     this.rowInputs = inputs;
     this.rowNoise = noise;
-    this.columnStates = Array.from(
-      { length: columnLayers },
-      () => tf.zeros([this.count, columnSize]) as tf.Tensor2D,
+    this.columnStates = Array.from({ length: columnLayers }, () =>
+      tf.zeros<tf.Rank.R2>([this.count, columnSize]),
     );
     this.columnIndex = 0;
   }

@@ -209,10 +209,10 @@ export class PixelRnn {
         outputs.push(this.head(columnStates[columnStates.length - 1], e));
       }
       // [W, H·B, D] → [B, H, W, D]
-      return tf.transpose(
+      return tf.transpose<tf.Tensor4D>(
         tf.reshape(tf.stack(outputs), [w, h, batch, this.outputDepth]),
         [2, 1, 0, 3],
-      ) as tf.Tensor4D;
+      );
     });
   }
 
@@ -246,7 +246,7 @@ export class PixelRnn {
     return tf.tidy(() => {
       const parameters = Object.values(this.namedParameters());
       const { value, grads } = tf.variableGrads(
-        () => tf.mean(this.nll(images)) as tf.Scalar,
+        () => tf.mean<tf.Scalar>(this.nll(images)),
         parameters,
       );
       optimizer.applyGradients(
@@ -352,7 +352,7 @@ export class PixelRnn {
 
   /** One row LSTM step from a raw row of features ([count, W, D] or flat [count, W·D]). */
   rowStep(previousRow: tf.Tensor, h: tf.Tensor2D, c: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
-    const flat = tf.reshape(previousRow, [previousRow.shape[0], -1]) as tf.Tensor2D;
+    const flat = tf.reshape<tf.Rank.R2>(previousRow, [previousRow.shape[0], -1]);
     return lstmStep(linear(flat, this.rowLstm.input), h, c, this.rowLstm);
   }
 
@@ -393,10 +393,10 @@ export class PixelRnn {
     const std = this.config.sigmoidStd;
     const squared = tf.square(tf.sub(tf.cast(images, 'float32'), tf.sigmoid(outputs)));
     const perChannel = 0.5 * Math.log(2 * Math.PI * std * std);
-    return tf.add(
+    return tf.add<tf.Tensor1D>(
       tf.div(tf.sum(squared, [1, 2, 3]), 2 * std * std),
       (perChannel * outputs.size) / outputs.shape[0],
-    ) as tf.Tensor1D;
+    );
   }
 
   private checkImages(images: PixelImages): void {

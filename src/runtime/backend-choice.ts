@@ -73,7 +73,7 @@ function openDatabase(): Promise<IDBDatabase> {
     const request = indexedDB.open(DATABASE, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -86,7 +86,7 @@ export async function cachedChoice(adapter: string): Promise<BackendName | undef
       return await new Promise((resolve, reject) => {
         const request = database.transaction(STORE).objectStore(STORE).get(adapter);
         request.onsuccess = () => resolve(request.result as BackendName | undefined);
-        request.onerror = () => reject(request.error);
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
       });
     } finally {
       database.close();
@@ -104,7 +104,8 @@ async function storeChoice(adapter: string, winner: BackendName): Promise<void> 
       const transaction = database.transaction(STORE, 'readwrite');
       transaction.objectStore(STORE).put(winner, adapter);
       transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error);
+      transaction.onerror = () =>
+        reject(transaction.error ?? new Error('IndexedDB request failed'));
     });
     database.close();
   } catch {

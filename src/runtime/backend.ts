@@ -163,7 +163,7 @@ async function checkFirstKernel(): Promise<void> {
   try {
     const values = await product.data();
     if (values[0] !== 3 || values[1] !== 7)
-      throw new Error(`first kernel gave [${Array.from(values)}], expected [3, 7]`);
+      throw new Error(`first kernel gave [${Array.from(values).join(', ')}], expected [3, 7]`);
   } finally {
     product.dispose();
   }

@@ -157,7 +157,7 @@ class Connection implements ModelConnection {
     const id = this.nextId++;
     const message = { ...request, id } as Request;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, ...extras });
+      this.pending.set(id, { resolve, reject, ...extras });
       void this.open().then((transport) => {
         transport.post(message, transfer);
         const { signal } = extras;

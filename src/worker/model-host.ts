@@ -40,7 +40,7 @@ export class ModelHost {
   receive(request: Request): void {
     switch (request.type) {
       case 'start':
-        this.answer(request.id, async () => {
+        void this.answer(request.id, async () => {
           this.applySettings(request.settings);
           this.runtime = await initRuntime(request.settings.backend, {
             measureSoftwareAdapter: request.settings.measureSoftwareAdapter,
@@ -49,7 +49,7 @@ export class ModelHost {
         });
         return;
       case 'create':
-        this.answer(request.id, () => {
+        void this.answer(request.id, () => {
           const served = serve(request.kind, request.args, (handle) => this.model(handle));
           this.held.set(request.handle, { served, running: new Set() });
           return served.info();
@@ -69,10 +69,10 @@ export class ModelHost {
         void this.release(request.handle);
         return;
       case 'measure':
-        this.answer(request.id, () => this.measure());
+        void this.answer(request.id, () => this.measure());
         return;
       case 'memory':
-        this.answer(request.id, () => {
+        void this.answer(request.id, () => {
           // Before the runtime starts there are no tensors (and no backend to ask).
           if (!this.runtime) return { numTensors: 0, numBytes: 0 };
           const { numTensors, numBytes } = tf.memory();
@@ -126,7 +126,7 @@ export class ModelHost {
       const call = args as never;
       switch (request.method) {
         case 'loadWeights':
-          this.applySettings(args[1] as RuntimeSettings | undefined);
+          this.applySettings(args[1]);
           return this.loadWeights(served, args[0]);
         case 'setWeights':
           return served.model.setWeights(args[0]).then(() => served.info());

@@ -14,6 +14,6 @@ export function trainingCall(
   return [
     method,
     [...data, numbers],
-    { signal: signal ?? new AbortController().signal, onProgress: onProgress as never },
+    { signal: signal ?? new AbortController().signal, onProgress },
   ];
 }

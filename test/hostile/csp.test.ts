@@ -73,7 +73,7 @@ for (const [name, query, directive] of [
       ]);
       expect(page.cspViolations.length).to.equal(1, page.cspViolations.join('\n'));
       expect(page.cspViolations[0]).to.match(new RegExp(`^${directive}`));
-      const status = elements[0].shadowRoot!.querySelector('[part="status"]')!.textContent!;
+      const status = elements[0].shadowRoot!.querySelector('[part="status"]')!.textContent;
       expect(status).to.match(/main thread/);
     });
   });

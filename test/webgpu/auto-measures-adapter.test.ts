@@ -9,13 +9,12 @@ import { modelConnection } from '../../src/worker/connection.js';
 import { cachedChoice } from '../../src/runtime/backend-choice.js';
 import { initRuntime } from '../../src/runtime/backend.js';
 import '../../components/vae-latent-explorer/vae-latent-explorer.js';
-import type { VaeLatentExplorer } from '../../components/vae-latent-explorer/vae-latent-explorer.js';
 
 function forgetMeasurements(): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.deleteDatabase('generative-elements');
     request.onsuccess = () => resolve();
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('could not delete the database'));
   });
 }
 
@@ -26,7 +25,7 @@ describe('auto measures a (treated-as-hardware) WebGPU adapter', () => {
   });
 
   it('starts on WASM, times both backends after the first output, and stays on the faster', async () => {
-    const explorer = document.createElement('vae-latent-explorer') as VaeLatentExplorer;
+    const explorer = document.createElement('vae-latent-explorer');
     explorer.setAttribute('loading', 'eager');
     document.body.append(explorer);
     await explorer.ready;
