@@ -25,8 +25,6 @@ export default defineConfig(
   globalIgnores(
     [
       'components/shared/generative-element.ts',
-      'components/gan-arena/gan-arena.ts',
-      'components/vae-latent-explorer/vae-latent-explorer.ts',
     ],
     'being split; linted when that lands',
   ),
