@@ -4,41 +4,29 @@
  * the `ready` promise, the status line, visible errors and the common events.
  *
  * A subclass supplies `loadModel` (build the model and set its weights), `drawFirstOutput`, and
- * `releaseModel`; it never has to handle the runtime or the error display itself.
+ * `releaseModel`; it never has to handle the runtime or the error display itself. The class
+ * declares the shared API; its parts in ./generative-element/ do the work.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { modelConnection } from '../../src/worker/connection.js';
 import type { RemoteModel } from '../../src/worker/remote-model.js';
-import { holdTrainingWhile } from '../../src/runtime/step-loop.js';
-import {
-  BACKEND_PREFERENCES,
-  type BackendName,
-  type BackendPreference,
-} from '../../src/runtime/config.js';
+import type { BackendName, BackendPreference } from '../../src/runtime/config.js';
 import { createRng, randomSeed, type Rng } from '../../src/runtime/random.js';
-import { format, resolveLang, type Lang } from './i18n.js';
+import { resolveLang, type Lang } from './i18n.js';
 import { SHARED_STRINGS } from './strings.js';
-import type {
-  ModelErrorDetail,
-  ModelReadyDetail,
-  TrainEndDetail,
-  TrainProgressDetail,
-} from './events.js';
-import { indexedDbUrl } from '../../src/runtime/weights-source.js';
-import { controlsText, parseControls } from './controls.js';
-import { Deferred } from './deferred.js';
+import type { ModelErrorDetail, TrainProgressDetail } from './events.js';
 import { OnScreenController } from './on-screen.js';
-import {
-  checkState,
-  MAX_LINK_LENGTH,
-  stateFragment,
-  stateFromFragment,
-  type ElementState,
-} from './shareable-state.js';
-import { PROBLEM_STRINGS } from './problem-strings.js';
-import type { Problem } from '../../src/runtime/problem.js';
+import type { ElementState } from './shareable-state.js';
+import { describeProblem } from './generative-element/describe-problem.js';
+import * as shareable from './generative-element/element-state.js';
+import type { ElementHost, Phase } from './generative-element/host.js';
+import { ModelLifecycle } from './generative-element/model-lifecycle.js';
+import { SharedAttributes } from './generative-element/shared-attributes.js';
+import * as status from './generative-element/status-view.js';
+import { TrainingSession, type TrainingOutcome } from './generative-element/training-session.js';
+import * as weights from './generative-element/weights.js';
 
-type Phase = 'idle' | 'loading' | 'ready' | 'training';
+export { clip, errorText } from './generative-element/describe-problem.js';
 
 /**
  * @attr backend - `auto` (default), `webgpu`, `wasm` or `cpu`: the preferred TF.js backend.
@@ -87,15 +75,9 @@ export abstract class GenerativeElement extends LitElement {
   /** Whether the model's first output has been drawn (the poster then goes). */
   protected firstOutputShown = false;
 
-  /** The text each attribute was given, by attribute name, whether set as attribute or property. */
-  readonly #attributeTexts = new Map<string, string | null>();
-
   /** The preferred backend: `auto` (default), `webgpu`, `wasm` or `cpu` (an unknown value means `auto`). */
   get backend(): BackendPreference {
-    const text = this.attributeText('backend');
-    return BACKEND_PREFERENCES.includes(text as BackendPreference)
-      ? (text as BackendPreference)
-      : 'auto';
+    return this.#attributes.backend();
   }
   set backend(value: BackendPreference | string | null) {
     this.setAttributeText('backend', value);
@@ -103,8 +85,7 @@ export abstract class GenerativeElement extends LitElement {
 
   /** The sampling seed in use, or null (default: random) when sampling is not repeatable (no or a bad `seed`). */
   get seed(): number | null {
-    const seed = parseSeed(this.attributeText('seed'));
-    return seed ?? null;
+    return this.#attributes.seed() ?? null;
   }
   set seed(value: number | string | null) {
     this.setAttributeText('seed', value);
@@ -118,42 +99,25 @@ export abstract class GenerativeElement extends LitElement {
    * space-separated part tokens such as `sliders training`; unknown tokens are reported and ignored.
    */
   get controls(): string {
-    return controlsText(this.#shownParts(), this.#knownParts());
+    return this.#attributes.controlsText();
   }
   set controls(value: string | readonly string[] | null) {
-    this.setAttributeText(
-      'controls',
-      Array.isArray(value) ? value.join(' ') : (value as string | null),
-    );
+    this.setAttributeText('controls', Array.isArray(value) ? value.join(' ') : value);
   }
 
   /** Whether a part (a `controls` token) is rendered. */
   protected shows(part: string): boolean {
-    return this.#shownParts().has(part);
+    return this.#attributes.controls().shown.has(part);
   }
 
   /** Every part is shown (`controls="all"`, the default): the element also shows its title and intro. */
   protected get showsEverything(): boolean {
-    return this.#knownParts().every((part) => this.shows(part));
-  }
-
-  #knownParts(): readonly string[] {
-    return (this.constructor as typeof GenerativeElement).controlParts;
-  }
-
-  /** `controls` parsed once per text: templates ask `shows()` many times per render. */
-  #parsedControls: { text: string | null; shown: ReadonlySet<string> } | undefined;
-
-  #shownParts(): ReadonlySet<string> {
-    const text = this.attributeText('controls');
-    if (this.#parsedControls?.text !== text)
-      this.#parsedControls = { text, shown: parseControls(text, this.#knownParts()).shown };
-    return this.#parsedControls.shown;
+    return this.#attributes.knownParts().every((part) => this.shows(part));
   }
 
   /** `lazy` (default: start when near the viewport) or `eager`. */
   get loading(): 'lazy' | 'eager' {
-    return this.attributeText('loading') === 'eager' ? 'eager' : 'lazy';
+    return this.#attributes.loading();
   }
   set loading(value: 'lazy' | 'eager' | string | null) {
     this.setAttributeText('loading', value);
@@ -166,20 +130,35 @@ export abstract class GenerativeElement extends LitElement {
   /** Visible problems, keyed by where they came from (an attribute name, 'weights', 'training'...). */
   protected errorMessages: Record<string, string> = {};
 
-  #ready = new Deferred();
-  /** Rebuilds queued or running (see `rebuilding`); `ready` resolves when the last one ends. */
-  #pendingRebuilds = 0;
-  #everConnected = false;
-  #rebuildChain: Promise<void> = Promise.resolve();
-  private starting: Promise<void> | undefined;
-  private viewportObserver: IntersectionObserver | undefined;
+  readonly #attributes = new SharedAttributes(this, () => this.sharedStrings);
   /** Whether any of the element is in the viewport, and the tab shown: nothing computes otherwise. */
   readonly #screen = new OnScreenController(this, (onScreen) => this.onScreenChanged(onScreen));
-  private trainingController: AbortController | undefined;
-  /** The training loop in progress, settled or not: the model is freed only once it has stopped. */
-  #training: Promise<void> = Promise.resolve();
-  private runtimeNotes: string[] = [];
-  #stopBackendWatch: (() => void) | undefined;
+  /** The protected members the parts use, as closures (see generative-element/host.ts). */
+  readonly #host: ElementHost = {
+    element: this,
+    getPhase: () => this.phase,
+    setPhase: (phase) => (this.phase = phase),
+    setStatusText: (text) => (this.statusText = text),
+    strings: () => this.sharedStrings,
+    loadModel: (source) => this.loadModel(source),
+    drawFirstOutput: () => this.drawFirstOutput(),
+    releaseModel: () => this.releaseModel(),
+    applyWeights: (source) => this.applyWeights(source),
+    firstOutputDrawn: () => (this.firstOutputShown = true),
+    startModel: () => this.startModel(),
+    modelReady: () => this.modelReady(),
+    rebuilding: (work) => this.rebuilding(work),
+    whenOnScreen: () => this.whenOnScreen(),
+    guard: (key, action) => this.guard(key, action),
+    updateStatus: (message) => this.updateStatus(message),
+    showError: (key, message, cause) => this.showError(key, message, cause),
+    clearError: (key) => this.clearError(key),
+    describe: (cause) => this.describe(cause),
+    emit: (name, detail) => this.emit(name, detail),
+  };
+  readonly #training = new TrainingSession(this.#host);
+  /** A controller, added after #screen: on connection, the link's state, then the model's start. */
+  readonly #model = new ModelLifecycle(this.#host, this.#training);
   protected rng: Rng = createRng();
 
   /**
@@ -188,14 +167,13 @@ export abstract class GenerativeElement extends LitElement {
    * element rejects a pending one with an AbortError.
    */
   get ready(): Promise<void> {
-    return this.#ready.promise;
+    return this.#model.ready;
   }
 
   /** The backend the page's TF.js runtime is using, once started. */
   get activeBackend(): BackendName | null {
     return this.phase === 'idle' ? null : (modelConnection().runtime?.backend ?? null);
   }
-
   /**
    * Whether the models run in the page's worker (`false`: on the main thread, because of
    * `configure({ worker: false })` or because no worker could start). `null` until started.
@@ -207,7 +185,6 @@ export abstract class GenerativeElement extends LitElement {
   protected get lang_(): Lang {
     return resolveLang(this);
   }
-
   protected get sharedStrings() {
     return SHARED_STRINGS[this.lang_];
   }
@@ -219,20 +196,11 @@ export abstract class GenerativeElement extends LitElement {
    * validates it. Every set counts as a change, so setting the same `seed` again re-seeds.
    */
   protected setAttributeText(property: string, value: unknown): void {
-    const attribute =
-      [...attributesOf(this.constructor as typeof LitElement)].find(
-        ([, p]) => p === property,
-      )?.[0] ?? property.toLowerCase();
-    this.#attributeTexts.set(
-      attribute,
-      value === null || value === undefined ? null : String(value),
-    );
-    this.requestUpdate(property, ALWAYS_CHANGED);
+    this.#attributes.texts.set(property, value);
   }
-
   /** The text an attribute was given (by attribute name), or null when unset. */
   protected attributeText(attribute: string): string | null {
-    return this.#attributeTexts.get(attribute) ?? null;
+    return this.#attributes.texts.get(attribute);
   }
 
   // ---- shareable state ---------------------------------------------------------------------
@@ -241,101 +209,40 @@ export abstract class GenerativeElement extends LitElement {
    * element adds (a code, points, sentences). Never weights.
    */
   getState(): ElementState {
-    const attributes: Record<string, string> = {};
-    for (const name of attributesOf(this.constructor as typeof LitElement).keys()) {
-      const text = this.getAttribute(name) ?? this.attributeText(name);
-      if (text !== null) attributes[name] = text;
-    }
-    const extras = this.stateExtras();
-    return Object.keys(extras).length ? { attributes, extras } : { attributes };
+    const attributeText = (name: string) => this.attributeText(name);
+    return shareable.readState(this, attributeText, () => this.stateExtras());
   }
-
   /** Applies a snapshot from `getState()`; every value is checked like the attribute it sets. */
   setState(state: ElementState): void {
-    const checked = checkState(state);
-    const known = attributesOf(this.constructor as typeof LitElement);
-    const unknown = Object.keys(checked.attributes).filter((name) => !known.has(name));
-    if (unknown.length)
-      throw new RangeError(`setState: this element has no attribute ${unknown.join(', ')}.`);
-    for (const name of known.keys()) {
-      if (name in checked.attributes) this.setAttribute(name, checked.attributes[name]);
-      else if (name !== 'loading') this.removeAttribute(name);
-    }
-    this.applyStateExtras(checked.extras ?? {});
+    this.applyStateExtras(shareable.writeAttributes(this, state));
   }
-
   /** The page URL with this element's state in the fragment (`#<id>=<state>`); the element needs an `id`. */
   shareLink(): string {
-    if (!this.id)
-      throw new Error(
-        'shareLink: give the element an id, so the link can say which element it is for.',
-      );
-    const fragment = stateFragment(this.id, this.getState());
-    const link = `${location.href.split('#')[0]}#${fragment}`;
-    if (link.length > MAX_LINK_LENGTH)
-      throw new RangeError(
-        `shareLink: the link would be ${link.length} characters, more than ${MAX_LINK_LENGTH}.`,
-      );
-    return link;
+    return shareable.shareLinkFor(this.id, () => this.getState());
   }
 
   /** What the element adds to its state beyond attributes (subclasses). */
   protected stateExtras(): Record<string, unknown> {
     return {};
   }
-
   /** Applies the extras of a state, checking them (subclasses). */
   protected applyStateExtras(_extras: Record<string, unknown>): void {}
-
-  /** On connection, an element with an id takes its state from the page URL's fragment, if there is one. */
-  #applyStateFromUrl(): void {
-    if (!this.id || !location.hash) return;
-    const state = stateFromFragment(location.hash, this.id);
-    if (state === undefined) return;
-    try {
-      if (state instanceof Error) throw state;
-      this.setState(state);
-      this.clearError('state');
-    } catch (cause) {
-      this.showError(
-        'state',
-        format(this.sharedStrings.badState, { reason: this.describe(cause) }),
-        cause,
-      );
-    }
-  }
 
   /** A bundled preview of the element's typical output, shown until the first output (subclasses). */
   protected defaultPoster(): string | null {
     return null;
   }
-
   protected renderPoster(): TemplateResult | typeof nothing {
     const src = this.poster ?? this.defaultPoster();
-    if (this.firstOutputShown || !src) return nothing;
-    return html`<img
-      class="poster"
-      part="poster"
-      alt=${this.sharedStrings.posterAlt}
-      src=${src}
-    />`;
+    return status.renderPoster(src, this.firstOutputShown, this.sharedStrings);
   }
 
   /** The `share` part: the link to this figure as it is now, to copy. */
   protected renderShare(): TemplateResult | typeof nothing {
     // Without an id there is nothing a link could point at: no share button then.
     if (!this.shows('share') || !this.id) return nothing;
-    const s = this.sharedStrings;
-    const copy = () =>
-      this.guard('share', async () => {
-        const link = this.shareLink();
-        this.sharedLink = link;
-        await navigator.clipboard?.writeText(link).catch(() => undefined);
-      });
-    return html`<div class="row share">
-      <button type="button" @click=${copy}>${s.copyLink}</button>
-      ${this.sharedLink ? html`<input type="text" readonly aria-label=${s.copyLink} .value=${this.sharedLink} />` : nothing}
-    </div>`;
+    const remember = (link: string) => (this.sharedLink = link);
+    return shareable.renderShareRow(this.#host, this.sharedLink, remember);
   }
 
   // ---- on screen or not ----------------------------------------------------------------------
@@ -343,12 +250,10 @@ export abstract class GenerativeElement extends LitElement {
   protected get isOnScreen(): boolean {
     return this.#screen.onScreen;
   }
-
   /** Resolves at once when on screen, else when the element comes back into view. */
   protected whenOnScreen(): Promise<void> {
     return this.#screen.whenOnScreen();
   }
-
   /** Called when the element goes off screen or comes back (subclasses pause and resume loops). */
   protected onScreenChanged(_onScreen: boolean): void {}
 
@@ -361,186 +266,24 @@ export abstract class GenerativeElement extends LitElement {
   protected abstract releaseModel(): Promise<void>;
 
   // ---- lifecycle ---------------------------------------------------------------------------
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#everConnected = true;
-    // `auto` may move the page to a faster backend after measuring: the status line follows.
-    this.#stopBackendWatch = modelConnection().onBackendChange(() => {
-      if (this.phase !== 'idle') this.updateStatus();
-    });
-    this.#applyStateFromUrl();
-    if (this.loading === 'eager') {
-      void this.startModel();
-    } else {
-      this.statusText = this.sharedStrings.waiting;
-      this.viewportObserver = new IntersectionObserver(
-        (entries) => {
-          if (entries.some((entry) => entry.isIntersecting)) void this.startModel();
-        },
-        { rootMargin: '200px' },
-      );
-      this.viewportObserver.observe(this);
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopBackendWatch?.();
-    this.viewportObserver?.disconnect();
-    this.viewportObserver = undefined;
-    // Moving an element (remove, then insert in the same task) keeps its model; removing it frees it.
-    setTimeout(() => {
-      if (!this.isConnected) void this.release();
-    });
-  }
-
   override willUpdate(changed: PropertyValues<this>): void {
-    const s = this.sharedStrings;
-    const text = (attribute: string) => this.attributeText(attribute);
-    if (changed.has('backend'))
-      this.checkAttribute(
-        'backend',
-        text('backend') === null || text('backend') === this.backend,
-        'auto',
-        s.unknownBackend,
-      );
-    if (changed.has('loading')) {
-      this.checkAttribute(
-        'loading',
-        text('loading') === null || text('loading') === this.loading,
-        'lazy',
-        s.expectedLoading,
-      );
-      // Switched to eager on a connected element that is still waiting for the viewport: start now.
-      if (this.loading === 'eager' && this.isConnected && this.phase === 'idle')
-        void this.startModel();
-    }
-    if (changed.has('controls')) {
-      const parsed = parseControls(text('controls'), this.#knownParts());
-      const reason = format(s.unknownParts, {
-        unknown: parsed.unknown.join(' '),
-        known: this.#knownParts().join(' '),
-      });
-      this.checkAttribute(
-        'controls',
-        parsed.unknown.length === 0,
-        controlsText(parsed.shown, this.#knownParts()),
-        reason,
-      );
-    }
-    if (changed.has('seed')) {
-      const seed = parseSeed(text('seed'));
-      this.checkAttribute('seed', seed !== undefined, s.randomSeed, s.expectedInteger);
-      this.rng = createRng(seed ?? randomSeed());
-    }
-    if (changed.has('weights') && changed.get('weights') !== undefined && this.phase !== 'idle') {
-      // A failure is shown inside the element by loadWeights; the page gets no unhandled rejection.
-      void this.ready
-        .then(() => this.loadWeights(this.weights ?? 'bundled'))
-        .catch(() => undefined);
-    }
+    for (const check of this.#attributes.checks(changed)) this.checkAttribute(...check);
+    if (changed.has('seed')) this.rng = createRng(this.#attributes.seed() ?? randomSeed());
+    this.#model.attributesChanged(changed);
   }
 
   /** Starts the runtime and the model (normally triggered by scrolling near, or `loading="eager"`). */
   protected startModel(): Promise<void> {
-    this.starting ??= this.initialise();
-    return this.starting;
+    return this.#model.start();
   }
-
-  private async initialise(): Promise<void> {
-    const startedAt = performance.now();
-    this.viewportObserver?.disconnect();
-    this.phase = 'loading';
-    this.statusText = this.sharedStrings.startingRuntime;
-    try {
-      const runtime = await modelConnection().startRuntime(this.backend);
-      this.runtimeNotes = runtime.notes;
-    } catch (cause) {
-      this.phase = 'idle';
-      this.starting = undefined;
-      this.showError('runtime', this.describe(cause), cause);
-      return;
-    }
-    this.statusText = this.sharedStrings.loadingWeights;
-    try {
-      await this.loadModel(this.weights);
-    } catch (cause) {
-      // The given weights failed: say so, and carry on with the bundled ones.
-      this.showError(
-        'weights',
-        `${this.describe(cause)} ${this.weights ? this.sharedStrings.usingBundledWeights : ''}`.trim(),
-        cause,
-      );
-      if (this.weights) {
-        try {
-          await this.loadModel(null);
-        } catch (fallbackCause) {
-          this.phase = 'idle';
-          this.starting = undefined;
-          this.showError('weights', this.describe(fallbackCause), fallbackCause);
-          return;
-        }
-      } else {
-        this.phase = 'idle';
-        this.starting = undefined;
-        return;
-      }
-    }
-    await this.drawFirstOutput();
-    this.phase = 'ready';
-    this.firstOutputShown = true;
-    this.updateStatus();
-    void modelConnection().afterFirstOutput();
-    // A rebuild asked for during start-up runs next and resolves `ready` itself; an element
-    // removed during start-up leaves it pending, for the removal to reject.
-    if (this.#pendingRebuilds === 0 && (this.isConnected || !this.#everConnected))
-      this.#ready.resolve();
-    this.emit<ModelReadyDetail>('model-ready', {
-      backend: modelConnection().runtime!.backend,
-      loadMs: Math.round(performance.now() - startedAt),
-    });
-  }
-
-  private async release(): Promise<void> {
-    if (!this.starting) return;
-    const starting = this.starting;
-    this.stopTraining();
-    await starting;
-    await this.#training; // the loop stops at its next step; its tensors must still exist until then
-    if (this.isConnected) return;
-    // The model goes: calls still waiting for it fail, and later calls wait for the next one.
-    const gone = this.#ready;
-    this.#ready = new Deferred();
-    this.#pendingRebuilds = 0;
-    if (!gone.settled)
-      gone.reject(new DOMException('The element was removed from the page.', 'AbortError'));
-    await this.releaseModel();
-    this.starting = undefined;
-    this.phase = 'idle';
-    // Put back on the page while its model was being freed: start a new one.
-    if (this.isConnected) void this.startModel();
-  }
-
   /**
    * Replaces the model (another mode, data set, encoding or weights): `ready` is a new pending
    * promise until `work` and any rebuild queued after it have finished, so every public method
    * waits for the model it needs. Rebuilds run one at a time, after start-up.
    */
   protected rebuilding(work: () => Promise<void>): Promise<void> {
-    if (this.#ready.settled) this.#ready = new Deferred();
-    const ready = this.#ready;
-    this.#pendingRebuilds += 1;
-    const run = this.#rebuildChain.then(() => this.starting).then(work);
-    this.#rebuildChain = run
-      .catch(() => undefined)
-      .then(() => {
-        this.#pendingRebuilds = Math.max(0, this.#pendingRebuilds - 1);
-        if (this.#pendingRebuilds === 0 && this.#ready === ready && this.phase !== 'idle')
-          ready.resolve();
-      });
-    return run;
+    return this.#model.rebuilding(work);
   }
-
   /** Resolves once the model is usable, starting it now if it was waiting for the viewport. */
   protected async modelReady(): Promise<void> {
     void this.startModel();
@@ -550,24 +293,12 @@ export abstract class GenerativeElement extends LitElement {
   // ---- weights -----------------------------------------------------------------------------
   /** Loads weights from a URL, `indexeddb://name`, or picked files; on failure keeps the current ones. */
   async loadWeights(source: string | URL | File | FileList | readonly File[]): Promise<void> {
-    await this.modelReady();
-    try {
-      await this.rebuilding(async () => {
-        await this.applyWeights(source);
-        this.clearError('weights');
-        await this.drawFirstOutput();
-      });
-    } catch (cause) {
-      this.showError('weights', this.describe(cause), cause);
-      throw cause;
-    }
+    await weights.loadWeights(this.#host, source);
   }
-
   /** Load `source` ('bundled', a URL, indexeddb://, or files) into the live model. */
   protected abstract applyWeights(
     source: string | URL | File | FileList | readonly File[],
   ): Promise<void>;
-
   /** The model whose weights `saveWeights` and `exportWeights` write (undefined until loaded). */
   protected abstract weightsModel(): RemoteModel<{ weightBytes: number }> | undefined;
   /** The file name of an export, without extension (e.g. `vae-digits`). */
@@ -578,64 +309,22 @@ export abstract class GenerativeElement extends LitElement {
     await this.modelReady();
     await this.weightsModel()!.saveWeights(name);
   }
-
   /** Downloads the model's weights as `<name>.json` + `<name>.weights.bin` (TF.js format). */
   async exportWeights(): Promise<void> {
     await this.modelReady();
     await this.weightsModel()!.exportWeights(this.exportName());
   }
-
   /**
    * The weights controls every element shows: save and load in this browser under
    * `storageName`, export, the bundled weights, and the user's files. Failures are shown inside.
    */
   protected renderWeightControls(storageName: string, ready: boolean): TemplateResult {
-    const s = this.sharedStrings;
-    const load = (source: string | File[]) => this.loadWeights(source).catch(() => undefined); // shown by loadWeights
-    const onFiles = (event: Event) => {
-      const input = event.target as HTMLInputElement;
-      const files = Array.from(input.files ?? []);
-      input.value = '';
-      if (files.length) void load(files);
-    };
-    const onSave = () =>
-      this.guard('weights', async () => {
-        await this.saveWeights(storageName);
-        this.updateStatus(format(s.saved, { name: indexedDbUrl(storageName) }));
-      });
-    return html`<h3>${s.weightsTitle}</h3>
-      <div class="row weights">
-        <button type="button" ?disabled=${!ready} @click=${onSave}>${s.saveBrowser}</button>
-        <button type="button" ?disabled=${!ready} @click=${() => load(indexedDbUrl(storageName))}>
-          ${s.loadBrowser}
-        </button>
-        <button
-          type="button"
-          ?disabled=${!ready}
-          @click=${() => this.guard('weights', () => this.exportWeights())}
-        >
-          ${s.exportFiles}
-        </button>
-        <button type="button" ?disabled=${!ready} @click=${() => load('bundled')}>
-          ${s.restoreBundled}
-        </button>
-        <label
-          >${s.loadFiles}
-          <input type="file" accept=".json,.bin" multiple ?disabled=${!ready} @change=${onFiles}
-        /></label>
-      </div>`;
+    return weights.renderWeightControls(this.#host, storageName, ready);
   }
-
   /** Runs a UI action, showing any failure inside the element (under `key`) instead of throwing. */
   protected async guard(key: string, action: () => Promise<unknown>): Promise<void> {
-    try {
-      await action();
-      this.clearError(key);
-    } catch (cause) {
-      if (!this.isExpectedInterruption(cause)) this.showError(key, this.describe(cause), cause);
-    }
+    await status.guarded(this.#host, key, action, (cause) => this.isExpectedInterruption(cause));
   }
-
   /** An error that only means an action was superseded (a subclass's cancellation), not a problem. */
   protected isExpectedInterruption(_cause: unknown): boolean {
     return false;
@@ -643,95 +332,34 @@ export abstract class GenerativeElement extends LitElement {
 
   // ---- training ----------------------------------------------------------------------------
   /** Runs `train` with an AbortSignal, status, and the train-progress / train-end events. */
-  protected async runTraining<
-    T extends {
-      steps: number;
-      losses: Record<string, number>;
-      aborted: boolean;
-      diverged?: boolean;
-    },
-  >(
+  protected async runTraining<T extends TrainingOutcome>(
     train: (signal: AbortSignal, onProgress: (p: TrainProgressDetail) => void) => Promise<T>,
     outerSignal?: AbortSignal,
   ): Promise<T> {
     await this.modelReady();
-    if (this.trainingController) throw new Error('Training is already running on this element.');
-    const controller = new AbortController();
-    this.trainingController = controller;
-    holdTrainingWhile(controller.signal, () => this.whenOnScreen());
-    const forwardAbort = () => controller.abort();
-    outerSignal?.addEventListener('abort', forwardAbort);
-    if (outerSignal?.aborted) controller.abort();
-    this.phase = 'training';
-    this.clearError('training');
-    this.updateStatus();
-    const running = train(controller.signal, (progress) =>
-      this.emit<TrainProgressDetail>('train-progress', progress),
-    );
-    this.#training = running.then(
-      () => undefined,
-      () => undefined,
-    );
-    try {
-      const result = await running;
-      if (result.diverged)
-        this.showError(
-          'training',
-          'Training diverged (a loss became NaN or infinite); the last good weights were restored.',
-        );
-      this.emit<TrainEndDetail>('train-end', {
-        steps: result.steps,
-        losses: result.losses,
-        aborted: result.aborted,
-      });
-      return result;
-    } finally {
-      outerSignal?.removeEventListener('abort', forwardAbort);
-      this.trainingController = undefined;
-      if (this.phase === 'training') this.phase = 'ready';
-      this.updateStatus();
-    }
+    return this.#training.run(train, outerSignal);
   }
-
   /** Stops any training loop at the next step. */
   stopTraining(): void {
-    this.trainingController?.abort();
+    this.#training.stop();
     this.#screen.releaseWaiters(); // a loop held off-screen sees the abort now
   }
-
   protected get isTraining(): boolean {
-    return this.trainingController !== undefined;
+    return this.#training.running;
   }
 
   // ---- status and errors -------------------------------------------------------------------
   protected updateStatus(message?: string): void {
-    if (message !== undefined) {
-      this.statusText = message;
-      return;
-    }
-    const s = this.sharedStrings;
-    const backend = modelConnection().runtime?.backend;
-    const base =
-      this.phase === 'training' ? s.training : this.phase === 'ready' ? s.ready : this.statusText;
-    const allNotes = modelConnection().workerRefused
-      ? [...this.runtimeNotes, s.onMainThread]
-      : this.runtimeNotes;
-    const notes = allNotes.length ? ` (${allNotes.join('; ')})` : '';
-    this.statusText = backend ? `${base} · ${format(s.backendActive, { backend })}${notes}` : base;
+    this.statusText = message !== undefined ? message : this.#model.statusLine(this.statusText);
   }
-
   /** Shows a problem inside the element and fires `model-error`; the element keeps working. */
   protected showError(key: string, message: string, cause?: unknown): void {
-    this.errorMessages = { ...this.errorMessages, [key]: message };
+    this.errorMessages = status.withError(this.errorMessages, key, message);
     this.emit<ModelErrorDetail>('model-error', { message, cause });
   }
-
   protected clearError(key: string): void {
-    if (!(key in this.errorMessages)) return;
-    const { [key]: _removed, ...rest } = this.errorMessages;
-    this.errorMessages = rest;
+    this.errorMessages = status.withoutError(this.errorMessages, key);
   }
-
   /**
    * Records whether an attribute's value is usable; if not, shows why and what is used instead.
    * Returns `valid` so callers can pick the fallback.
@@ -742,92 +370,28 @@ export abstract class GenerativeElement extends LitElement {
     fallback: string,
     reason: string,
   ): boolean {
-    if (valid) {
-      this.clearError(`attribute:${attribute}`);
-    } else {
-      const value = clip(this.attributeText(attribute) ?? '');
-      const message = format(this.sharedStrings.badAttribute, {
-        attribute,
-        value,
-        reason,
-        fallback,
-      });
-      this.showError(`attribute:${attribute}`, message);
-    }
+    const key = `attribute:${attribute}`;
+    if (valid) this.clearError(key);
+    else this.showError(key, this.#attributes.problem(attribute, reason, fallback));
     return valid;
   }
 
   /** A problem as the reader should see it: in the element's language when it has a code, else its message. */
   protected describe(cause: unknown): string {
-    for (let error = cause; error instanceof Error; error = error.cause) {
-      const problem = (error as Error & { problem?: Problem }).problem;
-      const template =
-        problem && (PROBLEM_STRINGS[this.lang_] as Record<string, string>)[problem.code];
-      if (template) return format(template, problem.params ?? {});
-    }
-    return errorText(cause);
+    return describeProblem(cause, this.lang_);
   }
-
   protected emit<T>(name: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
   }
-
   /** The status line and the error box, for subclasses to place in their templates. */
   protected renderStatus(): TemplateResult {
-    const errors = Object.entries(this.errorMessages);
-    return html`
-      <p class="status" part="status" role="status" aria-live="polite">${this.statusText}</p>
-      ${this.renderPoster()} ${this.renderShare()}
-      ${
-        errors.length
-          ? html`<div class="error" part="error" role="alert">
-              <p>${errors.map(([, message]) => message).join('\n')}</p>
-              <button type="button" @click=${() => (this.errorMessages = {})}>
-                ${this.sharedStrings.dismiss}
-              </button>
-            </div>`
-          : nothing
-      }
-    `;
+    return status.renderStatusView({
+      statusText: this.statusText,
+      poster: this.renderPoster(),
+      share: this.renderShare(),
+      errors: Object.values(this.errorMessages),
+      dismissLabel: this.sharedStrings.dismiss,
+      dismiss: () => (this.errorMessages = {}),
+    });
   }
-}
-
-/** Each element class's attributes (attribute name → property), read once from its Lit declarations. */
-const declaredAttributes = new WeakMap<typeof LitElement, Map<string, string>>();
-
-function attributesOf(element: typeof LitElement): Map<string, string> {
-  let attributes = declaredAttributes.get(element);
-  if (!attributes) {
-    attributes = new Map();
-    for (const [property, declaration] of element.elementProperties) {
-      if (declaration.state || declaration.attribute === false) continue;
-      attributes.set(
-        typeof declaration.attribute === 'string'
-          ? declaration.attribute
-          : String(property).toLowerCase(),
-        String(property),
-      );
-    }
-    declaredAttributes.set(element, attributes);
-  }
-  return attributes;
-}
-
-/** Sentinel old value: makes Lit treat every set of an attribute-backed property as a change. */
-const ALWAYS_CHANGED = Symbol('always changed');
-
-/** A seed: null when unset, undefined when unusable, else the integer. */
-function parseSeed(text: string | null): number | null | undefined {
-  if (text === null || text.trim() === '') return null;
-  const seed = Number(text);
-  return Number.isSafeInteger(seed) ? seed : undefined;
-}
-
-/** A value as quoted in a message: at most 60 characters, so a huge attribute cannot flood the page. */
-export function clip(text: string, limit = 60): string {
-  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
-}
-
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,52 @@
+/**
+ * The element as its parts (model lifecycle, training session, weights...) see it. The members
+ * they need are protected on GenerativeElement, so the element hands them over as closures:
+ * every call still goes through the element, and a subclass that overrides one is obeyed.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { BackendPreference } from '../../../src/runtime/config.js';
+import type { ElementState } from '../shareable-state.js';
+import type { SHARED_STRINGS } from '../strings.js';
+import type { WeightsSource } from './weights.js';
+
+export type Phase = 'idle' | 'loading' | 'ready' | 'training';
+
+export type SharedStrings = (typeof SHARED_STRINGS)['en'];
+
+/** What the parts use of the element's public API. */
+export interface PublicElement extends HTMLElement, ReactiveControllerHost {
+  readonly backend: BackendPreference;
+  readonly weights: string | null;
+  readonly loading: 'lazy' | 'eager';
+  readonly ready: Promise<void>;
+  loadWeights(source: WeightsSource): Promise<void>;
+  saveWeights(name: string): Promise<void>;
+  exportWeights(): Promise<void>;
+  stopTraining(): void;
+  setState(state: ElementState): void;
+  shareLink(): string;
+}
+
+export interface ElementHost {
+  readonly element: PublicElement;
+  getPhase(): Phase;
+  setPhase(phase: Phase): void;
+  setStatusText(text: string): void;
+  strings(): SharedStrings;
+  loadModel(source: string | null): Promise<void>;
+  drawFirstOutput(): Promise<void>;
+  releaseModel(): Promise<void>;
+  applyWeights(source: WeightsSource): Promise<void>;
+  /** The first output is drawn: the poster goes. */
+  firstOutputDrawn(): void;
+  startModel(): Promise<void>;
+  modelReady(): Promise<void>;
+  rebuilding(work: () => Promise<void>): Promise<void>;
+  whenOnScreen(): Promise<void>;
+  guard(key: string, action: () => Promise<unknown>): Promise<void>;
+  updateStatus(message?: string): void;
+  showError(key: string, message: string, cause?: unknown): void;
+  clearError(key: string): void;
+  describe(cause: unknown): string;
+  emit<T>(name: string, detail: T): void;
+}

@@ -1,0 +1,143 @@
+/**
+ * The sentence VAE's decoder, p(w | c): a GRU that is fed the previous word and the code at every
+ * step, from a start state made from the code, and scores the next word against the same word
+ * vectors the input uses (Press and Wolf 2017):
+ *
+ *   s_0 = tanh(W_s c + b_s)
+ *   s_t = GRU([E w_{t−1}, c], s_{t−1})                w_0 = BOS
+ *   p(w_t | w_<t, c) = softmax(E W_o s_t + b_o)
+ *
+ * In training every word is known (teacher forcing), so the loop only runs the GRU and the words'
+ * scores are computed for all steps at once. Generating (sentence-decoding.ts) goes one
+ * `step` at a time, with what does not change between steps computed once (`decodingConstants`).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { affine, createLayer, linear, linearParameters, matMulFast } from './linear.js';
+import type { LinearParams } from './linear.js';
+import {
+  createGru,
+  fuseGru,
+  fusedGruStep,
+  fusedInputs,
+  gruParameters,
+  tanh,
+  type FusedGru,
+  type GruParams,
+} from './gru.js';
+import { embeddingLookup } from './embedding.js';
+import { decoderInputs, type TokenIds } from './sentence-batch.js';
+import type { DecodingConstants } from './sentence-decoding.js';
+import type { Rng } from '../runtime/random.js';
+import type { SentenceVaeConfig } from './plain-types.js';
+
+export class SentenceDecoder {
+  private readonly init: LinearParams; // W_s, b_s
+  private readonly gru: GruParams;
+  private readonly outputProjection: LinearParams; // W_o, decoder state → word-vector space
+  private readonly outputBias: tf.Variable; // b_o, [vocabularySize]
+
+  /** `embedding`: E, shared with the encoder; `nextSeed` hands out one seed per weight matrix. */
+  constructor(
+    private readonly config: SentenceVaeConfig,
+    private readonly embedding: tf.Variable,
+    nextSeed: () => number,
+  ) {
+    const c = config;
+    this.init = createLayer(c.latentSize, c.decoderSize, nextSeed(), 'linear');
+    this.gru = createGru(c.embeddingSize + c.latentSize, c.decoderSize, nextSeed);
+    this.outputProjection = createLayer(c.decoderSize, c.embeddingSize, nextSeed(), 'linear');
+    this.outputBias = tf.tidy(() => tf.variable(tf.zeros([c.vocabularySize])));
+  }
+
+  /** −log p(w | c) per sentence (teacher forcing; EOS included), [batch]. */
+  reconstruction(
+    code: tf.Tensor2D,
+    sentences: readonly TokenIds[],
+    wordDropout: number,
+    rng: Rng,
+  ): tf.Tensor1D {
+    const batch = sentences.length;
+    const { inputs, targets, weights, steps } = decoderInputs(sentences, wordDropout, rng);
+    const { gru, codeTerms } = this.gates(code);
+    const wordTerms = fusedInputs(embeddingLookup(this.embedding, inputs), gru.inputWeight, steps);
+    let s = this.initialState(code);
+    const states: tf.Tensor2D[] = [];
+    for (const x of wordTerms) {
+      s = fusedGruStep(tf.add(x, codeTerms) as tf.Tensor2D, s, gru);
+      states.push(s);
+    }
+    const logits = this.wordLogits(tf.concat(states, 0)); // [steps·batch, V], time-major
+    const target = tf.oneHot(tf.tensor1d(targets, 'int32'), this.config.vocabularySize);
+    // (logSoftmax, not logSumExp: the latter's gradient goes through a max, which WASM runs slowly)
+    const perToken = tf.neg(tf.sum(tf.mul(tf.logSoftmax(logits), target), 1));
+    const masked = tf.mul(perToken, tf.tensor1d(weights));
+    return tf.sum(tf.reshape(masked, [steps, batch]), 0) as tf.Tensor1D;
+  }
+
+  /** See `SentenceVae.decodingConstants`. */
+  decodingConstants(codes: tf.Tensor2D): DecodingConstants {
+    return tf.tidy(() => ({
+      ...this.gates(codes),
+      outputTable: tf.transpose(this.embedding) as tf.Tensor2D,
+      start: this.initialState(codes),
+    }));
+  }
+
+  /** One step for a batch of previous words: the new state and the next word's logits. */
+  step(
+    previous: tf.Tensor1D,
+    s: tf.Tensor2D,
+    constants: DecodingConstants,
+  ): { state: tf.Tensor2D; logits: tf.Tensor2D } {
+    const x = tf.gather(this.embedding, previous) as tf.Tensor2D;
+    const inputTerms = tf.add(
+      matMulFast(x, constants.gru.inputWeight),
+      constants.codeTerms,
+    ) as tf.Tensor2D;
+    const state = fusedGruStep(inputTerms, s, constants.gru);
+    return { state, logits: this.wordLogits(state, constants.outputTable) };
+  }
+
+  /** The decoder's variables by the names weight files use. */
+  namedParameters(): Record<string, tf.Variable> {
+    return {
+      ...linearParameters('decoder_init', this.init),
+      ...gruParameters('decoder_gru', this.gru),
+      ...linearParameters('decoder_output_projection', this.outputProjection),
+      decoder_output_bias: this.outputBias,
+    };
+  }
+
+  private initialState(code: tf.Tensor2D): tf.Tensor2D {
+    return tanh(linear(code, this.init)) as tf.Tensor2D;
+  }
+
+  /**
+   * The GRU fused, its input weights split into the word part (`gru.inputWeight`) and the code
+   * part, whose terms W_c c + b are the same at every step and computed here once.
+   */
+  private gates(codes: tf.Tensor2D): { gru: FusedGru; codeTerms: tf.Tensor2D } {
+    const { embeddingSize, latentSize } = this.config;
+    const fused = fuseGru(this.gru);
+    const [wordWeight, codeWeight] = tf.split(
+      fused.inputWeight,
+      [embeddingSize, latentSize],
+      0,
+    ) as tf.Tensor2D[];
+    return {
+      gru: { ...fused, inputWeight: wordWeight },
+      codeTerms: affine(codes, codeWeight, fused.inputBias),
+    };
+  }
+
+  /** Decoder states → logits over the vocabulary, E W_o s + b_o (`outputTable` = Eᵀ, if at hand). */
+  private wordLogits(
+    states: tf.Tensor2D,
+    outputTable = tf.transpose(this.embedding) as tf.Tensor2D,
+  ): tf.Tensor2D {
+    return tf.add(
+      matMulFast(linear(states, this.outputProjection), outputTable),
+      this.outputBias,
+    ) as tf.Tensor2D;
+  }
+}
