@@ -21,13 +21,6 @@ export default defineConfig(
     'test/consumers/*/',
     'test/hostile/fixtures/',
   ]),
-  // TEMPORARY: these files are being split into smaller ones; they are linted when that lands.
-  globalIgnores(
-    [
-      'components/shared/generative-element.ts',
-    ],
-    'being split; linted when that lands',
-  ),
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

@@ -231,7 +231,10 @@ export class GanArena extends GenerativeElement {
       this.#real.refresh(this.#mode);
       void this.#views.draw();
     }
-    if (has('running')) this.running ? this.#playback.start() : this.#playback.stop();
+    if (has('running')) {
+      if (this.running) this.#playback.start();
+      else this.#playback.stop();
+    }
   }
 
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------

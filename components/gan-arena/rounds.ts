@@ -176,6 +176,6 @@ function emptyHistory(): ChartHistory {
 }
 
 function trimHistory(history: ChartHistory): void {
-  for (const values of Object.values(history))
+  for (const values of [history.dLoss, history.gLoss, history.divergence])
     if (values.length > HISTORY) values.splice(0, values.length - HISTORY);
 }

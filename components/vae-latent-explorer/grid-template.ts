@@ -2,7 +2,7 @@
  * The explorer's grid: the canvas of decoded codes with the focused cell and, with `show-noise`,
  * the encoder's σ drawn over it, and the two menus that choose the swept dimensions.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { sweepValues } from '../../src/data/latent-grid.js';
 import { DIGIT_SIZE } from '../../src/data/digit-image.js';
 import { format } from '../shared/i18n.js';
@@ -86,7 +86,8 @@ function renderNoiseEllipse(host: ExplorerHost, source: SourceDigit) {
   const ys = sweepValues(code[b], gridSize, range);
   const cx = (posterior.mean[a] - xs[0]) / step + 0.5;
   const cy = gridSize - ((posterior.mean[b] - ys[0]) / step + 0.5);
-  return html`<ellipse
+  // An svg template: inside <svg>, an html one would make an HTML element that draws nothing.
+  return svg`<ellipse
     class="noise"
     cx=${cx}
     cy=${cy}

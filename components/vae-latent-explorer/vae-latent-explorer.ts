@@ -180,8 +180,7 @@ export class VaeLatentExplorer extends GenerativeElement {
         parsed.problem ? STRINGS[this.lang_].problems[parsed.problem] : '',
       );
     const text = (attribute: string) => this.attributeText(attribute);
-    if (changed.has('datasetName' as keyof VaeLatentExplorer))
-      check('dataset', parseDataset(text('dataset')), (v) => v);
+    if (changed.has('datasetName')) check('dataset', parseDataset(text('dataset')), (v) => v);
     if (changed.has('gridSize')) {
       const parsed = parseGridSize(text('grid-size'));
       check('grid-size', parsed, (v) => String(v));

@@ -103,3 +103,14 @@ export function isPalette(value: unknown, config: PixelRnnConfig): value is Pale
     )
   );
 }
+
+/** Images must be [batch, H, W] (one-hot indices) or [batch, H, W, 3] (sigmoid RGB). */
+export function checkImageShape(config: PixelRnnConfig, shape: readonly number[]): void {
+  const { height, width, encoding } = config;
+  const expected = encoding === 'one-hot' ? [height, width] : [height, width, 3];
+  if (shape.length !== expected.length + 1 || expected.some((size, i) => shape[i + 1] !== size)) {
+    throw new RangeError(
+      `PixelRnn expects images of shape [batch, ${expected.join(', ')}], got [${shape.join(', ')}].`,
+    );
+  }
+}

@@ -62,33 +62,19 @@ import {
   type ModelDescription,
 } from '../runtime/weights-format.js';
 import type { Palette } from '../data/palette.js';
-import {
-  completeImages,
-  PixelRnnSampler,
-  sampleImages,
-  type SamplerOptions,
-  type SamplerStep,
-} from './pixel-rnn-sampler.js';
+import { completeImages, PixelRnnSampler, sampleImages } from './pixel-rnn-sampler.js';
+import type { SamplerOptions } from './pixel-rnn-sampler.js';
+import { checkConfig, checkImageShape, isPalette } from './pixel-rnn-config.js';
+import { DIGITS_PIXEL_RNN_CONFIG, type PixelRnnConfig } from './pixel-rnn-config.js';
 
-export { PixelRnnSampler, type SamplerOptions, type SamplerStep };
-
-import {
-  checkConfig,
-  isPalette,
-  DIGITS_PIXEL_RNN_CONFIG,
-  EMOJI_PIXEL_RNN_CONFIG,
-  EMOJI_SIGMOID_PIXEL_RNN_CONFIG,
-  type ColorEncoding,
-  type PixelRnnConfig,
-} from './pixel-rnn-config.js';
-
+export { PixelRnnSampler, type SamplerOptions, type SamplerStep } from './pixel-rnn-sampler.js';
 export {
   DIGITS_PIXEL_RNN_CONFIG,
   EMOJI_PIXEL_RNN_CONFIG,
   EMOJI_SIGMOID_PIXEL_RNN_CONFIG,
   type ColorEncoding,
   type PixelRnnConfig,
-};
+} from './pixel-rnn-config.js';
 
 /** The most images the teacher-forced pass handles at once; larger batches run in parts. */
 const MAX_BATCH = 256;
@@ -331,7 +317,7 @@ export class PixelRnn {
   /** Images → the numbers the network reads per pixel: one-hot vectors or RGB, [B, H, W, D]. */
   pixelFeatures(images: PixelImages): tf.Tensor4D {
     return tf.tidy(() => {
-      this.checkImages(images);
+      checkImageShape(this.config, images.shape);
       return this.valueFeatures(images) as tf.Tensor4D;
     });
   }
@@ -397,16 +383,5 @@ export class PixelRnn {
       tf.div(tf.sum(squared, [1, 2, 3]), 2 * std * std),
       (perChannel * outputs.size) / outputs.shape[0],
     );
-  }
-
-  private checkImages(images: PixelImages): void {
-    const { height, width, encoding } = this.config;
-    const expected = encoding === 'one-hot' ? [height, width] : [height, width, 3];
-    const shape = images.shape.slice(1);
-    if (images.rank !== expected.length + 1 || !tf.util.arraysEqual(shape, expected)) {
-      throw new RangeError(
-        `PixelRnn expects images of shape [batch, ${expected.join(', ')}], got [${images.shape.join(', ')}].`,
-      );
-    }
   }
 }

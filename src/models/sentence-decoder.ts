@@ -63,7 +63,7 @@ export class SentenceDecoder {
     let s = this.initialState(code);
     const states: tf.Tensor2D[] = [];
     for (const x of wordTerms) {
-      s = fusedGruStep(tf.add(x, codeTerms) as tf.Tensor2D, s, gru);
+      s = fusedGruStep(tf.add<tf.Tensor2D>(x, codeTerms), s, gru);
       states.push(s);
     }
     const logits = this.wordLogits(tf.concat(states, 0)); // [steps·batch, V], time-major
@@ -71,7 +71,7 @@ export class SentenceDecoder {
     // (logSoftmax, not logSumExp: the latter's gradient goes through a max, which WASM runs slowly)
     const perToken = tf.neg(tf.sum(tf.mul(tf.logSoftmax(logits), target), 1));
     const masked = tf.mul(perToken, tf.tensor1d(weights));
-    return tf.sum(tf.reshape(masked, [steps, batch]), 0) as tf.Tensor1D;
+    return tf.sum<tf.Tensor1D>(tf.reshape(masked, [steps, batch]), 0);
   }
 
   /** See `SentenceVae.decodingConstants`. */
@@ -90,10 +90,10 @@ export class SentenceDecoder {
     constants: DecodingConstants,
   ): { state: tf.Tensor2D; logits: tf.Tensor2D } {
     const x = tf.gather(this.embedding, previous) as tf.Tensor2D;
-    const inputTerms = tf.add(
+    const inputTerms = tf.add<tf.Tensor2D>(
       matMulFast(x, constants.gru.inputWeight),
       constants.codeTerms,
-    ) as tf.Tensor2D;
+    );
     const state = fusedGruStep(inputTerms, s, constants.gru);
     return { state, logits: this.wordLogits(state, constants.outputTable) };
   }
@@ -119,11 +119,11 @@ export class SentenceDecoder {
   private gates(codes: tf.Tensor2D): { gru: FusedGru; codeTerms: tf.Tensor2D } {
     const { embeddingSize, latentSize } = this.config;
     const fused = fuseGru(this.gru);
-    const [wordWeight, codeWeight] = tf.split(
+    const [wordWeight, codeWeight] = tf.split<tf.Tensor2D>(
       fused.inputWeight,
       [embeddingSize, latentSize],
       0,
-    ) as tf.Tensor2D[];
+    );
     return {
       gru: { ...fused, inputWeight: wordWeight },
       codeTerms: affine(codes, codeWeight, fused.inputBias),
@@ -135,9 +135,9 @@ export class SentenceDecoder {
     states: tf.Tensor2D,
     outputTable = tf.transpose(this.embedding) as tf.Tensor2D,
   ): tf.Tensor2D {
-    return tf.add(
+    return tf.add<tf.Tensor2D>(
       matMulFast(linear(states, this.outputProjection), outputTable),
       this.outputBias,
-    ) as tf.Tensor2D;
+    );
   }
 }

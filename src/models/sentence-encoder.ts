@@ -55,7 +55,7 @@ export class SentenceEncoder {
       let h: tf.Tensor2D = tf.zeros([sentences.length, this.config.encoderSize]);
       inputTerms.forEach((x, t) => {
         // A sentence that has ended keeps its state: h ← h + mask ⊙ (GRU(x, h) − h).
-        const next = fusedGruStep(tf.add(x, gru.inputBias) as tf.Tensor2D, h, gru);
+        const next = fusedGruStep(tf.add<tf.Tensor2D>(x, gru.inputBias), h, gru);
         h = tf.add(h, tf.mul(masks[t], tf.sub(next, h)));
       });
       return { mean: linear(h, this.meanHead), logVar: linear(h, this.logVarHead) };

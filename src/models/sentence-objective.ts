@@ -39,15 +39,15 @@ export interface SentenceLosses {
 /** A code drawn from N(m, exp σ) as m + exp(σ/2) ⊙ e, e ~ N(0, I): differentiable in m and σ. */
 export function sampleCode(mean: tf.Tensor2D, logVar: tf.Tensor2D, seed: number): tf.Tensor2D {
   const noise = tf.randomNormal(mean.shape, 0, 1, 'float32', seed);
-  return tf.add(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), noise)) as tf.Tensor2D;
+  return tf.add<tf.Tensor2D>(mean, tf.mul(tf.exp(tf.mul(logVar, 0.5)), noise));
 }
 
 /** KL(N(m, exp σ) ‖ N(0, 1)) = ½ (exp σ + m² − 1 − σ), per dimension. */
 export function klToStandardNormal(mean: tf.Tensor2D, logVar: tf.Tensor2D): tf.Tensor2D {
-  return tf.mul(
+  return tf.mul<tf.Tensor2D>(
     tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)),
     0.5,
-  ) as tf.Tensor2D;
+  );
 }
 
 /**

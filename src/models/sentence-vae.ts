@@ -202,7 +202,7 @@ export class SentenceVae {
       const { mean } = this.encode([from, to]);
       const [a, b] = tf.unstack(mean);
       const fractions = tf.reshape(tf.linspace(0, 1, steps + 2), [-1, 1]);
-      return tf.add(a, tf.mul(fractions, tf.sub(b, a))) as tf.Tensor2D;
+      return tf.add<tf.Tensor2D>(a, tf.mul(fractions, tf.sub(b, a)));
     });
     try {
       return await this.decode(codes, options);

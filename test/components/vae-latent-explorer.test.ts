@@ -139,7 +139,8 @@ describe('<vae-latent-explorer>', () => {
       Number(root.querySelector('dd.reconstruction')!.textContent.replace(/,/g, '')),
     ).to.be.greaterThan(0);
     expect(Number(root.querySelector('dd.kl')!.textContent.replace(/,/g, ''))).to.be.greaterThan(0);
-    expect(root.querySelector('ellipse.noise')).to.not.equal(null);
+    // An SVG element (drawn), not an unknown HTML element of the same name.
+    expect(root.querySelector('ellipse.noise')).to.be.instanceOf(SVGEllipseElement);
   });
 
   it('speaks Simplified Chinese with lang="zh-Hans", error messages included', async () => {

@@ -23,6 +23,8 @@ export class AttributeTexts {
       [...attributesOf(this.host.constructor as typeof LitElement)].find(
         ([, p]) => p === property,
       )?.[0] ?? property.toLowerCase();
+    // Any value becomes the text the DOM's setAttribute would write: String(value), objects too.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- that conversion is the point
     this.#texts.set(attribute, value === null || value === undefined ? null : String(value));
     this.host.requestUpdate(property, ALWAYS_CHANGED);
   }
