@@ -14,16 +14,19 @@ import type { CanvasContext } from './canvas-context.js';
 import { MODELS, mainKeyOf } from './painters.js';
 import type { PaintingScheduler } from './painting-scheduler.js';
 import type { PixelFineTuneOptions } from './pixel-rnn-canvas.js';
+import { TrainingProgress } from '../shared/training-progress.js';
 
 export class TrainingPanel {
   #trainingSet: { values: Int32Array; thumbnail: ImageData }[] = [];
-  #progress: { step: number; total: number; loss: number } | null = null;
+  readonly #progress: TrainingProgress;
 
   constructor(
     private readonly host: LitElement,
     private readonly context: CanvasContext,
     private readonly painting: PaintingScheduler,
-  ) {}
+  ) {
+    this.#progress = new TrainingProgress(host);
+  }
 
   /** See PixelRnnCanvas.fineTune. */
   async fineTune(
@@ -62,12 +65,7 @@ export class TrainingPanel {
             signal,
             onProgress: (progress) => {
               report(progress);
-              this.#progress = {
-                step: progress.step,
-                total: progress.totalSteps,
-                loss: progress.losses.nll,
-              };
-              this.host.requestUpdate();
+              this.#progress.record(progress);
             },
           },
         ),
@@ -138,7 +136,6 @@ export class TrainingPanel {
   #renderFineTune(ready: boolean) {
     const s = this.context.strings();
     const training = this.context.isTraining();
-    const progress = this.#progress;
     const trainingSet = this.#trainingSet;
     return html`<div class="row">
         <label
@@ -180,13 +177,12 @@ export class TrainingPanel {
           ${s.stop}
         </button>
       </div>
-      ${
-        progress
-          ? html`<progress max=${progress.total} value=${progress.step}></progress>
-              <p class="note">
-                ${format(s.trainProgress, { step: progress.step, total: progress.total, loss: formatNumber(this.context.lang(), progress.loss) })}
-              </p>`
-          : nothing
-      }`;
+      ${this.#progress.render(({ step, totalSteps, losses }) =>
+        format(s.trainProgress, {
+          step,
+          total: totalSteps,
+          loss: formatNumber(this.context.lang(), losses.nll),
+        }),
+      )}`;
   }
 }

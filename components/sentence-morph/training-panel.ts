@@ -8,9 +8,10 @@ import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 import type { MorphContext } from './morph-context.js';
 import type { MorphScheduler } from './morph-scheduler.js';
 import type { SentenceFineTuneOptions, SentenceFineTuneResult } from './sentence-morph.js';
+import { TrainingProgress } from '../shared/training-progress.js';
 
 export class TrainingPanel {
-  #progress: { step: number; total: number; loss: number } | null = null;
+  readonly #progress: TrainingProgress;
   /** What the last fine-tuning used: steps, sentences, unknown words. */
   #report = '';
 
@@ -20,7 +21,9 @@ export class TrainingPanel {
     private readonly morphing: MorphScheduler,
     /** Where exports and browser saves are named. */
     private readonly weightsName: string,
-  ) {}
+  ) {
+    this.#progress = new TrainingProgress(host);
+  }
 
   /** See SentenceMorph.fineTune. */
   async fineTune(
@@ -43,12 +46,7 @@ export class TrainingPanel {
           signal,
           onProgress: (progress) => {
             report(progress);
-            this.#progress = {
-              step: progress.step,
-              total: progress.totalSteps,
-              loss: progress.losses.loss,
-            };
-            this.host.requestUpdate();
+            this.#progress.record(progress);
           },
         }),
       options.signal,
@@ -84,7 +82,6 @@ export class TrainingPanel {
   #renderFineTune(ready: boolean) {
     const s = this.context.strings();
     const training = this.context.isTraining();
-    const progress = this.#progress;
     return html`<p class="note">${s.fineTuneHelp}</p>
       <textarea
         class="training-text"
@@ -108,15 +105,10 @@ export class TrainingPanel {
           ${s.stop}
         </button>
       </div>
-      ${
-        progress
-          ? html`<progress max=${progress.total} value=${progress.step}></progress>
-              <p class="note">
-                ${progress.step} / ${progress.total} · ${s.loss}
-                ${formatNumber(this.context.lang(), progress.loss)}
-              </p>`
-          : nothing
-      }
+      ${this.#progress.render(
+        ({ step, totalSteps, losses }) =>
+          html`${step} / ${totalSteps} · ${s.loss} ${formatNumber(this.context.lang(), losses.loss)}`,
+      )}
       ${this.#report ? html`<p class="note training-report">${this.#report}</p>` : nothing}`;
   }
 }

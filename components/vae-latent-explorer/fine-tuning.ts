@@ -9,29 +9,25 @@ import type { DrawPad } from '../shared/draw-pad.js';
 import type { ExplorerHost } from './explorer-host.js';
 import type { GridScheduler } from './grid-scheduler.js';
 import type { SourceDigit } from './source-digit.js';
-
-export interface TrainingProgress {
-  step: number;
-  total: number;
-  loss: number;
-  kl: number;
-}
+import { TrainingProgress } from '../shared/training-progress.js';
 
 export class FineTuning {
   #trainingSet: Float32Array[] = [];
-  #progress: TrainingProgress | null = null;
+  readonly #progress: TrainingProgress;
 
   constructor(
     private readonly host: ExplorerHost,
     private readonly grid: GridScheduler,
     private readonly source: SourceDigit,
-  ) {}
+  ) {
+    this.#progress = new TrainingProgress(host);
+  }
 
   /** The digits the panel's training runs on. */
   get trainingSet(): readonly Float32Array[] {
     return this.#trainingSet;
   }
-  get progress(): TrainingProgress | null {
+  get progress(): TrainingProgress {
     return this.#progress;
   }
 
@@ -50,13 +46,7 @@ export class FineTuning {
           signal,
           onProgress: (progress) => {
             report(progress);
-            this.#progress = {
-              step: progress.step,
-              total: progress.totalSteps,
-              loss: progress.losses.loss,
-              kl: progress.losses.kl,
-            };
-            host.requestUpdate();
+            this.#progress.record(progress);
             if (progress.step % 20 === 0) void this.grid.request();
           },
         }),

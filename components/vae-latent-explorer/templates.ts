@@ -253,12 +253,12 @@ function renderFineTune({ host, source, fineTuning }: ExplorerView, ready: boole
         ${s.stop}
       </button>
     </div>
-    ${
-      progress
-        ? html`<progress max=${progress.total} value=${progress.step}></progress>
-            <p class="note">
-              ${format(s.loss, { step: progress.step, total: progress.total, loss: formatNumber(host.lang(), progress.loss), kl: formatNumber(host.lang(), progress.kl) })}
-            </p>`
-        : nothing
-    }`;
+    ${progress.render(({ step, totalSteps, losses }) =>
+      format(s.loss, {
+        step,
+        total: totalSteps,
+        loss: formatNumber(host.lang(), losses.loss),
+        kl: formatNumber(host.lang(), losses.kl),
+      }),
+    )}`;
 }
