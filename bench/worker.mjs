@@ -238,47 +238,55 @@ async function tensorGrowth(page) {
 }
 
 const results = { jank: {}, throughput: {}, twentyReadySeconds: null, tensors: null };
+// BENCH_WORKER_PARTS=jank,throughput,scale measures only those tables (default: all three).
+const parts = new Set((process.env.BENCH_WORKER_PARTS ?? 'jank,throughput,scale').split(','));
 const pad = (text, width) => String(text).padEnd(width);
 
-console.log(
-  `\nMain-thread tasks while each element works (${WINDOW_MS / 1000} s each; target: longest ≤ 50 ms in the worker)`,
-);
-console.log(
-  `${pad('work', 40)}${pad('worker: longest / >50 ms / fps', 34)}main thread: longest / >50 ms / fps`,
-);
-for (const [name, tag, attributes, work] of JANK_CASES) {
+/** Runs `measure(page)` on a fresh page with the models in the worker, then on the main thread. */
+async function inBothModes(measure) {
   const row = {};
   for (const inWorker of [true, false]) {
     const page = await openPage(inWorker);
-    row[inWorker ? 'worker' : 'main'] = await watchWhile(page, tag, attributes, work);
+    row[inWorker ? 'worker' : 'main'] = await measure(page);
     await page.close();
   }
-  results.jank[name] = row;
-  const cell = ({ longest, over50, fps }) => `${longest} ms / ${over50} / ${fps}`;
-  console.log(`${pad(name, 40)}${pad(cell(row.worker), 34)}${cell(row.main)}`);
+  return row;
 }
 
-console.log('\nThroughput, worker against main thread in the same run (target: within 10%)');
-console.log(`${pad('measure', 40)}${pad('worker', 12)}${pad('main thread', 14)}worker / main`);
-for (const [name, tag, attributes, call, repeats] of THROUGHPUT_CASES) {
-  const row = {};
-  for (const inWorker of [true, false]) {
-    const page = await openPage(inWorker);
-    row[inWorker ? 'worker' : 'main'] = await timeCall(page, tag, attributes, call, repeats);
-    await page.close();
-  }
-  results.throughput[name] = row;
+async function jankTable() {
+  const seconds = WINDOW_MS / 1000;
   console.log(
-    `${pad(name, 40)}${pad(row.worker.toFixed(1), 12)}${pad(row.main.toFixed(1), 14)}${(row.worker / row.main).toFixed(2)}`,
+    `\nMain-thread tasks while each element works (${seconds} s each; target: longest ≤ 50 ms in the worker)`,
   );
+  console.log(
+    `${pad('work', 40)}${pad('worker: longest / >50 ms / fps', 34)}main thread: longest / >50 ms / fps`,
+  );
+  const cell = ({ longest, over50, fps }) => `${longest} ms / ${over50} / ${fps}`;
+  for (const [name, tag, attributes, work] of JANK_CASES) {
+    const row = await inBothModes((page) => watchWhile(page, tag, attributes, work));
+    results.jank[name] = row;
+    console.log(`${pad(name, 40)}${pad(cell(row.worker), 34)}${cell(row.main)}`);
+  }
 }
 
-{
+async function throughputTable() {
+  console.log('\nThroughput, worker against main thread in the same run (target: within 10%)');
+  console.log(`${pad('measure', 40)}${pad('worker', 12)}${pad('main thread', 14)}worker / main`);
+  for (const [name, tag, attributes, call, repeats] of THROUGHPUT_CASES) {
+    const row = await inBothModes((page) => timeCall(page, tag, attributes, call, repeats));
+    results.throughput[name] = row;
+    const ratio = (row.worker / row.main).toFixed(2);
+    console.log(
+      `${pad(name, 40)}${pad(row.worker.toFixed(1), 12)}${pad(row.main.toFixed(1), 14)}${ratio}`,
+    );
+  }
+}
+
+async function scaleFigures() {
   const page = await openPage(true);
   results.twentyReadySeconds = await twentyElements(page);
-  console.log(
-    `\n20 elements on one page, all ready: ${results.twentyReadySeconds.toFixed(1)} s (target ≤ 6 s)`,
-  );
+  const seconds = results.twentyReadySeconds.toFixed(1);
+  console.log(`\n20 elements on one page, all ready: ${seconds} s (target ≤ 6 s)`);
   results.tensors = await tensorGrowth(page);
   const { beforeCalls, afterCalls, afterCycles } = results.tensors;
   console.log(
@@ -286,6 +294,10 @@ for (const [name, tag, attributes, call, repeats] of THROUGHPUT_CASES) {
   );
   await page.close();
 }
+
+if (parts.has('jank')) await jankTable();
+if (parts.has('throughput')) await throughputTable();
+if (parts.has('scale')) await scaleFigures();
 
 writeFileSync(join(BENCH, 'worker-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 await browser.close();

@@ -13,6 +13,11 @@ import type { RoundDetail } from './gan-arena.js';
 
 /** In 2-d mode each animation frame trains for about this long, then redraws everything. */
 export const FRAME_BUDGET_MS = 8;
+/**
+ * In the worker, training holds up nothing on the page: it may take most of the frame (the page
+ * draws the last view meanwhile).
+ */
+const WORKER_FRAME_BUDGET_MS = 14;
 /** A digits redraw (the sheet and the walk) costs more than a frame: at most this often. */
 const DIGITS_REDRAW_MS = 250;
 
@@ -88,7 +93,10 @@ export class ArenaPlayback {
     if (!trainer) return; // released (the element left the page); `running` is kept for its return
     const fine =
       this.host.mode() === '2d'
-        ? await this.rounds.playFor(trainer, FRAME_BUDGET_MS)
+        ? await this.rounds.playFor(
+            trainer,
+            this.host.arena.runsInWorker ? WORKER_FRAME_BUDGET_MS : FRAME_BUDGET_MS,
+          )
         : (await this.rounds.play()) !== undefined;
     if (!fine) {
       // Diverged: stop and let the message show (unless the networks were replaced meanwhile).
