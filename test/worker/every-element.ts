@@ -99,6 +99,19 @@ export function describeEveryElement(path: string, inWorker: boolean): void {
       expect(await settledTensorCount()).to.equal(baseline);
     });
 
+    it('removed mid-training: the training ends aborted where it runs, and every tensor goes', async () => {
+      const morph = create<SentenceMorph>('sentence-morph');
+      await morph.ready;
+      const firstStep = nextEvent(morph, 'train-progress');
+      const training = morph.fineTune(['The cat sat on the mat'], { steps: 1000 });
+      await firstStep;
+      morph.remove();
+      const result = await training;
+      expect(result.aborted).to.equal(true);
+      expect(result.steps).to.be.below(1000);
+      expect(await settledTensorCount()).to.equal(baseline);
+    });
+
     it('counts tensors where the models run', async () => {
       const explorer = create<VaeLatentExplorer>('vae-latent-explorer');
       await explorer.ready;
