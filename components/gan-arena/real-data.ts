@@ -13,6 +13,7 @@ import type { ArenaHost } from './arena-host.js';
 import type { ArenaMode } from './attributes.js';
 import { realDigitsFiles } from './assets.js';
 import { VIEW_POINTS } from './views.js';
+import { mapInSlices } from '../shared/map-in-slices.js';
 
 const PIXELS = DIGIT_SIZE * DIGIT_SIZE;
 
@@ -120,7 +121,7 @@ export class RealDataChoice {
       this.host.arena.setAttribute('distribution', 'custom');
     } else {
       const images = items as ImageInput[];
-      this.#userDigits = await Promise.all(images.map((image) => imageToDigit(image)));
+      this.#userDigits = await mapInSlices(images, (image) => imageToDigit(image));
       this.#trainOnMine = true;
       this.host.requestUpdate();
     }

@@ -15,6 +15,7 @@ import { MODELS, mainKeyOf } from './painters.js';
 import type { PaintingScheduler } from './painting-scheduler.js';
 import type { PixelFineTuneOptions } from './pixel-rnn-canvas.js';
 import { TrainingProgress } from '../shared/training-progress.js';
+import { mapInSlices } from '../shared/map-in-slices.js';
 
 export class TrainingPanel {
   #trainingSet: { values: Int32Array; thumbnail: ImageData }[] = [];
@@ -36,9 +37,7 @@ export class TrainingPanel {
     checkFineTuneOptions(options);
     await this.context.modelReady();
     const format = this.#mainFormat();
-    const indices = await Promise.all(
-      Array.from(data as Iterable<ImageInput>, (image) => imageToIndices(image, format)),
-    );
+    const indices = await mapInSlices(data, (image: ImageInput) => imageToIndices(image, format));
     return this.#fineTuneIndices(indices, options);
   }
 

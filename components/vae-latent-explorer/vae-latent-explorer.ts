@@ -29,6 +29,7 @@ import { SourceDigit } from './source-digit.js';
 import { GridFocus } from './grid-focus.js';
 import { FineTuning } from './fine-tuning.js';
 import { renderExplorer } from './templates.js';
+import { mapInSlices } from '../shared/map-in-slices.js';
 
 export interface CodeChangeDetail {
   code: number[];
@@ -305,9 +306,7 @@ export class VaeLatentExplorer extends GenerativeElement {
     options: VaeFineTuneOptions = {},
   ): Promise<TrainingResult> {
     checkFineTuneOptions(options);
-    const digits = await Promise.all(
-      Array.from(data as Iterable<ImageInput>, (image) => imageToDigit(image)),
-    );
+    const digits = await mapInSlices(data, (image: ImageInput) => imageToDigit(image));
     return this.#fineTuning.train(digits, options);
   }
 
