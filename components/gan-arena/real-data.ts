@@ -13,7 +13,7 @@ import type { ArenaHost } from './arena-host.js';
 import type { ArenaMode } from './attributes.js';
 import { realDigitsFiles } from './assets.js';
 import { VIEW_POINTS } from './views.js';
-import { mapInSlices } from '../shared/map-in-slices.js';
+import { digitsOf } from '../../src/worker/image-inputs.js';
 
 const PIXELS = DIGIT_SIZE * DIGIT_SIZE;
 
@@ -121,7 +121,7 @@ export class RealDataChoice {
       this.host.arena.setAttribute('distribution', 'custom');
     } else {
       const images = items as ImageInput[];
-      this.#userDigits = await mapInSlices(images, (image) => imageToDigit(image));
+      this.#userDigits = await digitsOf(images);
       this.#trainOnMine = true;
       this.host.requestUpdate();
     }

@@ -15,7 +15,7 @@ import { MODELS, mainKeyOf } from './painters.js';
 import type { PaintingScheduler } from './painting-scheduler.js';
 import type { PixelFineTuneOptions } from './pixel-rnn-canvas.js';
 import { TrainingProgress } from '../shared/training-progress.js';
-import { mapInSlices } from '../shared/map-in-slices.js';
+import { indicesOf } from '../../src/worker/image-inputs.js';
 
 export class TrainingPanel {
   #trainingSet: { values: Int32Array; thumbnail: ImageData }[] = [];
@@ -37,7 +37,7 @@ export class TrainingPanel {
     checkFineTuneOptions(options);
     await this.context.modelReady();
     const format = this.#mainFormat();
-    const indices = await mapInSlices(data, (image: ImageInput) => imageToIndices(image, format));
+    const indices = await indicesOf(Array.from(data as Iterable<ImageInput>), format);
     return this.#fineTuneIndices(indices, options);
   }
 

@@ -29,7 +29,7 @@ import { SourceDigit } from './source-digit.js';
 import { GridFocus } from './grid-focus.js';
 import { FineTuning } from './fine-tuning.js';
 import { renderExplorer } from './templates.js';
-import { mapInSlices } from '../shared/map-in-slices.js';
+import { digitsOf } from '../../src/worker/image-inputs.js';
 
 export interface CodeChangeDetail {
   code: number[];
@@ -306,7 +306,7 @@ export class VaeLatentExplorer extends GenerativeElement {
     options: VaeFineTuneOptions = {},
   ): Promise<TrainingResult> {
     checkFineTuneOptions(options);
-    const digits = await mapInSlices(data, (image: ImageInput) => imageToDigit(image));
+    const digits = await digitsOf(Array.from(data as Iterable<ImageInput>));
     return this.#fineTuning.train(digits, options);
   }
 

@@ -34,6 +34,11 @@ function checkImageSize(width: number, height: number): void {
   }
 }
 
+/** An <img>; a worker has no HTMLImageElement at all. */
+function isImageElement(input: unknown): input is HTMLImageElement {
+  return typeof HTMLImageElement !== 'undefined' && input instanceof HTMLImageElement;
+}
+
 export async function toImageData(input: ImageInput): Promise<ImageData> {
   if (input instanceof ImageData) {
     checkImageSize(input.width, input.height);
@@ -54,7 +59,7 @@ export async function toImageData(input: ImageInput): Promise<ImageData> {
         { cause },
       );
     }
-  } else if (input instanceof HTMLImageElement) {
+  } else if (isImageElement(input)) {
     if (!input.complete) await input.decode();
     source = input;
   } else if (input && typeof (input as { width?: unknown }).width === 'number') {
@@ -62,8 +67,8 @@ export async function toImageData(input: ImageInput): Promise<ImageData> {
   } else {
     throw new ImageInputError('Expected an ImageData, image, canvas, ImageBitmap or image file.');
   }
-  const width = source instanceof HTMLImageElement ? source.naturalWidth : source.width;
-  const height = source instanceof HTMLImageElement ? source.naturalHeight : source.height;
+  const width = isImageElement(source) ? source.naturalWidth : source.width;
+  const height = isImageElement(source) ? source.naturalHeight : source.height;
   if (!width || !height) throw new ImageInputError('The image is empty (0 pixels).');
   try {
     checkImageSize(width, height);

@@ -5,6 +5,7 @@
  */
 import { WeightsError } from '../runtime/weights-error.js';
 import { SentenceInputError, type SentenceProblem } from '../data/sentence-input.js';
+import { ImageInputError } from '../data/digit-image.js';
 import type { Problem } from '../runtime/problem.js';
 import type { SerializedError } from './protocol.js';
 
@@ -46,6 +47,8 @@ export function reviveError(data: SerializedError): Error {
     error = new DOMException(data.message, 'AbortError');
   } else if (data.name === 'WeightsError') {
     error = new WeightsError(data.message, { cause, problem: data.problem });
+  } else if (data.name === 'ImageInputError') {
+    error = new ImageInputError(data.message, options);
   } else if (data.name === 'SentenceInputError') {
     const {
       problem = 'empty',

@@ -10,7 +10,10 @@ import { configure } from '../runtime/config.js';
 import { holdTrainingWhile } from '../runtime/step-loop.js';
 import { loadArtifacts, saveArtifacts } from '../runtime/weights-io.js';
 import { serializeError } from './errors.js';
+import { convertImages } from './image-service.js';
+
 import { serve, Transfer, type ServedModel, type TrainingCallbacks } from './served-models.js';
+import { IMAGE_SERVICE } from './protocol.js';
 import type { BackendMeasurement, Reply, Request, RuntimeSettings } from './protocol.js';
 
 export type Send = (reply: Reply, transfer: Transferable[]) => void;
@@ -118,6 +121,10 @@ export class ModelHost {
   }
 
   private call(request: Extract<Request, { type: 'call' }>): void {
+    if (request.handle === IMAGE_SERVICE) {
+      void this.answer(request.id, () => convertImages(request.method, request.args));
+      return;
+    }
     const held = this.held.get(request.handle);
     const work = this.answer(request.id, () => {
       if (!held) throw new Error('This model has been released.');

@@ -3,7 +3,7 @@
  * render and take input between slices: 10,000 images then hold up the page for no more than a
  * slice, instead of seconds in one task.
  */
-import { yieldToBrowser } from '../../src/runtime/step-loop.js';
+import { yieldToBrowser } from './step-loop.js';
 
 /** `convert` applied to every item in order; a pause for the page after every `sliceMs`. */
 export async function mapInSlices<T, R>(

@@ -1,7 +1,7 @@
 // mapInSlices keeps the order and lets the page run between slices (a task queued before it
 // starts runs before the mapping ends, which one long loop would not allow).
 import { expect } from '@open-wc/testing';
-import { mapInSlices } from '../../../components/shared/map-in-slices.js';
+import { mapInSlices } from '../../src/runtime/map-in-slices.js';
 
 function busyFor(ms: number): void {
   const until = performance.now() + ms;
