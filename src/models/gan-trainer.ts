@@ -43,10 +43,6 @@ export class GanTrainer {
     this.fixedNoise = this.gan.sampleNoise(viewSamples, this.rng.nextSeed());
   }
 
-  setRealSampler(sampler: RealSampler): void {
-    this.realSampler = sampler;
-  }
-
   /** The real samples as data (what the page's worker receives). */
   setRealData(data: RealData): void {
     this.realSampler = realSamplerFor(data);

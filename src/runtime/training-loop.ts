@@ -8,14 +8,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 import type { Losses, TrainingResult } from './training-result.js';
-import {
-  holdTrainingWhile,
-  runStepLoop,
-  yieldToBrowser,
-  type FineTuneOptions,
-} from './step-loop.js';
+import { runStepLoop, yieldToBrowser, type FineTuneOptions } from './step-loop.js';
 
-export { holdTrainingWhile, yieldToBrowser, type FineTuneOptions };
+export { yieldToBrowser, type FineTuneOptions };
 
 export type { Losses, TrainingResult };
 
