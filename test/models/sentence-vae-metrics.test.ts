@@ -1,14 +1,20 @@
 // The figures of the sentence VAE's card (train/src): the Kneser–Ney 3-gram judge of fluency, the
 // word-level reconstruction score, the midpoint counts and the seeded choice of the card's morphs.
 import { expect } from '@open-wc/testing';
+import * as tf from '@tensorflow/tfjs-core';
 import { EOS, KneserNeyTrigram, lmWords } from '../../train/src/kneser-ney.js';
 import {
   chooseBySeed,
   compareWords,
   fluency,
   nonwordShare,
+  teacherForcedChoices,
   type Morph,
 } from '../../train/src/sentence-eval.js';
+import { initRuntime } from '../../src/runtime/backend.js';
+import { SentenceVae } from '../../src/models/sentence-vae.js';
+import { EOS as EOS_PIECE } from '../../src/data/tokenizer.js';
+import { tensorCount } from '../helpers.js';
 
 const TEXT = [
   'The cat sat on the mat.',
@@ -123,5 +129,39 @@ describe('card figures', () => {
     expect(new Set(chosen).size).to.equal(10);
     expect([...chosen].sort((a, b) => a - b)).to.deep.equal(chosen);
     expect(chooseBySeed(items, 10, 15)).to.not.deep.equal(chosen);
+  });
+});
+
+describe('teacher-forced choices', () => {
+  before(async () => {
+    await initRuntime('wasm');
+  });
+
+  it("chooses greedy decoding's pieces again when given them, the first piece always, and leaves no tensors", async () => {
+    const model = new SentenceVae(
+      {
+        vocabularySize: 262,
+        maxTokens: 6,
+        embeddingSize: 5,
+        encoderSize: 7,
+        decoderSize: 6,
+        latentSize: 3,
+      },
+      5,
+    );
+    const codes = tf.randomNormal<tf.Rank.R2>([4, 3], 0, 2, 'float32', 2);
+    const greedy = await model.decode(codes);
+    expect(greedy.some((s) => s.length > 1)).to.equal(true);
+    const before = tensorCount();
+    // Fed its own pieces, each step sees what greedy decoding saw: the same choices.
+    expect(await teacherForcedChoices(model, codes, greedy)).to.deep.equal(greedy);
+    // Fed other pieces: one choice per piece, and the first (after BOS only) is greedy's.
+    const others = [[200, 201, 202], [203], [204, 205], [206, 207, 208, 209]];
+    const choices = await teacherForcedChoices(model, codes, others);
+    expect(choices.map((c) => c.length)).to.deep.equal([3, 1, 2, 4]);
+    expect(choices.map((c) => c[0])).to.deep.equal(greedy.map((g) => g[0] ?? EOS_PIECE));
+    expect(tensorCount()).to.equal(before);
+    codes.dispose();
+    model.dispose();
   });
 });

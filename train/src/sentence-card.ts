@@ -104,6 +104,7 @@ warmed up from 0 to 1 over ${o.warmupSteps} steps. The checkpoint (weights and A
 | the input's words found in order in the reconstruction | ${percent(m.recon_word_recall_in_order)} | |
 | sentences reconstructed exactly | ${percent(m.recon_exact_sentences)} | |
 | pieces right, position by position | ${percent(m.recon_piece_accuracy)} | |
+| pieces right when the pieces before are the sentence's own (teacher forcing) | ${percent(m.recon_piece_accuracy_teacher_forced)} | |
 | KL(q(c given w) ‖ N(0, I)) per sentence | **${m.kl_per_sentence} nats** | ≥ 10: ${verdict(met.kl_per_sentence)} |
 | −ELBO per sentence (an upper bound on the NLL; one code sample) | ${m.nll_per_sentence} nats | |
 | active code dimensions (variance of the mean > 0.01) | ${m.active_units} of ${k.latentSize} | |

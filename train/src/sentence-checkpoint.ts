@@ -46,9 +46,11 @@ export async function writeCheckpoint(
   parameters: Record<string, tf.Tensor>,
   optimizer: tf.Optimizer,
 ): Promise<void> {
+  // Adam's weights: its moments, and a new scalar for its step count ('iter', ours to dispose).
+  const adam = await optimizer.getWeights();
   const named = [
     ...Object.entries(parameters).map(([name, tensor]) => ({ name: `param/${name}`, tensor })),
-    ...(await optimizer.getWeights()).map(({ tensor }, i) => ({ name: `adam/${i}`, tensor })),
+    ...adam.map(({ tensor }, i) => ({ name: `adam/${i}`, tensor })),
   ];
   const tensors: TensorEntry[] = [];
   const chunks: Buffer[] = [];
@@ -62,6 +64,7 @@ export async function writeCheckpoint(
     chunks.push(Buffer.from(values.buffer));
     offset += values.byteLength;
   }
+  adam.find((weight) => weight.name === 'iter')?.tensor.dispose();
   mkdirSync(directory, { recursive: true });
   // Written beside and renamed, so a run stopped mid-write leaves the previous checkpoint whole.
   writeFileSync(path.join(directory, 'checkpoint.bin.tmp'), Buffer.concat(chunks));

@@ -3,8 +3,9 @@
 // fluency of morphs judged by a Kneser–Ney 3-gram model fitted on text the VAE never trained on.
 import * as tf from '@tensorflow/tfjs-core';
 import { KneserNeyTrigram, lmWords } from './kneser-ney.js';
-import type { SentenceVae } from '../../src/models/sentence-vae.js';
-import { splitWords, type Vocabulary } from '../../src/data/tokenizer.js';
+import type { SentenceVae, TokenIds } from '../../src/models/sentence-vae.js';
+import { bannedPieces, type StepwiseDecoder } from '../../src/models/sentence-decoding.js';
+import { BOS, EOS, splitWords, type Vocabulary } from '../../src/data/tokenizer.js';
 import { changedWords } from '../../src/data/word-diff.js';
 import { createRng } from '../../src/runtime/random.js';
 import { shuffleInPlace } from './seeded.js';
@@ -21,6 +22,11 @@ export interface ReconstructionFigures {
   recon_exact_sentences: number;
   /** Pieces right, position by position (the model's own units). */
   recon_piece_accuracy: number;
+  /**
+   * Pieces right when every piece before is the sentence's own (teacher forcing): what the
+   * decoder knows one step at a time, before its own mistakes become its input.
+   */
+  recon_piece_accuracy_teacher_forced: number;
   kl_per_sentence: number;
   reconstruction_per_sentence: number;
   /** −ELBO with one code sample: an upper bound on −log p(sentence), nats. */
@@ -59,6 +65,7 @@ export async function evaluateReconstruction(
   let exact = 0;
   let pieces = 0;
   let piecesRight = 0;
+  let piecesRightTeacherForced = 0;
   let reconstruction = 0;
   let kl = 0;
   const means: number[][] = [];
@@ -67,6 +74,10 @@ export async function evaluateReconstruction(
     const ids = part.map((text) => vocabulary.encode(text).ids);
     const { mean, logVar } = model.encode(ids);
     const decoded = await model.decode(mean);
+    const stepByStep = await teacherForcedChoices(model, mean, ids);
+    stepByStep.forEach((out, b) => {
+      piecesRightTeacherForced += ids[b].filter((id, t) => out[t] === id).length;
+    });
     decoded.forEach((out, b) => {
       const score = compareWords(part[b], vocabulary.decode(out));
       words += score.words;
@@ -90,11 +101,43 @@ export async function evaluateReconstruction(
     recon_word_recall_in_order: round(inOrder / words, 4),
     recon_exact_sentences: round(exact / n, 4),
     recon_piece_accuracy: round(piecesRight / pieces, 4),
+    recon_piece_accuracy_teacher_forced: round(piecesRightTeacherForced / pieces, 4),
     kl_per_sentence: round(kl / n, 2),
     reconstruction_per_sentence: round(reconstruction / n, 2),
     nll_per_sentence: round((reconstruction + kl) / n, 2),
     active_units: activeUnits(means),
   };
+}
+
+/**
+ * The piece greedy decoding would choose at each position of each sentence if every piece before
+ * it were the sentence's own (teacher forcing), from the codes given.
+ */
+export async function teacherForcedChoices(
+  decoder: StepwiseDecoder,
+  codes: tf.Tensor2D,
+  sentences: readonly TokenIds[],
+): Promise<number[][]> {
+  const steps = Math.max(1, ...sentences.map((s) => s.length));
+  const choices = tf.tidy(() => {
+    const constants = decoder.decodingConstants(codes);
+    const banned = bannedPieces(decoder.config.vocabularySize);
+    let state = constants.start;
+    const chosen: tf.Tensor1D[] = [];
+    for (let t = 0; t < steps; t++) {
+      const previous = tf.tensor1d(
+        sentences.map((s) => (t === 0 ? BOS : (s[t - 1] ?? EOS))),
+        'int32',
+      );
+      const step = decoder.decoderStep(previous, state, constants);
+      state = step.state;
+      chosen.push(tf.argMax<tf.Tensor1D>(tf.add(step.logits, banned), 1));
+    }
+    return tf.stack(chosen, 1);
+  });
+  const rows = (await choices.array()) as number[][];
+  choices.dispose();
+  return rows.map((row, b) => row.slice(0, sentences[b].length));
 }
 
 /** Dimensions whose posterior mean varies across sentences (variance > 0.01, Burda et al. 2016). */
