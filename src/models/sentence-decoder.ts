@@ -26,7 +26,8 @@ import {
 } from './gru.js';
 import { embeddingLookup } from './embedding.js';
 import { decoderInputs, type TokenIds } from './sentence-batch.js';
-import type { DecodingConstants } from './sentence-decoding.js';
+import { PAD } from '../data/tokenizer.js';
+import { bannedPieces, type DecodingConstants } from './sentence-decoding.js';
 import type { Rng } from '../runtime/random.js';
 import type { SentenceVaeConfig } from './plain-types.js';
 
@@ -49,24 +50,40 @@ export class SentenceDecoder {
     this.outputBias = tf.tidy(() => tf.variable(tf.zeros([c.vocabularySize])));
   }
 
-  /** −log p(w | c) per sentence (teacher forcing; EOS included), [batch]. */
+  /**
+   * −log p(w | c) per sentence (teacher forcing; EOS included), [batch]. With `ownChoices` > 0,
+   * each input after the first is, with that probability, the piece the decoder chose itself at
+   * the step before (scheduled sampling; no gradient flows through the choice).
+   */
   reconstruction(
     code: tf.Tensor2D,
     sentences: readonly TokenIds[],
     wordDropout: number,
     rng: Rng,
+    ownChoices = 0,
   ): tf.Tensor1D {
     const batch = sentences.length;
     const { inputs, targets, weights, steps } = decoderInputs(sentences, wordDropout, rng);
     const { gru, codeTerms } = this.gates(code);
     const wordTerms = fusedInputs(embeddingLookup(this.embedding, inputs), gru.inputWeight, steps);
     let s = this.initialState(code);
-    const states: tf.Tensor2D[] = [];
-    for (const x of wordTerms) {
-      s = fusedGruStep(tf.add<tf.Tensor2D>(x, codeTerms), s, gru);
-      states.push(s);
+    let logits: tf.Tensor2D; // [steps·batch, V], time-major
+    if (ownChoices > 0) {
+      const stepLogits: tf.Tensor2D[] = [];
+      wordTerms.forEach((x, t) => {
+        if (t > 0) x = this.mixInOwnChoices(x, stepLogits[t - 1], inputs, t, ownChoices, rng, gru);
+        s = fusedGruStep(tf.add<tf.Tensor2D>(x, codeTerms), s, gru);
+        stepLogits.push(this.wordLogits(s));
+      });
+      logits = tf.concat(stepLogits, 0);
+    } else {
+      const states: tf.Tensor2D[] = [];
+      for (const x of wordTerms) {
+        s = fusedGruStep(tf.add<tf.Tensor2D>(x, codeTerms), s, gru);
+        states.push(s);
+      }
+      logits = this.wordLogits(tf.concat(states, 0));
     }
-    const logits = this.wordLogits(tf.concat(states, 0)); // [steps·batch, V], time-major
     const target = tf.oneHot(tf.tensor1d(targets, 'int32'), this.config.vocabularySize);
     // (logSoftmax, not logSumExp: the latter's gradient goes through a max, which WASM runs slowly)
     const perToken = tf.neg(tf.sum(tf.mul(tf.logSoftmax(logits), target), 1));
@@ -106,6 +123,34 @@ export class SentenceDecoder {
       ...linearParameters('decoder_output_projection', this.outputProjection),
       decoder_output_bias: this.outputBias,
     };
+  }
+
+  /**
+   * Step t's input terms with some rows replaced: where a draw falls below `rate` (and the
+   * sentence has not ended), the input is the piece the step before scored highest (never PAD, BOS or UNK, as in greedy decoding).
+   */
+  private mixInOwnChoices(
+    goldTerms: tf.Tensor2D,
+    previousLogits: tf.Tensor2D,
+    inputs: readonly number[],
+    t: number,
+    rate: number,
+    rng: Rng,
+    gru: FusedGru,
+  ): tf.Tensor2D {
+    const batch = goldTerms.shape[0];
+    const chosen = tf
+      .argMax(tf.add(previousLogits, bannedPieces(this.config.vocabularySize)), 1)
+      .dataSync();
+    const useOwn = Array.from({ length: batch }, (_, b) =>
+      inputs[t * batch + b] !== PAD && rng.next() < rate ? 1 : 0,
+    );
+    const ownTerms = matMulFast(
+      embeddingLookup(this.embedding, Array.from(chosen)),
+      gru.inputWeight,
+    );
+    const mask = tf.tensor2d(useOwn, [batch, 1]);
+    return tf.add<tf.Tensor2D>(goldTerms, tf.mul(mask, tf.sub(ownTerms, goldTerms)));
   }
 
   private initialState(code: tf.Tensor2D): tf.Tensor2D {

@@ -23,6 +23,12 @@ export interface ObjectiveOptions {
   freeBits?: number;
   /** Probability of replacing each decoder input piece by UNK. */
   wordDropout?: number;
+  /**
+   * Probability that a decoder input is the piece the decoder itself chose at the step before
+   * (scheduled sampling, Bengio et al. 2015), as when it writes on its own; 0: always the
+   * sentence's own piece (teacher forcing).
+   */
+  ownChoices?: number;
   /** Random numbers for the code's noise and the word dropout. */
   rng?: Rng;
 }

@@ -114,7 +114,13 @@ export class SentenceVae {
       const code = sampleCode(mean, logVar, rng.nextSeed());
       const klPerDimension = klToStandardNormal(mean, logVar);
       const wordDropout = options.wordDropout ?? 0;
-      const reconstruction = this.decoder.reconstruction(code, sentences, wordDropout, rng);
+      const reconstruction = this.decoder.reconstruction(
+        code,
+        sentences,
+        wordDropout,
+        rng,
+        options.ownChoices ?? 0,
+      );
       return { reconstruction, klPerDimension, code };
     });
   }

@@ -42,7 +42,7 @@ export function modelCard(
   // The first session's settings: the latest ones, undoing every later change.
   const first: Record<string, number> = { ...o };
   for (const s of [...m.sessions].reverse())
-    for (const [key, { from }] of Object.entries(s.changed ?? {})) first[key] = from;
+    for (const [key, { from }] of Object.entries(s.changed ?? {})) first[key] = from ?? 0;
   const firstSettings = `free bits ${first.freeBits}, word dropout ${first.wordDropout}, Adam ${first.learningRate}, bag-of-words weight ${first.bowWeight}`;
   const sessions = m.sessions
     .map((s, i) => {
@@ -51,7 +51,7 @@ export function modelCard(
         .map(([key, { to }]) => ` --${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} ${to}`)
         .join('');
       const was = changes.length
-        ? ` (was ${changes.map(([key, { from }]) => `${key} ${from}`).join(', ')})`
+        ? ` (was ${changes.map(([key, { from }]) => `${key} ${from ?? 0}`).join(', ')})`
         : '';
       const start = i ? `\`--resume${flagsGiven}\`${was}` : `from scratch (${firstSettings})`;
       return `${i + 1}. ${start}, ended ${s.date.slice(0, 16).replace('T', ' ')} UTC: ${s.minutes} minutes, ${s.steps} steps`;
@@ -94,7 +94,12 @@ ${sessions}
 Against posterior collapse (the latest session's settings): word dropout ${o.wordDropout} (decoder inputs
 replaced by UNK), free bits ${o.freeBits} nats per code dimension (KL averaged over the batch, charged only above that), a
 bag-of-words loss on the code (weight ${o.bowWeight}; its head is not shipped), and the KL weight
-warmed up from 0 to 1 over ${o.warmupSteps} steps. The checkpoint (weights and Adam's state) is in
+warmed up from 0 to 1 over ${o.warmupSteps} steps.${
+    o.ownChoices
+      ? ` Against the decoder's own mistakes (scheduled sampling, Bengio et al. 2015): each decoder input is,
+with probability ${o.ownChoices}, the piece it chose itself at the step before.`
+      : ''
+  } The checkpoint (weights and Adam's state) is in
 \`train/checkpoints/sentence-vae/\`; \`--resume\` continues from it and adds its minutes here.
 
 ## Held-out metrics (${m.held_out_sentences} sentences)

@@ -13,7 +13,8 @@ export interface TrainingSession {
   minutes: number;
   steps: number;
   /** Settings this session changed from the one before (`--resume --free-bits …`). */
-  changed?: Record<string, { from: number; to: number }>;
+  /** Settings given anew on --resume; `from` is absent for one the earlier sessions did not have. */
+  changed?: Record<string, { from?: number; to: number }>;
 }
 
 export interface CheckpointState {

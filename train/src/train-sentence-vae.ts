@@ -11,6 +11,7 @@
  *   npm run train:sentence-vae                        # the bundled weights, from scratch
  *   npm run train:sentence-vae -- --resume            # train --minutes more from the checkpoint
  *   npm run train:sentence-vae -- --resume --free-bits 1.5   # … with a changed objective (recorded)
+ *   npm run train:sentence-vae -- --resume --own-choices 0.25 # … feeding the decoder its own choices
  *   npm run train:sentence-vae -- --evaluate          # evaluate the checkpoint, write --out only
  *   npm run train:sentence-vae -- --smoke --out DIR   # a few hundred sentences, a few steps (CI)
  */
@@ -53,6 +54,7 @@ const { values: flags } = parseArgs({
     'free-bits': { type: 'string' },
     'word-dropout': { type: 'string' },
     'bow-weight': { type: 'string' },
+    'own-choices': { type: 'string' },
     'warmup-steps': { type: 'string', default: '1500' },
     seed: { type: 'string', default: '1' },
     resume: { type: 'boolean', default: false },
@@ -89,6 +91,7 @@ const given: Record<string, number> = Object.fromEntries(
       ['freeBits', flags['free-bits']],
       ['wordDropout', flags['word-dropout']],
       ['bowWeight', flags['bow-weight']],
+      ['ownChoices', flags['own-choices']],
     ] as const
   ).flatMap(([key, value]) => (value === undefined ? [] : [[key, Number(value)]])),
 );
@@ -246,7 +249,7 @@ if (!flags.evaluate) {
   let recentSteps = 0;
   log(
     `training ${sessionMinutes} min from step ${state.step}: batch ${options.batchSize}, Adam ${options.learningRate}, ` +
-      `free bits ${options.freeBits} nats/dim, word dropout ${options.wordDropout}, bag-of-words weight ${options.bowWeight}, ` +
+      `free bits ${options.freeBits} nats/dim, word dropout ${options.wordDropout}, own choices ${options.ownChoices ?? 0}, bag-of-words weight ${options.bowWeight}, ` +
       `KL warm-up ${options.warmupSteps} steps; config ${JSON.stringify(config)}`,
   );
   training: while (true) {
@@ -257,7 +260,13 @@ if (!flags.evaluate) {
       const loss = model.trainStep(
         optimizer,
         sentences,
-        { klWeight, freeBits: options.freeBits, wordDropout: options.wordDropout, rng },
+        {
+          klWeight,
+          freeBits: options.freeBits,
+          wordDropout: options.wordDropout,
+          ownChoices: options.ownChoices ?? 0,
+          rng,
+        },
         { parameters: [bowHead.weight, bowHead.bias], loss: bagOfWordsLoss(sentences) },
       );
       recentLoss += (await loss.data())[0];
