@@ -67,4 +67,9 @@ export interface SentenceVaeConfig {
   encoderSize: number;
   decoderSize: number;
   latentSize: number;
+  /**
+   * The order the encoder reads a sentence's pieces in (default `forward`). Backwards, the first
+   * pieces, which the decoder writes first, are the last the encoder reads (Sutskever et al. 2014).
+   */
+  encoderReads?: 'forward' | 'backward';
 }

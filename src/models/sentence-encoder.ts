@@ -4,6 +4,9 @@
  *
  *   h_t = GRU(E w_t, h_{t−1}),   m = W_m h_L + b_m,   σ = W_σ h_L + b_σ
  *
+ * or, with `encoderReads: 'backward'`, the same over w_L … w_1, so that the last pieces read are
+ * the first the decoder writes.
+ *
  * A batch of sentences runs in one loop over the longest; a sentence that has ended keeps its
  * state, so h_L is each sentence's own last state.
  */
@@ -45,7 +48,11 @@ export class SentenceEncoder {
   /** q(c | w) for each sentence: its mean m and log-variance σ. */
   encode(sentences: readonly TokenIds[]): Posterior {
     return tf.tidy(() => {
-      const { ids, masks } = encoderInputs(sentences, this.config);
+      const inOrder =
+        this.config.encoderReads === 'backward'
+          ? sentences.map((s) => [...s].reverse())
+          : sentences;
+      const { ids, masks } = encoderInputs(inOrder, this.config);
       const gru = fuseGru(this.gru);
       const inputTerms = fusedInputs(
         embeddingLookup(this.embedding, ids),

@@ -83,6 +83,38 @@ describe('SentenceVae (small random model, WASM)', () => {
     model.dispose();
   });
 
+  it("encoderReads 'backward' reads the pieces last to first, and its weights do not load into a forward model", async () => {
+    const forward = new SentenceVae(TINY, 8);
+    const backward = new SentenceVae({ ...TINY, encoderReads: 'backward' }, 8);
+    const a = backward.encode([
+      [4, 5, 6],
+      [7, 8],
+    ]);
+    const b = forward.encode([
+      [6, 5, 4],
+      [8, 7],
+    ]);
+    const c = forward.encode([
+      [4, 5, 6],
+      [7, 8],
+    ]);
+    const [meanA, meanB, meanC] = await Promise.all([a.mean, b.mean, c.mean].map(values));
+    meanA.forEach((v, i) => expect(v).to.be.closeTo(meanB[i], 1e-5));
+    expect(meanA.some((v, i) => Math.abs(v - meanC[i]) > 1e-4)).to.equal(true);
+    const artifacts = await backward.getWeights();
+    artifacts.modelTopology = {
+      ...(artifacts.modelTopology as object),
+      generativeElements: {
+        ...(artifacts.modelTopology as { generativeElements: object }).generativeElements,
+        vocabulary: [...SPECIAL_TOKENS, ...BYTE_PIECES, SPACE, 'a'],
+      },
+    };
+    expect((await rejection(forward.setWeights(artifacts))).message).to.match(/architecture/);
+    tf.dispose([a, b, c].flatMap((p) => [p.mean, p.logVar]));
+    forward.dispose();
+    backward.dispose();
+  });
+
   it('the reconstruction is −log p(w | c) over the words and EOS, and nothing after EOS', async () => {
     const model = new SentenceVae(TINY, 5);
     const short = model.losses([[4, 5]], { rng: createRng(2) });
