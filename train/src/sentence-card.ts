@@ -40,7 +40,7 @@ export function modelCard(
   const k = m.config;
   const met = m.targets_met;
   // The first session's settings: the latest ones, undoing every later change.
-  const first: Record<string, number> = { ...o };
+  const first: Record<string, number | string> = { ...o };
   for (const s of [...m.sessions].reverse())
     for (const [key, { from }] of Object.entries(s.changed ?? {})) first[key] = from ?? 0;
   const firstSettings = `free bits ${first.freeBits}, word dropout ${first.wordDropout}, Adam ${first.learningRate}, bag-of-words weight ${first.bowWeight}`;
@@ -59,7 +59,7 @@ export function modelCard(
     .join('\n');
   return `# Sentence VAE (weights/sentence-vae)
 
-Bowman et al. 2016's sentence VAE, as in \`src/models/sentence-vae.ts\`: a GRU encoder gives the
+Bowman et al. 2016's sentence VAE, as in \`src/models/sentence-vae.ts\`: a GRU encoder${k.encoderReads === 'backward' ? ' (reading the pieces last to first)' : ''} gives the
 mean m and log-variance σ of a ${k.latentSize}-dimensional code c = exp(σ/2)·e + m; a GRU decoder,
 fed c at every step and started from tanh(W c), writes the sentence piece by piece.
 Embeddings ${k.embeddingSize}, encoder ${k.encoderSize}, decoder ${k.decoderSize}, at most ${k.maxTokens} pieces.

@@ -12,6 +12,7 @@
  *   npm run train:sentence-vae -- --resume            # train --minutes more from the checkpoint
  *   npm run train:sentence-vae -- --resume --free-bits 1.5   # … with a changed objective (recorded)
  *   npm run train:sentence-vae -- --resume --own-choices 0.25 # … feeding the decoder its own choices
+ *   npm run train:sentence-vae -- --resume --encoder-reads backward  # … the encoder reading w_L … w_1
  *   npm run train:sentence-vae -- --evaluate          # evaluate the checkpoint, write --out only
  *   npm run train:sentence-vae -- --smoke --out DIR   # a few hundred sentences, a few steps (CI)
  */
@@ -34,6 +35,7 @@ import {
   SentenceVae,
   SENTENCE_VAE_CONFIG,
   TRAINING_OBJECTIVE,
+  type SentenceVaeConfig,
   type TokenIds,
 } from '../../src/models/sentence-vae.js';
 import { createLayer, linear, linearParameters } from '../../src/models/linear.js';
@@ -55,6 +57,7 @@ const { values: flags } = parseArgs({
     'word-dropout': { type: 'string' },
     'bow-weight': { type: 'string' },
     'own-choices': { type: 'string' },
+    'encoder-reads': { type: 'string' },
     'warmup-steps': { type: 'string', default: '1500' },
     seed: { type: 'string', default: '1' },
     resume: { type: 'boolean', default: false },
@@ -117,9 +120,14 @@ const vocabulary = new Vocabulary(
       alphabet: latinAlphabet(),
     }),
 );
-const config =
-  previous?.config ??
-  (smoke ? { ...SENTENCE_VAE_CONFIG, vocabularySize: vocabulary.size } : SENTENCE_VAE_CONFIG);
+const encoderReads = flags.evaluate ? undefined : flags['encoder-reads'];
+if (encoderReads !== undefined && encoderReads !== 'forward' && encoderReads !== 'backward')
+  throw new Error(`--encoder-reads takes forward or backward, not "${encoderReads}".`);
+const config: SentenceVaeConfig = {
+  ...(previous?.config ??
+    (smoke ? { ...SENTENCE_VAE_CONFIG, vocabularySize: vocabulary.size } : SENTENCE_VAE_CONFIG)),
+  ...(encoderReads ? { encoderReads } : {}),
+};
 if (vocabulary.size !== config.vocabularySize)
   throw new Error(`${vocabulary.size} pieces learned; the model takes ${config.vocabularySize}.`);
 const fits = (text: string) => vocabulary.encode(text).ids.length <= config.maxTokens;
@@ -146,6 +154,15 @@ const optimizer = tf.train.adam(options.learningRate);
 const changed = previous
   ? Object.keys(given).filter((key) => given[key] !== previous.options[key])
   : [];
+/** What this session changed, as the card lists it: the objective's settings and the encoder's order. */
+const changes: Record<string, { from?: number | string; to: number | string }> = {
+  ...Object.fromEntries(
+    changed.map((key) => [key, { from: previous!.options[key], to: given[key] }]),
+  ),
+  ...(previous && encoderReads && encoderReads !== (previous.config.encoderReads ?? 'forward')
+    ? { encoderReads: { from: previous.config.encoderReads ?? 'forward', to: encoderReads } }
+    : {}),
+};
 const trainable = () => ({ ...model.namedParameters(), ...linearParameters('bow', bowHead) });
 let state: CheckpointState = previous ?? {
   config,
@@ -217,6 +234,7 @@ async function saveCheckpoint(
   state = {
     ...state,
     trainingMinutes: Math.round((sessionStart.minutes + trainingSeconds / 60) * 10) / 10,
+    config,
     options,
     sessions: [
       ...(previous?.sessions ?? []),
@@ -224,13 +242,7 @@ async function saveCheckpoint(
         date: new Date().toISOString(),
         minutes,
         steps: state.step - sessionStart.steps,
-        ...(changed.length
-          ? {
-              changed: Object.fromEntries(
-                changed.map((key) => [key, { from: previous!.options[key], to: given[key] }]),
-              ),
-            }
-          : {}),
+        ...(Object.keys(changes).length ? { changed: changes } : {}),
       },
     ],
   };
