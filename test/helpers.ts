@@ -2,6 +2,20 @@
 // URLs, which the test server answers from the project root.
 import * as tf from '@tensorflow/tfjs-core';
 import { modelConnection } from '../src/worker/connection.js';
+import type { SentenceVaeConfig } from '../src/models/plain-types.js';
+
+/**
+ * The smallest sentence VAE, for tests of its mechanics: 262 pieces are the specials, the 256
+ * bytes, the space mark and one letter (the least a vocabulary has).
+ */
+export const TINY_SENTENCE_VAE: SentenceVaeConfig = {
+  vocabularySize: 262,
+  maxTokens: 6,
+  embeddingSize: 5,
+  encoderSize: 7,
+  decoderSize: 6,
+  latentSize: 3,
+};
 
 /** A file of the project, e.g. repoFile('weights/vae-digits/model.json'). */
 export function repoFile(path: string): string {

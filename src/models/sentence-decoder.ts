@@ -66,24 +66,17 @@ export class SentenceDecoder {
     const { inputs, targets, weights, steps } = decoderInputs(sentences, wordDropout, rng);
     const { gru, codeTerms } = this.gates(code);
     const wordTerms = fusedInputs(embeddingLookup(this.embedding, inputs), gru.inputWeight, steps);
+    const banned = ownChoices > 0 ? bannedPieces(this.config.vocabularySize) : undefined;
     let s = this.initialState(code);
-    let logits: tf.Tensor2D; // [steps·batch, V], time-major
-    if (ownChoices > 0) {
-      const stepLogits: tf.Tensor2D[] = [];
-      wordTerms.forEach((x, t) => {
-        if (t > 0) x = this.mixInOwnChoices(x, stepLogits[t - 1], inputs, t, ownChoices, rng, gru);
-        s = fusedGruStep(tf.add<tf.Tensor2D>(x, codeTerms), s, gru);
-        stepLogits.push(this.wordLogits(s));
-      });
-      logits = tf.concat(stepLogits, 0);
-    } else {
-      const states: tf.Tensor2D[] = [];
-      for (const x of wordTerms) {
-        s = fusedGruStep(tf.add<tf.Tensor2D>(x, codeTerms), s, gru);
-        states.push(s);
-      }
-      logits = this.wordLogits(tf.concat(states, 0));
-    }
+    const states: tf.Tensor2D[] = [];
+    wordTerms.forEach((x, t) => {
+      if (banned && t > 0) x = this.mixInOwnChoices(x, s, banned, inputs, t, ownChoices, rng, gru);
+      s = fusedGruStep(tf.add<tf.Tensor2D>(x, codeTerms), s, gru);
+      states.push(s);
+    });
+    // All steps' scores in one product: one slice per step would make the gradient split
+    // [steps·batch, V] into slices, each a copy of the whole on WASM.
+    const logits = this.wordLogits(tf.concat(states, 0)); // [steps·batch, V], time-major
     const target = tf.oneHot(tf.tensor1d(targets, 'int32'), this.config.vocabularySize);
     // (logSoftmax, not logSumExp: the latter's gradient goes through a max, which WASM runs slowly)
     const perToken = tf.neg(tf.sum(tf.mul(tf.logSoftmax(logits), target), 1));
@@ -127,11 +120,13 @@ export class SentenceDecoder {
 
   /**
    * Step t's input terms with some rows replaced: where a draw falls below `rate` (and the
-   * sentence has not ended), the input is the piece the step before scored highest (never PAD, BOS or UNK, as in greedy decoding).
+   * sentence has not ended), the input is the piece greedy decoding would pick from the state
+   * before, `previousState` (`banned` keeps out PAD, BOS and UNK, as there).
    */
   private mixInOwnChoices(
     goldTerms: tf.Tensor2D,
-    previousLogits: tf.Tensor2D,
+    previousState: tf.Tensor2D,
+    banned: tf.Tensor1D,
     inputs: readonly number[],
     t: number,
     rate: number,
@@ -139,9 +134,8 @@ export class SentenceDecoder {
     gru: FusedGru,
   ): tf.Tensor2D {
     const batch = goldTerms.shape[0];
-    const chosen = tf
-      .argMax(tf.add(previousLogits, bannedPieces(this.config.vocabularySize)), 1)
-      .dataSync();
+    // (Read as numbers: the choice takes no gradient, and these scores none either.)
+    const chosen = tf.argMax(tf.add(this.wordLogits(previousState), banned), 1).dataSync();
     const useOwn = Array.from({ length: batch }, (_, b) =>
       inputs[t * batch + b] !== PAD && rng.next() < rate ? 1 : 0,
     );

@@ -145,7 +145,6 @@ export async function beamSearch(
 }
 
 /** −∞ (nearly) for the pieces a decoder must not choose: PAD, BOS and UNK; 0 elsewhere. */
-/** Added to the logits: PAD, BOS and UNK are never chosen. */
 export function bannedPieces(vocabularySize: number): tf.Tensor1D {
   const mask = new Float32Array(vocabularySize);
   for (const id of [PAD, BOS, UNK]) mask[id] = -1e9;

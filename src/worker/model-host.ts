@@ -11,10 +11,14 @@ import { holdTrainingWhile } from '../runtime/step-loop.js';
 import { loadArtifacts, saveArtifacts } from '../runtime/weights-io.js';
 import { serializeError } from './errors.js';
 import { convertImages } from './image-service.js';
-
 import { serve, Transfer, type ServedModel, type TrainingCallbacks } from './served-models.js';
-import { IMAGE_SERVICE } from './protocol.js';
-import type { BackendMeasurement, Reply, Request, RuntimeSettings } from './protocol.js';
+import {
+  IMAGE_SERVICE,
+  type BackendMeasurement,
+  type Reply,
+  type Request,
+  type RuntimeSettings,
+} from './protocol.js';
 
 export type Send = (reply: Reply, transfer: Transferable[]) => void;
 

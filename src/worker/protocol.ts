@@ -6,13 +6,13 @@
 import type { BackendName, BackendPreference } from '../runtime/config.js';
 import type { Problem } from '../runtime/problem.js';
 
-/** The models the worker can hold (see served-models.ts). */
 /** The handle of the host's image service (see image-inputs.ts); models have handles from 1 up. */
 export const IMAGE_SERVICE = 0;
 
 /** An image a worker can receive: data, a file, or a bitmap (transferred). */
 export type PortableImage = ImageData | Blob | ImageBitmap;
 
+/** The models the worker can hold (see served-models.ts). */
 export type ModelKind = 'digit-vae' | 'gan' | 'pixel-painter' | 'painting' | 'sentence-morpher';
 
 /** Page-wide settings the worker's copy of the runtime needs. */

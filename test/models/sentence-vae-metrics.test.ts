@@ -14,7 +14,7 @@ import {
 import { initRuntime } from '../../src/runtime/backend.js';
 import { SentenceVae } from '../../src/models/sentence-vae.js';
 import { EOS as EOS_PIECE } from '../../src/data/tokenizer.js';
-import { tensorCount } from '../helpers.js';
+import { tensorCount, TINY_SENTENCE_VAE } from '../helpers.js';
 
 const TEXT = [
   'The cat sat on the mat.',
@@ -138,17 +138,7 @@ describe('teacher-forced choices', () => {
   });
 
   it("chooses greedy decoding's pieces again when given them, the first piece always, and leaves no tensors", async () => {
-    const model = new SentenceVae(
-      {
-        vocabularySize: 262,
-        maxTokens: 6,
-        embeddingSize: 5,
-        encoderSize: 7,
-        decoderSize: 6,
-        latentSize: 3,
-      },
-      5,
-    );
+    const model = new SentenceVae(TINY_SENTENCE_VAE, 5);
     const codes = tf.randomNormal<tf.Rank.R2>([4, 3], 0, 2, 'float32', 2);
     const greedy = await model.decode(codes);
     expect(greedy.some((s) => s.length > 1)).to.equal(true);

@@ -5,21 +5,11 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
 import { ensureGradients } from '../../src/runtime/training-loop.js';
-import { SentenceVae, type SentenceVaeConfig } from '../../src/models/sentence-vae.js';
+import { SentenceVae } from '../../src/models/sentence-vae.js';
 import { WeightsError } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
 import { BYTE_PIECES, EOS, PAD, SPACE, SPECIAL_TOKENS, UNK } from '../../src/data/tokenizer.js';
-import { rejection, tensorCount } from '../helpers.js';
-
-// 262 pieces: the specials, the 256 bytes, the space mark and one letter (the least a vocabulary has).
-const TINY: SentenceVaeConfig = {
-  vocabularySize: 262,
-  maxTokens: 6,
-  embeddingSize: 5,
-  encoderSize: 7,
-  decoderSize: 6,
-  latentSize: 3,
-};
+import { rejection, tensorCount, TINY_SENTENCE_VAE as TINY } from '../helpers.js';
 
 async function values(t: tf.Tensor): Promise<number[]> {
   return Array.from(await t.data());

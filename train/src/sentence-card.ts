@@ -42,7 +42,7 @@ export function modelCard(
   // The first session's settings: the latest ones, undoing every later change.
   const first: Record<string, number | string> = { ...o };
   for (const s of [...m.sessions].reverse())
-    for (const [key, { from }] of Object.entries(s.changed ?? {})) first[key] = from ?? 0;
+    for (const [key, { from }] of Object.entries(s.changed ?? {})) first[key] = from;
   const firstSettings = `free bits ${first.freeBits}, word dropout ${first.wordDropout}, Adam ${first.learningRate}, bag-of-words weight ${first.bowWeight}`;
   const sessions = m.sessions
     .map((s, i) => {
@@ -51,7 +51,7 @@ export function modelCard(
         .map(([key, { to }]) => ` --${key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} ${to}`)
         .join('');
       const was = changes.length
-        ? ` (was ${changes.map(([key, { from }]) => `${key} ${from ?? 0}`).join(', ')})`
+        ? ` (was ${changes.map(([key, { from }]) => `${key} ${from}`).join(', ')})`
         : '';
       const start = i ? `\`--resume${flagsGiven}\`${was}` : `from scratch (${firstSettings})`;
       return `${i + 1}. ${start}, ended ${s.date.slice(0, 16).replace('T', ' ')} UTC: ${s.minutes} minutes, ${s.steps} steps`;

@@ -13,8 +13,7 @@ export interface TrainingSession {
   minutes: number;
   steps: number;
   /** Settings this session changed from the one before (`--resume --free-bits …`). */
-  /** Settings given anew on --resume; `from` is absent for one the earlier sessions did not have. */
-  changed?: Record<string, { from?: number | string; to: number | string }>;
+  changed?: Record<string, { from: number | string; to: number | string }>;
 }
 
 export interface CheckpointState {

@@ -75,9 +75,7 @@ export async function evaluateReconstruction(
     const { mean, logVar } = model.encode(ids);
     const decoded = await model.decode(mean);
     const stepByStep = await teacherForcedChoices(model, mean, ids);
-    stepByStep.forEach((out, b) => {
-      piecesRightTeacherForced += ids[b].filter((id, t) => out[t] === id).length;
-    });
+    stepByStep.forEach((out, b) => (piecesRightTeacherForced += piecesInPlace(ids[b], out)));
     decoded.forEach((out, b) => {
       const score = compareWords(part[b], vocabulary.decode(out));
       words += score.words;
@@ -85,7 +83,7 @@ export async function evaluateReconstruction(
       inOrder += score.inOrder;
       exact += score.exact ? 1 : 0;
       pieces += ids[b].length;
-      piecesRight += ids[b].filter((id, t) => out[t] === id).length;
+      piecesRight += piecesInPlace(ids[b], out);
     });
     const losses = model.losses(ids, { rng: createRng(start + 1) });
     const sums = [tf.sum(losses.reconstruction), tf.sum(losses.klPerDimension)];
@@ -107,6 +105,11 @@ export async function evaluateReconstruction(
     nll_per_sentence: round((reconstruction + kl) / n, 2),
     active_units: activeUnits(means),
   };
+}
+
+/** How many of a sentence's pieces `out` has at the same position. */
+function piecesInPlace(sentence: TokenIds, out: readonly number[]): number {
+  return sentence.filter((id, t) => out[t] === id).length;
 }
 
 /**

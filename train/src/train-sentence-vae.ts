@@ -98,18 +98,19 @@ const given: Record<string, number> = Object.fromEntries(
     ] as const
   ).flatMap(([key, value]) => (value === undefined ? [] : [[key, Number(value)]])),
 );
-const options = {
-  ...(previous?.options ?? {
-    batchSize: Number(flags['batch-size']),
-    learningRate: 0.001,
-    freeBits: TRAINING_OBJECTIVE.freeBits,
-    wordDropout: TRAINING_OBJECTIVE.wordDropout,
-    bowWeight: 1,
-    warmupSteps: smoke ? 2 : Number(flags['warmup-steps']),
-    seed,
-  }),
-  ...(flags.evaluate ? {} : given),
+const defaultOptions: Record<string, number> = {
+  batchSize: Number(flags['batch-size']),
+  learningRate: 0.001,
+  freeBits: TRAINING_OBJECTIVE.freeBits,
+  wordDropout: TRAINING_OBJECTIVE.wordDropout,
+  ownChoices: 0,
+  bowWeight: 1,
+  warmupSteps: smoke ? 2 : Number(flags['warmup-steps']),
+  seed,
 };
+/** The checkpoint's settings; one added since it was written has its default (what it ran with). */
+const previousOptions = previous ? { ...defaultOptions, ...previous.options } : undefined;
+const options = { ...(previousOptions ?? defaultOptions), ...(flags.evaluate ? {} : given) };
 
 // ---- data and pieces ---------------------------------------------------------------------------
 const corpus = loadSentences(HELD_OUT, LM_FRACTION, options.seed, smoke ? 700 : Infinity);
@@ -151,14 +152,15 @@ const bowHead = createLayer(
   'linear',
 );
 const optimizer = tf.train.adam(options.learningRate);
-const changed = previous
-  ? Object.keys(given).filter((key) => given[key] !== previous.options[key])
-  : [];
 /** What this session changed, as the card lists it: the objective's settings and the encoder's order. */
-const changes: Record<string, { from?: number | string; to: number | string }> = {
-  ...Object.fromEntries(
-    changed.map((key) => [key, { from: previous!.options[key], to: given[key] }]),
-  ),
+const changes: Record<string, { from: number | string; to: number | string }> = {
+  ...(previousOptions
+    ? Object.fromEntries(
+        Object.keys(given)
+          .filter((key) => given[key] !== previousOptions[key])
+          .map((key) => [key, { from: previousOptions[key], to: given[key] }]),
+      )
+    : {}),
   ...(previous && encoderReads && encoderReads !== (previous.config.encoderReads ?? 'forward')
     ? { encoderReads: { from: previous.config.encoderReads ?? 'forward', to: encoderReads } }
     : {}),
@@ -261,7 +263,7 @@ if (!flags.evaluate) {
   let recentSteps = 0;
   log(
     `training ${sessionMinutes} min from step ${state.step}: batch ${options.batchSize}, Adam ${options.learningRate}, ` +
-      `free bits ${options.freeBits} nats/dim, word dropout ${options.wordDropout}, own choices ${options.ownChoices ?? 0}, bag-of-words weight ${options.bowWeight}, ` +
+      `free bits ${options.freeBits} nats/dim, word dropout ${options.wordDropout}, own choices ${options.ownChoices}, bag-of-words weight ${options.bowWeight}, ` +
       `KL warm-up ${options.warmupSteps} steps; config ${JSON.stringify(config)}`,
   );
   training: while (true) {
@@ -276,7 +278,7 @@ if (!flags.evaluate) {
           klWeight,
           freeBits: options.freeBits,
           wordDropout: options.wordDropout,
-          ownChoices: options.ownChoices ?? 0,
+          ownChoices: options.ownChoices,
           rng,
         },
         { parameters: [bowHead.weight, bowHead.bias], loss: bagOfWordsLoss(sentences) },
