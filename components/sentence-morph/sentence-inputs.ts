@@ -69,8 +69,8 @@ export class SentenceInputs {
       const s = this.context.strings();
       return format(s.inputProblems[error.problem], {
         which: side === 'from' ? s.fromLabel : s.toLabel,
-        count: error.tokenCount,
-        max: error.maxTokens,
+        count: error.count,
+        max: error.limit,
       });
     }
   }

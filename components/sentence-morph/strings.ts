@@ -65,6 +65,7 @@ export const STRINGS: Strings<{
     unknownLegend: 'unseen characters',
     inputProblems: {
       empty: '{which}: the sentence is empty. Type a sentence.',
+      tooManyWords: '{which}: {count} words; the model reads at most {max}. Shorten it.',
       tooLong: '{which}: {count} pieces; the model reads at most {max}. Shorten it.',
     },
     fineTune: 'Fine-tune on your sentences',
@@ -112,6 +113,7 @@ export const STRINGS: Strings<{
     unknownLegend: '未见过的字符',
     inputProblems: {
       empty: '{which}：句子为空。请输入一个句子。',
+      tooManyWords: '{which}：共 {count} 个词；模型最多读 {max} 个词。请缩短。',
       tooLong: '{which}：共 {count} 个片段；模型最多读 {max} 个。请缩短。',
     },
     fineTune: '用你的句子微调',

@@ -6,6 +6,11 @@
  *             frequency); merge the most frequent pair everywhere into one new symbol
  *   until     the vocabulary has `size` pieces, or no pair occurs twice
  *
+ * With `wholeWords` = N, the N most frequent words (with their space mark, as chunks) are pieces
+ * of their own, added after the merges; the merges are then learned from the other words only,
+ * so they go to the rarer words, which are written in pieces. Whole words make the sequences
+ * shorter and every common word one decision for the decoder.
+ *
  * The merged pieces get ids in the order they were learned, which is the order `Vocabulary`
  * applies them in. Characters outside the alphabet stay unmerged (they are written as bytes).
  * Used by the training script; kept here, pure, so that the tests can run it.
@@ -19,10 +24,12 @@ export interface PieceLearnerOptions {
   alphabet?: readonly string[];
   /** A character seen at least this often in the sentences gets a piece too. */
   minCharacterCount?: number;
+  /** How many of the most frequent words (seen at least twice) become whole pieces (default 0). */
+  wholeWords?: number;
 }
 
 export function learnPieces(sentences: readonly string[], options: PieceLearnerOptions): string[] {
-  const { size, alphabet = [], minCharacterCount = 3 } = options;
+  const { size, alphabet = [], minCharacterCount = 3, wholeWords = 0 } = options;
   // Chunk frequencies, each chunk as its starting symbols.
   const chunkCounts = new Map<string, number>();
   const characterCounts = new Map<string, number>();
@@ -41,10 +48,18 @@ export function learnPieces(sentences: readonly string[], options: PieceLearnerO
   if (pieces.length > size)
     throw new RangeError(`The alphabet alone has ${pieces.length} pieces; asked for ${size}.`);
 
+  const words = [...chunkCounts]
+    .filter(([key, count]) => count >= 2 && /^\u2581?\p{L}[\p{L}\p{M}']+$/u.test(key))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, wholeWords)
+    .map(([key]) => key);
+  const wholeWordSet = new Set(words);
+
   // Symbols of each chunk type; null marks a character without a piece (never merged).
   const types: (string | null)[][] = [];
   const freq: number[] = [];
   for (const [key, count] of chunkCounts) {
+    if (wholeWordSet.has(key)) continue;
     const chars = [...key];
     types.push(
       chars.map((ch, i) =>
@@ -74,7 +89,8 @@ export function learnPieces(sentences: readonly string[], options: PieceLearnerO
   types.forEach((_, t) => forPairs(t, 1));
 
   const known = new Set(pieces);
-  while (pieces.length < size) {
+  let wholeWordsToAdd = words.filter((w) => !known.has(w)).length;
+  while (pieces.length + wholeWordsToAdd < size) {
     let best = '';
     let bestCount = 1;
     for (const [pair, count] of pairCounts)
@@ -101,7 +117,9 @@ export function learnPieces(sentences: readonly string[], options: PieceLearnerO
     if (!known.has(merged)) {
       known.add(merged);
       pieces.push(merged);
+      if (wholeWordSet.has(merged)) wholeWordsToAdd--;
     }
   }
+  for (const word of words) if (!known.has(word)) pieces.push(word);
   return pieces;
 }

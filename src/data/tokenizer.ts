@@ -167,11 +167,18 @@ export class Vocabulary {
     return text.startsWith(' ') ? text.slice(1) : text;
   }
 
-  /** One chunk's ids: characters (or their bytes), merged lowest id first (BPE by rank). */
+  /**
+   * One chunk's ids: the chunk's own piece if it has one (a whole word), else its characters (or
+   * their bytes) merged lowest id first (BPE by rank).
+   */
   private encodeChunk(chunk: Chunk): number[] {
     const key = (chunk.spaced ? ' ' : '') + chunk.text;
     const cached = this.cache.get(key);
     if (cached) return cached;
+    const whole = chunk.text.includes(SPACE)
+      ? undefined
+      : this.ids.get((chunk.spaced ? SPACE : '') + chunk.text);
+    if (whole !== undefined) return [whole];
     const symbols: { text: string; id: number }[] = chunk.spaced
       ? [{ text: SPACE, id: this.ids.get(SPACE)! }]
       : [];

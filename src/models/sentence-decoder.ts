@@ -25,6 +25,7 @@ import {
   type GruParams,
 } from './gru.js';
 import { embeddingLookup } from './embedding.js';
+import { withDropout } from './dropout.js';
 import { decoderInputs, type TokenIds } from './sentence-batch.js';
 import { PAD } from '../data/tokenizer.js';
 import { bannedPieces, type DecodingConstants } from './sentence-decoding.js';
@@ -61,11 +62,17 @@ export class SentenceDecoder {
     wordDropout: number,
     rng: Rng,
     ownChoices = 0,
+    dropout = 0,
   ): tf.Tensor1D {
     const batch = sentences.length;
     const { inputs, targets, weights, steps } = decoderInputs(sentences, wordDropout, rng);
     const { gru, codeTerms } = this.gates(code);
-    const wordTerms = fusedInputs(embeddingLookup(this.embedding, inputs), gru.inputWeight, steps);
+    const training = { dropout, rng };
+    const wordTerms = fusedInputs(
+      withDropout(embeddingLookup(this.embedding, inputs), training),
+      gru.inputWeight,
+      steps,
+    );
     const banned = ownChoices > 0 ? bannedPieces(this.config.vocabularySize) : undefined;
     let s = this.initialState(code);
     const states: tf.Tensor2D[] = [];
@@ -76,7 +83,7 @@ export class SentenceDecoder {
     });
     // All steps' scores in one product: one slice per step would make the gradient split
     // [steps·batch, V] into slices, each a copy of the whole on WASM.
-    const logits = this.wordLogits(tf.concat(states, 0)); // [steps·batch, V], time-major
+    const logits = this.wordLogits(withDropout(tf.concat(states, 0), training)); // [steps·batch, V], time-major
     const target = tf.oneHot(tf.tensor1d(targets, 'int32'), this.config.vocabularySize);
     // (logSoftmax, not logSumExp: the latter's gradient goes through a max, which WASM runs slowly)
     const perToken = tf.neg(tf.sum(tf.mul(tf.logSoftmax(logits), target), 1));

@@ -8,12 +8,18 @@
  *
  * Every code runs in one batch for maxTokens + 1 steps and the result is read once at the end.
  * PAD, BOS and UNK (only ever a dropped decoder input, never a target) are never chosen.
+ *
+ * With a lexicon (src/data/lexicon.ts), every word the loops finish is a known word: at each step
+ * the pieces that would start or continue a word outside it are masked out. That needs the
+ * pieces chosen so far, so the choices are read at every step; the loop also stops as soon as
+ * every sentence has ended.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { SentenceVaeConfig } from './sentence-vae.js';
 import type { FusedGru } from './gru.js';
 import { createRng } from '../runtime/random.js';
 import { BOS, EOS, PAD, UNK } from '../data/tokenizer.js';
+import type { Lexicon, LexiconState } from '../data/lexicon.js';
 import type { DecodeOptions } from './plain-types.js';
 
 export type { DecodeOptions };
@@ -31,6 +37,8 @@ export type DecodingConstants = {
 /** What the loops need of a model: its decoder, one step at a time. */
 export interface StepwiseDecoder {
   readonly config: SentenceVaeConfig;
+  /** The words it may write (none: any piece sequence). */
+  readonly lexicon?: Lexicon;
   decodingConstants(codes: tf.Tensor2D): DecodingConstants;
   decoderStep(
     previous: tf.Tensor1D,
@@ -45,6 +53,7 @@ export async function decodeStepwise(
   codes: tf.Tensor2D,
   sampling?: { temperature: number; seed?: number },
 ): Promise<number[][]> {
+  if (decoder.lexicon) return decodeInLexicon(decoder, decoder.lexicon, codes, sampling);
   const rng = createRng(sampling?.seed);
   const { maxTokens } = decoder.config;
   const pieces = tf.tidy(() => {
@@ -73,9 +82,62 @@ export async function decodeStepwise(
   return rows.map((row) => untilEos(row, maxTokens));
 }
 
+/** `decodeStepwise` with every finished word in `lexicon`: one step, one read, at a time. */
+async function decodeInLexicon(
+  decoder: StepwiseDecoder,
+  lexicon: Lexicon,
+  codes: tf.Tensor2D,
+  sampling?: { temperature: number; seed?: number },
+): Promise<number[][]> {
+  const rng = createRng(sampling?.seed);
+  const { maxTokens, vocabularySize: V } = decoder.config;
+  const n = codes.shape[0];
+  const rows: number[][] = Array.from({ length: n }, () => []);
+  const states: LexiconState[] = Array.from({ length: n }, () => lexicon.start());
+  const ended = new Array<boolean>(n).fill(false);
+  const constants = decoder.decodingConstants(codes);
+  const banned = bannedPieces(V);
+  let s = constants.start;
+  let previous: tf.Tensor1D = tf.fill([n], BOS, 'int32');
+  try {
+    for (let t = 0; t <= maxTokens && ended.includes(false); t++) {
+      const masks = new Float32Array(n * V);
+      states.forEach((state, i) => masks.set(lexicon.mask(state), i * V));
+      const [state, choice] = tf.tidy(() => {
+        const step = decoder.decoderStep(previous, s, constants);
+        let scores = tf.add(tf.add(step.logits, banned), tf.tensor2d(masks, [n, V]));
+        if (sampling) {
+          const uniform = tf.randomUniform(scores.shape, 1e-9, 1, 'float32', rng.nextSeed());
+          scores = tf.sub(tf.div(scores, sampling.temperature), tf.log(tf.neg(tf.log(uniform))));
+        }
+        return [step.state, tf.argMax<tf.Tensor1D>(scores, 1)];
+      });
+      if (s !== constants.start) s.dispose();
+      previous.dispose();
+      [s, previous] = [state, choice];
+      const chosen = await choice.data();
+      chosen.forEach((id, i) => {
+        if (ended[i]) return;
+        if (id === EOS) ended[i] = true;
+        else {
+          rows[i].push(id);
+          states[i] = lexicon.next(states[i], id);
+        }
+      });
+    }
+  } finally {
+    if (s !== constants.start) s.dispose();
+    previous.dispose();
+    banned.dispose();
+    disposeConstants(constants);
+  }
+  return rows.map((row) => row.slice(0, maxTokens));
+}
+
 /**
  * Beam search, all codes at once: `width` hypotheses per code, scored by their log-probability
- * divided by their length (so that short sentences are not favoured just for being short).
+ * divided by their length (so that short sentences are not favoured just for being short). With
+ * a lexicon, each hypothesis keeps its own word state, read back after every step.
  */
 export async function beamSearch(
   decoder: StepwiseDecoder,
@@ -83,65 +145,101 @@ export async function beamSearch(
   width: number,
 ): Promise<number[][]> {
   const { vocabularySize: V, maxTokens } = decoder.config;
+  const lexicon = decoder.lexicon;
   const n = codes.shape[0];
-  const result = tf.tidy(() => {
-    // Every hypothesis of code i is a row i·width + k; all start from BOS, only k = 0 counts at first.
+  // Every hypothesis of code i is a row i·width + k; all start from BOS, only k = 0 counts at first.
+  const fixed = tf.tidy(() => {
     const beamCodes = tf.reshape<tf.Rank.R2>(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), [
       n * width,
       -1,
     ]);
-    const constants = decoder.decodingConstants(beamCodes);
-    const banned = bannedPieces(V);
-    let s = constants.start;
-    let previous: tf.Tensor1D = tf.fill([n * width], BOS, 'int32');
-    let scores: tf.Tensor = tf.tile(tf.tensor2d([[0, ...Array<number>(width - 1).fill(-1e9)]]), [
-      n,
-      1,
-    ]); // [n, width]
-    let finished: tf.Tensor = tf.zeros([n, width]); // 1 once EOS has been chosen
-    let lengths: tf.Tensor = tf.zeros([n, width]);
-    let history: tf.Tensor2D | undefined; // the words so far of every hypothesis, [n·width, t]
-    // (int32 scalars: a plain number would turn the index arithmetic into float32)
-    const vocabularySize = tf.scalar(V, 'int32');
-    const rowBase = tf.tensor2d(
-      Array.from({ length: n }, (_, i) => [i * width]),
-      [n, 1],
-      'int32',
-    );
-    // A finished hypothesis may only continue with PAD, at no cost.
-    const padOnly = tf.reshape(
-      tf.sub(tf.mul(tf.oneHot(tf.tensor1d([PAD], 'int32'), V), 1e9), 1e9),
-      [1, 1, V],
-    );
-    for (let t = 0; t <= maxTokens; t++) {
-      const step = decoder.decoderStep(previous, s, constants);
-      const logProbs = tf.reshape(tf.logSoftmax(tf.add(step.logits, banned)), [n, width, V]);
-      const done = tf.expandDims(finished, 2);
-      const stepScores = tf.add(tf.mul(logProbs, tf.sub(1, done)), tf.mul(padOnly, done));
-      const total = tf.reshape(tf.add(tf.expandDims(scores, 2), stepScores), [n, width * V]);
-      const best = tf.topk(total, width);
-      const beam = tf.floorDiv(best.indices, vocabularySize); // which hypothesis each survivor extends
-      const word = tf.sub(best.indices, tf.mul(beam, vocabularySize));
-      const rows = tf.reshape(tf.add(beam, rowBase), [-1]);
-      s = tf.gather<tf.Tensor2D>(step.state, rows);
-      const chosen = tf.reshape<tf.Rank.R2>(word, [-1, 1]);
-      history = history ? tf.concat<tf.Tensor2D>([tf.gather(history, rows), chosen], 1) : chosen;
-      const wasFinished = tf.reshape(tf.gather(tf.reshape(finished, [-1]), rows), [n, width]);
-      lengths = tf.add(
-        tf.reshape(tf.gather(tf.reshape(lengths, [-1]), rows), [n, width]),
-        tf.sub(1, wasFinished),
-      );
-      finished = tf.maximum(wasFinished, tf.cast(tf.equal(word, EOS), 'float32'));
-      scores = best.values;
-      previous = tf.reshape<tf.Rank.R1>(word, [-1]);
-    }
-    const normalised = tf.div(scores, tf.maximum(lengths, 1));
-    const winner = tf.add(tf.argMax(normalised, 1), tf.reshape(rowBase, [-1]));
-    return tf.gather<tf.Tensor2D>(history!, winner);
+    return {
+      constants: decoder.decodingConstants(beamCodes),
+      banned: bannedPieces(V),
+      // (int32 scalars: a plain number would turn the index arithmetic into float32)
+      vocabularySize: tf.scalar(V, 'int32'),
+      rowBase: tf.tensor2d(
+        Array.from({ length: n }, (_, i) => [i * width]),
+        [n, 1],
+        'int32',
+      ),
+      // A finished hypothesis may only continue with PAD, at no cost.
+      padOnly: tf.reshape(tf.sub(tf.mul(tf.oneHot(tf.tensor1d([PAD], 'int32'), V), 1e9), 1e9), [
+        1,
+        1,
+        V,
+      ]),
+    };
   });
-  const rows = await result.array();
-  result.dispose();
-  return rows.map((row) => untilEos(row, maxTokens));
+  let beam = tf.tidy(() => ({
+    s: tf.clone(fixed.constants.start),
+    previous: tf.fill<tf.Rank.R1>([n * width], BOS, 'int32'),
+    scores: tf.tile<tf.Tensor>(tf.tensor2d([[0, ...Array<number>(width - 1).fill(-1e9)]]), [n, 1]), // [n, width]
+    finished: tf.zeros([n, width]), // 1 once EOS has been chosen
+    lengths: tf.zeros([n, width]),
+    // the words so far of every hypothesis, [n·width, t] (none before the first step)
+    history: undefined as tf.Tensor2D | undefined,
+  }));
+  let states: LexiconState[] = Array.from({ length: n * width }, () => lexicon?.start() ?? '');
+  try {
+    for (let t = 0; t <= maxTokens; t++) {
+      const masks = lexicon ? new Float32Array(n * width * V) : undefined;
+      states.forEach((state, i) => masks?.set(lexicon!.mask(state), i * V));
+      const next = tf.tidy(() => {
+        const { s, previous, scores, finished, lengths, history } = beam;
+        const step = decoder.decoderStep(previous, s, fixed.constants);
+        let logits = tf.add(step.logits, fixed.banned);
+        if (masks) logits = tf.add(logits, tf.tensor2d(masks, [n * width, V]));
+        const logProbs = tf.reshape(tf.logSoftmax(logits), [n, width, V]);
+        const done = tf.expandDims(finished, 2);
+        const stepScores = tf.add(tf.mul(logProbs, tf.sub(1, done)), tf.mul(fixed.padOnly, done));
+        const total = tf.reshape(tf.add(tf.expandDims(scores, 2), stepScores), [n, width * V]);
+        const best = tf.topk(total, width);
+        const parent = tf.floorDiv(best.indices, fixed.vocabularySize); // which hypothesis each survivor extends
+        const word = tf.sub(best.indices, tf.mul(parent, fixed.vocabularySize));
+        const rows = tf.reshape<tf.Rank.R1>(tf.add(parent, fixed.rowBase), [-1]);
+        const wasFinished = tf.reshape(tf.gather(tf.reshape(finished, [-1]), rows), [n, width]);
+        return {
+          rows,
+          s: tf.gather<tf.Tensor2D>(step.state, rows),
+          previous: tf.reshape<tf.Rank.R1>(word, [-1]),
+          scores: best.values,
+          finished: tf.maximum(wasFinished, tf.cast(tf.equal(word, EOS), 'float32')),
+          lengths: tf.add(
+            tf.reshape(tf.gather(tf.reshape(lengths, [-1]), rows), [n, width]),
+            tf.sub(1, wasFinished),
+          ),
+          history: history
+            ? tf.concat<tf.Tensor2D>(
+                [tf.gather(history, rows), tf.reshape<tf.Rank.R2>(word, [-1, 1])],
+                1,
+              )
+            : tf.reshape<tf.Rank.R2>(word, [-1, 1]),
+        };
+      });
+      tf.dispose(Object.values(beam).filter((t) => t !== undefined));
+      const { rows, ...carried } = next;
+      beam = carried;
+      if (lexicon) {
+        const [parents, words] = await Promise.all([rows.data(), carried.previous.data()]);
+        states = Array.from(parents, (p, j) => lexicon.next(states[p], words[j]));
+      }
+      rows.dispose();
+    }
+    const result = tf.tidy(() => {
+      const normalised = tf.div(beam.scores, tf.maximum(beam.lengths, 1));
+      const winner = tf.add(tf.argMax(normalised, 1), tf.reshape(fixed.rowBase, [-1]));
+      return tf.gather<tf.Tensor2D>(beam.history!, winner);
+    });
+    const rows = await result.array();
+    result.dispose();
+    return rows.map((row) => untilEos(row, maxTokens));
+  } finally {
+    tf.dispose(Object.values(beam).filter((t) => t !== undefined));
+    const { constants, ...rest } = fixed;
+    disposeConstants(constants);
+    tf.dispose(Object.values(rest));
+  }
 }
 
 /** −∞ (nearly) for the pieces a decoder must not choose: PAD, BOS and UNK; 0 elsewhere. */
@@ -155,4 +253,9 @@ export function bannedPieces(vocabularySize: number): tf.Tensor1D {
 function untilEos(row: number[], maxTokens: number): number[] {
   const end = row.indexOf(EOS);
   return (end < 0 ? row : row.slice(0, end)).filter((id) => id !== PAD).slice(0, maxTokens);
+}
+
+function disposeConstants(constants: DecodingConstants): void {
+  const { gru, ...rest } = constants;
+  tf.dispose([...Object.values(gru), ...Object.values(rest)]);
 }

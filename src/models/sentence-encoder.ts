@@ -21,6 +21,8 @@ import {
   type GruParams,
 } from './gru.js';
 import { embeddingLookup } from './embedding.js';
+import { withDropout } from './dropout.js';
+import type { Rng } from '../runtime/random.js';
 import { encoderInputs, type TokenIds } from './sentence-batch.js';
 import type { SentenceVaeConfig } from './plain-types.js';
 
@@ -45,8 +47,8 @@ export class SentenceEncoder {
     this.logVarHead = createLayer(config.encoderSize, config.latentSize, nextSeed(), 'linear');
   }
 
-  /** q(c | w) for each sentence: its mean m and log-variance σ. */
-  encode(sentences: readonly TokenIds[]): Posterior {
+  /** q(c | w) for each sentence: its mean m and log-variance σ; `training` adds dropout to the word vectors. */
+  encode(sentences: readonly TokenIds[], training?: { dropout: number; rng: Rng }): Posterior {
     return tf.tidy(() => {
       const inOrder =
         this.config.encoderReads === 'backward'
@@ -55,7 +57,7 @@ export class SentenceEncoder {
       const { ids, masks } = encoderInputs(inOrder, this.config);
       const gru = fuseGru(this.gru);
       const inputTerms = fusedInputs(
-        embeddingLookup(this.embedding, ids),
+        withDropout(embeddingLookup(this.embedding, ids), training),
         gru.inputWeight,
         masks.length,
       );

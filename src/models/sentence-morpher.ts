@@ -70,7 +70,7 @@ export class SentenceMorpher {
 
   /** Pieces and ids of `text`; throws a SentenceInputError if it is empty or too long. */
   prepare(text: string): PreparedSentence {
-    return prepareSentence(this.vocabulary, text, this.config.maxTokens);
+    return prepareSentence(this.vocabulary, text);
   }
 
   async encode(text: string): Promise<CodeDistribution> {
@@ -123,9 +123,11 @@ export class SentenceMorpher {
     sentences: readonly string[],
     options: FineTuneOptions = {},
   ): Promise<TrainingResult & { used: number; unknownWords: number; totalWords: number }> {
+    // (the decoder is trained on sentences of at most maxTokens pieces)
     const prepared = sentences.flatMap((text) => {
       try {
-        return [this.prepare(text)];
+        const sentence = this.prepare(text);
+        return sentence.ids.length <= this.config.maxTokens ? [sentence] : [];
       } catch {
         return [];
       }

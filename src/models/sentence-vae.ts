@@ -44,13 +44,14 @@ import {
 } from '../runtime/weights-format.js';
 import { createRng } from '../runtime/random.js';
 import { Vocabulary } from '../data/tokenizer.js';
+import { Lexicon } from '../data/lexicon.js';
 import {
   beamSearch,
   decodeStepwise,
   type DecodeOptions,
   type DecodingConstants,
 } from './sentence-decoding.js';
-import { checkSentences, type TokenIds } from './sentence-batch.js';
+import { checkSentences, deletePieces, type TokenIds } from './sentence-batch.js';
 import { SentenceEncoder, type Posterior } from './sentence-encoder.js';
 import { SentenceDecoder } from './sentence-decoder.js';
 import {
@@ -80,6 +81,13 @@ export class SentenceVae {
   readonly config: SentenceVaeConfig;
   /** The pieces behind the ids, when the weights carry them. */
   vocabulary?: string[];
+  /**
+   * The words the decoder may write, when the weights carry them (`useLexicon` sets `lexicon`
+   * from them); without them any piece sequence may come out.
+   */
+  lexiconWords?: string[];
+  /** The decoder's lexicon (src/data/lexicon.ts): every word it finishes is one of these. */
+  lexicon?: Lexicon;
   private readonly embedding: tf.Variable; // E, [vocabularySize, embeddingSize]
   private readonly encoder: SentenceEncoder;
   private readonly decoder: SentenceDecoder;
@@ -110,8 +118,10 @@ export class SentenceVae {
   losses(sentences: readonly TokenIds[], options: ObjectiveOptions = {}): SentenceLosses {
     return tf.tidy(() => {
       const rng = options.rng ?? createRng();
-      const { mean, logVar } = this.encode(sentences);
-      const code = sampleCode(mean, logVar, rng.nextSeed());
+      const dropout = options.dropout ?? 0;
+      const encoderInput = deletePieces(sentences, options.inputDeletion ?? 0, rng);
+      const { mean, logVar } = this.encoder.encode(encoderInput, { dropout, rng });
+      const code = options.sampleCode === false ? mean : sampleCode(mean, logVar, rng.nextSeed());
       const klPerDimension = klToStandardNormal(mean, logVar);
       const wordDropout = options.wordDropout ?? 0;
       const reconstruction = this.decoder.reconstruction(
@@ -120,6 +130,7 @@ export class SentenceVae {
         wordDropout,
         rng,
         options.ownChoices ?? 0,
+        dropout,
       );
       return { reconstruction, klPerDimension, code };
     });
@@ -228,19 +239,36 @@ export class SentenceVae {
   }
 
   /** What a weights file must declare to load into this model; the vocabulary travels with it. */
-  description(): ModelDescription & { vocabulary?: string[] } {
+  description(): ModelDescription & { vocabulary?: string[]; lexicon?: string[] } {
     return {
       model: 'sentence-vae',
       config: this.config,
       ...(this.vocabulary ? { vocabulary: this.vocabulary } : {}),
+      ...(this.lexiconWords ? { lexicon: this.lexiconWords } : {}),
     };
+  }
+
+  /** Decodes within `words` from now on; undefined: no lexicon. */
+  useLexicon(words: string[] | undefined): void {
+    if (!this.vocabulary) throw new WeightsError('The sentence model has no vocabulary yet.');
+    this.lexiconWords = words;
+    this.lexicon = words ? new Lexicon(this.vocabulary, words) : undefined;
   }
 
   /** Replaces every weight and the vocabulary, all or nothing (else a WeightsError): the pieces travel in the file. */
   async setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
-    const words = (
-      artifacts.modelTopology as { generativeElements?: { vocabulary?: unknown } } | undefined
-    )?.generativeElements?.vocabulary;
+    const carried = (
+      artifacts.modelTopology as
+        { generativeElements?: { vocabulary?: unknown; lexicon?: unknown } } | undefined
+    )?.generativeElements;
+    const words = carried?.vocabulary;
+    const lexicon = carried?.lexicon;
+    if (
+      lexicon !== undefined &&
+      !(Array.isArray(lexicon) && lexicon.every((w) => typeof w === 'string'))
+    ) {
+      throw new WeightsError("The weights' lexicon is not a list of words.");
+    }
     if (
       !Array.isArray(words) ||
       words.length !== this.config.vocabularySize ||
@@ -259,6 +287,7 @@ export class SentenceVae {
     }
     await assignArtifacts(this.description(), this.namedParameters(), artifacts);
     this.vocabulary = words;
+    this.useLexicon(lexicon);
   }
 
   getWeights(): Promise<tf.io.ModelArtifacts> {

@@ -9,7 +9,7 @@ import { ImageInputError } from '../data/digit-image.js';
 import type { Problem } from '../runtime/problem.js';
 import type { SerializedError } from './protocol.js';
 
-const KEPT_FIELDS = ['problem', 'tokenCount', 'maxTokens', 'url', 'status'];
+const KEPT_FIELDS = ['problem', 'count', 'limit', 'url', 'status'];
 
 export function serializeError(error: unknown, depth = 0): SerializedError {
   if (!(error instanceof Error) && !(error instanceof DOMException))
@@ -52,14 +52,14 @@ export function reviveError(data: SerializedError): Error {
   } else if (data.name === 'SentenceInputError') {
     const {
       problem = 'empty',
-      tokenCount = 0,
-      maxTokens = 0,
+      count = 0,
+      limit = 0,
     } = (data.fields ?? {}) as {
       problem?: SentenceProblem;
-      tokenCount?: number;
-      maxTokens?: number;
+      count?: number;
+      limit?: number;
     };
-    error = new SentenceInputError(problem, tokenCount, maxTokens);
+    error = new SentenceInputError(problem, count, limit);
   } else {
     error = new (STANDARD[data.name] ?? Error)(data.message, options);
     if (!(data.name in STANDARD)) error.name = data.name;

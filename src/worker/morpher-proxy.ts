@@ -47,7 +47,7 @@ export class MorpherProxy extends RemoteModel<MorpherInfo> {
 
   /** Pieces and ids of `text`; throws a SentenceInputError if it is empty or too long. */
   prepare(text: string): PreparedSentence {
-    return prepareSentence(this.vocabulary, text, this.config.maxTokens);
+    return prepareSentence(this.vocabulary, text);
   }
 
   encode(text: string): Promise<CodeDistribution> {

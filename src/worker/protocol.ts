@@ -73,7 +73,7 @@ export interface SerializedError {
   name: string;
   message: string;
   problem?: Problem;
-  /** Other own fields (e.g. a SentenceInputError's tokenCount). */
+  /** Other own fields (e.g. a SentenceInputError's count). */
   fields?: Record<string, unknown>;
   cause?: SerializedError;
 }

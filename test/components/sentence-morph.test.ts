@@ -75,11 +75,10 @@ describe('<sentence-morph>', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(shadow(element).querySelector('img')).to.equal(null);
     expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
-    // Every character of it is read (33 pieces: too long for the model, which says so, as text).
-    await waitUntil(
-      () => /From: 33 pieces; the model reads at most 24/.test(errorText(element)),
-      'no message for the long input',
-    );
+    // Every character of it is read: six words, so it is morphed like any sentence.
+    await waitUntil(() => pathLines(element).length === 7, 'the hostile text was not morphed');
+    expect(errorText(element)).to.not.match(/at most/);
+    expect(shadow(element).querySelector('img')).to.equal(null);
   });
 
   it('reads any Latin-script word, and lists words with characters never seen in training under the input', async () => {
@@ -106,7 +105,7 @@ describe('<sentence-morph>', () => {
     ).to.equal('');
     element.setAttribute('to', Array(30).fill('lovely').join(' '));
     await waitUntil(
-      () => /60 pieces; the model reads at most 24/.test(errorText(element)),
+      () => /To: 30 words; the model reads at most 20/.test(errorText(element)),
       'no message for a long input',
     );
     expect(errors.length).to.be.greaterThan(0);
@@ -117,6 +116,18 @@ describe('<sentence-morph>', () => {
       () => !/empty|at most/.test(errorText(element)) && pathLines(element).length === 7,
       'no recovery',
     );
+  });
+
+  it('accepts any sentence of up to 20 words, punctuation and all', async () => {
+    const { element } = await make();
+    await waitUntil(() => pathLines(element).length === 7, 'no path drawn');
+    const twenty =
+      'Well, the old sailors, tired and hungry, said: "We will sail home tomorrow, if the weather, at last, allows it."';
+    expect(twenty.split(' ')).to.have.length(20);
+    element.setAttribute('to', twenty);
+    const sentences = await element.morph('The children played in the park.', twenty, 3);
+    expect(sentences).to.have.length(5);
+    expect(errorText(element)).to.not.match(/at most/);
   });
 
   it('clamps or replaces bad attribute values with a message', async () => {

@@ -134,6 +134,21 @@ describe('tokenizer: learned pieces', () => {
     }
   });
 
+  it('with wholeWords, the most frequent words are pieces of their own and still round-trip', () => {
+    const pieces = learnPieces(TEXT, { size: 1100, alphabet: latinAlphabet(), wholeWords: 6 });
+    // The six most frequent: "▁the" (6 times), "▁cat" (4), "▁The", "▁on", "▁sat" (3), "▁mat" (2).
+    for (const word of [`${SPACE}the`, `${SPACE}cat`, `${SPACE}sat`])
+      expect(pieces).to.include(word);
+    const vocabulary = new Vocabulary(pieces);
+    const { pieces: written } = vocabulary.encode('The cat sat on the mat.');
+    expect(written).to.include.members([`${SPACE}cat`, `${SPACE}sat`, `${SPACE}the`]);
+    const rng = createRng(8);
+    for (let i = 0; i < 200; i++) {
+      const text = randomText(rng);
+      expect(vocabulary.decode(vocabulary.encode(text).ids)).to.equal(normalizeText(text));
+    }
+  });
+
   it('a literal "▁" in the text is a character, not a space', () => {
     expect(vocabulary.decode(vocabulary.encode(`a${SPACE}b ${SPACE}`).ids)).to.equal(
       `a${SPACE}b ${SPACE}`,

@@ -267,7 +267,12 @@ describe('SentenceVae (small random model, WASM)', () => {
 
   it('refuses bad sentences and weights of another architecture, with clear messages', async () => {
     const model = new SentenceVae(TINY, 10);
-    expect(() => model.encode([[4, 5, 6, 7, 8, 9, 10]])).to.throw(RangeError, /at most 6/);
+    const code = tf.zeros<tf.Rank.R2>([1, TINY.latentSize]);
+    expect(() => model.nllGivenCode(code, [[4, 5, 6, 7, 8, 9, 10]])).to.throw(
+      RangeError,
+      /at most 6/,
+    );
+    code.dispose();
     expect(() => model.encode([[4, 999]])).to.throw(RangeError, /0 to 261/);
     expect(() => model.encode([])).to.throw(RangeError, /No sentences/);
     const other = new SentenceVae({ ...TINY, latentSize: 4 }, 1);

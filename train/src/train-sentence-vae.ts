@@ -17,12 +17,12 @@
  *   npm run train:sentence-vae -- --smoke --out DIR   # a few hundred sentences, a few steps (CI)
  */
 import { parseArgs } from 'node:util';
-import type { Scalar, Tensor2D } from '@tensorflow/tfjs-core';
+import type { Rank, Scalar, Tensor2D } from '@tensorflow/tfjs-core';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { initNodeWasm } from './node-tf.js';
-import { loadSentences } from './sentence-data.js';
+import { frequentWords, loadSentences } from './sentence-data.js';
 import {
   checkpointExists,
   readCheckpointState,
@@ -39,6 +39,7 @@ import {
   type TokenIds,
 } from '../../src/models/sentence-vae.js';
 import { createLayer, linear, linearParameters } from '../../src/models/linear.js';
+import { mmdToStandardNormal } from '../../src/models/sentence-objective.js';
 import { latinAlphabet, Vocabulary } from '../../src/data/tokenizer.js';
 import { learnPieces } from '../../src/data/piece-learner.js';
 import { createRng } from '../../src/runtime/random.js';
@@ -57,7 +58,20 @@ const { values: flags } = parseArgs({
     'word-dropout': { type: 'string' },
     'bow-weight': { type: 'string' },
     'own-choices': { type: 'string' },
+    'kl-weight': { type: 'string' },
+    'mmd-weight': { type: 'string' },
+    'sample-code': { type: 'string' },
+    'input-deletion': { type: 'string' },
+    dropout: { type: 'string' },
     'encoder-reads': { type: 'string' },
+    // (from scratch only: the model's shape, its pieces and its data)
+    'extra-data': { type: 'string' },
+    'whole-words': { type: 'string' },
+    'vocabulary-size': { type: 'string' },
+    'latent-size': { type: 'string' },
+    'max-tokens': { type: 'string' },
+    // (any time: decoding only)
+    'lexicon-min-count': { type: 'string' },
     'warmup-steps': { type: 'string', default: '1500' },
     seed: { type: 'string', default: '1' },
     resume: { type: 'boolean', default: false },
@@ -95,6 +109,11 @@ const given: Record<string, number> = Object.fromEntries(
       ['wordDropout', flags['word-dropout']],
       ['bowWeight', flags['bow-weight']],
       ['ownChoices', flags['own-choices']],
+      ['klWeight', flags['kl-weight']],
+      ['mmdWeight', flags['mmd-weight']],
+      ['sampleCode', flags['sample-code']],
+      ['inputDeletion', flags['input-deletion']],
+      ['dropout', flags.dropout],
     ] as const
   ).flatMap(([key, value]) => (value === undefined ? [] : [[key, Number(value)]])),
 );
@@ -107,43 +126,89 @@ const defaultOptions: Record<string, number> = {
   bowWeight: 1,
   warmupSteps: smoke ? 2 : Number(flags['warmup-steps']),
   seed,
+  // (added later; a checkpoint that predates one ran with its default)
+  klWeight: 1,
+  mmdWeight: 0,
+  sampleCode: 1,
+  inputDeletion: 0,
+  dropout: 0,
+  extraData: 0,
+  wholeWords: 0,
+  lexiconMinCount: 0,
 };
+const fromScratchOnly = [
+  'extra-data',
+  'whole-words',
+  'vocabulary-size',
+  'latent-size',
+  'max-tokens',
+] as const;
+if (fromCheckpoint) {
+  for (const flag of fromScratchOnly)
+    if (flags[flag] !== undefined) throw new Error(`--${flag} applies to a run from scratch only.`);
+} else {
+  if (flags['extra-data'] !== undefined) defaultOptions.extraData = Number(flags['extra-data']);
+  if (flags['whole-words'] !== undefined) defaultOptions.wholeWords = Number(flags['whole-words']);
+}
 /** The checkpoint's settings; one added since it was written has its default (what it ran with). */
 const previousOptions = previous ? { ...defaultOptions, ...previous.options } : undefined;
-const options = { ...(previousOptions ?? defaultOptions), ...(flags.evaluate ? {} : given) };
+const options: Record<string, number> = {
+  ...(previousOptions ?? defaultOptions),
+  ...(flags.evaluate ? {} : given),
+  ...(flags['lexicon-min-count'] ? { lexiconMinCount: Number(flags['lexicon-min-count']) } : {}),
+};
 
 // ---- data and pieces ---------------------------------------------------------------------------
 const corpus = loadSentences(HELD_OUT, LM_FRACTION, options.seed, smoke ? 700 : Infinity);
+const trainingText = options.extraData ? [...corpus.train, ...corpus.extra] : corpus.train;
+/** The model's shape from scratch: the bundled one's, with what the command line changes. */
+const shape: SentenceVaeConfig = {
+  ...SENTENCE_VAE_CONFIG,
+  ...(flags['vocabulary-size'] ? { vocabularySize: Number(flags['vocabulary-size']) } : {}),
+  ...(flags['latent-size'] ? { latentSize: Number(flags['latent-size']) } : {}),
+  ...(flags['max-tokens'] ? { maxTokens: Number(flags['max-tokens']) } : {}),
+};
 const vocabulary = new Vocabulary(
   previous?.vocabulary ??
-    learnPieces(corpus.train, {
-      size: SENTENCE_VAE_CONFIG.vocabularySize,
+    learnPieces(trainingText, {
+      size: shape.vocabularySize,
       alphabet: latinAlphabet(),
+      wholeWords: options.wholeWords,
     }),
 );
 const encoderReads = flags.evaluate ? undefined : flags['encoder-reads'];
 if (encoderReads !== undefined && encoderReads !== 'forward' && encoderReads !== 'backward')
   throw new Error(`--encoder-reads takes forward or backward, not "${encoderReads}".`);
 const config: SentenceVaeConfig = {
-  ...(previous?.config ??
-    (smoke ? { ...SENTENCE_VAE_CONFIG, vocabularySize: vocabulary.size } : SENTENCE_VAE_CONFIG)),
+  ...(previous?.config ?? (smoke ? { ...shape, vocabularySize: vocabulary.size } : shape)),
   ...(encoderReads ? { encoderReads } : {}),
 };
 if (vocabulary.size !== config.vocabularySize)
   throw new Error(`${vocabulary.size} pieces learned; the model takes ${config.vocabularySize}.`);
 const fits = (text: string) => vocabulary.encode(text).ids.length <= config.maxTokens;
-const train = corpus.train.filter(fits);
+const train = trainingText.filter(fits);
 const heldOut = corpus.heldOut.filter(fits);
 const trainIds = train.map((text) => vocabulary.encode(text).ids);
+const meanPieces = (texts: string[]) =>
+  texts.reduce((sum, text) => sum + vocabulary.encode(text).ids.length, 0) / texts.length;
 log(
   `sentences: ${corpus.counts.wordnet} WordNet, ${corpus.counts.sotu} SOTU (clean, 5–30 words), ${corpus.counts.rejected} rejected, ` +
     `${corpus.counts.duplicates} duplicates; ${train.length} training, ${heldOut.length} held out, ${corpus.lmText.length} for the n-gram model; ` +
-    `${vocabulary.size} pieces; ${corpus.train.length - train.length} training sentences over ${config.maxTokens} pieces left out`,
+    `${vocabulary.size} pieces; ${trainingText.length - train.length} training sentences over ${config.maxTokens} pieces left out`,
+);
+
+log(
+  `pieces per sentence: ${meanPieces(train).toFixed(1)} training, ${meanPieces(heldOut).toFixed(1)} held out`,
 );
 
 // ---- model, bag-of-words head, optimiser ------------------------------------------------------
 const model = new SentenceVae(config, options.seed);
 model.vocabulary = [...vocabulary.pieces];
+if (options.lexiconMinCount > 0) {
+  // The decoder's lexicon: the training text's words.
+  model.useLexicon(frequentWords(train, options.lexiconMinCount));
+  log(`lexicon: ${model.lexicon!.size} words (seen ${options.lexiconMinCount}+ times)`);
+}
 // The bag-of-words head: from the code alone, predict which pieces the sentence has (training only).
 const bowHead = createLayer(
   config.latentSize,
@@ -210,22 +275,32 @@ function lengthBucketedBatches(): number[][] {
   return shuffleInPlace(batches, rng);
 }
 
-/** A quick look during training: greedy pieces right from the posterior mean, and the KL, on 256 held-out sentences. */
+/**
+ * A quick look during training, on 256 held-out sentences: greedy pieces right from the code's
+ * mean, the KL, how far the codes are from N(0, I) (MMD², 0 when they look like draws from it),
+ * and one sentence decoded from a code drawn from N(0, I).
+ */
 async function quickCheck(): Promise<string> {
   const ids = heldOut.slice(0, 256).map((text) => vocabulary.encode(text).ids);
   const { mean, logVar } = model.encode(ids);
   const decoded = await model.decode(mean);
+  const prior = tf.randomNormal<Rank.R2>([1, config.latentSize], 0, 1, 'float32', state.step);
+  const [sample] = await model.decode(prior);
   const kl = tf.tidy(() =>
     tf.mean(
       tf.sum(tf.mul(tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)), 0.5), 1),
     ),
   );
-  const klValue = (await kl.data())[0];
-  tf.dispose([mean, logVar, kl]);
+  const mmd = tf.tidy(() => mmdToStandardNormal(mean, state.step));
+  const [klValue, mmdValue] = [(await kl.data())[0], (await mmd.data())[0]];
+  tf.dispose([mean, logVar, kl, mmd, prior]);
   let right = 0;
   let total = 0;
   ids.forEach((s, b) => s.forEach((id, t) => ((right += decoded[b][t] === id ? 1 : 0), total++)));
-  return `pieces right ${((100 * right) / total).toFixed(1)}%, KL ${klValue.toFixed(1)} nats; e.g. “${heldOut[0]}” → “${vocabulary.decode(decoded[0])}”`;
+  return (
+    `pieces right ${((100 * right) / total).toFixed(1)}%, KL ${klValue.toFixed(1)} nats, MMD² ${mmdValue.toFixed(3)}; ` +
+    `e.g. “${heldOut[0]}” → “${vocabulary.decode(decoded[0])}”; from N(0, I): “${vocabulary.decode(sample)}”`
+  );
 }
 
 async function saveCheckpoint(
@@ -263,7 +338,8 @@ if (!flags.evaluate) {
   let recentSteps = 0;
   log(
     `training ${sessionMinutes} min from step ${state.step}: batch ${options.batchSize}, Adam ${options.learningRate}, ` +
-      `free bits ${options.freeBits} nats/dim, word dropout ${options.wordDropout}, own choices ${options.ownChoices}, bag-of-words weight ${options.bowWeight}, ` +
+      `KL weight ${options.klWeight}, free bits ${options.freeBits} nats/dim, MMD weight ${options.mmdWeight}, code ${options.sampleCode ? 'drawn' : 'the mean'}, ` +
+      `input deletion ${options.inputDeletion}, dropout ${options.dropout}, word dropout ${options.wordDropout}, own choices ${options.ownChoices}, bag-of-words weight ${options.bowWeight}, ` +
       `KL warm-up ${options.warmupSteps} steps; config ${JSON.stringify(config)}`,
   );
   training: while (true) {
@@ -275,10 +351,14 @@ if (!flags.evaluate) {
         optimizer,
         sentences,
         {
-          klWeight,
+          klWeight: klWeight * options.klWeight,
           freeBits: options.freeBits,
           wordDropout: options.wordDropout,
           ownChoices: options.ownChoices,
+          mmdWeight: options.mmdWeight,
+          sampleCode: options.sampleCode !== 0,
+          inputDeletion: options.inputDeletion,
+          dropout: options.dropout,
           rng,
         },
         { parameters: [bowHead.weight, bowHead.bias], loss: bagOfWordsLoss(sentences) },

@@ -1,0 +1,104 @@
+/**
+ * The words a sentence decoder may write: with a lexicon, every word it finishes is a word of
+ * its training text, never a made-up blend of pieces ("gulpties").
+ *
+ * A word here is what a reader (and the card's made-up-word count) takes as one: a run of letters
+ * with inner apostrophes, compared in lower case. A decoder writes a word as one or more pieces;
+ * while it writes, the state is the word so far. At each step a piece is allowed when
+ *
+ *   it starts a word (a space-marked piece, or letters after punctuation)
+ *        the word so far is finished (a known word, or none) and the piece begins a known word
+ *   it continues the word so far (letters, no space mark)
+ *        the word so far plus the piece begins a known word
+ *   it is anything else (punctuation, the end of the sentence)
+ *        the word so far is finished
+ *
+ * Byte pieces (characters never seen in training) are never allowed. The allowed pieces of a
+ * state are a mask of logits (0 or −1e9), computed once per state and kept: most steps start a
+ * word, so a handful of masks serve a whole morph.
+ */
+import { BYTE_BASE, EOS, SPACE, SPECIAL_TOKENS } from './tokenizer.js';
+
+/** The decoder's position in a word: the letters of the word so far ('' between words). */
+export type LexiconState = string;
+
+const BLOCKED = -1e9;
+const LETTERS = /^[\p{L}\p{M}']+$/u;
+const MAX_KEPT_MASKS = 2000;
+
+type PieceKind =
+  { kind: 'letters'; text: string; startsWord: boolean } | { kind: 'other' } | { kind: 'never' };
+
+export class Lexicon {
+  private readonly words: Set<string>;
+  /** Every prefix of every known word, '' included. */
+  private readonly prefixes = new Set<string>(['']);
+  private readonly kinds: PieceKind[];
+  private readonly masks = new Map<LexiconState, Float32Array>();
+
+  /** `pieces`: the vocabulary; `words`: every known word, as they come (case does not matter). */
+  constructor(pieces: readonly string[], words: Iterable<string>) {
+    this.kinds = pieces.map((piece, id) => pieceKind(piece, id));
+    this.words = new Set();
+    const add = (word: string) => {
+      const lower = word.toLowerCase();
+      if (!LETTERS.test(lower) || this.words.has(lower)) return;
+      this.words.add(lower);
+      for (let end = 1; end <= lower.length; end++) this.prefixes.add(lower.slice(0, end));
+    };
+    for (const word of words) add(word);
+  }
+
+  get size(): number {
+    return this.words.size;
+  }
+
+  has(word: string): boolean {
+    return this.words.has(word.toLowerCase());
+  }
+
+  /** The state before the first piece. */
+  start(): LexiconState {
+    return '';
+  }
+
+  /** The state after writing piece `id` in `state`. */
+  next(state: LexiconState, id: number): LexiconState {
+    const kind = this.kinds[id];
+    if (kind?.kind !== 'letters') return '';
+    return kind.startsWord || state === '' ? kind.text : state + kind.text;
+  }
+
+  /** Logit offsets for the next piece in `state`: 0 where allowed, −1e9 elsewhere. */
+  mask(state: LexiconState): Float32Array {
+    let mask = this.masks.get(state);
+    if (mask) return mask;
+    const fresh = new Float32Array(this.kinds.length).fill(BLOCKED);
+    const finished = state === '' || this.words.has(state);
+    this.kinds.forEach((kind, id) => {
+      if (this.allows(kind, state, finished)) fresh[id] = 0;
+    });
+    mask = fresh;
+    if (this.masks.size >= MAX_KEPT_MASKS) this.masks.clear();
+    this.masks.set(state, mask);
+    return mask;
+  }
+
+  private allows(kind: PieceKind, state: LexiconState, finished: boolean): boolean {
+    if (kind.kind === 'never') return false;
+    if (kind.kind === 'other') return finished;
+    if (kind.startsWord || state === '') return finished && this.prefixes.has(kind.text);
+    return this.prefixes.has(state + kind.text);
+  }
+}
+
+/** What a piece is to the lexicon: letters (starting a word or not), something else, or never written. */
+function pieceKind(piece: string, id: number): PieceKind {
+  if (id === EOS) return { kind: 'other' };
+  if (id < SPECIAL_TOKENS.length || (id >= BYTE_BASE && id < BYTE_BASE + 256))
+    return { kind: 'never' };
+  const startsWord = piece.startsWith(SPACE);
+  const text = (startsWord ? piece.slice(1) : piece).toLowerCase();
+  if (text === '') return { kind: 'other' }; // the bare space mark: the letters after it start a word
+  return LETTERS.test(text) ? { kind: 'letters', text, startsWord } : { kind: 'other' };
+}
