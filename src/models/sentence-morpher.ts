@@ -33,7 +33,11 @@ export type { CodeDistribution };
 
 export { SentenceInputError, type PreparedSentence, type SentenceProblem };
 
-/** In-page fine-tuning keeps the training's guards against collapse, at full KL weight. */
+/**
+ * In-page fine-tuning keeps to the objective the weights were trained with (they say which);
+ * weights that do not say were trained as a VAE with the guards against collapse of
+ * TRAINING_OBJECTIVE, at full KL weight.
+ */
 const FINE_TUNE_OBJECTIVE = { ...TRAINING_OBJECTIVE, klWeight: 1 };
 
 export class SentenceMorpher {
@@ -152,7 +156,8 @@ export class SentenceMorpher {
             { length: batchSize },
             () => data[Math.floor(rng.next() * data.length)],
           );
-          const loss = this.model.trainStep(optimizer, batch, { ...FINE_TUNE_OBJECTIVE, rng });
+          const objective = this.model.trainingObjective ?? FINE_TUNE_OBJECTIVE;
+          const loss = this.model.trainStep(optimizer, batch, { ...objective, rng });
           const value = (await loss.data())[0];
           loss.dispose();
           return { loss: value };

@@ -77,6 +77,31 @@ export const SENTENCE_VAE_CONFIG: SentenceVaeConfig = {
   latentSize: 32,
 };
 
+/** An objective's settings, as a weights file records them. */
+export type TrainedObjective = Omit<ObjectiveOptions, 'rng'>;
+
+const OBJECTIVE_NUMBERS = [
+  'klWeight',
+  'freeBits',
+  'wordDropout',
+  'ownChoices',
+  'mmdWeight',
+  'inputDeletion',
+  'dropout',
+];
+
+function isTrainedObjective(value: unknown): value is TrainedObjective {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.entries(value).every(([key, v]) =>
+      key === 'sampleCode'
+        ? typeof v === 'boolean'
+        : OBJECTIVE_NUMBERS.includes(key) && typeof v === 'number' && Number.isFinite(v),
+    )
+  );
+}
+
 export class SentenceVae {
   readonly config: SentenceVaeConfig;
   /** The pieces behind the ids, when the weights carry them. */
@@ -88,6 +113,11 @@ export class SentenceVae {
   lexiconWords?: string[];
   /** The decoder's lexicon (src/data/lexicon.ts): every word it finishes is one of these. */
   lexicon?: Lexicon;
+  /**
+   * The objective the weights were last trained with, when they say (fine-tuning in the page
+   * keeps to it): numbers only, the `ObjectiveOptions` fields.
+   */
+  trainingObjective?: TrainedObjective;
   private readonly embedding: tf.Variable; // E, [vocabularySize, embeddingSize]
   private readonly encoder: SentenceEncoder;
   private readonly decoder: SentenceDecoder;
@@ -239,12 +269,17 @@ export class SentenceVae {
   }
 
   /** What a weights file must declare to load into this model; the vocabulary travels with it. */
-  description(): ModelDescription & { vocabulary?: string[]; lexicon?: string[] } {
+  description(): ModelDescription & {
+    vocabulary?: string[];
+    lexicon?: string[];
+    objective?: TrainedObjective;
+  } {
     return {
       model: 'sentence-vae',
       config: this.config,
       ...(this.vocabulary ? { vocabulary: this.vocabulary } : {}),
       ...(this.lexiconWords ? { lexicon: this.lexiconWords } : {}),
+      ...(this.trainingObjective ? { objective: this.trainingObjective } : {}),
     };
   }
 
@@ -259,7 +294,8 @@ export class SentenceVae {
   async setWeights(artifacts: tf.io.ModelArtifacts): Promise<void> {
     const carried = (
       artifacts.modelTopology as
-        { generativeElements?: { vocabulary?: unknown; lexicon?: unknown } } | undefined
+        | { generativeElements?: { vocabulary?: unknown; lexicon?: unknown; objective?: unknown } }
+        | undefined
     )?.generativeElements;
     const words = carried?.vocabulary;
     const lexicon = carried?.lexicon;
@@ -268,6 +304,10 @@ export class SentenceVae {
       !(Array.isArray(lexicon) && lexicon.every((w) => typeof w === 'string'))
     ) {
       throw new WeightsError("The weights' lexicon is not a list of words.");
+    }
+    const objective = carried?.objective;
+    if (objective !== undefined && !isTrainedObjective(objective)) {
+      throw new WeightsError("The weights' training objective is not a set of numbers.");
     }
     if (
       !Array.isArray(words) ||
@@ -288,6 +328,7 @@ export class SentenceVae {
     await assignArtifacts(this.description(), this.namedParameters(), artifacts);
     this.vocabulary = words;
     this.useLexicon(lexicon);
+    this.trainingObjective = objective;
   }
 
   getWeights(): Promise<tf.io.ModelArtifacts> {

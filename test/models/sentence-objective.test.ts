@@ -11,7 +11,8 @@ import { deletePieces } from '../../src/models/sentence-batch.js';
 import { MAX_INPUT_PIECES } from '../../src/data/sentence-input.js';
 import { BYTE_PIECES, EOS, SPACE, SPECIAL_TOKENS, Vocabulary } from '../../src/data/tokenizer.js';
 import { createRng } from '../../src/runtime/random.js';
-import { tensorCount, TINY_SENTENCE_VAE as TINY } from '../helpers.js';
+import { WeightsError } from '../../src/runtime/weights-format.js';
+import { rejection, tensorCount, TINY_SENTENCE_VAE as TINY } from '../helpers.js';
 
 const SENTENCES = [
   [4, 5, 6],
@@ -111,6 +112,24 @@ describe('sentence model objective (small random model, WASM)', () => {
     expect(tensorCount()).to.equal(before);
     expect(await score()).to.be.lessThan(first * 0.8);
     optimizer.dispose();
+    model.dispose();
+  });
+
+  it('the weights carry the objective and the lexicon; fine-tuning keeps to that objective; a malformed one is refused', async () => {
+    const model = new SentenceVae(TINY, 26);
+    model.vocabulary = [...SPECIAL_TOKENS, ...BYTE_PIECES, SPACE, 'a'];
+    model.useLexicon(['a', 'aa']);
+    model.trainingObjective = { klWeight: 0.1, mmdWeight: 5, sampleCode: true, dropout: 0.3 };
+    const artifacts = await model.getWeights();
+    const copy = new SentenceVae(TINY, 27);
+    await copy.setWeights(artifacts);
+    expect(copy.trainingObjective).to.deep.equal(model.trainingObjective);
+    expect(copy.lexicon?.has('aa')).to.equal(true);
+    const topology = artifacts.modelTopology as { generativeElements: { objective: unknown } };
+    topology.generativeElements.objective = { klWeight: 'a lot' };
+    expect(await rejection(copy.setWeights(artifacts))).to.be.instanceOf(WeightsError);
+    expect(copy.trainingObjective?.mmdWeight).to.equal(5); // the failed load changed nothing
+    copy.dispose();
     model.dispose();
   });
 

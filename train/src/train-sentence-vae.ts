@@ -387,6 +387,16 @@ if (!flags.evaluate) {
   }
 }
 
+// The objective travels with the weights, so that fine-tuning in the page keeps to it.
+model.trainingObjective = {
+  klWeight: options.klWeight,
+  freeBits: options.freeBits,
+  mmdWeight: options.mmdWeight,
+  sampleCode: options.sampleCode !== 0,
+  inputDeletion: options.inputDeletion,
+  dropout: options.dropout,
+  wordDropout: options.wordDropout,
+};
 await writeRelease({
   outDir,
   model,
