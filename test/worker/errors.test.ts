@@ -31,7 +31,7 @@ describe('errors across the worker boundary', () => {
     const error = roundTrip(new SentenceInputError('tooManyWords', 31, 20)) as SentenceInputError;
     expect(error).to.be.instanceOf(SentenceInputError);
     expect([error.problem, error.count, error.limit]).to.deep.equal(['tooManyWords', 31, 20]);
-    expect(error.message).to.contain('31 pieces');
+    expect(error.message).to.contain('31 words');
   });
 
   it('an AbortError stays a DOMException named AbortError; RangeError stays a RangeError', () => {
