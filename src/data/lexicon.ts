@@ -13,7 +13,8 @@
  *   it is anything else (punctuation, the end of the sentence)
  *        the word so far is finished
  *
- * Byte pieces (characters never seen in training) are never allowed. The allowed pieces of a
+ * Capitals only start a word ("The", never "thE" or "disuSe"): the training text has no capital
+ * inside a word. Byte pieces (characters never seen in training) are never allowed. The allowed pieces of a
  * state are a mask of logits (0 or −1e9), computed once per state and kept: most steps start a
  * word, so a handful of masks serve a whole morph.
  */
@@ -27,7 +28,16 @@ const LETTERS = /^[\p{L}\p{M}']+$/u;
 const MAX_KEPT_MASKS = 2000;
 
 type PieceKind =
-  { kind: 'letters'; text: string; startsWord: boolean } | { kind: 'other' } | { kind: 'never' };
+  | {
+      kind: 'letters';
+      text: string; // lower case
+      startsWord: boolean;
+      /** Capitals in it, and capitals after its first letter. */
+      capitals: boolean;
+      capitalsInside: boolean;
+    }
+  | { kind: 'other' }
+  | { kind: 'never' };
 
 export class Lexicon {
   private readonly words: Set<string>;
@@ -87,8 +97,9 @@ export class Lexicon {
   private allows(kind: PieceKind, state: LexiconState, finished: boolean): boolean {
     if (kind.kind === 'never') return false;
     if (kind.kind === 'other') return finished;
-    if (kind.startsWord || state === '') return finished && this.prefixes.has(kind.text);
-    return this.prefixes.has(state + kind.text);
+    if (kind.startsWord || state === '')
+      return finished && !kind.capitalsInside && this.prefixes.has(kind.text);
+    return !kind.capitals && this.prefixes.has(state + kind.text);
   }
 }
 
@@ -98,7 +109,15 @@ function pieceKind(piece: string, id: number): PieceKind {
   if (id < SPECIAL_TOKENS.length || (id >= BYTE_BASE && id < BYTE_BASE + 256))
     return { kind: 'never' };
   const startsWord = piece.startsWith(SPACE);
-  const text = (startsWord ? piece.slice(1) : piece).toLowerCase();
-  if (text === '') return { kind: 'other' }; // the bare space mark: the letters after it start a word
-  return LETTERS.test(text) ? { kind: 'letters', text, startsWord } : { kind: 'other' };
+  const written = startsWord ? piece.slice(1) : piece;
+  if (written === '') return { kind: 'other' }; // the bare space mark: the letters after it start a word
+  if (!LETTERS.test(written)) return { kind: 'other' };
+  const hasCapital = (text: string) => text !== text.toLowerCase();
+  return {
+    kind: 'letters',
+    text: written.toLowerCase(),
+    startsWord,
+    capitals: hasCapital(written),
+    capitalsInside: hasCapital([...written].slice(1).join('')),
+  };
 }

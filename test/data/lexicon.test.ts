@@ -3,7 +3,10 @@ import { expect } from '@open-wc/testing';
 import { Lexicon } from '../../src/data/lexicon.js';
 import { BYTE_PIECES, EOS, SPACE, SPECIAL_TOKENS, UNK } from '../../src/data/tokenizer.js';
 
-const EXTRA = [SPACE, `${SPACE}the`, `${SPACE}ca`, 't', 's', 'x', ',', '.', `${SPACE}zz`];
+const EXTRA = [
+  ...[SPACE, `${SPACE}the`, `${SPACE}ca`, 't', 's', 'x', ',', '.', `${SPACE}zz`],
+  ...[`${SPACE}Ca`, 'T', `${SPACE}cA`],
+];
 const PIECES = [...SPECIAL_TOKENS, ...BYTE_PIECES, ...EXTRA];
 const id = (piece: string) => PIECES.indexOf(piece);
 const allowed = (lexicon: Lexicon, state: string) =>
@@ -26,7 +29,9 @@ describe('Lexicon', () => {
       't', // letters with no space at the start of a chunk begin a word: "t…" as in "the"
       ',',
       '.',
-    ]);
+      `${SPACE}Ca`, // a capital may start a word…
+      'T',
+    ]); // …but "▁cA" never comes: no capital inside a word
     const mask = lexicon.mask('');
     expect(mask[EOS]).to.equal(0);
     expect(mask[UNK]).to.be.below(-1e8);
@@ -45,7 +50,8 @@ describe('Lexicon', () => {
       's',
       ',',
       '.',
-    ]);
+      `${SPACE}Ca`,
+    ]); // (not "T": "caT" has a capital inside)
     expect(lexicon.mask(cat)[EOS]).to.equal(0);
     expect(lexicon.next(cat, id(','))).to.equal('');
   });
