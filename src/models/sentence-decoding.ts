@@ -134,16 +134,37 @@ async function decodeInLexicon(
   return rows.map((row) => row.slice(0, maxTokens));
 }
 
-/**
- * Beam search, all codes at once: `width` hypotheses per code, scored by their log-probability
- * divided by their length (so that short sentences are not favoured just for being short). With
- * a lexicon, each hypothesis keeps its own word state, read back after every step.
- */
+/** A beam search's result: every code's `width` final hypotheses (EOS cut off) and their scores. */
+export interface BeamHypotheses {
+  sentences: number[][][];
+  /** Log-probability divided by length, per hypothesis. */
+  scores: number[][];
+}
+
+/** Beam search: of each code's hypotheses, the one with the best score. */
 export async function beamSearch(
   decoder: StepwiseDecoder,
   codes: tf.Tensor2D,
   width: number,
 ): Promise<number[][]> {
+  const { sentences, scores } = await beamHypotheses(decoder, codes, width);
+  return sentences.map((hypotheses, i) => hypotheses[indexOfMax(scores[i])]);
+}
+
+export function indexOfMax(values: readonly number[]): number {
+  return values.reduce((best, v, i) => (v > values[best] ? i : best), 0);
+}
+
+/**
+ * Beam search, all codes at once: `width` hypotheses per code, scored by their log-probability
+ * divided by their length (so that short sentences are not favoured just for being short). With
+ * a lexicon, each hypothesis keeps its own word state, read back after every step.
+ */
+export async function beamHypotheses(
+  decoder: StepwiseDecoder,
+  codes: tf.Tensor2D,
+  width: number,
+): Promise<BeamHypotheses> {
   const { vocabularySize: V, maxTokens } = decoder.config;
   const lexicon = decoder.lexicon;
   const n = codes.shape[0];
@@ -226,14 +247,18 @@ export async function beamSearch(
       }
       rows.dispose();
     }
-    const result = tf.tidy(() => {
-      const normalised = tf.div(beam.scores, tf.maximum(beam.lengths, 1));
-      const winner = tf.add(tf.argMax(normalised, 1), tf.reshape(fixed.rowBase, [-1]));
-      return tf.gather<tf.Tensor2D>(beam.history!, winner);
-    });
-    const rows = await result.array();
-    result.dispose();
-    return rows.map((row) => untilEos(row, maxTokens));
+    const normalised = tf.tidy(() => tf.div(beam.scores, tf.maximum(beam.lengths, 1)));
+    const [scores, rows] = await Promise.all([
+      normalised.array() as Promise<number[][]>,
+      beam.history!.array(),
+    ]);
+    normalised.dispose();
+    return {
+      scores,
+      sentences: scores.map((_, i) =>
+        rows.slice(i * width, (i + 1) * width).map((row) => untilEos(row, maxTokens)),
+      ),
+    };
   } finally {
     tf.dispose(Object.values(beam).filter((t) => t !== undefined));
     const { constants, ...rest } = fixed;

@@ -43,11 +43,12 @@ import {
   type ModelDescription,
 } from '../runtime/weights-format.js';
 import { createRng } from '../runtime/random.js';
-import { Vocabulary } from '../data/tokenizer.js';
+import { EOS, Vocabulary } from '../data/tokenizer.js';
 import { Lexicon } from '../data/lexicon.js';
 import {
-  beamSearch,
+  beamHypotheses,
   decodeStepwise,
+  indexOfMax,
   type DecodeOptions,
   type DecodingConstants,
 } from './sentence-decoding.js';
@@ -101,6 +102,12 @@ function isTrainedObjective(value: unknown): value is TrainedObjective {
     )
   );
 }
+
+/**
+ * How much a beam hypothesis loses per unit of distance between its re-encoding and the code
+ * (see `beamReranked`), measured on held-out reconstructions (README, sentence-morph).
+ */
+export const RERANK_WEIGHT = 16;
 
 export class SentenceVae {
   readonly config: SentenceVaeConfig;
@@ -228,7 +235,7 @@ export class SentenceVae {
   /** Sentences for `codes` ([n, latentSize]) as ids without EOS: greedy, sampled or beam (sentence-decoding.ts). */
   decode(codes: tf.Tensor2D, options: DecodeOptions = {}): Promise<number[][]> {
     const decoding = options.decoding ?? 'greedy';
-    if (decoding === 'beam') return beamSearch(this, codes, options.beamWidth ?? 4);
+    if (decoding === 'beam') return this.beamReranked(codes, options.beamWidth ?? 4);
     return decodeStepwise(
       this,
       codes,
@@ -236,6 +243,42 @@ export class SentenceVae {
         ? { temperature: options.temperature ?? 1, seed: options.seed }
         : undefined,
     );
+  }
+
+  /**
+   * Beam search with its hypotheses reranked: each one's score (log-probability per piece) less
+   * RERANK_WEIGHT times how far the encoder puts it from the code (the mean squared difference
+   * per dimension). Of two likely sentences, the one that reads back as this code is the one
+   * that says what the code says.
+   */
+  private async beamReranked(codes: tf.Tensor2D, width: number): Promise<number[][]> {
+    const { sentences, scores } = await beamHypotheses(this, codes, width);
+    const distances = await this.reencodingDistances(codes, sentences);
+    return sentences.map((hypotheses, i) => {
+      const combined = hypotheses.map((s, k) =>
+        s.length ? scores[i][k] - RERANK_WEIGHT * distances[i][k] : -Infinity,
+      );
+      return hypotheses[indexOfMax(combined)];
+    });
+  }
+
+  /** For each code and each of its sentences, the mean squared difference between the code and the sentence's encoding. */
+  async reencodingDistances(
+    codes: tf.Tensor2D,
+    sentences: readonly (readonly TokenIds[])[],
+  ): Promise<number[][]> {
+    const width = sentences[0]?.length ?? 0;
+    if (width === 0) return sentences.map(() => []);
+    // (an empty sentence is read as EOS alone: it is never chosen anyway)
+    const flat = sentences.flat().map((s) => (s.length ? s : [EOS]));
+    const distances = tf.tidy(() => {
+      const { mean } = this.encode(flat);
+      const targets = tf.reshape(tf.tile(tf.expandDims(codes, 1), [1, width, 1]), mean.shape);
+      return tf.mean(tf.square(tf.sub(mean, targets)), 1);
+    });
+    const values = await distances.data();
+    distances.dispose();
+    return sentences.map((_, i) => Array.from(values.slice(i * width, (i + 1) * width)));
   }
 
   /** The lecture's morph: `steps` + 2 codes evenly spaced from `from`'s mean to `to`'s (ends included), decoded. */

@@ -5,7 +5,8 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
 import { ensureGradients } from '../../src/runtime/training-loop.js';
-import { SentenceVae } from '../../src/models/sentence-vae.js';
+import { RERANK_WEIGHT, SentenceVae } from '../../src/models/sentence-vae.js';
+import { beamHypotheses } from '../../src/models/sentence-decoding.js';
 import { mmdToStandardNormal } from '../../src/models/sentence-objective.js';
 import { deletePieces } from '../../src/models/sentence-batch.js';
 import { MAX_INPUT_PIECES } from '../../src/data/sentence-input.js';
@@ -130,6 +131,25 @@ describe('sentence model objective (small random model, WASM)', () => {
     expect(await rejection(copy.setWeights(artifacts))).to.be.instanceOf(WeightsError);
     expect(copy.trainingObjective?.mmdWeight).to.equal(5); // the failed load changed nothing
     copy.dispose();
+    model.dispose();
+  });
+
+  it("beam decoding picks the hypothesis with the best score less RERANK_WEIGHT times its re-encoding's distance to the code", async () => {
+    const model = new SentenceVae(TINY, 28);
+    const codes = tf.randomNormal<tf.Rank.R2>([5, TINY.latentSize], 0, 1, 'float32', 8);
+    const before = tensorCount();
+    const { sentences, scores } = await beamHypotheses(model, codes, 3);
+    const distances = await model.reencodingDistances(codes, sentences);
+    const expected = sentences.map((hypotheses, i) => {
+      const combined = hypotheses.map((s, k) =>
+        s.length ? scores[i][k] - RERANK_WEIGHT * distances[i][k] : -Infinity,
+      );
+      return hypotheses[combined.indexOf(Math.max(...combined))];
+    });
+    expect(await model.decode(codes, { decoding: 'beam', beamWidth: 3 })).to.deep.equal(expected);
+    expect(distances.flat().every((d) => d >= 0)).to.equal(true);
+    expect(tensorCount()).to.equal(before);
+    codes.dispose();
     model.dispose();
   });
 

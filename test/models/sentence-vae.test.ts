@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime } from '../../src/runtime/backend.js';
 import { ensureGradients } from '../../src/runtime/training-loop.js';
 import { SentenceVae } from '../../src/models/sentence-vae.js';
+import { beamSearch } from '../../src/models/sentence-decoding.js';
 import { WeightsError } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
 import { BYTE_PIECES, EOS, PAD, SPACE, SPECIAL_TOKENS, UNK } from '../../src/data/tokenizer.js';
@@ -233,7 +234,7 @@ describe('SentenceVae (small random model, WASM)', () => {
     );
     const codes = tf.randomNormal<tf.Rank.R2>([6, TINY.latentSize], 0, 1, 'float32', 12);
     const greedy = await model.decode(codes);
-    const beam = await model.decode(codes, { decoding: 'beam', beamWidth: 4 });
+    const beam = await beamSearch(model, codes, 4); // (the beam's own best, before reranking)
     const perWord = async (sentences: number[][]) => {
       const scores = [];
       for (let i = 0; i < sentences.length; i++) {

@@ -4,7 +4,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { KneserNeyTrigram, lmWords } from './kneser-ney.js';
 import type { SentenceVae, TokenIds } from '../../src/models/sentence-vae.js';
-import { bannedPieces, type StepwiseDecoder } from '../../src/models/sentence-decoding.js';
+import {
+  bannedPieces,
+  beamHypotheses,
+  indexOfMax,
+  type StepwiseDecoder,
+} from '../../src/models/sentence-decoding.js';
 import { BOS, EOS, splitWords, type Vocabulary } from '../../src/data/tokenizer.js';
 import { changedWords } from '../../src/data/word-diff.js';
 import { createRng } from '../../src/runtime/random.js';
@@ -312,4 +317,41 @@ export async function priorSamples(
     codes.dispose();
   }
   return sentences;
+}
+
+/**
+ * Held-out words right (as `recon_word_accuracy`) for greedy decoding and for a beam of `width`
+ * whose hypotheses are reranked with each weight in `weights` (0: the beam's own best), all from
+ * the codes' means: what RERANK_WEIGHT is chosen by.
+ */
+export async function compareDecodings(
+  model: SentenceVae,
+  vocabulary: Vocabulary,
+  texts: readonly string[],
+  width: number,
+  weights: readonly number[],
+): Promise<Record<string, number>> {
+  const counts = new Map<string, { right: number; words: number }>();
+  const add = (name: string, input: string, ids: readonly number[]) => {
+    const score = compareWords(input, vocabulary.decode(ids));
+    const entry = counts.get(name) ?? { right: 0, words: 0 };
+    counts.set(name, { right: entry.right + score.right, words: entry.words + score.words });
+  };
+  for (let start = 0; start < texts.length; start += 64) {
+    const part = texts.slice(start, start + 64);
+    const { mean, logVar } = model.encode(part.map((text) => vocabulary.encode(text).ids));
+    (await model.decode(mean)).forEach((ids, i) => add('greedy', part[i], ids));
+    const { sentences, scores } = await beamHypotheses(model, mean, width);
+    const distances = await model.reencodingDistances(mean, sentences);
+    for (const weight of weights) {
+      sentences.forEach((hypotheses, i) => {
+        const combined = hypotheses.map((s, k) =>
+          s.length ? scores[i][k] - weight * distances[i][k] : -Infinity,
+        );
+        add(`beam ${width}, rerank weight ${weight}`, part[i], hypotheses[indexOfMax(combined)]);
+      });
+    }
+    tf.dispose([mean, logVar]);
+  }
+  return Object.fromEntries([...counts].map(([name, c]) => [name, round(c.right / c.words, 4)]));
 }

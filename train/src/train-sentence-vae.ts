@@ -31,6 +31,7 @@ import {
   type CheckpointState,
 } from './sentence-checkpoint.js';
 import { writeRelease } from './sentence-release.js';
+import { compareDecodings } from './sentence-eval.js';
 import {
   SentenceVae,
   SENTENCE_VAE_CONFIG,
@@ -77,6 +78,8 @@ const { values: flags } = parseArgs({
     resume: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     evaluate: { type: 'boolean', default: false },
+    // with --evaluate: compare greedy and reranked beam decodings on this many held-out sentences, then stop
+    'compare-decodings': { type: 'string' },
   },
 });
 
@@ -385,6 +388,13 @@ if (!flags.evaluate) {
     }
     state.epoch++;
   }
+}
+
+if (flags['compare-decodings']) {
+  const texts = heldOut.slice(0, Number(flags['compare-decodings']));
+  log(`decodings compared on ${texts.length} held-out sentences (words right):`);
+  log(JSON.stringify(await compareDecodings(model, vocabulary, texts, 4, [0, 2, 8, 16, 32, 64, 1000])));
+  process.exit(0);
 }
 
 // The objective travels with the weights, so that fine-tuning in the page keeps to it.
