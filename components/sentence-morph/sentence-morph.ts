@@ -229,7 +229,10 @@ export class SentenceMorph extends GenerativeElement {
     return { mean: Array.from(mean), logVar: Array.from(logVar) };
   }
 
-  /** The sentence the decoder makes from `code` (32 numbers), with the element's `decoding`. */
+  /**
+   * The sentence the decoder makes from `code` (64 numbers for the bundled model; a code drawn
+   * from N(0, I) gives a sentence of the model's own), with the element's `decoding`.
+   */
   async decode(code: ArrayLike<number>): Promise<string> {
     await this.modelReady();
     const [sentence] = await this.morpher!.decode([code], this.#morphing.decodeOptions());

@@ -42,7 +42,7 @@ export const STRINGS: Strings<{
   en: {
     title: 'Sentence morph',
     intro:
-      'A variational auto-encoder maps each sentence to a 32-dimensional code. The two sentences below become two points; the model decodes points at equal spacing on the straight line between them.',
+      'An encoder maps each sentence to a 64-dimensional code, and a decoder writes a sentence from a code, only in words it has read. It is trained like the lecture’s VAE, except that the codes of a whole batch, not of each sentence, are pulled towards N(0, I) (an MMD penalty, with a small KL): the codes stay precise, and codes drawn from N(0, I) still decode to sentences. The two sentences below become two points; the model decodes points at equal spacing on the straight line between them.',
     fromLabel: 'From',
     toLabel: 'To',
     examples: 'Held-out sentences',
@@ -80,7 +80,7 @@ export const STRINGS: Strings<{
       'Trained {steps} steps on {used} sentences; {unknown} of {total} words had characters the model never saw.',
     emptyTrainingSet: 'Paste at least one sentence first.',
     credit:
-      'Trained on WordNet’s example sentences (WordNet 3.1, © Princeton University, WordNet licence) and State of the Union addresses (public domain).',
+      'Trained on WordNet’s example sentences and definitions (WordNet 3.1, © Princeton University, WordNet licence), State of the Union addresses and Moby-Dick (public domain).',
     problems: {
       stepsNotANumber: 'not a number (1–20).',
       stepsOutOfRange: 'outside 1–20.',
@@ -90,7 +90,7 @@ export const STRINGS: Strings<{
   'zh-Hans': {
     title: '句子渐变',
     intro:
-      '变分自编码器把每个句子映射为一个 32 维编码。下面两个句子成为两个点；模型在两点之间的直线上等距取点并逐一解码。',
+      '编码器把每个句子映射为一个 64 维编码，解码器再从编码写出句子，只用它读过的词。训练方式与讲义中的 VAE 相同，只是拉向 N(0, I) 的是一整批句子的编码，而不是每个句子各自的编码（MMD 惩罚，加一个很小的 KL 项）：编码保持精确，从 N(0, I) 抽取的编码仍能解码成句子。下面两个句子成为两个点；模型在两点之间的直线上等距取点并逐一解码。',
     fromLabel: '起点',
     toLabel: '终点',
     examples: '留出的句子',
@@ -127,7 +127,7 @@ export const STRINGS: Strings<{
       '在 {used} 个句子上训练了 {steps} 步；{total} 个词中有 {unknown} 个含有模型从未见过的字符。',
     emptyTrainingSet: '请先粘贴至少一个句子。',
     credit:
-      '训练数据：WordNet 的例句（WordNet 3.1，© 普林斯顿大学，WordNet 许可）与美国国情咨文（公有领域）。',
+      '训练数据：WordNet 的例句与释义（WordNet 3.1，© 普林斯顿大学，WordNet 许可）、美国国情咨文与《白鲸》（公有领域）。',
     problems: {
       stepsNotANumber: '不是数字（1–20）。',
       stepsOutOfRange: '超出 1–20。',

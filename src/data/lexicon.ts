@@ -49,6 +49,9 @@ export class Lexicon {
   /** `pieces`: the vocabulary; `words`: every known word, as they come (case does not matter). */
   constructor(pieces: readonly string[], words: Iterable<string>) {
     this.kinds = pieces.map((piece, id) => pieceKind(piece, id));
+    this.kinds.forEach((kind, id) => {
+      if (kind.kind === 'letters' && !kind.startsWord) this.unspacedLetters.add(id);
+    });
     this.words = new Set();
     const add = (word: string) => {
       const lower = word.toLowerCase();
@@ -83,14 +86,40 @@ export class Lexicon {
   mask(state: LexiconState): Float32Array {
     let mask = this.masks.get(state);
     if (mask) return mask;
-    const fresh = new Float32Array(this.kinds.length).fill(BLOCKED);
     const finished = state === '' || this.words.has(state);
-    this.kinds.forEach((kind, id) => {
-      if (this.allows(kind, state, finished)) fresh[id] = 0;
-    });
-    mask = fresh;
+    if (state === '') {
+      mask = this.allowed(this.kinds.keys(), state, finished);
+    } else {
+      // Inside a word only the unspaced letter pieces need a look; the rest is as after any
+      // finished word (or all blocked, if this one is not).
+      mask = finished
+        ? Float32Array.from(this.afterWord())
+        : new Float32Array(this.kinds.length).fill(BLOCKED);
+      for (const id of this.unspacedLetters)
+        if (this.allows(this.kinds[id], state, true)) mask[id] = 0;
+    }
     if (this.masks.size >= MAX_KEPT_MASKS) this.masks.clear();
     this.masks.set(state, mask);
+    return mask;
+  }
+
+  /** The unspaced letter pieces: the only ones whose fate depends on the word so far. */
+  private readonly unspacedLetters = new Set<number>();
+  private afterWordMask?: Float32Array;
+
+  /** What may follow a finished word, continuations aside: spaced word starts and the rest. */
+  private afterWord(): Float32Array {
+    this.afterWordMask ??= this.allowed(
+      [...this.kinds.keys()].filter((id) => !this.unspacedLetters.has(id)),
+      '', // (for these pieces the word so far does not matter, only that it is finished)
+      true,
+    );
+    return this.afterWordMask;
+  }
+
+  private allowed(ids: Iterable<number>, state: LexiconState, finished: boolean): Float32Array {
+    const mask = new Float32Array(this.kinds.length).fill(BLOCKED);
+    for (const id of ids) if (this.allows(this.kinds[id], state, finished)) mask[id] = 0;
     return mask;
   }
 

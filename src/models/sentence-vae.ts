@@ -70,12 +70,12 @@ export { TRAINING_OBJECTIVE } from './sentence-objective.js';
 
 /** The bundled model (weights/sentence-vae/). */
 export const SENTENCE_VAE_CONFIG: SentenceVaeConfig = {
-  vocabularySize: 4096,
-  maxTokens: 24,
+  vocabularySize: 8192,
+  maxTokens: 40,
   embeddingSize: 192,
   encoderSize: 384,
   decoderSize: 384,
-  latentSize: 32,
+  latentSize: 64,
 };
 
 /** An objective's settings, as a weights file records them. */

@@ -96,6 +96,25 @@ describe('bundled sentence VAE', () => {
     expect(distinctPaths).to.be.at.least(15);
   });
 
+  it('is a generator: codes drawn from N(0, I) decode to sentences of known words, within its lexicon', async () => {
+    expect(model.lexicon, 'the bundled weights carry a lexicon').to.not.equal(undefined);
+    const codes = tf.randomNormal<tf.Rank.R2>([20, model.config.latentSize], 0, 1, 'float32', 20);
+    const samples = (await model.decode(codes)).map((ids) => vocabulary.decode(ids));
+    codes.dispose();
+    expect(new Set(samples).size).to.be.at.least(15);
+    for (const sample of samples) {
+      const words = sample.match(/\p{L}+(?:'\p{L}+)*/gu) ?? [];
+      expect(words.length, sample).to.be.at.least(2);
+      // (a sentence cut off at the length limit may end inside a word)
+      const finished = sample.endsWith('.') || sample.endsWith('!') || sample.endsWith('?');
+      const checked = finished ? words : words.slice(0, -1);
+      expect(
+        checked.filter((w) => !model.lexicon!.has(w)),
+        sample,
+      ).to.deep.equal([]);
+    }
+  });
+
   it('leaves no tensors behind over 100 morphs', async () => {
     await morpher.morph(sentences[0], sentences[1], 5);
     const before = tensorCount();

@@ -150,8 +150,10 @@ if (fromCheckpoint) {
   for (const flag of fromScratchOnly)
     if (flags[flag] !== undefined) throw new Error(`--${flag} applies to a run from scratch only.`);
 } else {
-  if (flags['extra-data'] !== undefined) defaultOptions.extraData = Number(flags['extra-data']);
-  if (flags['whole-words'] !== undefined) defaultOptions.wholeWords = Number(flags['whole-words']);
+  // From scratch, the bundled model's data, pieces and lexicon unless told otherwise.
+  defaultOptions.extraData = Number(flags['extra-data'] ?? 1);
+  defaultOptions.wholeWords = Number(flags['whole-words'] ?? 6000);
+  defaultOptions.lexiconMinCount = 2;
 }
 /** The checkpoint's settings; one added since it was written has its default (what it ran with). */
 const previousOptions = previous ? { ...defaultOptions, ...previous.options } : undefined;
@@ -393,7 +395,11 @@ if (!flags.evaluate) {
 if (flags['compare-decodings']) {
   const texts = heldOut.slice(0, Number(flags['compare-decodings']));
   log(`decodings compared on ${texts.length} held-out sentences (words right):`);
-  log(JSON.stringify(await compareDecodings(model, vocabulary, texts, 4, [0, 2, 8, 16, 32, 64, 1000])));
+  log(
+    JSON.stringify(
+      await compareDecodings(model, vocabulary, texts, 4, [0, 2, 8, 16, 32, 64, 1000]),
+    ),
+  );
   process.exit(0);
 }
 
