@@ -40,26 +40,29 @@ type PieceKind =
   | { kind: 'never' };
 
 export class Lexicon {
-  private readonly words: Set<string>;
-  /** Every prefix of every known word, '' included. */
-  private readonly prefixes = new Set<string>(['']);
+  /** The known words, in lower case, in the order given (what a weights file carries). */
+  readonly words: ReadonlySet<string>;
+  /** The same, sorted: a word begins a known word if the first known word at or after it does. */
+  private readonly sorted: string[];
   private readonly kinds: PieceKind[];
+  /** The unspaced letter pieces: the only ones whose fate depends on the word so far. */
+  private readonly unspacedLetters = new Set<number>();
+  /** Those without capitals (the ones that may carry a word on), by their text. */
+  private readonly continuations = new Map<string, number[]>();
   private readonly masks = new Map<LexiconState, Float32Array>();
+  private afterWordMask?: Float32Array;
 
   /** `pieces`: the vocabulary; `words`: every known word, as they come (case does not matter). */
   constructor(pieces: readonly string[], words: Iterable<string>) {
     this.kinds = pieces.map((piece, id) => pieceKind(piece, id));
     this.kinds.forEach((kind, id) => {
-      if (kind.kind === 'letters' && !kind.startsWord) this.unspacedLetters.add(id);
+      if (kind.kind !== 'letters' || kind.startsWord) return;
+      this.unspacedLetters.add(id);
+      if (!kind.capitals)
+        this.continuations.set(kind.text, [...(this.continuations.get(kind.text) ?? []), id]);
     });
-    this.words = new Set();
-    const add = (word: string) => {
-      const lower = word.toLowerCase();
-      if (!LETTERS.test(lower) || this.words.has(lower)) return;
-      this.words.add(lower);
-      for (let end = 1; end <= lower.length; end++) this.prefixes.add(lower.slice(0, end));
-    };
-    for (const word of words) add(word);
+    this.words = new Set([...words].map((w) => w.toLowerCase()).filter((w) => LETTERS.test(w)));
+    this.sorted = [...this.words].sort();
   }
 
   get size(): number {
@@ -86,49 +89,66 @@ export class Lexicon {
   mask(state: LexiconState): Float32Array {
     let mask = this.masks.get(state);
     if (mask) return mask;
-    const finished = state === '' || this.words.has(state);
     if (state === '') {
-      mask = this.allowed(this.kinds.keys(), state, finished);
+      // Between words, letters without a space mark start a word too (after a hyphen, say).
+      mask = this.betweenWords([...this.kinds.keys()]);
     } else {
-      // Inside a word only the unspaced letter pieces need a look; the rest is as after any
-      // finished word (or all blocked, if this one is not).
-      mask = finished
+      // Inside a word, what may come is as after any finished word (or nothing, if this one is
+      // not), plus the pieces that carry it on towards a known word: read off the known words
+      // that start with it, a handful of lookups each, not a test of every piece.
+      mask = this.words.has(state)
         ? Float32Array.from(this.afterWord())
         : new Float32Array(this.kinds.length).fill(BLOCKED);
-      for (const id of this.unspacedLetters)
-        if (this.allows(this.kinds[id], state, true)) mask[id] = 0;
+      for (let i = this.firstAtOrAfter(state); this.sorted[i]?.startsWith(state); i++) {
+        const rest = this.sorted[i].slice(state.length);
+        for (let end = 1; end <= rest.length; end++)
+          for (const id of this.continuations.get(rest.slice(0, end)) ?? []) mask[id] = 0;
+      }
     }
     if (this.masks.size >= MAX_KEPT_MASKS) this.masks.clear();
     this.masks.set(state, mask);
     return mask;
   }
 
-  /** The unspaced letter pieces: the only ones whose fate depends on the word so far. */
-  private readonly unspacedLetters = new Set<number>();
-  private afterWordMask?: Float32Array;
-
-  /** What may follow a finished word, continuations aside: spaced word starts and the rest. */
+  /** What may follow a finished word, its continuations aside: spaced word starts and the rest. */
   private afterWord(): Float32Array {
-    this.afterWordMask ??= this.allowed(
+    this.afterWordMask ??= this.betweenWords(
       [...this.kinds.keys()].filter((id) => !this.unspacedLetters.has(id)),
-      '', // (for these pieces the word so far does not matter, only that it is finished)
-      true,
     );
     return this.afterWordMask;
   }
 
-  private allowed(ids: Iterable<number>, state: LexiconState, finished: boolean): Float32Array {
+  /**
+   * The mask of those of `ids` that may come where no word is under way: anything but letters,
+   * and letters that begin a known word, with no capital after their first.
+   */
+  private betweenWords(ids: number[]): Float32Array {
     const mask = new Float32Array(this.kinds.length).fill(BLOCKED);
-    for (const id of ids) if (this.allows(this.kinds[id], state, finished)) mask[id] = 0;
+    for (const id of ids) {
+      const kind = this.kinds[id];
+      const allowed =
+        kind.kind === 'other' ||
+        (kind.kind === 'letters' && !kind.capitalsInside && this.beginsWord(kind.text));
+      if (allowed) mask[id] = 0;
+    }
     return mask;
   }
 
-  private allows(kind: PieceKind, state: LexiconState, finished: boolean): boolean {
-    if (kind.kind === 'never') return false;
-    if (kind.kind === 'other') return finished;
-    if (kind.startsWord || state === '')
-      return finished && !kind.capitalsInside && this.prefixes.has(kind.text);
-    return !kind.capitals && this.prefixes.has(state + kind.text);
+  /** Whether some known word starts with `text`. */
+  private beginsWord(text: string): boolean {
+    return this.sorted[this.firstAtOrAfter(text)]?.startsWith(text) ?? false;
+  }
+
+  /** The index of the first sorted known word at or after `text` (a binary search). */
+  private firstAtOrAfter(text: string): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.sorted[middle] < text) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 }
 

@@ -17,7 +17,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { SentenceVaeConfig } from './sentence-vae.js';
 import type { FusedGru } from './gru.js';
-import { createRng } from '../runtime/random.js';
+import { createRng, type Rng } from '../runtime/random.js';
 import { BOS, EOS, PAD, UNK } from '../data/tokenizer.js';
 import type { Lexicon, LexiconState } from '../data/lexicon.js';
 import type { DecodeOptions } from './plain-types.js';
@@ -66,13 +66,7 @@ export async function decodeStepwise(
     for (let t = 0; t <= maxTokens; t++) {
       const step = decoder.decoderStep(previous, s, constants);
       s = step.state;
-      let scores = tf.add(step.logits, banned);
-      if (sampling) {
-        // Gumbel-max: argmax(logits / T + Gumbel noise) is a draw from softmax(logits / T).
-        const uniform = tf.randomUniform(scores.shape, 1e-9, 1, 'float32', rng.nextSeed());
-        scores = tf.sub(tf.div(scores, sampling.temperature), tf.log(tf.neg(tf.log(uniform))));
-      }
-      previous = tf.argMax<tf.Tensor1D>(scores, 1);
+      previous = choose(tf.add(step.logits, banned), sampling, rng);
       chosen.push(previous);
     }
     return tf.stack(chosen, 1); // [n, maxTokens + 1]
@@ -82,7 +76,25 @@ export async function decodeStepwise(
   return rows.map((row) => untilEos(row, maxTokens));
 }
 
-/** `decodeStepwise` with every finished word in `lexicon`: one step, one read, at a time. */
+/** The most likely piece per row, or with `sampling` a draw from softmax(logits / T). */
+function choose(
+  logits: tf.Tensor2D,
+  sampling: { temperature: number } | undefined,
+  rng: Rng,
+): tf.Tensor1D {
+  if (!sampling) return tf.argMax<tf.Tensor1D>(logits, 1);
+  // Gumbel-max: argmax(logits / T + Gumbel noise) is a draw from softmax(logits / T).
+  const uniform = tf.randomUniform(logits.shape, 1e-9, 1, 'float32', rng.nextSeed());
+  return tf.argMax<tf.Tensor1D>(
+    tf.sub(tf.div(logits, sampling.temperature), tf.log(tf.neg(tf.log(uniform)))),
+    1,
+  );
+}
+
+/**
+ * `decodeStepwise` with every finished word in `lexicon`: one step, one read, at a time. (The
+ * lexicon's masks block PAD, BOS and UNK too.)
+ */
 async function decodeInLexicon(
   decoder: StepwiseDecoder,
   lexicon: Lexicon,
@@ -96,7 +108,6 @@ async function decodeInLexicon(
   const states: LexiconState[] = Array.from({ length: n }, () => lexicon.start());
   const ended = new Array<boolean>(n).fill(false);
   const constants = decoder.decodingConstants(codes);
-  const banned = bannedPieces(V);
   let s = constants.start;
   let previous: tf.Tensor1D = tf.fill([n], BOS, 'int32');
   try {
@@ -105,12 +116,8 @@ async function decodeInLexicon(
       states.forEach((state, i) => masks.set(lexicon.mask(state), i * V));
       const [state, choice] = tf.tidy(() => {
         const step = decoder.decoderStep(previous, s, constants);
-        let scores = tf.add(tf.add(step.logits, banned), tf.tensor2d(masks, [n, V]));
-        if (sampling) {
-          const uniform = tf.randomUniform(scores.shape, 1e-9, 1, 'float32', rng.nextSeed());
-          scores = tf.sub(tf.div(scores, sampling.temperature), tf.log(tf.neg(tf.log(uniform))));
-        }
-        return [step.state, tf.argMax<tf.Tensor1D>(scores, 1)];
+        const allowed = tf.add<tf.Tensor2D>(step.logits, tf.tensor2d(masks, [n, V]));
+        return [step.state, choose(allowed, sampling, rng)];
       });
       if (s !== constants.start) s.dispose();
       previous.dispose();
@@ -128,7 +135,6 @@ async function decodeInLexicon(
   } finally {
     if (s !== constants.start) s.dispose();
     previous.dispose();
-    banned.dispose();
     disposeConstants(constants);
   }
   return rows.map((row) => row.slice(0, maxTokens));
@@ -153,6 +159,23 @@ export async function beamSearch(
 
 export function indexOfMax(values: readonly number[]): number {
   return values.reduce((best, v, i) => (v > values[best] ? i : best), 0);
+}
+
+/**
+ * Of each code's hypotheses, the one whose score less `weight` times its distance (see
+ * `SentenceVae.reencodingDistances`) is best; an empty sentence never wins.
+ */
+export function rerank(
+  { sentences, scores }: BeamHypotheses,
+  distances: readonly (readonly number[])[],
+  weight: number,
+): number[][] {
+  return sentences.map((hypotheses, i) => {
+    const combined = hypotheses.map((s, k) =>
+      s.length ? scores[i][k] - weight * distances[i][k] : -Infinity,
+    );
+    return hypotheses[indexOfMax(combined)];
+  });
 }
 
 /**
@@ -209,8 +232,9 @@ export async function beamHypotheses(
       const next = tf.tidy(() => {
         const { s, previous, scores, finished, lengths, history } = beam;
         const step = decoder.decoderStep(previous, s, fixed.constants);
-        let logits = tf.add(step.logits, fixed.banned);
-        if (masks) logits = tf.add(logits, tf.tensor2d(masks, [n * width, V]));
+        // (the lexicon's masks block PAD, BOS and UNK too)
+        const blocked = masks ? tf.tensor2d(masks, [n * width, V]) : fixed.banned;
+        const logits = tf.add(step.logits, blocked);
         const logProbs = tf.reshape(tf.logSoftmax(logits), [n, width, V]);
         const done = tf.expandDims(finished, 2);
         const stepScores = tf.add(tf.mul(logProbs, tf.sub(1, done)), tf.mul(fixed.padOnly, done));

@@ -48,7 +48,7 @@ import { Lexicon } from '../data/lexicon.js';
 import {
   beamHypotheses,
   decodeStepwise,
-  indexOfMax,
+  rerank,
   type DecodeOptions,
   type DecodingConstants,
 } from './sentence-decoding.js';
@@ -114,11 +114,9 @@ export class SentenceVae {
   /** The pieces behind the ids, when the weights carry them. */
   vocabulary?: string[];
   /**
-   * The words the decoder may write, when the weights carry them (`useLexicon` sets `lexicon`
-   * from them); without them any piece sequence may come out.
+   * The decoder's lexicon (src/data/lexicon.ts), when the weights carry one (`useLexicon`):
+   * every word it finishes is one of these. Without one, any piece sequence may come out.
    */
-  lexiconWords?: string[];
-  /** The decoder's lexicon (src/data/lexicon.ts): every word it finishes is one of these. */
   lexicon?: Lexicon;
   /**
    * The objective the weights were last trained with, when they say (fine-tuning in the page
@@ -252,14 +250,8 @@ export class SentenceVae {
    * that says what the code says.
    */
   private async beamReranked(codes: tf.Tensor2D, width: number): Promise<number[][]> {
-    const { sentences, scores } = await beamHypotheses(this, codes, width);
-    const distances = await this.reencodingDistances(codes, sentences);
-    return sentences.map((hypotheses, i) => {
-      const combined = hypotheses.map((s, k) =>
-        s.length ? scores[i][k] - RERANK_WEIGHT * distances[i][k] : -Infinity,
-      );
-      return hypotheses[indexOfMax(combined)];
-    });
+    const beam = await beamHypotheses(this, codes, width);
+    return rerank(beam, await this.reencodingDistances(codes, beam.sentences), RERANK_WEIGHT);
   }
 
   /** For each code and each of its sentences, the mean squared difference between the code and the sentence's encoding. */
@@ -321,7 +313,7 @@ export class SentenceVae {
       model: 'sentence-vae',
       config: this.config,
       ...(this.vocabulary ? { vocabulary: this.vocabulary } : {}),
-      ...(this.lexiconWords ? { lexicon: this.lexiconWords } : {}),
+      ...(this.lexicon ? { lexicon: [...this.lexicon.words] } : {}),
       ...(this.trainingObjective ? { objective: this.trainingObjective } : {}),
     };
   }
@@ -329,7 +321,6 @@ export class SentenceVae {
   /** Decodes within `words` from now on; undefined: no lexicon. */
   useLexicon(words: string[] | undefined): void {
     if (!this.vocabulary) throw new WeightsError('The sentence model has no vocabulary yet.');
-    this.lexiconWords = words;
     this.lexicon = words ? new Lexicon(this.vocabulary, words) : undefined;
   }
 

@@ -7,7 +7,7 @@ import type { SentenceVae, TokenIds } from '../../src/models/sentence-vae.js';
 import {
   bannedPieces,
   beamHypotheses,
-  indexOfMax,
+  rerank,
   type StepwiseDecoder,
 } from '../../src/models/sentence-decoding.js';
 import { BOS, EOS, splitWords, type Vocabulary } from '../../src/data/tokenizer.js';
@@ -341,16 +341,12 @@ export async function compareDecodings(
     const part = texts.slice(start, start + 64);
     const { mean, logVar } = model.encode(part.map((text) => vocabulary.encode(text).ids));
     (await model.decode(mean)).forEach((ids, i) => add('greedy', part[i], ids));
-    const { sentences, scores } = await beamHypotheses(model, mean, width);
-    const distances = await model.reencodingDistances(mean, sentences);
-    for (const weight of weights) {
-      sentences.forEach((hypotheses, i) => {
-        const combined = hypotheses.map((s, k) =>
-          s.length ? scores[i][k] - weight * distances[i][k] : -Infinity,
-        );
-        add(`beam ${width}, rerank weight ${weight}`, part[i], hypotheses[indexOfMax(combined)]);
-      });
-    }
+    const beam = await beamHypotheses(model, mean, width);
+    const distances = await model.reencodingDistances(mean, beam.sentences);
+    for (const weight of weights)
+      rerank(beam, distances, weight).forEach((ids, i) =>
+        add(`beam ${width}, rerank weight ${weight}`, part[i], ids),
+      );
     tf.dispose([mean, logVar]);
   }
   return Object.fromEntries([...counts].map(([name, c]) => [name, round(c.right / c.words, 4)]));

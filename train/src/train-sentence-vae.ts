@@ -37,10 +37,11 @@ import {
   SENTENCE_VAE_CONFIG,
   TRAINING_OBJECTIVE,
   type SentenceVaeConfig,
+  type TrainedObjective,
   type TokenIds,
 } from '../../src/models/sentence-vae.js';
 import { createLayer, linear, linearParameters } from '../../src/models/linear.js';
-import { mmdToStandardNormal } from '../../src/models/sentence-objective.js';
+import { klToStandardNormal, mmdToStandardNormal } from '../../src/models/sentence-objective.js';
 import { latinAlphabet, Vocabulary } from '../../src/data/tokenizer.js';
 import { learnPieces } from '../../src/data/piece-learner.js';
 import { createRng } from '../../src/runtime/random.js';
@@ -206,6 +207,17 @@ log(
   `pieces per sentence: ${meanPieces(train).toFixed(1)} training, ${meanPieces(heldOut).toFixed(1)} held out`,
 );
 
+/** The objective's settings as the model takes them (and its weights record them). */
+const trainedObjective: TrainedObjective = {
+  klWeight: options.klWeight,
+  freeBits: options.freeBits,
+  mmdWeight: options.mmdWeight,
+  sampleCode: options.sampleCode !== 0,
+  inputDeletion: options.inputDeletion,
+  dropout: options.dropout,
+  wordDropout: options.wordDropout,
+};
+
 // ---- model, bag-of-words head, optimiser ------------------------------------------------------
 const model = new SentenceVae(config, options.seed);
 model.vocabulary = [...vocabulary.pieces];
@@ -291,11 +303,7 @@ async function quickCheck(): Promise<string> {
   const decoded = await model.decode(mean);
   const prior = tf.randomNormal<Rank.R2>([1, config.latentSize], 0, 1, 'float32', state.step);
   const [sample] = await model.decode(prior);
-  const kl = tf.tidy(() =>
-    tf.mean(
-      tf.sum(tf.mul(tf.sub(tf.add(tf.exp(logVar), tf.square(mean)), tf.add(logVar, 1)), 0.5), 1),
-    ),
-  );
+  const kl = tf.tidy(() => tf.mean(tf.sum(klToStandardNormal(mean, logVar), 1)));
   const mmd = tf.tidy(() => mmdToStandardNormal(mean, state.step));
   const [klValue, mmdValue] = [(await kl.data())[0], (await mmd.data())[0]];
   tf.dispose([mean, logVar, kl, mmd, prior]);
@@ -356,14 +364,9 @@ if (!flags.evaluate) {
         optimizer,
         sentences,
         {
+          ...trainedObjective,
           klWeight: klWeight * options.klWeight,
-          freeBits: options.freeBits,
-          wordDropout: options.wordDropout,
           ownChoices: options.ownChoices,
-          mmdWeight: options.mmdWeight,
-          sampleCode: options.sampleCode !== 0,
-          inputDeletion: options.inputDeletion,
-          dropout: options.dropout,
           rng,
         },
         { parameters: [bowHead.weight, bowHead.bias], loss: bagOfWordsLoss(sentences) },
@@ -404,15 +407,7 @@ if (flags['compare-decodings']) {
 }
 
 // The objective travels with the weights, so that fine-tuning in the page keeps to it.
-model.trainingObjective = {
-  klWeight: options.klWeight,
-  freeBits: options.freeBits,
-  mmdWeight: options.mmdWeight,
-  sampleCode: options.sampleCode !== 0,
-  inputDeletion: options.inputDeletion,
-  dropout: options.dropout,
-  wordDropout: options.wordDropout,
-};
+model.trainingObjective = trainedObjective;
 await writeRelease({
   outDir,
   model,
