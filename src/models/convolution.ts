@@ -62,7 +62,7 @@ function convolve(x: tf.Tensor4D, filter: Filter): tf.Tensor4D {
 
 /** rot180(W)ᵀ: the filter turned half a turn, input and output channels swapped. */
 function flipped(filter: Filter): tf.Tensor4D {
-  return tf.transpose<tf.Tensor4D>(tf.reverse<tf.Tensor>(filter, [0, 1]), [0, 1, 3, 2]);
+  return tf.transpose(tf.reverse(filter as tf.Tensor4D, [0, 1]), [0, 1, 3, 2]);
 }
 
 /** [n, H, W, c] → [n, H/s, W/s, s·s·c]: each s×s block becomes one pixel's channels. */
