@@ -60,22 +60,31 @@ function convolve(x: tf.Tensor4D, filter: Filter): tf.Tensor4D {
   return convolveValid(x, filter) as tf.Tensor4D;
 }
 
-/** rot180(W)ᵀ: the filter turned half a turn, input and output channels swapped. */
+/**
+ * rot180(W)ᵀ: the filter turned half a turn, input and output channels swapped. Turning a k×k
+ * filter half a turn reverses the order of its k² taps: a product with the reversed identity,
+ * because WASM's Reverse and 6-d Transpose kernels are slow loops (about 1-2 ms on 32k numbers).
+ */
 function flipped(filter: Filter): tf.Tensor4D {
-  return tf.transpose(tf.reverse(filter as tf.Tensor4D, [0, 1]), [0, 1, 3, 2]);
+  const [height, width, inChannels, outChannels] = filter.shape as number[];
+  const taps = height * width;
+  const reversal = tf.tidy(() => tf.reverse(tf.eye(taps), 0));
+  const turned = tf.matMul(reversal, tf.reshape(filter, [taps, inChannels * outChannels]));
+  return tf.transpose(tf.reshape(turned, [height, width, inChannels, outChannels]), [0, 1, 3, 2]);
+}
+
+/** [a, b, c, d] with b and c swapped, for any tensor read as those four blocks (4-d Transpose is fast). */
+function swapMiddle(x: tf.Tensor, a: number, b: number, c: number, d: number): tf.Tensor4D {
+  return tf.transpose(tf.reshape(x, [a, b, c, d]), [0, 2, 1, 3]);
 }
 
 /** [n, H, W, c] → [n, H/s, W/s, s·s·c]: each s×s block becomes one pixel's channels. */
 function spaceToDepth(x: tf.Tensor4D, block: number): tf.Tensor4D {
   if (block === 1) return x;
   const [n, height, width, channels] = x.shape;
-  const blocks = tf.reshape(x, [n, height / block, block, width / block, block, channels]);
-  return tf.reshape(tf.transpose(blocks, [0, 1, 3, 2, 4, 5]), [
-    n,
-    height / block,
-    width / block,
-    block * block * channels,
-  ]);
+  // [n·H/s, s, W/s, s·c] → [n·H/s, W/s, s, s·c]
+  const blocks = swapMiddle(x, (n * height) / block, block, width / block, block * channels);
+  return tf.reshape(blocks, [n, height / block, width / block, block * block * channels]);
 }
 
 /** The inverse of spaceToDepth. */
@@ -83,13 +92,9 @@ function depthToSpace(x: tf.Tensor4D, block: number): tf.Tensor4D {
   if (block === 1) return x;
   const [n, height, width, depth] = x.shape;
   const channels = depth / (block * block);
-  const blocks = tf.reshape(x, [n, height, width, block, block, channels]);
-  return tf.reshape(tf.transpose(blocks, [0, 1, 3, 2, 4, 5]), [
-    n,
-    height * block,
-    width * block,
-    channels,
-  ]);
+  // [n·H, W, s, s·c] → [n·H, s, W, s·c]
+  const rows = swapMiddle(x, n * height, width, block, block * channels);
+  return tf.reshape(rows, [n, height * block, width * block, channels]);
 }
 
 /** A k×k filter [k, k, in, out] as the (k/s)×(k/s) filter that reads space-to-depth blocks. */
@@ -97,13 +102,9 @@ function blockFilter(filter: Filter, stride: number): tf.Tensor4D {
   const [size, , inChannels, outChannels] = filter.shape as number[];
   if (stride === 1) return filter as tf.Tensor4D;
   const taps = size / stride;
-  const split = tf.reshape(filter, [taps, stride, taps, stride, inChannels, outChannels]);
-  return tf.reshape(tf.transpose(split, [0, 2, 1, 3, 4, 5]), [
-    taps,
-    taps,
-    stride * stride * inChannels,
-    outChannels,
-  ]);
+  // [k/s, s, k/s, s·in·out] → [k/s, k/s, s, s·in·out]
+  const split = swapMiddle(filter, taps, stride, taps, stride * inChannels * outChannels);
+  return tf.reshape(split, [taps, taps, stride * stride * inChannels, outChannels]);
 }
 
 /** 'same' padding for a k×k filter at stride s: k − s rows in all, the smaller half first (TF's rule). */

@@ -27,7 +27,13 @@
  * version of the oscillating generator.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLinear, linear, type LinearParams } from './linear.js';
+import {
+  createDiscriminator,
+  createGenerator,
+  runDiscriminator,
+  runGenerator,
+  type GanLayer,
+} from './gan-networks.js';
 import {
   assignArtifacts,
   parametersToArtifacts,
@@ -35,9 +41,21 @@ import {
 } from '../runtime/weights-format.js';
 import type { Rng } from '../runtime/random.js';
 
-import { DIGITS_GAN_CONFIG, TOY_GAN_CONFIG, type GanConfig } from './gan-config.js';
+import {
+  CONV_DIGITS_GAN_CONFIG,
+  DENSE_DIGITS_GAN_CONFIG,
+  DIGITS_GAN_CONFIG,
+  TOY_GAN_CONFIG,
+  type GanConfig,
+} from './gan-config.js';
 
-export { DIGITS_GAN_CONFIG, TOY_GAN_CONFIG, type GanConfig };
+export {
+  CONV_DIGITS_GAN_CONFIG,
+  DENSE_DIGITS_GAN_CONFIG,
+  DIGITS_GAN_CONFIG,
+  TOY_GAN_CONFIG,
+  type GanConfig,
+};
 
 import type { GanLoss } from './choices.js';
 import type { RoundLosses } from './plain-types.js';
@@ -86,21 +104,18 @@ export function createGanOptimizer(learningRate: number): tf.Optimizer {
 
 export class Gan {
   readonly config: GanConfig;
-  private readonly generatorLayers: LinearParams[];
-  private readonly emaLayers: LinearParams[];
-  private readonly discriminatorLayers: LinearParams[];
+  private readonly generatorLayers: GanLayer[];
+  private readonly emaLayers: GanLayer[];
+  private readonly discriminatorLayers: GanLayer[];
 
   constructor(config: GanConfig = TOY_GAN_CONFIG, seed = 1) {
     this.config = config;
-    let nextSeed = seed;
-    const chain = (sizes: number[]) =>
-      sizes.slice(1).map((size, i) => createLinear(sizes[i], size, nextSeed++));
-    this.generatorLayers = chain([config.noiseSize, ...config.generatorHidden, config.dataSize]);
-    this.discriminatorLayers = chain([config.dataSize, ...config.discriminatorHidden, 1]);
+    this.generatorLayers = createGenerator(config, seed);
+    this.discriminatorLayers = createDiscriminator(config, seed + this.generatorLayers.length);
     // G_ema starts as a copy of G. Not trainable: no optimiser may ever move it.
-    this.emaLayers = this.generatorLayers.map((p) => ({
-      weight: tf.variable(p.weight, false),
-      bias: tf.variable(p.bias, false),
+    this.emaLayers = this.generatorLayers.map(({ name, params }) => ({
+      name,
+      params: { weight: tf.variable(params.weight, false), bias: tf.variable(params.bias, false) },
     }));
   }
 
@@ -113,14 +128,14 @@ export class Gan {
   generate(noise: tf.Tensor2D, options: { ema?: boolean } = {}): tf.Tensor2D {
     const layers = options.ema ? this.emaLayers : this.generatorLayers;
     return tf.tidy(() => {
-      const h = this.perceptron(noise, layers);
+      const h = runGenerator(this.config, layers, noise);
       return this.config.generatorOutput === 'sigmoid' ? tf.sigmoid(h) : h;
     });
   }
 
   /** D's logits, [n, 1]: D(x) = σ(logit) is the probability that x is real. */
   discriminate(x: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => this.perceptron(x, this.discriminatorLayers));
+    return runDiscriminator(this.config, this.discriminatorLayers, x);
   }
 
   /** L_D on a real batch and a generated batch (no update). */
@@ -246,8 +261,8 @@ export class Gan {
   /** G_ema ← decay·G_ema + (1 − decay)·G. */
   updateEma(decay: number): void {
     tf.tidy(() => {
-      this.generatorLayers.forEach((p, i) => {
-        const ema = this.emaLayers[i];
+      this.generatorLayers.forEach(({ params: p }, i) => {
+        const ema = this.emaLayers[i].params;
         ema.weight.assign(tf.add(tf.mul(ema.weight, decay), tf.mul(p.weight, 1 - decay)));
         ema.bias.assign(tf.add(tf.mul(ema.bias, decay), tf.mul(p.bias, 1 - decay)));
       });
@@ -279,20 +294,20 @@ export class Gan {
   }
 
   generatorParameters(): tf.Variable[] {
-    return this.generatorLayers.flatMap((p) => [p.weight, p.bias]);
+    return this.generatorLayers.flatMap(({ params }) => [params.weight, params.bias]);
   }
 
   discriminatorParameters(): tf.Variable[] {
-    return this.discriminatorLayers.flatMap((p) => [p.weight, p.bias]);
+    return this.discriminatorLayers.flatMap(({ params }) => [params.weight, params.bias]);
   }
 
   /** Every weight, by a stable name (the names used in weight files). */
   namedParameters(): Record<string, tf.Variable> {
     const named: Record<string, tf.Variable> = {};
-    const add = (prefix: string, layers: LinearParams[]) =>
-      layers.forEach((p, i) => {
-        named[`${prefix}/dense${i}/weight`] = p.weight;
-        named[`${prefix}/dense${i}/bias`] = p.bias;
+    const add = (prefix: string, layers: GanLayer[]) =>
+      layers.forEach(({ name, params }) => {
+        named[`${prefix}/${name}/weight`] = params.weight;
+        named[`${prefix}/${name}/bias`] = params.bias;
       });
     add('generator', this.generatorLayers);
     add('generator_ema', this.emaLayers);
@@ -316,16 +331,6 @@ export class Gan {
 
   dispose(): void {
     for (const v of Object.values(this.namedParameters())) v.dispose();
-  }
-
-  /** Linear layers with LeakyReLU between them; the last layer's output is returned raw. */
-  private perceptron(input: tf.Tensor2D, layers: LinearParams[]): tf.Tensor2D {
-    let h = input;
-    layers.forEach((params, i) => {
-      h = linear(h, params);
-      if (i < layers.length - 1) h = tf.leakyRelu(h, this.config.leakySlope);
-    });
-    return h;
   }
 }
 

@@ -25,7 +25,12 @@ import {
   type ClassStatistics,
 } from './mnist-classifier.js';
 import { featureStatistics, frechetDistance, type FeatureStatistics } from './frechet.js';
-import { Gan, DIGITS_GAN_CONFIG, createGanOptimizer } from '../../src/models/gan.js';
+import {
+  Gan,
+  CONV_DIGITS_GAN_CONFIG,
+  DENSE_DIGITS_GAN_CONFIG,
+  createGanOptimizer,
+} from '../../src/models/gan.js';
 import { Vae, DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
 import { createRng } from '../../src/runtime/random.js';
 
@@ -51,6 +56,8 @@ const { values: flags } = parseArgs({
     'classifier-epochs': { type: 'string', default: '3' },
     'eval-samples': { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
+    // 'conv': the DCGAN (transposed convolutions in G, convolutions in D); 'dense': perceptrons.
+    architecture: { type: 'string', default: 'conv' },
     smoke: { type: 'boolean', default: false },
     // Re-run only the evaluation (e.g. after the VAE weights changed) on the weights in --out.
     'eval-only': { type: 'boolean', default: false },
@@ -75,11 +82,15 @@ const vaeDir = path.resolve(flags.vae);
 const evalOnly = flags['eval-only'];
 const command = smoke ? `npm run train:gan -- --smoke --out ${flags.out}` : 'npm run train:gan';
 
+if (flags.architecture !== 'conv' && flags.architecture !== 'dense')
+  throw new Error(`--architecture is 'conv' or 'dense', not "${flags.architecture}".`);
+const ganConfig = flags.architecture === 'conv' ? CONV_DIGITS_GAN_CONFIG : DENSE_DIGITS_GAN_CONFIG;
+
 const { tf, train, test, log, seconds } = await startMnistScript(smoke);
 
 // ---- the GAN --------------------------------------------------------------------------------------
 const rng = createRng(seed);
-const gan = new Gan(DIGITS_GAN_CONFIG, seed);
+const gan = new Gan(ganConfig, seed);
 const optimizerD = createGanOptimizer(lrD);
 const optimizerG = createGanOptimizer(lrG);
 
@@ -385,7 +396,7 @@ function writeRealDigits(source: Digits, directory: string): void {
 }
 
 function modelCard(m: typeof metrics): string {
-  const c = DIGITS_GAN_CONFIG;
+  const c = ganConfig;
   const ln10 = Math.log(10);
   const entropyTarget = 0.95 * ln10;
   const vae = vaeEval !== undefined;
