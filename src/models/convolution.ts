@@ -125,6 +125,58 @@ function checkShapes(height: number, inWidth: number, filter: Filter, stride: nu
 }
 
 /**
+ * Cuts `top`/`left` rows and columns off the front of an image and `bottom`/`right` off the end,
+ * as a depthwise convolution with a one-hot filter. WASM's Slice copies the whole source and then
+ * each innermost run (one pixel's few channels) in JavaScript: cropping [2000, 30, 30, 1] took
+ * 79 ms as a slice and 12 ms as this convolution.
+ */
+function cropImage(
+  x: tf.Tensor4D,
+  top: number,
+  bottom: number,
+  left: number,
+  right: number,
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const channels = x.shape[3];
+    const height = top + bottom + 1;
+    const width = left + right + 1;
+    const pick = tf.buffer([height, width, channels, 1]);
+    for (let c = 0; c < channels; c++) pick.set(1, top, left, c, 0);
+    return tf.depthwiseConv2d(x, pick.toTensor() as tf.Tensor4D, 1, 'valid');
+  });
+}
+
+/** Zeros around an image (`before` rows and columns in front, `after` behind); its gradient crops. */
+function padBorder(x: tf.Tensor4D, before: number, after: number): tf.Tensor4D {
+  const pad = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+    value: tf.pad(args[0] as tf.Tensor4D, [
+      [0, 0],
+      [before, after],
+      [before, after],
+      [0, 0],
+    ]),
+    gradFunc: (dy: tf.Tensor) => cropImage(dy as tf.Tensor4D, before, after, before, after),
+  }));
+  return pad(x) as tf.Tensor4D;
+}
+
+/** An image with rows cut off above and below and columns left and right; its gradient pads. */
+function cropBorder(x: tf.Tensor4D, before: number, bottom: number, right: number): tf.Tensor4D {
+  const crop = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
+    value: cropImage(args[0] as tf.Tensor4D, before, bottom, before, right),
+    gradFunc: (dy: tf.Tensor) =>
+      tf.pad(dy as tf.Tensor4D, [
+        [0, 0],
+        [before, bottom],
+        [before, right],
+        [0, 0],
+      ]),
+  }));
+  return crop(x) as tf.Tensor4D;
+}
+
+/**
  * tf.conv2d(x, W, stride, 'same'), differentiable on WASM: x [n, H, W, in], W [k, k, in, out] →
  * [n, H/s, W/s, out].
  */
@@ -132,12 +184,7 @@ export function convolution2d(x: tf.Tensor4D, filter: Filter, stride: number): t
   checkShapes(x.shape[1], x.shape[2], filter, stride);
   return tf.tidy(() => {
     const [before, after] = samePadding(filter.shape[0], stride);
-    const padded = tf.pad(x, [
-      [0, 0],
-      [before, after],
-      [before, after],
-      [0, 0],
-    ]);
+    const padded = padBorder(x, before, after);
     return convolve(spaceToDepth(padded, stride), blockFilter(filter, stride));
   });
 }
@@ -151,21 +198,22 @@ export function convolution2dTranspose(
   filter: Filter,
   stride: number,
 ): tf.Tensor4D {
-  const [n, height, width] = x.shape;
+  const [, height, width] = x.shape;
   checkShapes(height * stride, width * stride, filter, stride);
   return tf.tidy(() => {
     const taps = filter.shape[0] / stride;
     const [before] = samePadding(filter.shape[0], stride);
     // The adjoint of "pad, space to depth, valid convolution", read backwards.
-    const full = tf.pad(x, [
-      [0, 0],
-      [taps - 1, taps - 1],
-      [taps - 1, taps - 1],
-      [0, 0],
-    ]);
+    const full = padBorder(x, taps - 1, taps - 1);
     const blocks = convolve(full, flipped(blockFilter(filter, stride)));
     const image = depthToSpace(blocks, stride);
-    return tf.slice(image, [0, before, before, 0], [n, height * stride, width * stride, -1]);
+    const [, fullHeight, fullWidth] = image.shape;
+    return cropBorder(
+      image,
+      before,
+      fullHeight - height * stride - before,
+      fullWidth - width * stride - before,
+    );
   });
 }
 

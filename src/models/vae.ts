@@ -1,9 +1,11 @@
 /**
  * The lecture's variational auto-encoder, for 28×28 digits with a 10-dimensional code.
  *
- *   encoder:  x → (m, σ)                          two ReLU layers, then two linear heads
+ *   encoder:  x → (m, σ)                          convolutions and ReLU layers, two linear heads
  *   code:     c = exp(σ/2) ⊙ e + m,  e ~ N(0, I)   the reparameterisation trick
- *   decoder:  c → p(x | c)                         two ReLU layers, Bernoulli per pixel
+ *   decoder:  c → p(x | c)                         ReLU layers and transposed convolutions,
+ *                                                  Bernoulli per pixel
+ * (The networks themselves, convolutional or not, are in vae-networks.ts.)
  *   loss:     reconstruction + KL,  KL = −½ · Σ (1 + σ − m² − exp(σ))
  *
  * A note for readers comparing with the slide: the slide writes c = exp(σ) ⊙ e + m and adds
@@ -13,21 +15,39 @@
  * regulariser is exactly the KL divergence from N(m, exp(σ)) to N(0, I).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLinear, linear, type LinearParams } from './linear.js';
+import { linear, type LinearParams } from './linear.js';
+import {
+  createVaeNetworks,
+  runDecoder,
+  runEncoder,
+  type VaeConfig,
+  type VaeNetworks,
+} from './vae-networks.js';
 
-export interface VaeConfig {
-  inputSize: number;
-  encoderHidden: number[];
-  latentSize: number;
-  decoderHidden: number[];
-}
+export type { VaeConfig };
 
-export const DIGITS_VAE_CONFIG: VaeConfig = {
+/** Perceptrons: 784 → 300 → 300 → (m, σ) and 10 → 300 → 300 → 784. */
+export const DENSE_DIGITS_VAE_CONFIG: VaeConfig = {
   inputSize: 784,
   encoderHidden: [300, 300],
   latentSize: 10,
   decoderHidden: [300, 300],
 };
+
+/**
+ * Convolutional: 28×28 → 14×14×16 → 7×7×32 → 128 → (m, σ), and 10 → 128 → 7×7×32 → 14×14×16 →
+ * 28×28, 4×4 filters at stride 2.
+ */
+export const CONV_DIGITS_VAE_CONFIG: VaeConfig = {
+  inputSize: 784,
+  encoderHidden: [128],
+  latentSize: 10,
+  decoderHidden: [128],
+  convolutional: { imageSize: 28, baseSize: 7, channels: [32, 16], filterSize: 4 },
+};
+
+/** The bundled digits model (weights/vae-digits/). */
+export const DIGITS_VAE_CONFIG = DENSE_DIGITS_VAE_CONFIG;
 
 export type Posterior = {
   mean: tf.Tensor2D; // m, [batch, latentSize]
@@ -47,45 +67,24 @@ const LOG_2PI = Math.log(2 * Math.PI);
 
 export class Vae {
   readonly config: VaeConfig;
-  private readonly encoderLayers: LinearParams[];
-  private readonly meanHead: LinearParams;
-  private readonly logVarHead: LinearParams;
-  private readonly decoderLayers: LinearParams[];
+  private readonly networks: VaeNetworks;
 
   constructor(config: VaeConfig = DIGITS_VAE_CONFIG, seed = 1) {
     this.config = config;
-    let nextSeed = seed;
-    const layer = (inputs: number, outputs: number) => createLinear(inputs, outputs, nextSeed++);
-    const chain = (sizes: number[]) => sizes.slice(1).map((size, i) => layer(sizes[i], size));
-
-    const encoderSizes = [config.inputSize, ...config.encoderHidden];
-    this.encoderLayers = chain(encoderSizes);
-    const lastEncoder = encoderSizes[encoderSizes.length - 1];
-    this.meanHead = layer(lastEncoder, config.latentSize);
-    this.logVarHead = layer(lastEncoder, config.latentSize);
-    this.decoderLayers = chain([config.latentSize, ...config.decoderHidden, config.inputSize]);
+    this.networks = createVaeNetworks(config, seed);
   }
 
   /** q(c | x): the mean m and log-variance σ of the code for each image in x ([batch, 784], 0–1). */
   encode(x: tf.Tensor2D): Posterior {
     return tf.tidy(() => {
-      let h = x;
-      for (const params of this.encoderLayers) h = tf.relu(linear(h, params));
-      return { mean: linear(h, this.meanHead), logVar: linear(h, this.logVarHead) };
+      const h = runEncoder(this.config, this.networks.encoder, x);
+      return { mean: linear(h, this.networks.mean), logVar: linear(h, this.networks.logVar) };
     });
   }
 
   /** The decoder's Bernoulli logits for each pixel. */
   decodeLogits(codes: tf.Tensor2D): tf.Tensor2D {
-    return tf.tidy(() => {
-      let h = codes;
-      const last = this.decoderLayers.length - 1;
-      this.decoderLayers.forEach((params, i) => {
-        h = linear(h, params);
-        if (i < last) h = tf.relu(h);
-      });
-      return h;
-    });
+    return runDecoder(this.config, this.networks.decoder, codes);
   }
 
   /** p(x | c): each pixel's probability of being ink, [batch, 784]. */
@@ -160,15 +159,11 @@ export class Vae {
       const e = tf.randomNormal([samples, batch, latent], 0, 1, 'float32', seed);
       const codes = tf.add(tf.mul(tf.exp(tf.mul(logVar, 0.5)), e), mean);
       const flatCodes = tf.reshape<tf.Rank.R2>(codes, [samples * batch, latent]);
-      const logits = this.decodeLogits(flatCodes);
-      const repeatedX = tf.reshape(tf.tile(tf.expandDims(x, 0), [samples, 1, 1]), [
-        samples * batch,
-        pixels,
-      ]);
-      const logLikelihood = tf.reshape(
-        tf.neg(bernoulliNegLogLikelihood(repeatedX as tf.Tensor2D, logits)),
-        [samples, batch],
-      );
+      const logits = tf.reshape(this.decodeLogits(flatCodes), [samples, batch, pixels]);
+      // The same −log p(x | c) as bernoulliNegLogLikelihood, with x broadcast over the k samples
+      // (WASM's Tile is a slow loop).
+      const perPixel = tf.sub(tf.softplus(logits), tf.mul(tf.expandDims(x, 0), logits));
+      const logLikelihood = tf.neg(tf.sum(perPixel, -1));
       const logPrior = tf.mul(-0.5, tf.sum(tf.add(tf.square(codes), LOG_2PI), -1));
       const logPosterior = tf.mul(-0.5, tf.sum(tf.add(tf.add(tf.square(e), logVar), LOG_2PI), -1));
       const logWeights = tf.add(logLikelihood, tf.sub(logPrior, logPosterior));
@@ -183,10 +178,11 @@ export class Vae {
       named[`${prefix}/weight`] = p.weight;
       named[`${prefix}/bias`] = p.bias;
     };
-    this.encoderLayers.forEach((p, i) => add(`encoder/dense${i}`, p));
-    add('encoder/mean', this.meanHead);
-    add('encoder/log_var', this.logVarHead);
-    this.decoderLayers.forEach((p, i) => add(`decoder/dense${i}`, p));
+    const { encoder, mean, logVar, decoder } = this.networks;
+    encoder.forEach(({ name, params }) => add(`encoder/${name}`, params));
+    add('encoder/mean', mean);
+    add('encoder/log_var', logVar);
+    decoder.forEach(({ name, params }) => add(`decoder/${name}`, params));
     return named;
   }
 
