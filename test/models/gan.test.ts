@@ -6,6 +6,7 @@ import { ensureGradients } from '../../src/runtime/training-loop.js';
 import {
   Gan,
   TOY_GAN_CONFIG,
+  DENSE_DIGITS_GAN_CONFIG,
   DIGITS_GAN_CONFIG,
   createGanOptimizer,
   type GanLoss,
@@ -45,7 +46,7 @@ describe('GAN model (wasm)', function () {
   });
 
   it('names its weights stably: generator, generator_ema and discriminator', () => {
-    const gan = new Gan(DIGITS_GAN_CONFIG, 1);
+    const gan = new Gan(DENSE_DIGITS_GAN_CONFIG, 1);
     const named = gan.namedParameters();
     expect(Object.keys(named)).to.deep.equal([
       ...[0, 1, 2].flatMap((i) => [`generator/dense${i}/weight`, `generator/dense${i}/bias`]),

@@ -6,6 +6,8 @@ import { ensureGradients } from '../../src/runtime/training-loop.js';
 import {
   Vae,
   DIGITS_VAE_CONFIG,
+  DENSE_DIGITS_VAE_CONFIG,
+  CONV_DIGITS_VAE_CONFIG,
   klToStandardNormal,
   bernoulliNegLogLikelihood,
 } from '../../src/models/vae.js';
@@ -124,41 +126,79 @@ describe('VAE model (wasm)', () => {
     ]);
   });
 
-  it('trains on WASM: a few steps on a small batch lower −ELBO, without leaking tensors', () => {
-    const vae = new Vae(DIGITS_VAE_CONFIG, 5);
-    const optimizer = tf.train.adam(1e-3);
-    const data = tf.tidy(() =>
-      tf.cast(tf.greater(tf.randomUniform([16, 784], 0, 1, 'float32', 9), 0.7), 'float32'),
-    ) as tf.Tensor2D;
-    const losses: number[] = [];
-    let countAfterFirstStep = 0;
-    for (let step = 0; step < 30; step++) {
-      const { loss, kl } = vae.trainStep(optimizer, data, { binarise: step, sample: 1000 + step });
-      losses.push(loss.dataSync()[0]);
-      expect(Number.isFinite(kl.dataSync()[0])).to.equal(true);
-      tf.dispose([loss, kl]);
-      // Adam makes its moment variables on the first step; after that nothing may grow.
-      if (step === 0) countAfterFirstStep = tensorCount();
-    }
-    expect(tensorCount()).to.equal(countAfterFirstStep);
-    expect(losses[29]).to.be.lessThan(losses[0] * 0.8);
-    tf.dispose([data]);
-    optimizer.dispose();
-    vae.dispose();
-  });
+  for (const [architecture, config] of [
+    ['perceptrons', DENSE_DIGITS_VAE_CONFIG],
+    ['convolutions', CONV_DIGITS_VAE_CONFIG],
+  ] as const) {
+    it(`trains on WASM (${architecture}): a few steps on a small batch lower −ELBO, without leaking tensors`, () => {
+      const vae = new Vae(config, 5);
+      const optimizer = tf.train.adam(1e-3);
+      const data = tf.tidy(() =>
+        tf.cast(tf.greater(tf.randomUniform([16, 784], 0, 1, 'float32', 9), 0.7), 'float32'),
+      ) as tf.Tensor2D;
+      const losses: number[] = [];
+      let countAfterFirstStep = 0;
+      for (let step = 0; step < 30; step++) {
+        const { loss, kl } = vae.trainStep(optimizer, data, {
+          binarise: step,
+          sample: 1000 + step,
+        });
+        losses.push(loss.dataSync()[0]);
+        expect(Number.isFinite(kl.dataSync()[0])).to.equal(true);
+        tf.dispose([loss, kl]);
+        // Adam makes its moment variables on the first step; after that nothing may grow.
+        if (step === 0) countAfterFirstStep = tensorCount();
+      }
+      expect(tensorCount()).to.equal(countAfterFirstStep);
+      expect(losses[29]).to.be.lessThan(losses[0] * 0.8);
+      tf.dispose([data]);
+      optimizer.dispose();
+      vae.dispose();
+    });
 
-  it('gives an importance-sampled log-likelihood at least as high as the ELBO on average', () => {
-    const vae = new Vae(DIGITS_VAE_CONFIG, 8);
-    const x = tf.tidy(() =>
-      tf.cast(tf.greater(tf.randomUniform([4, 784], 0, 1, 'float32', 4), 0.8), 'float32'),
-    ) as tf.Tensor2D;
+    it(`gives an importance-sampled log-likelihood at least as high as the ELBO on average (${architecture})`, () => {
+      const vae = new Vae(config, 8);
+      const x = tf.tidy(() =>
+        tf.cast(tf.greater(tf.randomUniform([4, 784], 0, 1, 'float32', 4), 0.8), 'float32'),
+      ) as tf.Tensor2D;
+      const before = tensorCount();
+      const [k1, k64] = [1, 64].map((k) =>
+        tf.tidy(() => tf.mean(vae.importanceLogLikelihood(x, k, 3)).dataSync()[0]),
+      );
+      expect(tensorCount()).to.equal(before);
+      expect(k64).to.be.greaterThan(k1);
+      x.dispose();
+      vae.dispose();
+    });
+  }
+
+  it('builds the convolutional VAE: 10-d code, 28×28 images in and out, named weights', () => {
+    const vae = new Vae(CONV_DIGITS_VAE_CONFIG, 2);
+    const named = vae.namedParameters();
+    expect(Object.keys(named)).to.include.members([
+      'encoder/conv0/weight',
+      'encoder/conv1/weight',
+      'encoder/dense0/weight',
+      'encoder/mean/weight',
+      'encoder/log_var/weight',
+      'decoder/dense0/weight',
+      'decoder/dense1/weight',
+      'decoder/deconv1/weight',
+      'decoder/deconv2/weight',
+    ]);
+    expect(named['encoder/conv0/weight'].shape).to.deep.equal([4, 4, 1, 16]);
+    expect(named['decoder/deconv2/weight'].shape).to.deep.equal([4, 4, 1, 16]);
     const before = tensorCount();
-    const [k1, k64] = [1, 64].map((k) =>
-      tf.tidy(() => tf.mean(vae.importanceLogLikelihood(x, k, 3)).dataSync()[0]),
-    );
+    const [meanShape, imageShape, inRange] = tf.tidy(() => {
+      const { mean } = vae.encode(tf.randomUniform([3, 784]) as tf.Tensor2D);
+      const images = vae.decode(tf.randomNormal([5, 10]) as tf.Tensor2D);
+      const values = images.dataSync();
+      return [mean.shape, images.shape, values.every((v) => v >= 0 && v <= 1)];
+    });
+    expect(meanShape).to.deep.equal([3, 10]);
+    expect(imageShape).to.deep.equal([5, 784]);
+    expect(inRange).to.equal(true);
     expect(tensorCount()).to.equal(before);
-    expect(k64).to.be.greaterThan(k1);
-    x.dispose();
     vae.dispose();
   });
 });
