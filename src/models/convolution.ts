@@ -57,7 +57,7 @@ const convolveValid = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) =
 });
 
 function convolve(x: tf.Tensor4D, filter: Filter): tf.Tensor4D {
-  return convolveValid(x, filter) as tf.Tensor4D;
+  return convolveValid(x, filter);
 }
 
 /**

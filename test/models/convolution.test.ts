@@ -61,10 +61,10 @@ for (const backend of ['wasm', 'cpu'] as const) {
 
     for (const { size, stride } of LAYOUTS) {
       const label = `${size}×${size}, stride ${stride}`;
-      const x = () => tf.randomNormal([2, 6, 6, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
-      const filter = () => tf.randomNormal([size, size, 3, 4], 0, 0.5, 'float32', 2) as tf.Tensor4D;
+      const x = () => tf.randomNormal<tf.Rank.R4>([2, 6, 6, 3], 0, 1, 'float32', 1);
+      const filter = () => tf.randomNormal<tf.Rank.R4>([size, size, 3, 4], 0, 0.5, 'float32', 2);
       const small = () =>
-        tf.randomNormal([2, 6 / stride, 6 / stride, 4], 0, 1, 'float32', 3) as tf.Tensor4D;
+        tf.randomNormal<tf.Rank.R4>([2, 6 / stride, 6 / stride, 4], 0, 1, 'float32', 3);
 
       it(`gives tf.conv2d's and tf.conv2dTranspose's values (${label})`, () => {
         const [convDifference, transposeDifference] = tf.tidy(() => [
@@ -147,7 +147,7 @@ for (const backend of ['wasm', 'cpu'] as const) {
     }
 
     it('leaves no tensor behind, forwards or backwards', () => {
-      const input = tf.randomNormal([2, 8, 8, 3]) as tf.Tensor4D;
+      const input = tf.randomNormal<tf.Rank.R4>([2, 8, 8, 3]);
       const w = tf.variable(tf.randomNormal([4, 4, 3, 5]));
       const before = tensorCount();
       const grads = tf.variableGrads(() =>
@@ -156,22 +156,18 @@ for (const backend of ['wasm', 'cpu'] as const) {
         ),
       );
       tf.dispose([grads.value, ...Object.values(grads.grads)]);
-      tf.dispose(convolution2d(input, w as tf.Tensor4D, 2));
+      tf.dispose(convolution2d(input, w, 2));
       expect(tensorCount()).to.equal(before);
       tf.dispose([input, w]);
     });
 
     it('refuses a filter that does not fit its stride, with a clear message', () => {
-      const input = tf.zeros([1, 6, 6, 1]) as tf.Tensor4D;
-      expect(() => convolution2d(input, tf.zeros([3, 3, 1, 1]) as tf.Tensor4D, 2)).to.throw(
+      const input = tf.zeros<tf.Rank.R4>([1, 6, 6, 1]);
+      expect(() => convolution2d(input, tf.zeros<tf.Rank.R4>([3, 3, 1, 1]), 2)).to.throw(
         /multiple of the stride/,
       );
       expect(() =>
-        convolution2d(
-          tf.zeros([1, 5, 5, 1]) as tf.Tensor4D,
-          tf.zeros([4, 4, 1, 1]) as tf.Tensor4D,
-          2,
-        ),
+        convolution2d(tf.zeros<tf.Rank.R4>([1, 5, 5, 1]), tf.zeros<tf.Rank.R4>([4, 4, 1, 1]), 2),
       ).to.throw(/does not divide by stride 2/);
       input.dispose();
     });

@@ -65,12 +65,12 @@ describe('DCGAN digits model (wasm)', function () {
     gan.dispose();
   });
 
-  it('lets D see how much a batch varies: a batch of one digit repeated is judged differently', async () => {
+  it('lets D see how much a batch varies: a batch of one digit repeated is judged differently', () => {
     const gan = new Gan(CONV_DIGITS_GAN_CONFIG, 3);
     const rng = createRng(4);
     const [varied, repeated] = tf.tidy(() => {
       const batch = barDigits(8, rng);
-      const copies = tf.tile(tf.slice(batch, [0, 0], [1, 784]), [8, 1]) as tf.Tensor2D;
+      const copies = tf.tile<tf.Tensor2D>(tf.slice(batch, [0, 0], [1, 784]), [8, 1]);
       // The first digit is in both batches: only the batch around it differs.
       return [gan.discriminate(batch), gan.discriminate(copies)].map((l) => l.dataSync()[0]);
     });

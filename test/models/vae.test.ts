@@ -190,8 +190,8 @@ describe('VAE model (wasm)', () => {
     expect(named['decoder/deconv2/weight'].shape).to.deep.equal([4, 4, 1, 16]);
     const before = tensorCount();
     const [meanShape, imageShape, inRange] = tf.tidy(() => {
-      const { mean } = vae.encode(tf.randomUniform([3, 784]) as tf.Tensor2D);
-      const images = vae.decode(tf.randomNormal([5, 10]) as tf.Tensor2D);
+      const { mean } = vae.encode(tf.randomUniform<tf.Rank.R2>([3, 784]));
+      const images = vae.decode(tf.randomNormal<tf.Rank.R2>([5, 10]));
       const values = images.dataSync();
       return [mean.shape, images.shape, values.every((v) => v >= 0 && v <= 1)];
     });
