@@ -3,7 +3,7 @@
  *  - the 2-d model alone: GanTrainer.round() in a loop (ring, batch 64), no drawing, as a reference
  *    for the <gan-arena> element's rate, plus the cost of one planeView() (what a redraw reads);
  *  - one digits training step at batch 64 (one D update + one G update) with our Gan.round() on
- *    DIGITS_GAN_CONFIG, against the same GAN written with @tensorflow/tfjs-layers the way
+ *    DENSE_DIGITS_GAN_CONFIG, against the same GAN written with @tensorflow/tfjs-layers the way
  *    tfjs-examples writes one (Sequential G and D, D compiled, a combined D(G(z)) with D frozen,
  *    trainOnBatch for both). Random init, random "real" data in [0, 1]: speed does not depend on
  *    the values. Runs alternate between the two so background load hits them alike.
@@ -12,7 +12,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { configure, type BackendName } from '../src/runtime/config.js';
 import { initRuntime } from '../src/runtime/backend.js';
-import { DIGITS_GAN_CONFIG, Gan, TOY_GAN_CONFIG, createGanOptimizer } from '../src/models/gan.js';
+import {
+  DENSE_DIGITS_GAN_CONFIG,
+  Gan,
+  TOY_GAN_CONFIG,
+  createGanOptimizer,
+} from '../src/models/gan.js';
+import { dcganStep } from './dcgan-bench.js';
 import { GanTrainer, type GanSettings } from '../src/models/gan-trainer.js';
 import { PLANE, sampleToy } from '../src/data/toy-distributions.js';
 import { ensureGradients } from '../src/runtime/training-loop.js';
@@ -108,7 +114,7 @@ async function toyModel(options: GanRunOptions) {
 /** G and D as tfjs-examples writes a GAN with tfjs-layers. */
 function layersGan() {
   const { noiseSize, generatorHidden, dataSize, discriminatorHidden, leakySlope } =
-    DIGITS_GAN_CONFIG;
+    DENSE_DIGITS_GAN_CONFIG;
   const leaky = () => tfl.layers.leakyReLU({ alpha: leakySlope });
   const generator = tfl.sequential({
     layers: [
@@ -148,12 +154,12 @@ function layersGan() {
 }
 
 async function digitsStep(options: GanRunOptions) {
-  const { noiseSize, dataSize } = DIGITS_GAN_CONFIG;
+  const { noiseSize, dataSize } = DENSE_DIGITS_GAN_CONFIG;
   const dataRng = createRng(7);
   const real = new Float32Array(BATCH * dataSize).map(() => dataRng.next());
 
   // Ours: Gan.round() with dSteps = gSteps = 1; the real batch is uploaded each step, as in the element.
-  const gan = new Gan(DIGITS_GAN_CONFIG, 1);
+  const gan = new Gan(DENSE_DIGITS_GAN_CONFIG, 1);
   const optimizerD = createGanOptimizer(DIGITS_LEARNING_RATE);
   const optimizerG = createGanOptimizer(DIGITS_LEARNING_RATE);
   const rng = createRng(3);
@@ -270,6 +276,10 @@ export async function runGan(options: GanRunOptions) {
   for (const [name, part] of [
     ['toy', toyModel],
     ['digits', digitsStep],
+    [
+      'dcgan',
+      () => dcganStep({ warmup: options.digitsWarmup, repetitions: options.digitsRepetitions }),
+    ],
   ] as const) {
     try {
       result[name] = await part(options);

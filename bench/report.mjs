@@ -268,6 +268,35 @@ export function report({ backends, runs, sizes, dist, browserVersion, pageMessag
     }),
   );
 
+  table(
+    'DCGAN digits training step, batch 64 (one D + one G update): Gan.round with our convolutions vs tfjs-layers conv layers (median / p90 ms)',
+    'Backend; Runs; Ours; Ours steps/s; tfjs-layers; Ours/layers; Target; Met?',
+    backends.map((backend) => {
+      const { gan } = runs[backend];
+      const d = ok(gan) && gan.dcgan && !gan.dcgan.error ? gan.dcgan : null;
+      const layersCell = (s) => (s.layers ? spread(s.layers) : `cannot train: ${s.layersError}`);
+      return row(
+        backend,
+        [ganLabel(backend)],
+        d,
+        [
+          [(s) => s.ours.runs, 'failed'],
+          [(s) => spread(s.ours), 'failed'],
+          [(s) => rate(1000 / s.ours.median)],
+          [layersCell],
+          [(s) => (s.ratio === null ? '—' : s.ratio.toFixed(2))],
+        ],
+        [
+          `ratio ≤ ${TARGET.ganStepRatio}`,
+          () =>
+            d?.ratio === null || d?.ratio === undefined
+              ? 'n/a'
+              : check('DCGAN step ours/tfjs-layers', d.ratio, TARGET.ganStepRatio),
+        ],
+      );
+    }),
+  );
+
   /** A bench-page part's measurement `key`, where it ran without error; and what to say if not. */
   const measured = (backend, part, key) => {
     const p = runs[backend][part];
