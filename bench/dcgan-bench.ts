@@ -110,12 +110,9 @@ export async function dcganStep(options: DcganStepOptions) {
     } catch (error) {
       layersError = error instanceof Error ? error.message : String(error);
     }
-    const variants = layersError ? { ours } : { ours, layers };
+    const variants: Record<string, () => Promise<void>> = layersError ? { ours } : { ours, layers };
     const { times, tensorsLeaked } = await timeAlternating(
-      variants as { ours: () => Promise<void>; layers?: () => Promise<void> } as Record<
-        string,
-        () => Promise<void>
-      >,
+      variants,
       options.warmup,
       options.repetitions,
       () => tf.memory().numTensors,
