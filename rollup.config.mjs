@@ -84,6 +84,8 @@ function dropNodeOnlyRequires() {
   };
 }
 
+const COMPARISON_GRIDS = ['samples.png', 'vae-samples.png', 'test-digits.png'];
+
 function copyDemo() {
   return {
     name: 'copy-demo',
@@ -96,10 +98,14 @@ function copyDemo() {
       writeFileSync('dist/THIRD_PARTY_LICENSES.txt', thirdPartyNotices());
       // Each model's card, metrics and data licence travel with its weights (the weights
       // themselves are emitted by packagedAssets, as the code references them).
-      const documents = (name) =>
-        name === 'MODEL_CARD.md' || name === 'metrics.json' || /LICEN[CS]E/.test(name);
+      // The GAN's comparison grids (its samples, the VAE's, real test digits) are the lecture's figure.
+      const documents = (folder, name) =>
+        name === 'MODEL_CARD.md' ||
+        name === 'metrics.json' ||
+        /LICEN[CS]E/.test(name) ||
+        (folder === 'gan-digits' && COMPARISON_GRIDS.includes(name));
       for (const folder of readdirSync('weights')) {
-        for (const file of readdirSync(`weights/${folder}`).filter(documents)) {
+        for (const file of readdirSync(`weights/${folder}`).filter((name) => documents(folder, name))) {
           mkdirSync(`dist/weights/${folder}`, { recursive: true });
           cpSync(`weights/${folder}/${file}`, `dist/weights/${folder}/${file}`);
         }

@@ -140,7 +140,7 @@ export class CompletionPanel {
     const source = this.#source;
     if (!source) return;
     void this.context.guard('completion', () =>
-      this.painting.paint({ given: source.indices, fromRow: this.#fromRow }),
+      this.painting.paint({ given: source.indices, fromRow: this.#fromRow, holdOffScreen: true }),
     );
   }
 

@@ -1,8 +1,11 @@
 /**
  * The painting loop: asks every panel's painting (in the worker) for the next pixel and redraws
  * the canvases once per animation frame, or after `speed` pixels, or at `speed="instant"` every
- * few milliseconds so the page stays responsive. It waits where it is while paused or off screen.
- * A newer drawing cancels an older one, whose promise then rejects with PaintingCancelled.
+ * few milliseconds so the page stays responsive. It waits where it is while paused. Off screen, a
+ * drawing the element started itself (autoplay) or the reader started (a button) waits too; one
+ * the page's script asked for (`generate()`, `complete()`) goes on without the animation, so
+ * that it always answers. A newer drawing cancels an older one, whose promise then rejects with
+ * PaintingCancelled.
  */
 import type { LitElement } from 'lit';
 import { format } from '../shared/i18n.js';
@@ -24,6 +27,8 @@ export class PaintingCancelled extends Error {}
 export interface PaintOptions {
   given?: Int32Array;
   fromRow?: number;
+  /** Wait while the element is off screen (autoplay, the reader's buttons); default: go on. */
+  holdOffScreen?: boolean;
 }
 
 /** A frame, or 100 ms where frames do not come (a hidden tab). */
@@ -155,8 +160,9 @@ export class PaintingScheduler {
         this.#resumePainting = undefined;
         continue;
       }
-      if (!this.context.isOnScreen()) {
-        // Off screen the drawing waits where it is, and goes on when the element is back.
+      const onScreen = this.context.isOnScreen();
+      if (!onScreen && options.holdOffScreen) {
+        // The drawing waits where it is, and goes on when the element is back.
         this.#redraw(panels);
         await this.context.whenOnScreen();
         continue;
@@ -165,7 +171,8 @@ export class PaintingScheduler {
       for (const panel of panels) if (!panel.painting.done) position = await panel.painting.step();
       drawnSinceFrame++;
       this.prediction.showDrawn(position);
-      const instant = settings.speed === 'instant';
+      // Off screen nobody watches: draw as fast as `speed="instant"` (no frames come anyway).
+      const instant = settings.speed === 'instant' || !onScreen;
       if (
         instant
           ? performance.now() - sliceStart > INSTANT_SLICE_MS

@@ -263,7 +263,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     this.#prediction.reset();
     if (this.autoplay) {
       // The first output is the drawing under way; `ready` does not wait for all of it.
-      this.generate().catch((cause) => {
+      this.#generate({ holdOffScreen: true }).catch((cause) => {
         if (!(cause instanceof PaintingCancelled))
           this.showError('generate', this.describe(cause), cause);
       });
@@ -286,8 +286,13 @@ export class PixelRnnCanvas extends GenerativeElement {
   // ---- public API --------------------------------------------------------------------------
   /** Draws `count` new images, one pixel at a time, at `speed`; resolves with the main model's images. */
   async generate(): Promise<ImageData[]> {
+    return this.#generate({});
+  }
+
+  /** A drawing the page asked for runs off screen too; the element's own and the reader's wait. */
+  async #generate(options: { holdOffScreen?: boolean }): Promise<ImageData[]> {
     await this.modelReady();
-    const panels = await this.#painting.paint({});
+    const panels = await this.#painting.paint(options);
     return panels[0].images;
   }
 
@@ -347,7 +352,8 @@ export class PixelRnnCanvas extends GenerativeElement {
                   type="button"
                   class="primary generate"
                   ?disabled=${!ready || this.isTraining}
-                  @click=${() => this.guard('generate', () => this.generate())}
+                  @click=${() =>
+                    this.guard('generate', () => this.#generate({ holdOffScreen: true }))}
                 >
                   ${s.generate}
                 </button>

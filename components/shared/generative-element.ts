@@ -148,7 +148,6 @@ export abstract class GenerativeElement extends LitElement {
     startModel: () => this.startModel(),
     modelReady: () => this.modelReady(),
     rebuilding: (work) => this.rebuilding(work),
-    whenOnScreen: () => this.whenOnScreen(),
     guard: (key, action) => this.guard(key, action),
     updateStatus: (message) => this.updateStatus(message),
     showError: (key, message, cause) => this.showError(key, message, cause),
@@ -342,7 +341,6 @@ export abstract class GenerativeElement extends LitElement {
   /** Stops any training loop at the next step. */
   stopTraining(): void {
     this.#training.stop();
-    this.#screen.releaseWaiters(); // a loop held off-screen sees the abort now
   }
   protected get isTraining(): boolean {
     return this.#training.running;

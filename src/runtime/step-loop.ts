@@ -1,7 +1,7 @@
 /**
  * The loop under every training in the package, without TF.js: run a step, stop on an abort or a
- * non-finite loss, report progress, let the page breathe, and wait while the owner holds it
- * (an element off-screen). training-loop.ts adds the weights snapshot on top; the arena's
+ * non-finite loss, report progress and let the page breathe. A training is something the page
+ * asked for, so it runs to its end on or off screen. training-loop.ts adds the weights snapshot on top; the arena's
  * fine-tuning, whose rounds run in the page's worker, uses it as it is.
  */
 import type { Losses, TrainingResult } from './training-result.js';
@@ -28,30 +28,12 @@ export interface FineTuneOptions {
   onProgress?: StepLoopOptions['onProgress'];
 }
 
-/**
- * A wait a loop makes before each step, attached to its AbortSignal by whoever owns the loop:
- * an element off-screen or in a hidden tab holds its training this way, without every model's
- * fineTune having to pass it along. A loop in the worker asks the page through its connection.
- */
-const pauseGates = new WeakMap<AbortSignal, () => Promise<void>>();
-
-export function holdTrainingWhile(signal: AbortSignal, wait: () => Promise<void>): void {
-  pauseGates.set(signal, wait);
-}
-
-export function trainingGate(signal: AbortSignal | undefined): (() => Promise<void>) | undefined {
-  return signal ? pauseGates.get(signal) : undefined;
-}
-
 export async function runStepLoop(options: StepLoopOptions): Promise<TrainingResult> {
   const { totalSteps, step, signal, onProgress, afterStep, onDiverged } = options;
   let losses: Losses = {};
   let done = 0;
   let diverged = false;
-  const gate = trainingGate(signal);
   while (done < totalSteps && !signal?.aborted) {
-    if (gate) await gate();
-    if (signal?.aborted) break;
     const stepLosses = await step(done);
     if (!Object.values(stepLosses).every(Number.isFinite)) {
       onDiverged?.();

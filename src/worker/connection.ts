@@ -7,7 +7,6 @@
  */
 import { pageRegistry } from '../runtime/page-registry.js';
 import { configuredBackend, type BackendPreference } from '../runtime/config.js';
-import { trainingGate } from '../runtime/step-loop.js';
 import { reviveError } from './errors.js';
 import type { BackendMeasurement, ModelKind, Reply, Request, RuntimeInfo } from './protocol.js';
 
@@ -111,7 +110,7 @@ class Connection implements ModelConnection {
   call<T>(handle: number, method: string, args: unknown[], options: CallOptions = {}): Promise<T> {
     const { signal, onProgress, transfer = [] } = options;
     const training =
-      signal || onProgress ? { progress: Boolean(onProgress), gated: true } : undefined;
+      signal || onProgress ? { progress: Boolean(onProgress) } : undefined;
     return this.request<T>(
       { type: 'call', id: 0, handle, method, args, ...(training ? { training } : {}) },
       transfer,
@@ -176,9 +175,6 @@ class Connection implements ModelConnection {
       case 'progress':
         pending.onProgress?.(reply.progress as never);
         return;
-      case 'gate':
-        void this.passGate(reply.id, pending.signal);
-        return;
       case 'result':
         this.pending.delete(reply.id);
         pending.resolve(reply.value);
@@ -188,13 +184,6 @@ class Connection implements ModelConnection {
         pending.reject(reviveError(reply.error));
         return;
     }
-  }
-
-  /** A training in the host asks to take its next step: it waits while the element holds it. */
-  private async passGate(id: number, signal: AbortSignal | undefined): Promise<void> {
-    const gate = trainingGate(signal);
-    if (gate) await gate();
-    (await this.open()).post({ type: 'gate-open', id }, []);
   }
 
   private open(): Promise<Transport> {

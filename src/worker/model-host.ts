@@ -7,7 +7,6 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initRuntime, registerBackend, type RuntimeInfo } from '../runtime/backend.js';
 import { measureBackends } from '../runtime/backend-choice.js';
 import { configure } from '../runtime/config.js';
-import { holdTrainingWhile } from '../runtime/step-loop.js';
 import { loadArtifacts, saveArtifacts } from '../runtime/weights-io.js';
 import { serializeError } from './errors.js';
 import { convertImages } from './image-service.js';
@@ -30,7 +29,6 @@ interface Held {
 
 interface Training {
   controller: AbortController;
-  openGate?: () => void;
 }
 
 export class ModelHost {
@@ -67,10 +65,6 @@ export class ModelHost {
         return;
       case 'abort':
         this.trainings.get(request.id)?.controller.abort();
-        this.trainings.get(request.id)?.openGate?.();
-        return;
-      case 'gate-open':
-        this.trainings.get(request.id)?.openGate?.();
         return;
       case 'release':
         void this.release(request.handle);
@@ -169,20 +163,11 @@ export class ModelHost {
     return served.info();
   }
 
-  /** A training's signal, progress and pause gate, each one a message to or from the page. */
+  /** A training's signal and progress, each one a message to or from the page. */
   private trainingCallbacks(request: Extract<Request, { type: 'call' }>): TrainingCallbacks {
     const training: Training = { controller: new AbortController() };
     this.trainings.set(request.id, training);
     const { signal } = training.controller;
-    if (request.training!.gated) {
-      holdTrainingWhile(signal, () => {
-        if (signal.aborted) return Promise.resolve();
-        return new Promise<void>((resolve) => {
-          training.openGate = resolve;
-          this.send({ type: 'gate', id: request.id }, []);
-        });
-      });
-    }
     return {
       signal,
       ...(request.training!.progress

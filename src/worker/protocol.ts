@@ -48,13 +48,11 @@ export type Request =
       handle: number;
       method: string;
       args: unknown[];
-      /** The call takes a training's callbacks: progress messages, an abort, a gate. */
-      training?: { progress: boolean; gated: boolean };
+      /** The call takes a training's callbacks: progress messages and an abort. */
+      training?: { progress: boolean };
     }
   /** Stops the training started by call `id` at its next step. */
   | { type: 'abort'; id: number }
-  /** Lets the training of call `id` take its next step (an answer to a `gate` reply). */
-  | { type: 'gate-open'; id: number }
   /** Frees a handle's model once the calls on it have settled. */
   | { type: 'release'; handle: number }
   | { type: 'memory'; id: number }
@@ -64,9 +62,7 @@ export type Request =
 export type Reply =
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; error: SerializedError }
-  | { type: 'progress'; id: number; progress: unknown }
-  /** The training of call `id` asks whether it may take its next step. */
-  | { type: 'gate'; id: number };
+  | { type: 'progress'; id: number; progress: unknown };
 
 /** An Error as data: its name, message and problem code survive the trip, and so does its cause. */
 export interface SerializedError {

@@ -42,7 +42,6 @@ export interface ElementHost {
   startModel(): Promise<void>;
   modelReady(): Promise<void>;
   rebuilding(work: () => Promise<void>): Promise<void>;
-  whenOnScreen(): Promise<void>;
   guard(key: string, action: () => Promise<unknown>): Promise<void>;
   updateStatus(message?: string): void;
   showError(key: string, message: string, cause?: unknown): void;

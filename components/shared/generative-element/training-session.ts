@@ -1,9 +1,8 @@
 /**
  * One fine-tuning loop at a time: its AbortSignal (fed by `stopTraining` and by the caller's
- * signal), held while the element is off screen, with the status, errors and the
- * train-progress / train-end events the element owes its page.
+ * signal), with the status, errors and the train-progress / train-end events the element owes its
+ * page. A training runs to its end on or off screen: the page asked for it.
  */
-import { holdTrainingWhile } from '../../../src/runtime/step-loop.js';
 import type { TrainEndDetail, TrainProgressDetail } from '../events.js';
 import type { ElementHost } from './host.js';
 
@@ -44,7 +43,6 @@ export class TrainingSession {
     if (this.#controller) throw new Error('Training is already running on this element.');
     const controller = new AbortController();
     this.#controller = controller;
-    holdTrainingWhile(controller.signal, () => host.whenOnScreen());
     const forwardAbort = () => controller.abort();
     outerSignal?.addEventListener('abort', forwardAbort);
     if (outerSignal?.aborted) controller.abort();
