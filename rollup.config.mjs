@@ -105,7 +105,9 @@ function copyDemo() {
         /LICEN[CS]E/.test(name) ||
         (folder === 'gan-digits' && COMPARISON_GRIDS.includes(name));
       for (const folder of readdirSync('weights')) {
-        for (const file of readdirSync(`weights/${folder}`).filter((name) => documents(folder, name))) {
+        for (const file of readdirSync(`weights/${folder}`).filter((name) =>
+          documents(folder, name),
+        )) {
           mkdirSync(`dist/weights/${folder}`, { recursive: true });
           cpSync(`weights/${folder}/${file}`, `dist/weights/${folder}/${file}`);
         }

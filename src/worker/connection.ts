@@ -109,8 +109,7 @@ class Connection implements ModelConnection {
 
   call<T>(handle: number, method: string, args: unknown[], options: CallOptions = {}): Promise<T> {
     const { signal, onProgress, transfer = [] } = options;
-    const training =
-      signal || onProgress ? { progress: Boolean(onProgress) } : undefined;
+    const training = signal || onProgress ? { progress: Boolean(onProgress) } : undefined;
     return this.request<T>(
       { type: 'call', id: 0, handle, method, args, ...(training ? { training } : {}) },
       transfer,
