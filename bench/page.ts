@@ -11,6 +11,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { configure, type BackendName } from '../src/runtime/config.js';
 import { initRuntime } from '../src/runtime/backend.js';
 import { DigitVae } from '../src/models/digit-vae.js';
+import { DIGITS_VAE_CONFIG } from '../src/models/vae.js';
 import { loadArtifacts } from '../src/runtime/weights-io.js';
 import { gridCodes } from '../src/data/latent-grid.js';
 import { stats } from './stats.js';
@@ -37,18 +38,53 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
 }
 
 /** The decoder as tfjs-examples writes it: a Sequential of dense layers, then predict(). */
+/**
+ * The bundled VAE's decoder written with tfjs-layers (dense layers, then for the convolutional VAE
+ * a reshape and transposed convolutions), with the same weights. Our matrices are [in, out] and our
+ * transposed filters [k, k, out, in], as Keras keeps them, so they copy in unchanged.
+ */
 function layersDecoder(weights: tf.NamedTensorMap): tfl.Sequential {
-  const decoder = tfl.sequential({
-    layers: [
-      tfl.layers.dense({ inputShape: [10], units: 300, activation: 'relu' }),
-      tfl.layers.dense({ units: 300, activation: 'relu' }),
-      tfl.layers.dense({ units: 784, activation: 'sigmoid' }),
-    ],
+  const { latentSize, decoderHidden, convolutional: conv, inputSize } = DIGITS_VAE_CONFIG;
+  const layers: tfl.layers.Layer[] = [];
+  const names: string[] = [];
+  const denseSizes = [...decoderHidden, conv ? conv.baseSize ** 2 * conv.channels[0] : inputSize];
+  denseSizes.forEach((units, i) => {
+    const last = i === denseSizes.length - 1;
+    layers.push(
+      tfl.layers.dense({
+        ...(i === 0 ? { inputShape: [latentSize] } : {}),
+        units,
+        activation: last && !conv ? 'sigmoid' : 'relu',
+      }),
+    );
+    names.push(`decoder/dense${i}`);
   });
-  // Our weights are [in, out] like a Keras kernel, so they copy in unchanged.
-  decoder.layers.forEach((layer, i) =>
-    layer.setWeights([weights[`decoder/dense${i}/weight`], weights[`decoder/dense${i}/bias`]]),
-  );
+  if (conv) {
+    layers.push(
+      tfl.layers.reshape({ targetShape: [conv.baseSize, conv.baseSize, conv.channels[0]] }),
+    );
+    const outward = [...conv.channels.slice(1), 1];
+    outward.forEach((filters, i) => {
+      const last = i === outward.length - 1;
+      layers.push(
+        tfl.layers.conv2dTranspose({
+          filters,
+          kernelSize: conv.filterSize,
+          strides: 2,
+          padding: 'same',
+          activation: last ? 'sigmoid' : 'relu',
+        }),
+      );
+      names.push(`decoder/deconv${i + 1}`);
+    });
+    layers.push(tfl.layers.flatten());
+  }
+  const decoder = tfl.sequential({ layers });
+  decoder.layers
+    .filter((layer) => layer.getWeights().length > 0)
+    .forEach((layer, i) =>
+      layer.setWeights([weights[`${names[i]}/weight`], weights[`${names[i]}/bias`]]),
+    );
   return decoder;
 }
 
@@ -155,8 +191,37 @@ async function run(options: RunOptions) {
   }
 
   decoder.dispose();
+  const fineTune = await fineTuneSteps(model);
   model.dispose();
-  return { info, notes, weights, grids, output9x9 };
+  return { info, notes, weights, grids, output9x9, fineTune };
+}
+
+/**
+ * The explorer's fine-tuning, as its training panel runs it (batch 32 of a few digits): time
+ * between progress reports, the first two steps (Adam's set-up) left out.
+ */
+async function fineTuneSteps(vae: DigitVae) {
+  const digits = Array.from({ length: 8 }, (_, k) =>
+    Float32Array.from({ length: 784 }, (_, i) => ((i * 7 + k * 13) % 29) / 28),
+  );
+  const stamps = [performance.now()];
+  const before = tf.memory().numTensors;
+  const result = await vae.fineTune(digits, {
+    steps: 22,
+    batchSize: 32,
+    seed: 1,
+    onProgress: () => stamps.push(performance.now()),
+  });
+  const times = stamps
+    .slice(1)
+    .map((t, i) => t - stamps[i])
+    .slice(2);
+  return {
+    batch: 32,
+    step: stats(times),
+    finite: Object.values(result.losses).every(Number.isFinite),
+    tensorsLeaked: tf.memory().numTensors - before,
+  };
 }
 
 (window as unknown as { bench: unknown }).bench = {

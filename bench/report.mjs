@@ -269,6 +269,20 @@ export function report({ backends, runs, sizes, dist, browserVersion, pageMessag
   );
 
   table(
+    '<vae-latent-explorer> fine-tuning, batch 32, as its training panel runs it (median / p90 ms per step; no target)',
+    'Backend; Steps; Step; Finite; Leaked',
+    backends.map((backend) => {
+      const decoder = runs[backend].decoder;
+      const d = ok(decoder) && decoder.fineTune ? decoder.fineTune : null;
+      return row(backend, [label(backend)], d, [
+        [(s) => s.step.runs, 'failed'],
+        [(s) => spread(s.step)],
+        [(s) => (s.finite ? 'yes' : 'NO')],
+        [(s) => s.tensorsLeaked],
+      ]);
+    }),
+  );
+  table(
     'DCGAN digits training step, batch 64 (one D + one G update): Gan.round with our convolutions vs tfjs-layers conv layers (median / p90 ms)',
     'Backend; Runs; Ours; Ours steps/s; tfjs-layers; Ours/layers; Target; Met?',
     backends.map((backend) => {

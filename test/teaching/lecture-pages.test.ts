@@ -184,10 +184,12 @@ for (const lecture of LECTURES) {
         expect(asked.length, `#${id} is cut down with controls`).to.be.greaterThan(0);
         expect(asked, `#${id} controls`).to.not.include('all');
       }
-      // Formulas are MathML; no images, no math library.
+      // Formulas are MathML; no images, no math library. The only images are the sample grids.
       expect(doc.querySelectorAll('math').length).to.be.greaterThan(10);
       expect(doc.querySelectorAll('math[display="block"]').length).to.be.at.least(6);
-      expect(doc.querySelectorAll('img, svg image').length).to.equal(0);
+      expect(doc.querySelectorAll('img, svg image').length).to.equal(
+        doc.querySelectorAll('#gan-vs-vae-figure .sample-grids img').length,
+      );
       expect(
         doc.querySelector('script[type="module"][src="../dist/generative-elements.js"]'),
         'the package script',
@@ -214,6 +216,37 @@ for (const lecture of LECTURES) {
       const arena = doc.getElementById('gan-by-hand') as HTMLElement & Record<string, unknown>;
       expect(typeof arena.stepDiscriminator, 'gan-arena stepDiscriminator()').to.equal('function');
       expect(typeof arena.stepGenerator, 'gan-arena stepGenerator()').to.equal('function');
+    });
+
+    it("shows the GAN against the VAE with the GAN card's own figures and grids", async () => {
+      const metrics = await (await fetch('/weights/gan-digits/metrics.json')).json();
+      const columns = {
+        frechet: ['test_digits_frechet_train_half', 'vae_frechet', 'frechet'],
+        class_entropy: ['test_digits_class_entropy', 'vae_class_entropy', 'class_entropy'],
+        mean_confidence: ['test_digits_mean_confidence', 'vae_mean_confidence', 'mean_confidence'],
+      } as const;
+      const rows = doc.querySelectorAll('#gan-vs-vae-figure tr[data-metric]');
+      expect(rows.length).to.equal(3);
+      for (const row of rows) {
+        const keys = columns[row.getAttribute('data-metric') as keyof typeof columns];
+        const cells = [...row.querySelectorAll('td')].map((td) => Number(td.textContent));
+        keys.forEach((key, i) =>
+          expect(cells[i], `${key} in the lecture`).to.be.closeTo(metrics[key] as number, 0.006),
+        );
+      }
+      const images = [...doc.querySelectorAll<HTMLImageElement>('#gan-vs-vae-figure img')];
+      expect(images.map((img) => img.src.replace(/.*\//, ''))).to.deep.equal([
+        'test-digits.png',
+        'vae-samples.png',
+        'samples.png',
+      ]);
+      for (const img of images) {
+        img.loading = 'eager';
+        if (!img.complete)
+          await new Promise((resolve) => img.addEventListener('load', resolve, { once: true }));
+        expect(img.naturalWidth, `${img.src} loads`).to.equal(242);
+        expect(img.alt.length, `${img.src} has a text alternative`).to.be.above(10);
+      }
     });
 
     it('has the map of test digits the intuition shows', () => {
