@@ -219,7 +219,10 @@ for (const lecture of LECTURES) {
     });
 
     it("shows the GAN against the VAE with the GAN card's own figures and grids", async () => {
-      const metrics = await (await fetch('/weights/gan-digits/metrics.json')).json();
+      const metrics = (await (await fetch('/weights/gan-digits/metrics.json')).json()) as Record<
+        string,
+        number
+      >;
       const columns = {
         frechet: ['test_digits_frechet_train_half', 'vae_frechet', 'frechet'],
         class_entropy: ['test_digits_class_entropy', 'vae_class_entropy', 'class_entropy'],
@@ -231,7 +234,7 @@ for (const lecture of LECTURES) {
         const keys = columns[row.getAttribute('data-metric') as keyof typeof columns];
         const cells = [...row.querySelectorAll('td')].map((td) => Number(td.textContent));
         keys.forEach((key, i) =>
-          expect(cells[i], `${key} in the lecture`).to.be.closeTo(metrics[key] as number, 0.006),
+          expect(cells[i], `${key} in the lecture`).to.be.closeTo(metrics[key], 0.006),
         );
       }
       const images = [...doc.querySelectorAll<HTMLImageElement>('#gan-vs-vae-figure img')];
