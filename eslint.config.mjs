@@ -65,7 +65,7 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['test/hostile/csp-watch.js', 'bench/worker-page.js'],
+    files: ['test/hostile/csp-watch.js', 'bench/worker-page.js', 'demo/embed.js'],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -280,6 +280,13 @@ writeFileSync('dist/docs/index.html', indexPage());
 for (const element of elements)
   writeFileSync(`dist/docs/${element.tagName}.html`, elementPage(element));
 
+// The embed page for course platforms, beside the package's script.
+writeFileSync(
+  'dist/embed.html',
+  readFileSync('demo/embed.html', 'utf8').replaceAll('../dist/', './'),
+);
+writeFileSync('dist/embed.js', readFileSync('demo/embed.js', 'utf8'));
+
 // The lecture pages, served from dist/ itself: the script beside them, the demo as demo.html.
 for (const name of LECTURES) {
   const text = readFileSync(`demo/${name}`, 'utf8')
@@ -288,5 +295,5 @@ for (const name of LECTURES) {
   writeFileSync(`dist/${name}`, text);
 }
 console.log(
-  `dist/docs/: index and ${elements.length} element pages; dist/: ${LECTURES.join(', ')}`,
+  `dist/docs/: index and ${elements.length} element pages; dist/: ${LECTURES.join(', ')}, embed.html`,
 );

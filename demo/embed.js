@@ -1,0 +1,83 @@
+// The embed page's script (embed.html): one element from the page's URL, for course platforms
+// that allow an iframe but no script, e.g.
+//   embed.html?tag=gan-arena&mode=digits&controls=playback%20charts
+// Only the four tags and the attributes custom-elements.json documents for them pass; their
+// values go in as attributes, which the element checks as it checks any page's attributes. No
+// HTML is made from the URL: the element is created by name, the messages are text. The page
+// tells its parent its height and the element's events through postMessage.
+import './generative-elements.js';
+
+const TAGS = ['gan-arena', 'pixel-rnn-canvas', 'sentence-morph', 'vae-latent-explorer'];
+const MESSAGE = 'generative-elements';
+
+const main = document.querySelector('main');
+const params = new URLSearchParams(location.search);
+
+/** A visible refusal: text only. */
+function refuse(text) {
+  const box = document.createElement('p');
+  box.setAttribute('role', 'alert');
+  box.className = 'refused';
+  box.textContent = text;
+  main.append(box);
+  tell('refused', { message: text });
+}
+
+/** What the manifest documents for `tag`: its attribute names and event names. */
+async function documented(tag) {
+  const manifest = await (await fetch(new URL('./custom-elements.json', import.meta.url))).json();
+  const declaration = manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .find((d) => d.tagName === tag);
+  return {
+    attributes: new Set((declaration?.attributes ?? []).map((a) => a.name)),
+    events: (declaration?.events ?? []).map((e) => e.name),
+  };
+}
+
+/** To the parent page (any origin: an embed does not know who embeds it). */
+function tell(kind, payload) {
+  if (window.parent === window) return;
+  try {
+    window.parent.postMessage({ source: MESSAGE, kind, ...payload }, '*');
+  } catch {
+    // A detail that cannot be cloned goes as its JSON-safe part.
+    window.parent.postMessage(
+      { source: MESSAGE, kind, ...JSON.parse(JSON.stringify(payload)) },
+      '*',
+    );
+  }
+}
+
+async function embed() {
+  const tag = params.get('tag') ?? '';
+  if (!TAGS.includes(tag)) {
+    refuse(`This embed shows one of ${TAGS.join(', ')}: "tag=${tag}" is not one of them.`);
+    return;
+  }
+  const { attributes, events } = await documented(tag);
+  const rejected = [...params.keys()].filter((name) => name !== 'tag' && !attributes.has(name));
+  if (rejected.length > 0) {
+    refuse(
+      `<${tag}> has no attribute ${rejected.map((name) => `"${name}"`).join(', ')}; ` +
+        `its attributes are: ${[...attributes].join(', ')}.`,
+    );
+    return;
+  }
+  const element = document.createElement(tag);
+  for (const [name, value] of params) if (name !== 'tag') element.setAttribute(name, value);
+  // An iframe shows its element at once: no waiting for it to scroll into view.
+  if (!params.has('loading')) element.setAttribute('loading', 'eager');
+  for (const name of events)
+    element.addEventListener(name, (event) => tell('event', { tag, name, detail: event.detail }));
+  main.append(element);
+}
+
+// The height the parent should give the iframe, whenever it changes.
+let lastHeight = 0;
+new ResizeObserver(() => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height !== lastHeight) tell('height', { height: (lastHeight = height) });
+}).observe(document.documentElement);
+
+embed().catch((error) => refuse(`The embed could not start: ${error.message}`));
