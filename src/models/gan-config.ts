@@ -33,6 +33,11 @@ export interface ConvolutionalGanLayout {
    * a generator that makes the same digit over and over is then easy to spot.
    */
   minibatchDeviation: boolean;
+  /**
+   * G normalises each hidden feature map over the batch (Ioffe and Szegedy, 2015), with moving
+   * statistics for sampling, as the DCGAN paper does; absent or false: no normalisation.
+   */
+  batchNorm?: boolean;
 }
 
 /** Tiny networks for points in the plane, small enough to train live at animation speed. */

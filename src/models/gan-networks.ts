@@ -14,27 +14,68 @@ import { createLinear, linear, type LinearParams } from './linear.js';
 import { conv2d, conv2dTranspose, createConv } from './convolution.js';
 import type { GanConfig } from './gan-config.js';
 
-/** One layer: a matrix or a filter (`weight`) and a bias, under the name weight files use. */
+/**
+ * One layer: a matrix or a filter (`weight`) and a bias, under the name weight files use. A batch
+ * normalisation layer keeps its scale and shift there, and its moving statistics beside them.
+ */
 export interface GanLayer {
   name: string;
   params: LinearParams;
+  statistics?: { mean: tf.Variable; variance: tf.Variable };
+}
+
+/** Whether G normalises with the batch's own moments (training) or its moving ones (sampling). */
+export type GeneratorMode = 'training' | 'sampling';
+
+/** How fast the moving statistics follow the batches'. */
+const STATISTICS_MOMENTUM = 0.9;
+const NORM_EPSILON = 1e-5;
+
+function batchNorm(name: string, channels: number): GanLayer {
+  return tf.tidy(() => ({
+    name,
+    params: { weight: tf.variable(tf.ones([channels])), bias: tf.variable(tf.zeros([channels])) },
+    statistics: {
+      mean: tf.variable(tf.zeros([channels]), false),
+      variance: tf.variable(tf.ones([channels]), false),
+    },
+  }));
+}
+
+/**
+ * Batch normalisation over every axis but the channels: scale · (h − μ) / √(σ² + ε) + shift, with
+ * the batch's μ and σ² in training and the moving ones when sampling (so one sample does not
+ * depend on the others drawn with it).
+ */
+function normalise<T extends tf.Tensor>(
+  h: T,
+  layer: GanLayer,
+  { mean, variance }: { mean: tf.Tensor; variance: tf.Tensor },
+): T {
+  return tf.tidy(() => {
+    const normalised = tf.div(tf.sub(h, mean), tf.sqrt(tf.add(variance, NORM_EPSILON)));
+    return tf.add(tf.mul(normalised, layer.params.weight), layer.params.bias) as T;
+  });
 }
 
 export function createGenerator(config: GanConfig, seed: number): GanLayer[] {
   const conv = config.convolutional;
   if (!conv)
     return perceptronLayers([config.noiseSize, ...config.generatorHidden, config.dataSize], seed);
-  const { baseSize, channels, filterSize } = conv;
+  const { baseSize, channels, filterSize, batchNorm: normalised } = conv;
   const layers: GanLayer[] = [
     {
       name: 'dense0',
       params: createLinear(config.noiseSize, baseSize * baseSize * channels[0], seed),
     },
   ];
+  if (normalised) layers.push(batchNorm('norm0', channels[0]));
   const outChannels = [...channels.slice(1), 1];
   channels.forEach((inChannels, i) => {
     const params = createConv(filterSize, inChannels, outChannels[i], seed + 1 + i, 'transpose');
     layers.push({ name: `deconv${i + 1}`, params: { weight: params.filter, bias: params.bias } });
+    if (normalised && i < channels.length - 1)
+      layers.push(batchNorm(`norm${i + 1}`, outChannels[i]));
   });
   return layers;
 }
@@ -57,29 +98,69 @@ export function createDiscriminator(config: GanConfig, seed: number): GanLayer[]
   return layers;
 }
 
-/** G's output before its squashing, [n, dataSize]. */
+/** A normalisation layer's batch moments, measured in a training pass (kept: the caller frees them). */
+export interface BatchMoments {
+  layer: GanLayer;
+  mean: tf.Tensor;
+  variance: tf.Tensor;
+}
+
+/**
+ * G's output before its squashing, [n, dataSize]. In 'training' mode its normalisation layers use
+ * the batch's moments, and report them in `moments` if given.
+ */
 export function runGenerator(
   config: GanConfig,
   layers: GanLayer[],
   noise: tf.Tensor2D,
+  mode: GeneratorMode = 'sampling',
+  moments?: BatchMoments[],
 ): tf.Tensor2D {
   const conv = config.convolutional;
   if (!conv) return perceptron(noise, layers, config.leakySlope);
   return tf.tidy(() => {
-    const [dense, ...deconvs] = layers;
     const { baseSize, channels } = conv;
-    let h: tf.Tensor4D = tf.reshape(tf.leakyRelu(linear(noise, dense.params), config.leakySlope), [
-      -1,
-      baseSize,
-      baseSize,
-      channels[0],
-    ]);
-    deconvs.forEach((layer, i) => {
-      h = conv2dTranspose(h, convParams(layer), 2);
-      if (i < deconvs.length - 1) h = tf.leakyRelu(h, config.leakySlope);
-    });
+    const last = layers[layers.length - 1];
+    let h: tf.Tensor = noise;
+    for (const layer of layers) {
+      if (layer.statistics) {
+        const axes = h.shape.slice(0, -1).map((_, i) => i);
+        const batch = mode === 'training' ? tf.moments(h, axes) : undefined;
+        if (batch && moments)
+          moments.push({ layer, mean: tf.keep(batch.mean), variance: tf.keep(batch.variance) });
+        h = normalise(h, layer, batch ?? layer.statistics!);
+      } else if (layer.name.startsWith('dense')) {
+        h = tf.reshape(linear(h as tf.Tensor2D, layer.params), [
+          -1,
+          baseSize,
+          baseSize,
+          channels[0],
+        ]);
+      } else {
+        h = conv2dTranspose(h as tf.Tensor4D, convParams(layer), 2);
+      }
+      const next = layers[layers.indexOf(layer) + 1];
+      // The activation follows a layer's normalisation, if it has one; the last layer stays raw.
+      if (layer !== last && !next?.statistics) h = tf.leakyRelu(h, config.leakySlope);
+    }
     return tf.reshape(h, [-1, config.dataSize]);
   });
+}
+
+/** Moves each normalisation layer's moving statistics towards the batch moments, and frees them. */
+export function updateStatistics(moments: BatchMoments[]): void {
+  tf.tidy(() => {
+    for (const { layer, mean, variance } of moments) {
+      const statistics = layer.statistics!;
+      const blend = (moving: tf.Variable, batch: tf.Tensor) =>
+        moving.assign(
+          tf.add(tf.mul(moving, STATISTICS_MOMENTUM), tf.mul(batch, 1 - STATISTICS_MOMENTUM)),
+        );
+      blend(statistics.mean, mean);
+      blend(statistics.variance, variance);
+    }
+  });
+  tf.dispose(moments.flatMap(({ mean, variance }) => [mean, variance]));
 }
 
 /** D's logits, [n, 1]. */

@@ -32,7 +32,10 @@ import {
   createGenerator,
   runDiscriminator,
   runGenerator,
+  updateStatistics,
+  type BatchMoments,
   type GanLayer,
+  type GeneratorMode,
 } from './gan-networks.js';
 import {
   assignArtifacts,
@@ -113,9 +116,13 @@ export class Gan {
     this.generatorLayers = createGenerator(config, seed);
     this.discriminatorLayers = createDiscriminator(config, seed + this.generatorLayers.length);
     // G_ema starts as a copy of G. Not trainable: no optimiser may ever move it.
-    this.emaLayers = this.generatorLayers.map(({ name, params }) => ({
+    const copy = (v: tf.Variable) => tf.variable(v, false);
+    this.emaLayers = this.generatorLayers.map(({ name, params, statistics }) => ({
       name,
-      params: { weight: tf.variable(params.weight, false), bias: tf.variable(params.bias, false) },
+      params: { weight: copy(params.weight), bias: copy(params.bias) },
+      ...(statistics
+        ? { statistics: { mean: copy(statistics.mean), variance: copy(statistics.variance) } }
+        : {}),
     }));
   }
 
@@ -125,10 +132,13 @@ export class Gan {
   }
 
   /** G(z): samples [n, dataSize]. With `ema: true`, the moving-average generator G_ema. */
-  generate(noise: tf.Tensor2D, options: { ema?: boolean } = {}): tf.Tensor2D {
+  generate(
+    noise: tf.Tensor2D,
+    options: { ema?: boolean; mode?: GeneratorMode; moments?: BatchMoments[] } = {},
+  ): tf.Tensor2D {
     const layers = options.ema ? this.emaLayers : this.generatorLayers;
     return tf.tidy(() => {
-      const h = runGenerator(this.config, layers, noise);
+      const h = runGenerator(this.config, layers, noise, options.mode, options.moments);
       return this.config.generatorOutput === 'sigmoid' ? tf.sigmoid(h) : h;
     });
   }
@@ -169,7 +179,9 @@ export class Gan {
   ): tf.Scalar {
     return tf.tidy(() => {
       // G's samples enter D's step as constants: computed outside the differentiated function.
-      const generated = this.generate(this.sampleNoise(real.shape[0], seeds.noise));
+      const generated = this.generate(this.sampleNoise(real.shape[0], seeds.noise), {
+        mode: 'training',
+      });
       return optimizerD.minimize(
         () => this.discriminatorLoss(real, generated, options.realLabel ?? 1),
         true,
@@ -191,11 +203,14 @@ export class Gan {
     checkLoss(options.loss ?? 'non-saturating'); // before any tape is recorded
     return tf.tidy(() => {
       const noise = this.sampleNoise(batchSize, seeds.noise);
-      return optimizerG.minimize(
-        () => this.generatorLoss(this.generate(noise), options.loss),
+      const moments: BatchMoments[] = [];
+      const loss = optimizerG.minimize(
+        () => this.generatorLoss(this.generate(noise, { mode: 'training', moments }), options.loss),
         true,
         this.generatorParameters(),
       )!;
+      updateStatistics(moments);
+      return loss;
     });
   }
 
@@ -261,10 +276,16 @@ export class Gan {
   /** G_ema ← decay·G_ema + (1 − decay)·G. */
   updateEma(decay: number): void {
     tf.tidy(() => {
-      this.generatorLayers.forEach(({ params: p }, i) => {
-        const ema = this.emaLayers[i].params;
-        ema.weight.assign(tf.add(tf.mul(ema.weight, decay), tf.mul(p.weight, 1 - decay)));
-        ema.bias.assign(tf.add(tf.mul(ema.bias, decay), tf.mul(p.bias, 1 - decay)));
+      const follow = (ema: tf.Variable, current: tf.Variable) =>
+        ema.assign(tf.add(tf.mul(ema, decay), tf.mul(current, 1 - decay)));
+      this.generatorLayers.forEach(({ params, statistics }, i) => {
+        const ema = this.emaLayers[i];
+        follow(ema.params.weight, params.weight);
+        follow(ema.params.bias, params.bias);
+        if (statistics && ema.statistics) {
+          follow(ema.statistics.mean, statistics.mean);
+          follow(ema.statistics.variance, statistics.variance);
+        }
       });
     });
   }
@@ -305,9 +326,13 @@ export class Gan {
   namedParameters(): Record<string, tf.Variable> {
     const named: Record<string, tf.Variable> = {};
     const add = (prefix: string, layers: GanLayer[]) =>
-      layers.forEach(({ name, params }) => {
+      layers.forEach(({ name, params, statistics }) => {
         named[`${prefix}/${name}/weight`] = params.weight;
         named[`${prefix}/${name}/bias`] = params.bias;
+        if (statistics) {
+          named[`${prefix}/${name}/moving_mean`] = statistics.mean;
+          named[`${prefix}/${name}/moving_variance`] = statistics.variance;
+        }
       });
     add('generator', this.generatorLayers);
     add('generator_ema', this.emaLayers);

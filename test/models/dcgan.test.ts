@@ -139,3 +139,65 @@ describe('DCGAN digits model (wasm)', function () {
     gan.dispose();
   });
 });
+
+describe('DCGAN with batch normalisation in G (wasm)', function () {
+  this.timeout(120000);
+  const NORMALISED = {
+    ...CONV_DIGITS_GAN_CONFIG,
+    convolutional: { ...CONV_DIGITS_GAN_CONFIG.convolutional!, batchNorm: true },
+  };
+
+  before(async () => {
+    await initRuntime('wasm');
+    await ensureGradients();
+  });
+
+  it('keeps scale, shift and moving statistics per normalised map, and saves them', async () => {
+    const gan = new Gan(NORMALISED, 1);
+    const named = gan.namedParameters();
+    expect(named['generator/norm0/weight'].shape).to.deep.equal([32]);
+    expect(named['generator/norm1/moving_variance'].shape).to.deep.equal([16]);
+    expect(named['generator_ema/norm1/moving_mean'].shape).to.deep.equal([16]);
+    expect(named['generator/norm0/moving_mean'].trainable).to.equal(false);
+    const copy = new Gan(NORMALISED, 2);
+    await copy.setWeights(await gan.getWeights());
+    gan.dispose();
+    copy.dispose();
+  });
+
+  it('samples one digit the same alone or among others (moving statistics), and moves them while G trains', async () => {
+    const gan = new Gan(NORMALISED, 3);
+    const optimizerD = createGanOptimizer(2e-4);
+    const optimizerG = createGanOptimizer(2e-4);
+    const rng = createRng(9);
+    const first = async (n: number) =>
+      tf.tidy(() => tf.slice(gan.generate(gan.sampleNoise(n, 5)), [0, 0], [1, 784])).data();
+    const alone = await first(1);
+    const among = await first(8);
+    expect(Array.from(alone).every((v, i) => Math.abs(v - among[i]) < 1e-5)).to.equal(true);
+    const before = await gan.namedParameters()['generator/norm0/moving_mean'].data();
+    const tensors = tensorCount();
+    await gan.round({
+      optimizerD,
+      optimizerG,
+      batchSize: 16,
+      realBatch: (n) => barDigits(n, rng),
+      rng,
+    });
+    const countAfterFirst = tensorCount();
+    await gan.round({
+      optimizerD,
+      optimizerG,
+      batchSize: 16,
+      realBatch: (n) => barDigits(n, rng),
+      rng,
+    });
+    expect(tensorCount(), 'tensors after a second round').to.equal(countAfterFirst);
+    expect(countAfterFirst).to.be.at.least(tensors);
+    const after = await gan.namedParameters()['generator/norm0/moving_mean'].data();
+    expect(Array.from(after).some((v, i) => v !== before[i])).to.equal(true);
+    optimizerD.dispose();
+    optimizerG.dispose();
+    gan.dispose();
+  });
+});

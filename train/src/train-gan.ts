@@ -60,6 +60,8 @@ const { values: flags } = parseArgs({
     seed: { type: 'string', default: '1' },
     // 'conv': the DCGAN (transposed convolutions in G, convolutions in D); 'dense': perceptrons.
     architecture: { type: 'string', default: 'conv' },
+    // The DCGAN's generator with batch normalisation (moving statistics for sampling).
+    'batch-norm': { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     // Re-run only the evaluation (e.g. after the VAE weights changed) on the weights in --out.
     'eval-only': { type: 'boolean', default: false },
@@ -86,7 +88,15 @@ const command = smoke ? `npm run train:gan -- --smoke --out ${flags.out}` : 'npm
 
 if (flags.architecture !== 'conv' && flags.architecture !== 'dense')
   throw new Error(`--architecture is 'conv' or 'dense', not "${flags.architecture}".`);
-const ganConfig = flags.architecture === 'conv' ? CONV_DIGITS_GAN_CONFIG : DENSE_DIGITS_GAN_CONFIG;
+const ganConfig =
+  flags.architecture === 'dense'
+    ? DENSE_DIGITS_GAN_CONFIG
+    : flags['batch-norm']
+      ? {
+          ...CONV_DIGITS_GAN_CONFIG,
+          convolutional: { ...CONV_DIGITS_GAN_CONFIG.convolutional!, batchNorm: true },
+        }
+      : CONV_DIGITS_GAN_CONFIG;
 
 const { tf, train, test, log, seconds } = await startMnistScript(smoke);
 
