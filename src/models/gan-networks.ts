@@ -54,7 +54,7 @@ function normalise<T extends tf.Tensor>(
 ): T {
   return tf.tidy(() => {
     const normalised = tf.div(tf.sub(h, mean), tf.sqrt(tf.add(variance, NORM_EPSILON)));
-    return tf.add(tf.mul(normalised, layer.params.weight), layer.params.bias) as T;
+    return tf.add<T>(tf.mul(normalised, layer.params.weight), layer.params.bias);
   });
 }
 
@@ -128,7 +128,7 @@ export function runGenerator(
         const batch = mode === 'training' ? tf.moments(h, axes) : undefined;
         if (batch && moments)
           moments.push({ layer, mean: tf.keep(batch.mean), variance: tf.keep(batch.variance) });
-        h = normalise(h, layer, batch ?? layer.statistics!);
+        h = normalise(h, layer, batch ?? layer.statistics);
       } else if (layer.name.startsWith('dense')) {
         h = tf.reshape(linear(h as tf.Tensor2D, layer.params), [
           -1,
