@@ -92,7 +92,7 @@ export const arenaStyles = css`
   }
   .settings {
     display: grid;
-    grid-template-columns: auto 1fr;
+    grid-template-columns: auto minmax(0, 1fr);
     gap: 4px 10px;
     align-items: center;
     margin: 8px 0;

@@ -41,6 +41,12 @@ export const sharedStyles = css`
   input {
     font: inherit;
     color: inherit;
+    /* A control never makes its element wider than the page gives it (a long option, a file name). */
+    max-width: 100%;
+    min-width: 0;
+  }
+  label {
+    max-width: 100%;
   }
   button {
     background: var(--_bg);

@@ -21,7 +21,7 @@ export const explorerStyles = css`
   }
   @media (max-width: 720px) {
     .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
   }
   .starters {
@@ -57,6 +57,10 @@ export const explorerStyles = css`
     display: flex;
     flex-direction: column;
     gap: 6px;
+    /* Beside the pad while there is room, under it on a phone; never wider than its column. */
+    flex: 1 1 9em;
+    min-width: 0;
+    align-items: flex-start;
   }
   .numbers {
     margin: 8px 0 0;
