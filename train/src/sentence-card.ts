@@ -199,7 +199,7 @@ every word the model finishes is a word of its training text.
 
 ## Training
 \`npm run train:sentence-vae\`, then \`npm run train:sentence-vae -- --resume\` for each further
-session: **${m.training_minutes} minutes** of training in all, ${m.steps} steps of batch ${o.batchSize}
+run: **${m.training_minutes} minutes** of training in all, ${m.steps} steps of batch ${o.batchSize}
 (${m.epochs} epochs), TF.js's WASM backend in Node on 2 shared cores.
 
 ${sessions}
