@@ -84,7 +84,19 @@ const seed = Number(flags.seed);
 const outDir = path.resolve(flags.out);
 const vaeDir = path.resolve(flags.vae);
 const evalOnly = flags['eval-only'];
-const command = smoke ? `npm run train:gan -- --smoke --out ${flags.out}` : 'npm run train:gan';
+/** The training command as run, without where it wrote (the bundled weights go to the default). */
+function trainingCommand(): string {
+  const args: string[] = [];
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    if (['--out', '--snapshots', '--vae'].includes(argv[i])) i++;
+    else if (argv[i] !== '--eval-only') args.push(argv[i]);
+  }
+  return `npm run train:gan${args.length ? ` -- ${args.join(' ')}` : ''}`;
+}
+let command = smoke ? `npm run train:gan -- --smoke --out ${flags.out}` : trainingCommand();
+let minutesCap = minutes;
+let plannedRounds = rounds;
 
 if (flags.architecture !== 'conv' && flags.architecture !== 'dense')
   throw new Error(`--architecture is 'conv' or 'dense', not "${flags.architecture}".`);
@@ -128,8 +140,15 @@ if (evalOnly) {
     stopped_by_time: boolean;
     train_seconds: number;
     quantisation?: object;
+    command?: string;
+    minutes_cap?: number;
+    planned_rounds?: number;
   }>(path.join(outDir, 'metrics.json'));
   previousQuantisation = previous.quantisation;
+  // The card names the run that made these weights, not this evaluation.
+  command = previous.command ?? command;
+  minutesCap = previous.minutes_cap ?? minutesCap;
+  plannedRounds = previous.planned_rounds ?? plannedRounds;
   round = previous.rounds;
   lossHistory = previous.loss_history;
   stoppedByTime = previous.stopped_by_time;
@@ -325,6 +344,9 @@ const metrics = {
       }
     : (previousQuantisation ?? null),
   architecture: ganConfig.convolutional ? 'conv' : 'dense',
+  command,
+  minutes_cap: minutesCap,
+  planned_rounds: plannedRounds,
   smoke,
 };
 // A floor for the Fréchet distance: 10k real training digits against the 10k test digits.
@@ -346,8 +368,8 @@ writeFileSync(
     lrD,
     lrG,
     seed,
-    minutes,
-    plannedRounds: rounds,
+    minutes: minutesCap,
+    plannedRounds,
     command,
     lossHistory,
     trainCount: train.count,
