@@ -65,6 +65,9 @@ const { values: flags } = parseArgs({
     smoke: { type: 'boolean', default: false },
     // Re-run only the evaluation (e.g. after the VAE weights changed) on the weights in --out.
     'eval-only': { type: 'boolean', default: false },
+    // Go on training the weights in --out for --minutes more (Adam starts afresh; the card adds up
+    // the rounds and minutes of every run).
+    resume: { type: 'boolean', default: false },
   },
 });
 
@@ -84,6 +87,7 @@ const seed = Number(flags.seed);
 const outDir = path.resolve(flags.out);
 const vaeDir = path.resolve(flags.vae);
 const evalOnly = flags['eval-only'];
+const resume = flags.resume;
 /** The training command as run, without where it wrote (the bundled weights go to the default). */
 function trainingCommand(): string {
   const args: string[] = [];
@@ -113,7 +117,7 @@ const ganConfig =
 const { tf, train, test, log, seconds } = await startMnistScript(smoke);
 
 // ---- the GAN --------------------------------------------------------------------------------------
-const rng = createRng(seed);
+let rng = createRng(seed);
 const gan = new Gan(ganConfig, seed);
 const optimizerD = createGanOptimizer(lrD);
 const optimizerG = createGanOptimizer(lrG);
@@ -130,7 +134,8 @@ let lossHistory: { round: number; dLoss: number; gLoss: number }[] = [];
 let stoppedByTime = false;
 let previousTrainSeconds: number | undefined;
 let previousQuantisation: object | undefined;
-if (evalOnly) {
+let resumedSeconds = 0;
+if (evalOnly || resume) {
   const manifest = readJson<WeightsManifestFile>(path.join(outDir, 'model.json'));
   const binary = readFileSync(path.join(outDir, 'weights.bin'));
   assignWeights(gan.namedParameters(), manifest, binary);
@@ -145,15 +150,23 @@ if (evalOnly) {
     planned_rounds?: number;
   }>(path.join(outDir, 'metrics.json'));
   previousQuantisation = previous.quantisation;
-  // The card names the run that made these weights, not this evaluation.
-  command = previous.command ?? command;
-  minutesCap = previous.minutes_cap ?? minutesCap;
-  plannedRounds = previous.planned_rounds ?? plannedRounds;
   round = previous.rounds;
   lossHistory = previous.loss_history;
-  stoppedByTime = previous.stopped_by_time;
-  previousTrainSeconds = previous.train_seconds;
-  log(`evaluating the weights in ${outDir} (${round} rounds)`);
+  if (evalOnly) {
+    // The card names the runs that made these weights, not this evaluation.
+    command = previous.command ?? command;
+    minutesCap = previous.minutes_cap ?? minutesCap;
+    plannedRounds = previous.planned_rounds ?? plannedRounds;
+    stoppedByTime = previous.stopped_by_time;
+    previousTrainSeconds = previous.train_seconds;
+    log(`evaluating the weights in ${outDir} (${round} rounds)`);
+  } else {
+    command = `${previous.command ?? 'npm run train:gan'}, then ${command}`;
+    minutesCap += previous.minutes_cap ?? 0;
+    resumedSeconds = previous.train_seconds;
+    rng = createRng(seed + round); // fresh noise and batches, not the first run's again
+    log(`resuming the weights in ${outDir} after ${round} rounds`);
+  }
 }
 while (!evalOnly && round < rounds) {
   if ((Date.now() - trainStart) / 60000 >= minutes) {
@@ -193,7 +206,7 @@ while (!evalOnly && round < rounds) {
     window = { d: 0, g: 0, n: 0, start: Date.now() };
   }
 }
-const trainSeconds = previousTrainSeconds ?? (Date.now() - trainStart) / 1000;
+const trainSeconds = previousTrainSeconds ?? resumedSeconds + (Date.now() - trainStart) / 1000;
 log(
   `GAN: ${round} rounds in ${(trainSeconds / 60).toFixed(1)} min${stoppedByTime ? ' (stopped by the time cap)' : ''}`,
 );
