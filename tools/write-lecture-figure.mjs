@@ -49,6 +49,7 @@ const TEXT = {
       vae: "64 digits drawn by the VAE's decoder from random codes",
       gan: "64 digits drawn by the GAN's generator from random noise",
     },
+    measure: 'Measure',
     columns: ['Real digits', 'VAE', 'GAN'],
     rows: {
       frechet: 'Fréchet distance to the test digits (lower = more realistic)',
@@ -74,6 +75,7 @@ const TEXT = {
       vae: 'VAE 解码器从随机编码画出的 64 个数字',
       gan: 'GAN 生成器从随机噪声画出的 64 个数字',
     },
+    measure: '指标',
     columns: ['真实数字', 'VAE', 'GAN'],
     rows: {
       frechet: '到测试数字的 Fréchet 距离（越低越逼真）',
@@ -102,7 +104,7 @@ function figure(t) {
             <figure>${image('samples.png', t.alt.gan)}<figcaption>${t.columns[2]}</figcaption></figure>
           </div>
           <table>
-            <thead><tr><th></th><th scope="col">${t.columns.join('</th><th scope="col">')}</th></tr></thead>
+            <thead><tr><th scope="col">${t.measure}</th><th scope="col">${t.columns.join('</th><th scope="col">')}</th></tr></thead>
             <tbody>
 ${ROWS.map(
   ([key, real, vae, gan, decimals]) =>
