@@ -58,8 +58,9 @@ const { values: flags } = parseArgs({
     'classifier-epochs': { type: 'string', default: '3' },
     'eval-samples': { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
-    // 'conv': the DCGAN (transposed convolutions in G, convolutions in D); 'dense': perceptrons.
-    architecture: { type: 'string', default: 'conv' },
+    // 'dense': the bundled perceptrons; 'conv': the DCGAN (transposed convolutions in G,
+    // convolutions in D).
+    architecture: { type: 'string', default: 'dense' },
     // The DCGAN's generator with batch normalisation (moving statistics for sampling).
     'batch-norm': { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },

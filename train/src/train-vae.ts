@@ -33,8 +33,9 @@ const { values: flags } = parseArgs({
     'iw-samples': { type: 'string', default: '1000' },
     'iw-digits': { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
-    // 'conv': convolutions in the encoder, transposed convolutions in the decoder; 'dense': MLPs.
-    architecture: { type: 'string', default: 'conv' },
+    // 'dense': the bundled perceptrons; 'conv': convolutions in the encoder, transposed
+    // convolutions in the decoder.
+    architecture: { type: 'string', default: 'dense' },
     // Stop training after this many minutes even if the epochs are not done (the card says so).
     minutes: { type: 'string' },
     smoke: { type: 'boolean', default: false },
