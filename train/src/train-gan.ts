@@ -94,7 +94,8 @@ function trainingCommand(): string {
   const args: string[] = [];
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
-    if (['--out', '--snapshots', '--vae'].includes(argv[i])) i++;
+    // A resumed run names the folder it goes on from; a fresh one writes the default folder.
+    if (['--snapshots', '--vae'].includes(argv[i]) || (argv[i] === '--out' && !flags.resume)) i++;
     else if (argv[i] !== '--eval-only') args.push(argv[i]);
   }
   return `npm run train:gan${args.length ? ` -- ${args.join(' ')}` : ''}`;
