@@ -8,7 +8,6 @@
 import './generative-elements.js';
 
 const TAGS = ['gan-arena', 'pixel-rnn-canvas', 'sentence-morph', 'vae-latent-explorer'];
-const MESSAGE = 'generative-elements';
 
 const main = document.querySelector('main');
 const params = new URLSearchParams(location.search);
@@ -35,17 +34,18 @@ async function documented(tag) {
   };
 }
 
-/** To the parent page (any origin: an embed does not know who embeds it). */
+/**
+ * To the parent page (any origin: an embed does not know who embeds it), as API.md gives it:
+ * `{type: 'generative-elements:<kind>', …}`.
+ */
 function tell(kind, payload) {
   if (window.parent === window) return;
+  const type = `generative-elements:${kind}`;
   try {
-    window.parent.postMessage({ source: MESSAGE, kind, ...payload }, '*');
+    window.parent.postMessage({ type, ...payload }, '*');
   } catch {
     // A detail that cannot be cloned goes as its JSON-safe part.
-    window.parent.postMessage(
-      { source: MESSAGE, kind, ...JSON.parse(JSON.stringify(payload)) },
-      '*',
-    );
+    window.parent.postMessage({ type, ...JSON.parse(JSON.stringify(payload)) }, '*');
   }
 }
 

@@ -15,7 +15,7 @@ import type { CanvasContext } from './canvas-context.js';
 import { imageSizeOf, panelKeysOf } from './painters.js';
 import { drawPanels, saturationOf, type Panel } from './panel.js';
 import type { PredictionView } from './prediction-view.js';
-import type { GenerateEndDetail, PixelRnnPanelResult } from './pixel-rnn-canvas.js';
+import type { GenerateEndDetail, PixelRnnPanelResult } from './types.js';
 
 /** Longest a burst of `speed="instant"` drawing holds the main thread before yielding. */
 const INSTANT_SLICE_MS = 12;

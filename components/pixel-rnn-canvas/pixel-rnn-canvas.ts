@@ -37,19 +37,8 @@ import { CompletionPanel } from './completion-panel.js';
 import { TrainingPanel } from './training-panel.js';
 import { renderDrawingPanel } from './drawing-panel.js';
 
-export interface PixelRnnPanelResult {
-  encoding: Encoding;
-  images: ImageData[];
-  /** −log p(x) of each image under its model, nats. */
-  nll: number[];
-}
-export interface GenerateEndDetail {
-  /** The images of the main model (the one-hot one when comparing). */
-  images: ImageData[];
-  nll: number[];
-  /** Every model drawn, in order (two when comparing). */
-  panels: PixelRnnPanelResult[];
-}
+import type { GenerateEndDetail } from './types.js';
+export type { GenerateEndDetail, PixelRnnPanelResult } from './types.js';
 export type PixelFineTuneOptions = FineTuneSettings;
 
 /**

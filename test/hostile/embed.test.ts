@@ -5,8 +5,7 @@
 import { expect } from '@open-wc/testing';
 
 interface EmbedMessage {
-  source: 'generative-elements';
-  kind: 'height' | 'event' | 'refused';
+  type: `generative-elements:${'height' | 'event' | 'refused'}`;
   height?: number;
   name?: string;
   tag?: string;
@@ -26,7 +25,7 @@ function embedFrame(
   const messages: EmbedMessage[] = [];
   window.addEventListener('message', (event: MessageEvent) => {
     const data = event.data as EmbedMessage | undefined;
-    if (event.source === frame.contentWindow && data?.source === 'generative-elements')
+    if (event.source === frame.contentWindow && data?.type?.startsWith('generative-elements:'))
       messages.push(data);
   });
   frame.src = `${origin}/dist/embed.html?${query}`;
@@ -64,19 +63,20 @@ describe('embed.html in an iframe on another origin', function () {
     it(`shows <${tag}>, tells its height and passes on its "${event}" events`, async () => {
       const { frame, messages } = embedFrame(query);
       const sized = await until(
-        () => messages.find((m) => m.kind === 'height' && (m.height ?? 0) > 150),
+        () =>
+          messages.find((m) => m.type === 'generative-elements:height' && (m.height ?? 0) > 150),
         60000,
         'a height message',
       );
       // The host snippet in the README does this:
       frame.style.height = `${sized.height}px`;
       const passed = await until(
-        () => messages.find((m) => m.kind === 'event' && m.name === event),
+        () => messages.find((m) => m.type === 'generative-elements:event' && m.name === event),
         90000,
         `the ${event} event`,
       );
       expect(passed.tag).to.equal(tag);
-      expect(messages.some((m) => m.kind === 'refused')).to.equal(false);
+      expect(messages.some((m) => m.type === 'generative-elements:refused')).to.equal(false);
       frame.remove();
     });
   }
@@ -84,7 +84,7 @@ describe('embed.html in an iframe on another origin', function () {
   it('refuses a tag outside the four, visibly, without making HTML from the URL', async () => {
     const { frame, messages } = embedFrame('tag=img&src=x&onerror=alert(1)', location.origin);
     const refused = await until(
-      () => messages.find((m) => m.kind === 'refused'),
+      () => messages.find((m) => m.type === 'generative-elements:refused'),
       30000,
       'a refusal',
     );
@@ -102,7 +102,7 @@ describe('embed.html in an iframe on another origin', function () {
       location.origin,
     );
     const refused = await until(
-      () => messages.find((m) => m.kind === 'refused'),
+      () => messages.find((m) => m.type === 'generative-elements:refused'),
       30000,
       'a refusal',
     );
@@ -115,7 +115,10 @@ describe('embed.html in an iframe on another origin', function () {
       location.origin,
     );
     await until(
-      () => markup.messages.find((m) => m.kind === 'event' && m.name === 'model-ready'),
+      () =>
+        markup.messages.find(
+          (m) => m.type === 'generative-elements:event' && m.name === 'model-ready',
+        ),
       90000,
       'model-ready',
     );
@@ -131,7 +134,8 @@ describe('embed.html in an iframe on another origin', function () {
       location.origin,
     );
     await until(
-      () => messages.find((m) => m.kind === 'event' && m.name === 'model-ready'),
+      () =>
+        messages.find((m) => m.type === 'generative-elements:event' && m.name === 'model-ready'),
       60000,
       'model-ready',
     );

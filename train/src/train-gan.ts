@@ -15,7 +15,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startMnistScript } from './script-start.js';
 import { digitBatch, type Digits } from './mnist.js';
-import { readJson, writeFloat16Weights, type WeightsManifestFile } from './weights-files.js';
+import {
+  readJson,
+  roundToFloat16,
+  writeFloat16Weights,
+  type WeightsManifestFile,
+} from './weights-files.js';
 import { writeGreyPng } from './png-files.js';
 import {
   MnistClassifier,
@@ -32,7 +37,6 @@ import {
   createGanOptimizer,
 } from '../../src/models/gan.js';
 import { Vae, type VaeConfig } from '../../src/models/vae.js';
-import { Float16Array } from '@petamoriken/float16';
 import { ganCard, type GanHistoryRow } from './gan-card.js';
 import { createRng } from '../../src/runtime/random.js';
 
@@ -439,16 +443,6 @@ function writeDigitGrid(directory: string, name: string, images: Float32Array): 
     }
   }
   writeGreyPng(path.join(directory, name), width, width, gray);
-}
-
-/** Rounds every weight to the nearest float16, as the weights file holds it. */
-function roundToFloat16(
-  parameters: Record<string, import('@tensorflow/tfjs-core').Variable>,
-): void {
-  for (const variable of Object.values(parameters)) {
-    const rounded = Float32Array.from(Float16Array.from(variable.dataSync() as Float32Array));
-    tf.tidy(() => variable.assign(tf.tensor(rounded, variable.shape)));
-  }
 }
 
 /**

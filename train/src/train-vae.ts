@@ -15,10 +15,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startMnistScript } from './script-start.js';
 import { digitBatch, type Digits } from './mnist.js';
-import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import {
+  readJson,
+  readWeightsArtifacts,
+  roundToFloat16,
+  writeFloat16Weights,
+} from './weights-files.js';
 import { writeGreyPng } from './png-files.js';
 import { shuffledIndices } from './seeded.js';
-import { Float16Array } from '@petamoriken/float16';
 import { Vae, CONV_DIGITS_VAE_CONFIG, DENSE_DIGITS_VAE_CONFIG } from '../../src/models/vae.js';
 import { assignArtifacts } from '../../src/runtime/weights-format.js';
 import { createRng } from '../../src/runtime/random.js';
@@ -244,16 +248,6 @@ const iwCount = shipped.nllDigits;
 const activity = shipped.activity;
 const activeDims = activity.filter((v) => v > 0.01).length;
 const totalSeconds = seconds();
-
-/** Rounds every weight to the nearest float16, as the weights file will hold it. */
-function roundToFloat16(
-  parameters: Record<string, import('@tensorflow/tfjs-core').Variable>,
-): void {
-  for (const variable of Object.values(parameters)) {
-    const rounded = Float32Array.from(Float16Array.from(variable.dataSync() as Float32Array));
-    tf.tidy(() => variable.assign(tf.tensor(rounded, variable.shape)));
-  }
-}
 
 // ---- write weights, starter digits, metrics and the model card ---------------------------------
 const weightBytes = evaluateOnly

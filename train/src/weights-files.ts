@@ -3,6 +3,7 @@
 import { Float16Array } from '@petamoriken/float16';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
 import type * as tfTypes from '@tensorflow/tfjs-core';
 
 /** A JSON file, read as the type the script that wrote it gave it. */
@@ -29,6 +30,14 @@ export function writeFloat16Weights(
     specs.push({ name, shape: tensor.shape, dtype: 'float32', quantization: { dtype: 'float16' } });
   }
   return writeWeightsFiles(directory, modelTopology, specs, chunks);
+}
+
+/** Rounds every weight to the nearest float16 in place: the values the weights file will hold. */
+export function roundToFloat16(parameters: Record<string, tf.Variable>): void {
+  for (const variable of Object.values(parameters)) {
+    const rounded = Float32Array.from(Float16Array.from(variable.dataSync() as Float32Array));
+    tf.tidy(() => variable.assign(tf.tensor(rounded, variable.shape)));
+  }
 }
 
 /** weights.bin (the `chunks` end to end) and model.json listing `specs`; returns the bin's bytes. */
