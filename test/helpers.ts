@@ -27,6 +27,18 @@ export async function fetchJson<T>(url: string): Promise<T> {
   return (await (await fetch(url)).json()) as T;
 }
 
+/** The values of some variables, read back (to compare before and after a step). */
+export async function variableValues(variables: tf.Variable[]): Promise<Float32Array[]> {
+  return Promise.all(variables.map(async (v) => (await v.data()) as Float32Array));
+}
+
+/** Whether two lists of arrays hold exactly the same numbers. */
+export function sameValues(a: Float32Array[], b: Float32Array[]): boolean {
+  return a.every(
+    (array, i) => array.length === b[i].length && array.every((v, j) => v === b[i][j]),
+  );
+}
+
 /** Tensors alive in this page's TF.js (the model tests run their models here). */
 export function tensorCount(): number {
   return tf.memory().numTensors;

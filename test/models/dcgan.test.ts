@@ -6,15 +6,7 @@ import { initRuntime } from '../../src/runtime/backend.js';
 import { ensureGradients } from '../../src/runtime/training-loop.js';
 import { Gan, CONV_DIGITS_GAN_CONFIG, createGanOptimizer } from '../../src/models/gan.js';
 import { createRng } from '../../src/runtime/random.js';
-import { tensorCount } from '../helpers.js';
-
-async function values(variables: tf.Variable[]): Promise<Float32Array[]> {
-  return Promise.all(variables.map(async (v) => (await v.data()) as Float32Array));
-}
-
-function sameValues(a: Float32Array[], b: Float32Array[]): boolean {
-  return a.every((array, i) => array.every((v, j) => v === b[i][j]));
-}
+import { sameValues, tensorCount, variableValues } from '../helpers.js';
 
 /** "Real" digits for the tests: a bright vertical bar on black, in a different column each. */
 function barDigits(n: number, rng: ReturnType<typeof createRng>): tf.Tensor2D {
@@ -83,17 +75,18 @@ describe('DCGAN digits model (wasm)', function () {
     const optimizerD = createGanOptimizer(1e-3);
     const optimizerG = createGanOptimizer(1e-3);
     const rng = createRng(6);
-    const g0 = await values(gan.generatorParameters());
-    const d0 = await values(gan.discriminatorParameters());
+    const g0 = await variableValues(gan.generatorParameters());
+    const d0 = await variableValues(gan.discriminatorParameters());
     tf.dispose(gan.generatorStep(optimizerG, 16, { noise: 1 }));
     expect(
-      sameValues(await values(gan.discriminatorParameters()), d0),
+      sameValues(await variableValues(gan.discriminatorParameters()), d0),
       'D after a G-step',
     ).to.equal(true);
-    expect(sameValues(await values(gan.generatorParameters()), g0), 'G after a G-step').to.equal(
-      false,
-    );
-    const g1 = await values(gan.generatorParameters());
+    expect(
+      sameValues(await variableValues(gan.generatorParameters()), g0),
+      'G after a G-step',
+    ).to.equal(false);
+    const g1 = await variableValues(gan.generatorParameters());
     const losses: number[] = [];
     let countAfterFirstStep = 0;
     for (let step = 0; step < 25; step++) {
@@ -103,9 +96,10 @@ describe('DCGAN digits model (wasm)', function () {
       tf.dispose([real, loss]);
       if (step === 0) countAfterFirstStep = tensorCount();
     }
-    expect(sameValues(await values(gan.generatorParameters()), g1), 'G after D-steps').to.equal(
-      true,
-    );
+    expect(
+      sameValues(await variableValues(gan.generatorParameters()), g1),
+      'G after D-steps',
+    ).to.equal(true);
     expect(tensorCount(), 'tensors after 25 D-steps').to.equal(countAfterFirstStep);
     expect(losses[24]).to.be.below(losses[0] * 0.5);
     optimizerD.dispose();

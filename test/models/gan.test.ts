@@ -14,17 +14,7 @@ import {
 import { sampleToy, modeCoverage } from '../../src/data/toy-distributions.js';
 import { createRng, type Rng } from '../../src/runtime/random.js';
 import { WeightsError } from '../../src/runtime/weights-format.js';
-import { tensorCount } from '../helpers.js';
-
-async function values(variables: tf.Variable[]): Promise<Float32Array[]> {
-  return Promise.all(variables.map(async (v) => (await v.data()) as Float32Array));
-}
-
-function sameValues(a: Float32Array[], b: Float32Array[]): boolean {
-  return a.every(
-    (array, i) => array.length === b[i].length && array.every((v, j) => v === b[i][j]),
-  );
-}
+import { sameValues, tensorCount, variableValues } from '../helpers.js';
 
 function ringBatches(rng: Rng) {
   return (size: number) => tf.tensor2d(sampleToy('ring', size, rng.nextSeed()), [size, 2]);
@@ -113,39 +103,47 @@ describe('GAN model (wasm)', function () {
       .map(([, v]) => v);
     const real = tf.tensor2d(sampleToy('ring', 64, 1), [64, 2]);
 
-    let d0 = await values(gan.discriminatorParameters());
-    let g0 = await values(gan.generatorParameters());
-    const ema0 = await values(emaParameters);
+    let d0 = await variableValues(gan.discriminatorParameters());
+    let g0 = await variableValues(gan.generatorParameters());
+    const ema0 = await variableValues(emaParameters);
     tf.dispose(gan.generatorStep(optimizerG, 64, { noise: 5 }));
     expect(
-      sameValues(await values(gan.discriminatorParameters()), d0),
+      sameValues(await variableValues(gan.discriminatorParameters()), d0),
       'D after a G-step',
     ).to.equal(true);
-    expect(sameValues(await values(gan.generatorParameters()), g0), 'G after a G-step').to.equal(
-      false,
-    );
-
-    d0 = await values(gan.discriminatorParameters());
-    g0 = await values(gan.generatorParameters());
-    tf.dispose(gan.discriminatorStep(optimizerD, real, { noise: 6 }, { realLabel: 0.9 }));
-    expect(sameValues(await values(gan.generatorParameters()), g0), 'G after a D-step').to.equal(
-      true,
-    );
     expect(
-      sameValues(await values(gan.discriminatorParameters()), d0),
+      sameValues(await variableValues(gan.generatorParameters()), g0),
+      'G after a G-step',
+    ).to.equal(false);
+
+    d0 = await variableValues(gan.discriminatorParameters());
+    g0 = await variableValues(gan.generatorParameters());
+    tf.dispose(gan.discriminatorStep(optimizerD, real, { noise: 6 }, { realLabel: 0.9 }));
+    expect(
+      sameValues(await variableValues(gan.generatorParameters()), g0),
+      'G after a D-step',
+    ).to.equal(true);
+    expect(
+      sameValues(await variableValues(gan.discriminatorParameters()), d0),
       'D after a D-step',
     ).to.equal(false);
-    expect(sameValues(await values(emaParameters), ema0), 'G_ema before updateEma').to.equal(true);
+    expect(
+      sameValues(await variableValues(emaParameters), ema0),
+      'G_ema before updateEma',
+    ).to.equal(true);
 
     // G_ema moves only when asked, towards G: with decay 0 it becomes G.
     gan.updateEma(0);
     expect(
-      sameValues(await values(emaParameters), await values(gan.generatorParameters())),
+      sameValues(
+        await variableValues(emaParameters),
+        await variableValues(gan.generatorParameters()),
+      ),
     ).to.equal(true);
 
     // A round with d-steps = 0 trains only G, with g-steps = 0 only D.
     const rng = createRng(1);
-    d0 = await values(gan.discriminatorParameters());
+    d0 = await variableValues(gan.discriminatorParameters());
     await gan.round({
       optimizerD,
       optimizerG,
@@ -155,8 +153,8 @@ describe('GAN model (wasm)', function () {
       realBatch: ringBatches(rng),
       rng,
     });
-    expect(sameValues(await values(gan.discriminatorParameters()), d0)).to.equal(true);
-    g0 = await values(gan.generatorParameters());
+    expect(sameValues(await variableValues(gan.discriminatorParameters()), d0)).to.equal(true);
+    g0 = await variableValues(gan.generatorParameters());
     await gan.round({
       optimizerD,
       optimizerG,
@@ -166,7 +164,7 @@ describe('GAN model (wasm)', function () {
       realBatch: ringBatches(rng),
       rng,
     });
-    expect(sameValues(await values(gan.generatorParameters()), g0)).to.equal(true);
+    expect(sameValues(await variableValues(gan.generatorParameters()), g0)).to.equal(true);
 
     real.dispose();
     optimizerD.dispose();
@@ -374,8 +372,8 @@ describe('GAN model (wasm)', function () {
     await b.setWeights(await a.getWeights());
     expect(
       sameValues(
-        await values(Object.values(b.namedParameters())),
-        await values(Object.values(a.namedParameters())),
+        await variableValues(Object.values(b.namedParameters())),
+        await variableValues(Object.values(a.namedParameters())),
       ),
     ).to.equal(true);
     const digits = new Gan(DIGITS_GAN_CONFIG, 1);
