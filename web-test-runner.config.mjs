@@ -91,14 +91,29 @@ async function stallingServer(context, next) {
 }
 
 // `/test/hostile/blip/<run>/<path>` serves `/<path>`, but answers the first request for each
-// file with 503: a network blip that one retry must get past.
-const blipped = new Set();
+// file with 503: a network blip that one retry must get past. `/test/hostile/blip-log/<run>`
+// answers how many times each file of that run was asked for.
+const requests = new Map();
 function blippingServer(context, next) {
+  const log = /^\/test\/hostile\/blip-log\/([^/]+)$/.exec(context.path);
+  if (log) {
+    const prefix = `/test/hostile/blip/${log[1]}`;
+    context.body = Object.fromEntries(
+      [...requests]
+        .filter(([path]) => path.startsWith(prefix + '/'))
+        .map(([path, count]) => [path.slice(prefix.length), count]),
+    );
+    return undefined;
+  }
   const match = /^\/test\/hostile\/blip\/[^/]+(\/.*)$/.exec(context.path);
   if (!match) return next();
-  if (!blipped.has(context.path)) {
-    blipped.add(context.path);
+  const count = (requests.get(context.path) ?? 0) + 1;
+  requests.set(context.path, count);
+  if (count === 1) {
     context.status = 503;
+    // The test runner marks every file cacheable for a year, failures too: a path without an
+    // extension keeps it from this answer, which no real server would let a cache keep.
+    context.path = '/blip-failure';
     return undefined;
   }
   context.url = match[1];

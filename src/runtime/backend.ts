@@ -1,10 +1,13 @@
 /**
  * Chooses and starts the page's one TF.js backend: WebGPU on a hardware adapter, else WASM,
- * else CPU. Each backend's code is imported only when it is tried, so a WASM-only page never
+ * else CPU. WebGPU's and CPU's code is imported only when tried, so a WASM-only page never
  * downloads the WebGPU backend. A backend that fails to start, or computes a wrong answer on a
  * first real kernel, is dropped for the next one with a single console warning.
  */
 import * as tf from '@tensorflow/tfjs-core';
+// WASM is where nearly every page runs, so its code comes with the runtime (in the worker, with
+// the worker's other modules); WebGPU and CPU stay lazy: only some pages use them.
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { configuredBackend, type BackendName, type BackendPreference } from './config.js';
 import { pageRegistry } from './page-registry.js';
 import { wasmBinaryUrls } from './wasm-binaries.js';
@@ -79,9 +82,7 @@ async function startRuntime(
           continue;
         }
       }
-      await registerBackend(name);
-      if (!(await tf.setBackend(name))) throw new Error(`${name} backend failed to initialise`);
-      await checkFirstKernel();
+      await startBackend(name);
       return { backend: name, notes, ...(measureOn && name === 'wasm' ? { measureOn } : {}) };
     } catch (error) {
       const message = `${name} backend unavailable (${error instanceof Error ? error.message : String(error)}); trying the next one`;
@@ -93,6 +94,25 @@ async function startRuntime(
     }
   }
   throw new Error('No TF.js backend could start (WebGPU, WASM and CPU all failed).');
+}
+
+/**
+ * Registers and starts one backend. WASM gets a second try: its binary is one download, and a
+ * blip on it would otherwise leave the page on the CPU backend, about 30 times slower.
+ */
+async function startBackend(name: BackendName): Promise<void> {
+  const attempts = name === 'wasm' ? 2 : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await registerBackend(name);
+      if (!(await tf.setBackend(name))) throw new Error(`${name} backend failed to initialise`);
+      await checkFirstKernel();
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      if (tf.findBackendFactory(name)) tf.removeBackend(name);
+    }
+  }
 }
 
 /**
@@ -142,14 +162,21 @@ export function isSoftwareAdapter(adapter: GpuAdapterLike): boolean {
   );
 }
 
+/** The WASM backend's factory, kept to register it again after a start that failed. */
+let wasmFactory: Parameters<typeof tf.registerBackend>[1] | undefined;
+
 /** Loads and registers a backend's code (once); `tf.setBackend` can then switch to it. */
 export async function registerBackend(name: BackendName): Promise<void> {
+  if (name === 'wasm') {
+    // Once: after a failed start, TF.js refuses new paths (and keeps the ones set).
+    if (!wasmFactory) setWasmPaths(wasmBinaryUrls());
+    wasmFactory ??= tf.findBackendFactory('wasm') ?? undefined;
+    if (!tf.findBackendFactory('wasm') && wasmFactory) tf.registerBackend('wasm', wasmFactory);
+    return;
+  }
   if (tf.findBackendFactory(name)) return;
   if (name === 'webgpu') {
     await import('@tensorflow/tfjs-backend-webgpu');
-  } else if (name === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    wasm.setWasmPaths(wasmBinaryUrls());
   } else {
     await import('@tensorflow/tfjs-backend-cpu');
   }

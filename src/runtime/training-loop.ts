@@ -30,7 +30,9 @@ let gradientsRegistered: Promise<unknown> | undefined;
 
 /** TF.js needs its gradient functions registered before the first training step. */
 export function ensureGradients(): Promise<unknown> {
-  // A chunk that failed to load (a network blip) is fetched again on the next call.
+  // The worker has loaded it already, with its other modules (model-worker.ts). Elsewhere a failed
+  // load is tried again on the next call, which helps where the platform does not keep the
+  // failure (a browser keeps a failed module for the page's life; Node does not).
   gradientsRegistered ??= import('@tensorflow/tfjs-core/dist/register_all_gradients').catch(
     (error: unknown) => {
       gradientsRegistered = undefined;

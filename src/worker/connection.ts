@@ -222,8 +222,9 @@ const WORKER_FILE = 'model-worker.js';
  * CDN) is started through a same-origin module that imports it, as browsers allow no cross-origin
  * worker script.
  */
-function createWorker(): Worker {
+function createWorker(attempt: number): Worker {
   const base = pageRegistry().settings.assetBase;
+  if (attempt > 0) return new Worker(sameOriginScript(retryUrl(base, attempt)), WORKER_OPTIONS);
   if (base) return new Worker(sameOriginScript(new URL(WORKER_FILE, base)), WORKER_OPTIONS);
   try {
     return new Worker(new URL('./model-worker.js', import.meta.url), {
@@ -237,42 +238,84 @@ function createWorker(): Worker {
   }
 }
 
+/**
+ * The worker's URL for another attempt. The page remembers a worker script that failed to load
+ * under its URL, so a new attempt needs a new one; the modules it imports are asked for again by
+ * the new worker itself. (Where a bundler renamed the worker, this URL does not exist and the
+ * models run in the page, as before.)
+ */
+function retryUrl(base: string | undefined, attempt: number): URL {
+  const url = new URL(WORKER_FILE, base ?? import.meta.url);
+  url.searchParams.set('attempt', String(attempt + 1));
+  return url;
+}
+
 function sameOriginScript(url: URL): string {
   if (url.origin === location.origin) return url.href;
   const trampoline = `import ${JSON.stringify(url.href)};`;
   return URL.createObjectURL(new Blob([trampoline], { type: 'text/javascript' }));
 }
 
+/**
+ * Waits between attempts to start the worker. A module that failed to load stays failed for the
+ * worker that asked for it (the browser keeps the failure in that worker's module map), so a blip
+ * on the network heals only in a new worker, which asks the server again.
+ */
+const WORKER_RETRY_DELAYS_MS = [250, 500, 1000, 1000, 2000, 2000, 4000];
+
 /** The worker, once its modules have loaded; undefined where none can start. */
 async function startWorker(): Promise<Worker | undefined> {
   if (typeof Worker !== 'function') return undefined;
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await tryWorker(attempt);
+    if (typeof outcome !== 'string') return outcome;
+    // A policy that forbids the worker will forbid it again; a slow network would only get slower.
+    const delay = WORKER_RETRY_DELAYS_MS[attempt];
+    if (outcome !== 'failedToLoad' || delay === undefined) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+/** One worker, or why it did not start: refused by the page's policy, failed to load, too slow. */
+async function tryWorker(
+  attempt: number,
+): Promise<Worker | 'refused' | 'failedToLoad' | 'timedOut'> {
+  let refusedByPolicy = false;
+  const onViolation = (event: SecurityPolicyViolationEvent) => {
+    if (/^(worker|script|child|default)-src/.test(event.effectiveDirective)) refusedByPolicy = true;
+  };
+  globalThis.document?.addEventListener('securitypolicyviolation', onViolation);
   let worker: Worker;
   try {
-    worker = createWorker();
+    worker = createWorker(attempt);
   } catch {
-    return undefined; // a CSP or Trusted Types refused it
+    globalThis.document?.removeEventListener('securitypolicyviolation', onViolation);
+    return 'refused'; // a CSP or Trusted Types refused it
   }
-  const loaded = await new Promise<boolean>((resolve) => {
+  const outcome = await new Promise<'loaded' | 'failedToLoad' | 'timedOut'>((resolve) => {
     const timeout = pageRegistry().settings.fetchTimeoutMs ?? 30000;
-    const timer = setTimeout(() => resolve(false), timeout);
+    const timer = setTimeout(() => finish('timedOut'), timeout);
     const onMessage = (event: MessageEvent<Reply>) => {
       if (event.data?.id !== 0) return;
-      finish(true);
+      finish('loaded');
     };
     const onError = (event: Event) => {
       event.preventDefault();
-      finish(false);
+      finish('failedToLoad');
     };
-    const finish = (ok: boolean) => {
+    const finish = (result: 'loaded' | 'failedToLoad' | 'timedOut') => {
       clearTimeout(timer);
       worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);
-      resolve(ok);
+      resolve(result);
     };
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
   });
-  if (loaded) return worker;
+  // The violation event may come a task after the worker's error event.
+  if (outcome === 'failedToLoad') await new Promise((resolve) => setTimeout(resolve, 0));
+  globalThis.document?.removeEventListener('securitypolicyviolation', onViolation);
+  if (outcome === 'loaded') return worker;
   worker.terminate();
-  return undefined;
+  return refusedByPolicy ? 'refused' : outcome;
 }

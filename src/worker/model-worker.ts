@@ -4,6 +4,11 @@
  */
 import { ModelHost } from './model-host.js';
 import type { Request } from './protocol.js';
+// Loaded with the worker, not when first needed: every module comes at once, and a module lost to
+// a network blip fails the worker's start (which connection.ts retries in a fresh worker) instead
+// of failing later in a worker that can never load it again. (The WASM backend comes the same
+// way, through backend.ts.)
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 // Inside a worker, the global scope posts and receives messages the way a Worker object does.
 const scope = globalThis as unknown as Worker;
