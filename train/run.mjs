@@ -11,6 +11,7 @@ const scripts = {
   gan: 'train-gan.ts',
   'pixel-rnn': 'train-pixel-rnn.ts',
   'sentence-vae': 'train-sentence-vae.ts',
+  'sentence-preview': 'sentence-preview.ts',
 };
 const [name, ...args] = process.argv.slice(2);
 if (!scripts[name]) {

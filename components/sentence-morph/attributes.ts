@@ -13,6 +13,11 @@ export interface Parsed<T> {
 }
 
 export const STEPS = { min: 1, max: 20, default: 5 } as const;
+/** The built-in pair: two of the held-out sentences (the model never trained on them). */
+export const DEFAULT_SENTENCES = {
+  from: 'The game was interrupted by a brief shower.',
+  to: 'The entire building complained about the noise.',
+} as const;
 export const DECODINGS: readonly Decoding[] = ['greedy', 'sample', 'beam'];
 
 export function parseSteps(text: string | null): Parsed<number> {

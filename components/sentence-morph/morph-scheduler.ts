@@ -7,6 +7,7 @@ import { changedWords } from '../../src/data/word-diff.js';
 import type { MorphContext } from './morph-context.js';
 import type { SentenceInputs } from './sentence-inputs.js';
 import type { MorphDetail } from './sentence-morph.js';
+import { rememberMorph, rememberedMorph, type MorphKey } from './morph-memory.js';
 
 /** A decoded line: its words, and which of them changed from the line before. */
 export interface PathLine {
@@ -16,6 +17,8 @@ export interface PathLine {
 
 export class MorphScheduler {
   #path: PathLine[] = [];
+  /** The path shown is a remembered one (morph-memory.ts), not yet this model's. */
+  #remembered = false;
   #busy = false;
   /** Bumped by every morph so that only the newest one draws its result. */
   #run = 0;
@@ -29,6 +32,31 @@ export class MorphScheduler {
   /** The path last drawn. */
   get path(): readonly PathLine[] {
     return this.#path;
+  }
+
+  /** Whether the path shown was remembered from earlier, while the model loads. */
+  get remembered(): boolean {
+    return this.#remembered;
+  }
+
+  /**
+   * Before the model is ready: shows the morph remembered for `key`, if there is one (else no
+   * path). A path the model drew stays.
+   */
+  showRemembered(key: MorphKey): void {
+    if (this.#path.length && !this.#remembered) return;
+    const tokens = rememberedMorph(key);
+    this.#setPath(tokens ?? []);
+    this.#remembered = tokens !== undefined;
+  }
+
+  /** The first morph after the model loaded; kept for the next visit when it went well. */
+  async morphFirst(key: MorphKey): Promise<void> {
+    if (await this.morphShown())
+      rememberMorph(
+        key,
+        this.#path.map((line) => line.tokens),
+      );
   }
 
   /** Whether the newest morph is still under way. */
@@ -57,11 +85,8 @@ export class MorphScheduler {
     try {
       const result = await this.context.morpher()!.morph(from, to, steps, this.decodeOptions());
       if (run === this.#run) {
-        this.#path = result.tokens.map((tokens, i) => ({
-          tokens,
-          changed: i === 0 ? tokens.map(() => false) : changedWords(result.tokens[i - 1], tokens),
-        }));
-        this.host.requestUpdate();
+        this.#setPath(result.tokens);
+        this.#remembered = false;
       }
       this.context.emit<MorphDetail>('morph', { sentences: result.sentences });
       return result;
@@ -70,23 +95,37 @@ export class MorphScheduler {
     }
   }
 
-  /** Morphs what the text boxes hold; problems with the input are shown, never thrown. */
-  async morphShown(): Promise<void> {
+  /**
+   * Morphs what the text boxes hold; problems with the input are shown, never thrown. Resolves
+   * with whether the path drawn is this morph's.
+   */
+  async morphShown(): Promise<boolean> {
     const { context } = this;
     const problems = this.inputs.problems();
     if (problems.length) {
       // The last path stays on screen beside the message.
       context.showError('input', problems.join('\n'));
-      return;
+      return false;
     }
     context.clearError('input');
     try {
       const { from, to } = this.inputs.texts;
+      const run = this.#run + 1;
       await this.decodePath(from, to, context.settings.steps);
       context.clearError('morph');
+      return run === this.#run;
     } catch (cause) {
       context.showError('morph', context.describe(cause), cause);
+      return false;
     }
+  }
+
+  #setPath(tokens: string[][]): void {
+    this.#path = tokens.map((words, i) => ({
+      tokens: words,
+      changed: i === 0 ? words.map(() => false) : changedWords(tokens[i - 1], words),
+    }));
+    this.host.requestUpdate();
   }
 
   #setBusy(busy: boolean): void {

@@ -64,14 +64,26 @@ export function renderControls(input: ControlsInput) {
   </div>`;
 }
 
-export function renderPath(context: MorphContext, path: readonly PathLine[], busy: boolean) {
+/** `remembered`: the path is one remembered from earlier, shown while the model loads. */
+export function renderPath(
+  context: MorphContext,
+  path: readonly PathLine[],
+  busy: boolean,
+  remembered = false,
+) {
   const s = context.strings();
   if (!path.length) return nothing;
   const last = path.length - 1;
-  const vocabulary = context.morpher()?.vocabulary;
-  return html`<div role="group" class="path" part="path" aria-busy=${busy ? 'true' : 'false'}>
+  const vocabulary = remembered ? undefined : context.morpher()?.vocabulary;
+  return html`<div
+    role="group"
+    class="path ${remembered ? 'remembered' : ''}"
+    part="path"
+    aria-busy=${busy || remembered ? 'true' : 'false'}
+  >
     <h3>${s.pathTitle}</h3>
     <p class="note">
+      ${remembered ? html`<span class="remembered-note">${s.rememberedPath}</span>` : nothing}
       ${s.pathHelp}
       <span class="legend"
         ><mark class="changed">${s.changedLegend}</mark>

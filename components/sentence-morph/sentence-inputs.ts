@@ -19,7 +19,7 @@ export class SentenceInputs {
     private readonly host: ReactiveControllerHost,
     private readonly context: MorphContext,
     /** Morphs what the boxes hold, showing any problem (the morph scheduler's morphShown). */
-    private readonly morphShown: () => Promise<void>,
+    private readonly morphShown: () => Promise<unknown>,
     /** What the boxes hold at first (the built-in pair). */
     texts: Record<InputSide, string>,
   ) {

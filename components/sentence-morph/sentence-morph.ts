@@ -4,7 +4,7 @@ import { sharedStyles } from '../shared/styles.js';
 import { defineElement } from '../shared/define.js';
 import { morphStyles } from './styles.js';
 import { STRINGS } from './strings.js';
-import { parseDecoding, parseSteps, STEPS, type Parsed } from './attributes.js';
+import { DEFAULT_SENTENCES, parseDecoding, parseSteps, STEPS, type Parsed } from './attributes.js';
 import { MorpherProxy, type CodeDistribution } from '../../src/worker/morpher-proxy.js';
 import type { Decoding } from '../../src/models/choices.js';
 import { bundledSentenceVaeWeights } from './assets.js';
@@ -17,13 +17,14 @@ import type { FineTuneSettings, TrainingResult } from '../../src/runtime/trainin
 import type { InputSide, MorphContext, MorphSettings } from './morph-context.js';
 import { SentenceInputs } from './sentence-inputs.js';
 import { MorphScheduler } from './morph-scheduler.js';
+import type { MorphKey } from './morph-memory.js';
 import { TrainingPanel } from './training-panel.js';
 import { renderControls, renderPath } from './morph-templates.js';
 
 const WEIGHTS_FOLDER = 'sentence-vae';
 /** The built-in pair: two of the held-out sentences (the model never trained on them). */
-export const DEFAULT_FROM = 'The game was interrupted by a brief shower.';
-export const DEFAULT_TO = 'The entire building complained about the noise.';
+export const DEFAULT_FROM = DEFAULT_SENTENCES.from;
+export const DEFAULT_TO = DEFAULT_SENTENCES.to;
 
 export interface MorphDetail {
   /** steps + 2 sentences; the first and last are the reconstructions of `from` and `to`. */
@@ -173,6 +174,10 @@ export class SentenceMorph extends GenerativeElement {
     if (has('to')) inputs.texts = { ...inputs.texts, to: this.to ?? DEFAULT_TO };
     const redraw = ['from', 'to', 'steps', 'decoding'].some(has);
     if (redraw && this.phase === 'ready') void this.#morphing.morphShown();
+    // Until the model is ready, a morph remembered for these sentences is something to read.
+    const modelShown = this.phase === 'ready' || this.phase === 'training';
+    if (!modelShown && (redraw || has('weights') || !this.hasUpdated))
+      this.#morphing.showRemembered(this.#morphKey());
   }
 
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
@@ -195,7 +200,14 @@ export class SentenceMorph extends GenerativeElement {
   }
 
   protected async drawFirstOutput(): Promise<void> {
-    await this.#morphing.morphShown();
+    await this.#morphing.morphFirst(this.#morphKey());
+  }
+
+  /** What a remembered morph must match: the sentences, the settings and the weights. */
+  #morphKey(): MorphKey {
+    const { from, to } = this.#inputs.texts;
+    const { steps, decoding } = this.#settings;
+    return { from, to, steps, decoding, weights: this.weights ?? null };
   }
 
   protected async releaseModel(): Promise<void> {
@@ -292,7 +304,8 @@ export class SentenceMorph extends GenerativeElement {
               })
             : nothing
         }
-        ${this.renderStatus()} ${renderPath(this.#context, morphing.path, morphing.busy)}
+        ${this.renderStatus()}
+        ${renderPath(this.#context, morphing.path, morphing.busy, morphing.remembered)}
         ${this.shows('training') || this.shows('weights') ? this.#trainingPanel.render(ready) : nothing}
         <p class="credit">${s.credit}</p>
       </div>

@@ -18,6 +18,8 @@ export const STRINGS: Strings<{
   morphing: string;
   pathTitle: string;
   pathHelp: string;
+  /** Beside a path remembered from earlier, while the model loads. */
+  rememberedPath: string;
   endFrom: string;
   endTo: string;
   point: string;
@@ -55,6 +57,7 @@ export const STRINGS: Strings<{
     morphing: 'Decoding…',
     pathTitle: 'The path',
     pathHelp: 'The first and last lines are the model’s reconstructions of the two sentences.',
+    rememberedPath: 'Computed earlier by this model; shown while it loads, then made again.',
     endFrom: 'from',
     endTo: 'to',
     point: 'point {i} of {n}',
@@ -103,6 +106,7 @@ export const STRINGS: Strings<{
     morphing: '解码中…',
     pathTitle: '路径',
     pathHelp: '第一行和最后一行是模型对两个句子的重建。',
+    rememberedPath: '这是此模型先前算出的结果，模型加载期间先显示，加载后重新计算。',
     endFrom: '起点',
     endTo: '终点',
     point: '第 {i} 点，共 {n} 点',

@@ -73,6 +73,14 @@ export const morphStyles = css`
   .path[aria-busy='true'] ol {
     opacity: 0.6;
   }
+  /* A remembered path is there to be read while the model loads. */
+  .path.remembered[aria-busy='true'] ol {
+    opacity: 0.85;
+  }
+  .remembered-note {
+    display: block;
+    font-style: italic;
+  }
   .where {
     color: var(--_muted);
     font-size: 0.85em;
