@@ -122,7 +122,7 @@ function pageHtml(tag, attributes) {
 <body><${tag} ${attributes}></${tag}>
 <script>
   const element = document.querySelector('${tag}');
-  const times = (window.firstVisit = {});
+  const times = (globalThis.firstVisit = {});
   element.addEventListener('model-ready', () => (times.ready = performance.now()));
   function canvasDrawn(canvas) {
     if (!canvas.width || !canvas.height || !canvas.getBoundingClientRect().width) return false;
@@ -156,13 +156,18 @@ async function visit(browser, server, index) {
   page.on('console', (m) => m.type() === 'error' && messages.push(m.text()));
   server.counter.bytes = 0;
   try {
-    await page.goto(`${server.origin}/first-visit/${index}.html`, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => window.firstVisit?.ready && window.firstVisit?.picture, {
-      timeout: 180_000,
-      polling: 50,
+    await page.goto(`${server.origin}/first-visit/${index}.html`, {
+      waitUntil: 'domcontentloaded',
     });
+    await page.waitForFunction(
+      () => globalThis.firstVisit?.ready && globalThis.firstVisit?.picture,
+      {
+        timeout: 180_000,
+        polling: 50,
+      },
+    );
     const bytes = server.counter.bytes;
-    const times = await page.evaluate(() => window.firstVisit);
+    const times = await page.evaluate(() => globalThis.firstVisit);
     return { bytes, ...times, messages };
   } finally {
     await context.close();
