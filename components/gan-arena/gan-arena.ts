@@ -6,7 +6,7 @@ import '../shared/draw-pad.js';
 import { defineElement } from '../shared/define.js';
 import { arenaStyles } from './styles.js';
 import { STRINGS } from './strings.js';
-import { ganPreview } from './assets.js';
+import { bundledGanWeights, ganPreview } from './assets.js';
 import {
   DEFAULT_LEARNING_RATES,
   parseBatchSize,
@@ -30,7 +30,7 @@ import type { GanProxy, GanSettings } from '../../src/worker/gan-proxy.js';
 import type { GanLoss } from '../../src/models/choices.js';
 import type { Point, ToyDistribution } from '../../src/data/toy-distributions.js';
 import type { ImageInput } from '../../src/data/digit-image.js';
-import type { WeightsSource } from '../../src/runtime/weights-source.js';
+import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 
@@ -251,6 +251,10 @@ export class GanArena extends GenerativeElement {
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
     await this.#networks.applyWeights(source);
+  }
+
+  protected override weightsToPrefetch(): BundledWeights[] {
+    return this.#mode === 'digits' && this.pretrained && !this.weights ? [bundledGanWeights()] : [];
   }
 
   protected async drawFirstOutput(): Promise<void> {

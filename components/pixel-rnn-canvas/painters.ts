@@ -86,6 +86,14 @@ export class PainterSet {
     }
   }
 
+  /** The bundled weights `ensure(settings, source)` would download. */
+  bundledToLoad(settings: CanvasSettings, source: string | null): BundledWeights[] {
+    return panelKeysOf(settings)
+      .filter((key) => !this.#painters.has(key) && !this.#retainedWeights.has(key))
+      .filter((key) => !(key === mainKeyOf(settings) && source))
+      .map(bundledWeights);
+  }
+
   /** Loads `source` (or the bundled weights) into a loaded painter. */
   async loadWeights(key: ModelKey, source: WeightsSource | 'bundled'): Promise<void> {
     await this.#painters.get(key)!.loadWeights(source === 'bundled' ? bundledWeights(key) : source);

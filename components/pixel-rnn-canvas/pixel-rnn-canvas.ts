@@ -26,7 +26,7 @@ import {
 import type { PainterProxy } from '../../src/worker/painter-proxy.js';
 import type { PixelValues } from '../../src/data/pixel-images.js';
 import { pixelRnnPreview, type ModelKey } from './assets.js';
-import type { WeightsSource } from '../../src/runtime/weights-source.js';
+import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import type { ImageInput } from '../../src/data/digit-image.js';
 import type { CanvasContext, CanvasSettings } from './canvas-context.js';
@@ -233,6 +233,10 @@ export class PixelRnnCanvas extends GenerativeElement {
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
   protected async loadModel(source: string | null): Promise<void> {
     await this.ensurePainters(source);
+  }
+
+  protected override weightsToPrefetch(): BundledWeights[] {
+    return this.#painters.bundledToLoad(this.#settings, this.weights);
   }
 
   /** Creates and loads the painters the current panels need; `source` goes to the main model. */

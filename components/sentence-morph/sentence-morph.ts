@@ -195,6 +195,10 @@ export class SentenceMorph extends GenerativeElement {
     await this.#inputs.loadExamples();
   }
 
+  protected override weightsToPrefetch(): BundledWeights[] {
+    return this.weights || this.retainedWeights ? [] : [bundledWeights()];
+  }
+
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
     await this.morpher!.loadWeights(source === 'bundled' ? bundledWeights() : source);
   }

@@ -10,6 +10,7 @@
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { modelConnection } from '../../src/worker/connection.js';
 import type { RemoteModel } from '../../src/worker/remote-model.js';
+import type { BundledWeights } from '../../src/runtime/weights-source.js';
 import type { BackendName, BackendPreference } from '../../src/runtime/config.js';
 import { createRng, randomSeed, type Rng } from '../../src/runtime/random.js';
 import { resolveLang, type Lang } from './i18n.js';
@@ -141,6 +142,7 @@ export abstract class GenerativeElement extends LitElement {
     setStatusText: (text) => (this.statusText = text),
     strings: () => this.sharedStrings,
     loadModel: (source) => this.loadModel(source),
+    weightsToPrefetch: () => this.weightsToPrefetch(),
     drawFirstOutput: () => this.drawFirstOutput(),
     releaseModel: () => this.releaseModel(),
     applyWeights: (source) => this.applyWeights(source),
@@ -259,6 +261,10 @@ export abstract class GenerativeElement extends LitElement {
   // ---- subclass hooks ----------------------------------------------------------------------
   /** Build the model and give it weights from `source` ('bundled' or the `weights` URL). */
   protected abstract loadModel(source: string | null): Promise<void>;
+  /** The bundled weights `loadModel` will load: they download beside the runtime's start. */
+  protected weightsToPrefetch(): BundledWeights[] {
+    return [];
+  }
   /** Draw the first output once the model has weights. */
   protected abstract drawFirstOutput(): Promise<void>;
   /** Free the model's tensors (the element left the page). Keep anything needed to come back. */

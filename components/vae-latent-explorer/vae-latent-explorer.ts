@@ -16,7 +16,11 @@ import {
 } from './attributes.js';
 import { VaeProxy } from '../../src/worker/vae-proxy.js';
 import { bundledVaeWeights, vaePreview } from './assets.js';
-import type { WeightsArtifacts, WeightsSource } from '../../src/runtime/weights-source.js';
+import type {
+  BundledWeights,
+  WeightsArtifacts,
+  WeightsSource,
+} from '../../src/runtime/weights-source.js';
 import { imageToDigit, intensitiesToImageData, DIGIT_SIZE } from '../../src/data/digit-image.js';
 import type { ImageInput } from '../../src/data/digit-image.js';
 import { interpolateCodes, type SweepSpec } from '../../src/data/latent-grid.js';
@@ -218,6 +222,10 @@ export class VaeLatentExplorer extends GenerativeElement {
       await this.applyWeights(source ?? 'bundled');
     }
     await this.#source.loadStarters();
+  }
+
+  protected override weightsToPrefetch(): BundledWeights[] {
+    return this.weights || this.retainedWeights ? [] : [bundledVaeWeights()];
   }
 
   protected async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {

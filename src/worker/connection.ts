@@ -9,6 +9,7 @@ import { pageRegistry } from '../runtime/page-registry.js';
 import { configuredBackend, type BackendPreference } from '../runtime/config.js';
 import { reviveError } from './errors.js';
 import type { BackendMeasurement, ModelKind, Reply, Request, RuntimeInfo } from './protocol.js';
+import type { BundledWeights } from '../runtime/weights-source.js';
 
 export type { ModelKind, RuntimeInfo };
 
@@ -42,6 +43,11 @@ export interface ModelConnection {
   onBackendChange(listener: () => void): () => void;
   /** TF.js's tensor count where the models run (the leak tests read it). */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /**
+   * Starts downloading bundled weights where the models run, beside the runtime's own start (its
+   * code and the WASM binary), instead of after it; a `loadWeights` of the same files takes them.
+   */
+  prefetchWeights(sources: BundledWeights[]): void;
 }
 
 /** The page's connection, opened on first use. */
@@ -140,6 +146,15 @@ class Connection implements ModelConnection {
 
   release(handle: number): void {
     void this.open().then((transport) => transport.post({ type: 'release', handle }, []));
+  }
+
+  prefetchWeights(sources: BundledWeights[]): void {
+    if (sources.length === 0) return;
+    // No answer: a failed download is simply made again by the load that needs it.
+    void this.open().then(
+      (transport) => transport.post({ type: 'prefetch', sources }, []),
+      () => undefined,
+    );
   }
 
   memory(): Promise<{ numTensors: number; numBytes: number }> {

@@ -34,6 +34,8 @@ interface Training {
 export class ModelHost {
   private readonly held = new Map<number, Held>();
   private readonly trainings = new Map<number, Training>();
+  /** Bundled weights downloading since a `prefetch`, by source, until a load takes them. */
+  private readonly prefetched = new Map<string, Promise<tf.io.ModelArtifacts | undefined>>();
   private runtime: RuntimeInfo | undefined;
 
   /** `applySettings`: the worker copies the page's settings; a host in the page already has them. */
@@ -71,6 +73,17 @@ export class ModelHost {
         return;
       case 'measure':
         void this.answer(request.id, () => this.measure());
+        return;
+      case 'prefetch':
+        for (const source of request.sources) {
+          const key = JSON.stringify(source);
+          // A failure here is not reported: the load that needs these files fetches them again.
+          if (!this.prefetched.has(key))
+            this.prefetched.set(
+              key,
+              loadArtifacts(source).catch(() => undefined),
+            );
+        }
         return;
       case 'memory':
         void this.answer(request.id, () => {
@@ -158,7 +171,12 @@ export class ModelHost {
   }
 
   private async loadWeights(served: ServedModel, source: never): Promise<unknown> {
-    const artifacts = await loadArtifacts(source, { maxBytes: served.model.weightBytes });
+    const key = JSON.stringify(source);
+    const early = this.prefetched.get(key);
+    this.prefetched.delete(key);
+    const artifacts =
+      (early && (await early)) ??
+      (await loadArtifacts(source, { maxBytes: served.model.weightBytes }));
     await served.model.setWeights(artifacts as never);
     return served.info();
   }

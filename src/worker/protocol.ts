@@ -5,6 +5,7 @@
  */
 import type { BackendName, BackendPreference } from '../runtime/config.js';
 import type { Problem } from '../runtime/problem.js';
+import type { BundledWeights } from '../runtime/weights-source.js';
 
 /** The handle of the host's image service (see image-inputs.ts); models have handles from 1 up. */
 export const IMAGE_SERVICE = 0;
@@ -57,7 +58,9 @@ export type Request =
   | { type: 'release'; handle: number }
   | { type: 'memory'; id: number }
   /** After the first output: time the live models on each backend and keep the faster (`auto`). */
-  | { type: 'measure'; id: number };
+  | { type: 'measure'; id: number }
+  /** Starts downloading bundled weights now, while the runtime starts; a later load takes them. */
+  | { type: 'prefetch'; sources: BundledWeights[] };
 
 export type Reply =
   | { type: 'result'; id: number; value: unknown }

@@ -8,6 +8,7 @@ import type { BackendPreference } from '../../../src/runtime/config.js';
 import type { ElementState } from '../shareable-state.js';
 import type { SHARED_STRINGS } from '../strings.js';
 import type { WeightsSource } from './weights.js';
+import type { BundledWeights } from '../../../src/runtime/weights-source.js';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'training';
 
@@ -34,6 +35,7 @@ export interface ElementHost {
   setStatusText(text: string): void;
   strings(): SharedStrings;
   loadModel(source: string | null): Promise<void>;
+  weightsToPrefetch(): BundledWeights[];
   drawFirstOutput(): Promise<void>;
   releaseModel(): Promise<void>;
   applyWeights(source: WeightsSource): Promise<void>;

@@ -120,7 +120,9 @@ export class ModelLifecycle implements ReactiveController {
     host.setPhase('loading');
     host.setStatusText(host.strings().startingRuntime);
     try {
-      const runtime = await modelConnection().startRuntime(host.element.backend);
+      const starting = modelConnection().startRuntime(host.element.backend);
+      modelConnection().prefetchWeights(host.weightsToPrefetch());
+      const runtime = await starting;
       this.#runtimeNotes = runtime.notes;
     } catch (cause) {
       this.#failedToStart('runtime', cause);
