@@ -14,12 +14,17 @@ interface ModelFiles {
   heldOutSample: string;
 }
 
-/** The poster: emoji drawn by the bundled one-hot model. */
-export function pixelRnnPreview(): string {
-  return packagedAsset(
-    'weights/pixel-rnn-emoji/samples.png',
-    new URL('../../weights/pixel-rnn-emoji/samples.png', import.meta.url),
-  );
+/** The poster: images drawn by the bundled (one-hot) model of the dataset. */
+export function pixelRnnPreview(dataset: 'digits' | 'emoji'): string {
+  return dataset === 'digits'
+    ? packagedAsset(
+        'weights/pixel-rnn-digits/samples.png',
+        new URL('../../weights/pixel-rnn-digits/samples.png', import.meta.url),
+      )
+    : packagedAsset(
+        'weights/pixel-rnn-emoji/samples.png',
+        new URL('../../weights/pixel-rnn-emoji/samples.png', import.meta.url),
+      );
 }
 
 export function pixelRnnFiles(key: ModelKey): ModelFiles {

@@ -179,7 +179,7 @@ export class PixelRnnCanvas extends GenerativeElement {
   }
 
   protected override defaultPoster(): string | null {
-    return this.#settings.dataset === 'emoji' ? pixelRnnPreview() : null;
+    return pixelRnnPreview(this.#settings.dataset);
   }
 
   /** The model the attributes select (the one-hot one when comparing). */

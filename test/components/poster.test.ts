@@ -22,6 +22,26 @@ describe('poster', () => {
     explorer.remove();
   });
 
+  it('shows each PixelRNN dataset its own bundled preview, a real image', async () => {
+    const box = document.createElement('div');
+    box.style.display = 'none'; // never starts
+    document.body.append(box);
+    for (const [dataset, file] of [
+      ['digits', /pixel-rnn-digits\/samples\.png$/],
+      ['emoji', /pixel-rnn-emoji\/samples\.png$/],
+    ] as const) {
+      const canvas = document.createElement('pixel-rnn-canvas');
+      canvas.setAttribute('dataset', dataset);
+      box.append(canvas);
+      await canvas.updateComplete;
+      const image = poster(canvas)!;
+      expect(image.getAttribute('src')).to.match(file);
+      const response = await fetch(image.src);
+      expect(response.headers.get('content-type')).to.match(/image\/png/);
+    }
+    box.remove();
+  });
+
   it("shows the page's own poster, and none where the element has no preview", async () => {
     const box = document.createElement('div');
     box.style.display = 'none'; // never starts
