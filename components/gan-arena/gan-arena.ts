@@ -221,7 +221,10 @@ export class GanArena extends GenerativeElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (!this.trainer) return;
+    if (!this.trainer) {
+      if (this.#mode === '2d') this.#views.drawRealOnly();
+      return;
+    }
     const has = (key: string) => changed.has(key as keyof GanArena);
     if (has('mode') && !this.#networks.builtFor(this.#mode)) {
       void this.rebuilding(() => this.rebuild());

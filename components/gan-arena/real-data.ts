@@ -72,6 +72,14 @@ export class RealDataChoice {
     this.#preview = realSamplerFor(this.data())(VIEW_POINTS['2d'], this.host.nextSeed());
   }
 
+  /**
+   * Real points to show on the plane before the networks are ready (2-d): drawn with a fixed
+   * seed, so that the element's own random stream is the same whether or not they were shown.
+   */
+  placeholder(): Float32Array {
+    return realSamplerFor(this.data())(VIEW_POINTS['2d'], 1);
+  }
+
   /** The digits the bundled networks were trained on, loaded once. */
   async loadBundledDigits(): Promise<void> {
     if (this.#bundledDigits.length === 0)

@@ -50,6 +50,12 @@ export class ArenaViews {
     this.rounds.viewDrawn();
   }
 
+  /** Before the networks are ready (2-d): the real data alone, something to look at at once. */
+  drawRealOnly(): void {
+    const canvas = this.host.root().querySelector<HTMLCanvasElement>('canvas.plane');
+    if (canvas) drawPlane(canvas, { domain: DOMAIN, real: this.real.placeholder(), fake: [] });
+  }
+
   /** A walk between two new noise vectors. */
   newWalk(): Promise<void> {
     this.#walkSeeds = [this.host.nextSeed(), this.host.nextSeed()];

@@ -42,6 +42,24 @@ describe('poster', () => {
     box.remove();
   });
 
+  it('draws the real points of a 2-d arena at once, before its networks exist', async () => {
+    const box = document.createElement('div');
+    box.style.display = 'none'; // never starts
+    document.body.append(box);
+    const arena = document.createElement('gan-arena');
+    arena.setAttribute('mode', '2d');
+    arena.setAttribute('distribution', 'ring');
+    box.append(arena);
+    await arena.updateComplete;
+    const canvas = arena.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.plane')!;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
+    expect(painted).to.be.above(100);
+    expect(arena.activeBackend).to.equal(null); // nothing started
+    box.remove();
+  });
+
   it("shows the page's own poster, and none where the element has no preview", async () => {
     const box = document.createElement('div');
     box.style.display = 'none'; // never starts
