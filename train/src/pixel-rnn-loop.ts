@@ -20,7 +20,17 @@ export const PIXEL_RNN_FLAGS = {
   smoke: { type: 'boolean', default: false },
   bench: { type: 'boolean', default: false },
   evaluate: { type: 'boolean', default: false },
+  // 'float16', or 'uint8' (8-bit affine per large tensor, float16 for the small ones); with
+  // --evaluate, the weights in --out are measured as they are, then in this format, and rewritten.
+  'weights-format': { type: 'string', default: 'float16' },
 } as const;
+
+/** The --weights-format flag, checked. */
+export function weightsFormatFlag(text: string): 'float16' | 'uint8' {
+  if (text !== 'float16' && text !== 'uint8')
+    throw new Error(`--weights-format is 'float16' or 'uint8', not "${text}".`);
+  return text;
+}
 
 export interface PixelRnnLoopOptions {
   tf: typeof tfTypes;
