@@ -23,9 +23,14 @@ import { Float16Array } from '@petamoriken/float16';
 import type * as tfTypes from '@tensorflow/tfjs-core';
 import { initNodeWasm } from './node-tf.js';
 import { loadEmoji, EMOJI_SIZE, type EmojiSplit } from './emoji.js';
-import { readJson, readWeightsArtifacts, writeFloat16Weights } from './weights-files.js';
+import * as weightsFiles from './weights-files.js';
 import { shuffleInPlace } from './seeded.js';
-import { PIXEL_RNN_FLAGS, roundToFloat16, trainPixelRnn } from './pixel-rnn-loop.js';
+import {
+  PIXEL_RNN_FLAGS,
+  roundToFloat16,
+  trainPixelRnn,
+  weightsFormatFlag,
+} from './pixel-rnn-loop.js';
 import {
   PixelRnn,
   EMOJI_PIXEL_RNN_CONFIG,
@@ -65,14 +70,19 @@ const HELDOUT_SAMPLE_COUNT = 64;
 const PIXELS = EMOJI_SIZE * EMOJI_SIZE;
 const command = `npm run train:pixel-rnn -- ${process.argv.slice(2).join(' ')}`;
 const previousRun = evaluateOnly
-  ? readJson<{
+  ? weightsFiles.readJson<{
       steps: number;
       train_seconds: number;
       ms_per_step: number;
       kept_step?: number;
       total_seconds: number;
+      weights_format?: string;
+      palette_spread?: number;
+      quantisation?: { from: string; to: string; test_bits_per_pixel_before: number };
     }>(path.join(outDir, 'metrics.json'))
   : undefined;
+const weightsFormat = weightsFormatFlag(flags['weights-format']);
+const formatBefore = previousRun?.weights_format ?? 'float16';
 
 const started = Date.now();
 const seconds = () => (Date.now() - started) / 1000;
@@ -189,7 +199,7 @@ async function validationScore(): Promise<number> {
 // ---- training -------------------------------------------------------------------------------
 let result: { steps: number; trainSeconds: number; msPerStep: number; bestStep?: number };
 if (previousRun) {
-  await model.setWeights(readWeightsArtifacts(outDir));
+  await model.setWeights(weightsFiles.readWeightsArtifacts(outDir));
   result = {
     steps: previousRun.steps,
     trainSeconds: previousRun.train_seconds,
@@ -237,8 +247,22 @@ if (previousRun) {
   if (flags.bench) process.exit(0);
 }
 
-// ---- evaluation, on the weights exactly as shipped (float16) -----------------------------------
-await roundToFloat16(tf, model, (values) => Float32Array.from(Float16Array.from(values)));
+// ---- evaluation, on the weights exactly as shipped -------------------------------------------
+let quantisation = previousRun?.quantisation;
+if (previousRun && weightsFormat !== formatBefore) {
+  // Re-quantising shipped weights: measured as they are, then in the new format.
+  const before = await paletteBitsPerPixel(
+    data.test,
+    previousRun.palette_spread ?? config.sigmoidStd,
+  );
+  quantisation = {
+    from: formatBefore,
+    to: weightsFormat,
+    test_bits_per_pixel_before: round(before, 4),
+  };
+}
+if (weightsFormat === 'uint8') weightsFiles.roundToUint8(model.namedParameters());
+else await roundToFloat16(tf, model, (values) => Float32Array.from(Float16Array.from(values)));
 let spread = config.sigmoidStd;
 if (encoding === 'sigmoid') {
   // The spread that scores best on validation: a fair chance for the sigmoid's means.
@@ -274,11 +298,9 @@ log(
     `of the coloured pixels ${meanSaturation(sampleColoured).toFixed(3)} (data ${meanSaturation(dataColoured).toFixed(3)})`,
 );
 
-const weightBytes = writeFloat16Weights(
-  outDir,
-  { generativeElements: model.description() },
-  model.namedParameters(),
-);
+const weightBytes = weightsFiles[
+  weightsFormat === 'uint8' ? 'writeUint8Weights' : 'writeFloat16Weights'
+](outDir, { generativeElements: model.description() }, model.namedParameters());
 writeRgbGrid(sampleRgb, 8, 4, path.join(outDir, 'samples.png'));
 // The held-out sample the browser tests score: a strip of exact palette colours, lossless in PNG.
 writeRgbStrip(
@@ -313,6 +335,10 @@ const metrics = {
   sample_seconds: round(sampleSeconds),
   parameters: parameterCount,
   weights_bytes: weightBytes,
+  weights_format: weightsFormat,
+  ...(quantisation
+    ? { quantisation: { ...quantisation, test_bits_per_pixel_after: round(testBits, 4) } }
+    : {}),
   palette_quantisation_error: round(data.quantisationError, 2),
   smoke,
 };
@@ -406,8 +432,8 @@ p(x) = Π p(x_{r,c} | all pixels above row r, and x_{r,0…c−1}). Code: \`src/
   sigmoid, trained by squared error (a Gaussian likelihood with σ = ${c.sigmoidStd}); sampling adds that
   Gaussian's noise to the mean. When the model is unsure between colours it predicts their average.`
   }
-- ${m.parameters.toLocaleString('en')} parameters; TF.js format, float16-quantised, ${(m.weights_bytes / 1024).toFixed(0)} KB. Every
-  figure below is measured on the float16 weights as shipped.
+- ${m.parameters.toLocaleString('en')} parameters; TF.js format, ${m.weights_format === 'uint8' ? '8-bit quantised (uint8 per tensor; biases float16)' : 'float16-quantised'}, ${(m.weights_bytes / 1024).toFixed(0)} KB. Every
+  figure below is measured on the weights as shipped.${m.quantisation ? ` Quantisation, ${m.quantisation.from} → ${m.quantisation.to}: test ${m.quantisation.test_bits_per_pixel_before} → ${m.quantisation.test_bits_per_pixel_after} bits per pixel.` : ''}
 
 ## Data and licence
 **Twemoji graphics by Twitter, CC-BY 4.0** (https://creativecommons.org/licenses/by/4.0/), from the
