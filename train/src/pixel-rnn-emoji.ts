@@ -454,7 +454,7 @@ ${swatches}
   ${flags.minutes} minutes. Every ${flags['check-every']} steps the validation bits per pixel are measured; the weights of
   the best check (step ${m.kept_step}) are the ones kept.
 - Node ${process.version}, TF.js WASM backend (SIMD, one thread), 2 CPU cores (shared with other runs).
-- Command (from the repository root): \`${evaluateOnly ? command.replace(' --evaluate', '') : command}\`${evaluateOnly ? `; figures re-measured on the shipped weights with \`${command}\`` : ''}
+- Command (from the repository root): \`${evaluateOnly ? command.replace(' --evaluate', '').replace(/ --weights-format \w+/, '') : command}\`${evaluateOnly ? `; figures re-measured on the shipped weights with \`${command}\`` : ''}
 - Time: ${(m.train_seconds / 60).toFixed(1)} minutes training, ${(m.total_seconds / 60).toFixed(1)} minutes in all.
 
 ## Test metrics
