@@ -49,12 +49,10 @@ const { values: flags } = parseArgs({
     // How the weights file stores them: 'float16', or 'uint8' (8-bit affine per large tensor,
     // float16 for the small ones). With --evaluate, the weights in --out are measured as they
     // are, rounded to this format, measured again and written in it.
-    'weights-format': { type: 'string', default: 'float16' },
+    // Default: float16 when training, the weights' own format with --evaluate.
+    'weights-format': { type: 'string' },
   },
 });
-const weightsFormat = flags['weights-format'];
-if (weightsFormat !== 'float16' && weightsFormat !== 'uint8')
-  throw new Error(`--weights-format is 'float16' or 'uint8', not "${weightsFormat}".`);
 
 const smoke = flags.smoke;
 const evaluateOnly = flags.evaluate;
@@ -72,6 +70,9 @@ const previousRun = evaluateOnly
 const previousQuantisation = previousRun?.quantisation ?? null;
 // The format the weights in --out are in now (before this run): what re-quantising starts from.
 const previousFormat = previousRun?.weights_format ?? 'float16';
+const weightsFormat = flags['weights-format'] ?? (evaluateOnly ? previousFormat : 'float16');
+if (weightsFormat !== 'float16' && weightsFormat !== 'uint8')
+  throw new Error(`--weights-format is 'float16' or 'uint8', not "${weightsFormat}".`);
 const requantise = evaluateOnly && weightsFormat !== previousFormat;
 const epochs = smoke ? 1 : previousRun ? previousRun.epochs : Number(flags.epochs);
 const batchSize = Number(flags['batch-size']);
@@ -377,7 +378,7 @@ under the Creative Commons Attribution-Share Alike 3.0 licence (CC BY-SA 3.0).
   ${m.epochs} epochs${m.stopped_by_time ? ` (stopped by the ${minutes}-minute cap; ${m.planned_epochs} planned)` : ''}, learning rate ${baseLearningRate} with cosine decay to a tenth,
   KL warm-up over the first ${warmupEpochs} epochs, seed ${seed}.
 - Node ${process.version}, TF.js WASM backend (SIMD, one thread), 2 CPU cores.
-- Command (from the repository root): \`npm run train:vae${!evaluateOnly && process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`${requantise ? `; then, to quantise the weights: \`npm run train:vae -- --evaluate --weights-format ${weightsFormat}\`` : ''}
+- Command (from the repository root): \`npm run train:vae${!evaluateOnly && process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`${m.weights_format === 'uint8' ? '; then, to store the weights in 8 bits: `npm run train:vae -- --evaluate --weights-format uint8`' : ''}
 - Time: ${(m.train_seconds / 60).toFixed(1)} minutes training, ${(m.total_seconds / 60).toFixed(1)} minutes including evaluation.
 - The metrics below took ${(m.evaluation_seconds / 60).toFixed(1)} minutes to compute${evaluateOnly ? ` (re-evaluation of these weights: \`npm run train:vae -- --evaluate${m.nll_test_digits !== 1000 ? ` --iw-digits ${m.nll_test_digits}` : ''}\`)` : ''}.
 
