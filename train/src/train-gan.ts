@@ -18,7 +18,9 @@ import { digitBatch, type Digits } from './mnist.js';
 import {
   readJson,
   roundToFloat16,
+  roundToUint8,
   writeFloat16Weights,
+  writeUint8Weights,
   type WeightsManifestFile,
 } from './weights-files.js';
 import { writeGreyPng } from './png-files.js';
@@ -70,6 +72,9 @@ const { values: flags } = parseArgs({
     smoke: { type: 'boolean', default: false },
     // Re-run only the evaluation (e.g. after the VAE weights changed) on the weights in --out.
     'eval-only': { type: 'boolean', default: false },
+    // 'float16' or 'uint8' (8-bit per large tensor); default: float16 when training, the weights'
+    // own format with --eval-only (given another, they are measured, rounded, measured again).
+    'weights-format': { type: 'string' },
     // Go on training the weights in --out for --minutes more (Adam starts afresh; the card adds up
     // the rounds and minutes of every run).
     resume: { type: 'boolean', default: false },
@@ -139,6 +144,7 @@ let window = { d: 0, g: 0, n: 0, start: Date.now() };
 let lossHistory: { round: number; dLoss: number; gLoss: number }[] = [];
 let stoppedByTime = false;
 let previousTrainSeconds: number | undefined;
+let previousFormat = 'float16';
 let previousQuantisation: object | undefined;
 let resumedSeconds = 0;
 if (evalOnly || resume) {
@@ -151,11 +157,13 @@ if (evalOnly || resume) {
     stopped_by_time: boolean;
     train_seconds: number;
     quantisation?: object;
+    weights_format?: string;
     command?: string;
     minutes_cap?: number;
     planned_rounds?: number;
   }>(path.join(outDir, 'metrics.json'));
   previousQuantisation = previous.quantisation;
+  previousFormat = previous.weights_format ?? 'float16';
   round = previous.rounds;
   lossHistory = previous.loss_history;
   if (evalOnly) {
@@ -218,6 +226,12 @@ log(
 );
 
 // Weights first: evaluation below only reads them.
+const weightsFormat = flags['weights-format'] ?? (evalOnly ? previousFormat : 'float16');
+if (weightsFormat !== 'float16' && weightsFormat !== 'uint8')
+  throw new Error(`--weights-format is 'float16' or 'uint8', not "${weightsFormat}".`);
+const requantise = evalOnly && weightsFormat !== previousFormat;
+if (requantise)
+  command += `, then npm run train:gan -- --eval-only --weights-format ${weightsFormat}`;
 let weightBytes: number;
 if (evalOnly) {
   weightBytes = readFileSync(path.join(outDir, 'weights.bin')).length;
@@ -279,15 +293,23 @@ async function sampleDigits(
 const emaSamples = (size: number, s: number) =>
   tf.tidy(() => gan.generate(gan.sampleNoise(size, s), { ema: true }));
 // As trained (float32), then as shipped (float16): what quantising the weights costs.
-let float32Eval: Evaluation | undefined;
-if (!evalOnly) {
-  float32Eval = await evaluate(await sampleDigits(evalSamples, emaSamples), evalSamples);
-  log(`GAN (G_ema), float32 weights: ${describe(float32Eval)}`);
-  roundToFloat16(gan.namedParameters());
+let beforeEval: Evaluation | undefined;
+const formatBefore = evalOnly ? previousFormat : 'float32';
+if (!evalOnly || requantise) {
+  beforeEval = await evaluate(await sampleDigits(evalSamples, emaSamples), evalSamples);
+  log(`GAN (G_ema), ${formatBefore} weights: ${describe(beforeEval)}`);
+  if (weightsFormat === 'uint8') roundToUint8(gan.namedParameters());
+  else roundToFloat16(gan.namedParameters());
 }
+if (beforeEval && weightsFormat === 'uint8')
+  weightBytes = writeUint8Weights(
+    outDir,
+    { generativeElements: gan.description() },
+    gan.namedParameters(),
+  );
 const ganImages = await sampleDigits(evalSamples, emaSamples);
 const ganEval = await evaluate(ganImages, evalSamples);
-log(`GAN (G_ema)${evalOnly ? '' : ', float16 weights'}: ${describe(ganEval)}`);
+log(`GAN (G_ema)${beforeEval ? `, ${weightsFormat} weights` : ''}: ${describe(ganEval)}`);
 writeDigitGrid(outDir, 'samples.png', ganImages);
 writeDigitGrid(outDir, 'test-digits.png', test.images);
 const rawImages = await sampleDigits(evalSamples, (size, s) =>
@@ -352,14 +374,18 @@ const metrics = {
   train_seconds: Math.round(trainSeconds),
   total_seconds: Math.round(totalSeconds),
   weights_bytes: weightBytes,
-  quantisation: float32Eval
+  weights_format: weightsFormat,
+  quantisation: beforeEval
     ? {
-        float32_frechet: r3(float32Eval.frechet),
-        float16_frechet: r3(ganEval.frechet),
-        float32_class_entropy: r3(float32Eval.classEntropy),
-        float16_class_entropy: r3(ganEval.classEntropy),
-        float32_mean_confidence: r3(float32Eval.meanConfidence),
-        float16_mean_confidence: r3(ganEval.meanConfidence),
+        from: formatBefore,
+        to: weightsFormat,
+        frechet_before: r3(beforeEval.frechet),
+        frechet_after: r3(ganEval.frechet),
+        class_entropy_before: r3(beforeEval.classEntropy),
+        class_entropy_after: r3(ganEval.classEntropy),
+        mean_confidence_before: r3(beforeEval.meanConfidence),
+        mean_confidence_after: r3(ganEval.meanConfidence),
+        ...(requantise && previousQuantisation ? { earlier: previousQuantisation } : {}),
       }
     : (previousQuantisation ?? null),
   architecture: ganConfig.convolutional ? 'conv' : 'dense',
