@@ -118,8 +118,15 @@ describe('bad weights files and servers', () => {
         ),
       ),
     ).to.match(/"gan" model/);
+    // The first tensor stored as float16 (the 8-bit ones cannot hold a NaN), its values all 0xffff.
+    const bytesPerValue = (dtype = 'float32') => ({ uint8: 1, float16: 2 })[dtype] ?? 4;
+    let offset = 0;
+    const specs = manifest.weightsManifest[0].weights;
+    const half = specs.findIndex((spec) => spec.quantization?.dtype === 'float16');
+    for (const spec of specs.slice(0, half))
+      offset += spec.shape.reduce((a, b) => a * b, 1) * bytesPerValue(spec.quantization?.dtype);
     const nan = new Uint8Array(binary.slice(0));
-    nan.fill(0xff, 0, 64); // float16 0xffff is NaN
+    nan.fill(0xff, offset, offset + 64); // float16 0xffff is NaN
     expect(
       await failure([file('model.json', JSON.stringify(manifest)), file('weights.bin', nan)]),
     ).to.match(/NaN or infinite/);
