@@ -237,9 +237,8 @@ const WORKER_FILE = 'model-worker.js';
  * CDN) is started through a same-origin module that imports it, as browsers allow no cross-origin
  * worker script.
  */
-function createWorker(attempt: number): Worker {
+function createWorker(): Worker {
   const base = pageRegistry().settings.assetBase;
-  if (attempt > 0) return new Worker(sameOriginScript(retryUrl(base, attempt)), WORKER_OPTIONS);
   if (base) return new Worker(sameOriginScript(new URL(WORKER_FILE, base)), WORKER_OPTIONS);
   try {
     return new Worker(new URL('./model-worker.js', import.meta.url), {
@@ -253,18 +252,6 @@ function createWorker(attempt: number): Worker {
   }
 }
 
-/**
- * The worker's URL for another attempt. The page remembers a worker script that failed to load
- * under its URL, so a new attempt needs a new one; the modules it imports are asked for again by
- * the new worker itself. (Where a bundler renamed the worker, this URL does not exist and the
- * models run in the page, as before.)
- */
-function retryUrl(base: string | undefined, attempt: number): URL {
-  const url = new URL(WORKER_FILE, base ?? import.meta.url);
-  url.searchParams.set('attempt', String(attempt + 1));
-  return url;
-}
-
 function sameOriginScript(url: URL): string {
   if (url.origin === location.origin) return url.href;
   const trampoline = `import ${JSON.stringify(url.href)};`;
@@ -274,7 +261,8 @@ function sameOriginScript(url: URL): string {
 /**
  * Waits between attempts to start the worker. A module that failed to load stays failed for the
  * worker that asked for it (the browser keeps the failure in that worker's module map), so a blip
- * on the network heals only in a new worker, which asks the server again.
+ * on the network heals only in a new worker, which asks the server again for its script and each
+ * of its modules.
  */
 const WORKER_RETRY_DELAYS_MS = [250, 500, 1000, 1000, 2000, 2000, 4000];
 
@@ -282,7 +270,7 @@ const WORKER_RETRY_DELAYS_MS = [250, 500, 1000, 1000, 2000, 2000, 4000];
 async function startWorker(): Promise<Worker | undefined> {
   if (typeof Worker !== 'function') return undefined;
   for (let attempt = 0; ; attempt++) {
-    const outcome = await tryWorker(attempt);
+    const outcome = await tryWorker();
     if (typeof outcome !== 'string') return outcome;
     // A policy that forbids the worker will forbid it again; a slow network would only get slower.
     const delay = WORKER_RETRY_DELAYS_MS[attempt];
@@ -292,9 +280,7 @@ async function startWorker(): Promise<Worker | undefined> {
 }
 
 /** One worker, or why it did not start: refused by the page's policy, failed to load, too slow. */
-async function tryWorker(
-  attempt: number,
-): Promise<Worker | 'refused' | 'failedToLoad' | 'timedOut'> {
+async function tryWorker(): Promise<Worker | 'refused' | 'failedToLoad' | 'timedOut'> {
   let refusedByPolicy = false;
   const onViolation = (event: SecurityPolicyViolationEvent) => {
     if (/^(worker|script|child|default)-src/.test(event.effectiveDirective)) refusedByPolicy = true;
@@ -302,7 +288,7 @@ async function tryWorker(
   globalThis.document?.addEventListener('securitypolicyviolation', onViolation);
   let worker: Worker;
   try {
-    worker = createWorker(attempt);
+    worker = createWorker();
   } catch {
     globalThis.document?.removeEventListener('securitypolicyviolation', onViolation);
     return 'refused'; // a CSP or Trusted Types refused it
