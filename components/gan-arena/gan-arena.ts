@@ -221,23 +221,14 @@ export class GanArena extends GenerativeElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (!this.trainer) {
-      if (this.#mode === '2d') this.#views.drawRealOnly();
-      return;
-    }
+    if (!this.trainer) return this.#views.drawBeforeReady();
     const has = (key: string) => changed.has(key as keyof GanArena);
     if (has('mode') && !this.#networks.builtFor(this.#mode)) {
       void this.rebuilding(() => this.rebuild());
       return;
     }
-    if (has('distribution') || has('customPoints')) {
-      this.#real.refresh(this.#mode);
-      void this.#views.draw();
-    }
-    if (has('running')) {
-      if (this.running) this.#playback.start();
-      else this.#playback.stop();
-    }
+    if (has('distribution') || has('customPoints')) void this.#views.newRealData();
+    if (has('running')) this.#playback.follow(this.running);
   }
 
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
@@ -309,7 +300,6 @@ export class GanArena extends GenerativeElement {
     this.running = false;
   }
 
-  /** Runs `rounds` rounds now, then redraws; resolves with the last round's losses. */
   /**
    * Updates the discriminator alone, `n` times (default 1): the generator stays as it is. With
    * `stepGenerator` it walks the lecture's sequence G0 → D0 → G1 → D1 … by hand.
@@ -323,6 +313,7 @@ export class GanArena extends GenerativeElement {
     return this.#playback.stepOnePlayer(n, { dSteps: 0, gSteps: n });
   }
 
+  /** Runs `rounds` rounds now, then redraws; resolves with the last round's losses. */
   async step(rounds = 1): Promise<RoundDetail | undefined> {
     return this.#playback.step(rounds);
   }

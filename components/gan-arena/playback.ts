@@ -40,6 +40,12 @@ export class ArenaPlayback {
     this.#frameRequest = requestAnimationFrame(() => void this.#frame());
   }
 
+  /** Plays while `running` is set (the attribute changed). */
+  follow(running: boolean): void {
+    if (running) this.start();
+    else this.stop();
+  }
+
   stop(): void {
     this.#looping = false;
     cancelAnimationFrame(this.#frameRequest);

@@ -51,9 +51,16 @@ export class ArenaViews {
   }
 
   /** Before the networks are ready (2-d): the real data alone, something to look at at once. */
-  drawRealOnly(): void {
+  drawBeforeReady(): void {
     const canvas = this.host.root().querySelector<HTMLCanvasElement>('canvas.plane');
-    if (canvas) drawPlane(canvas, { domain: DOMAIN, real: this.real.placeholder(), fake: [] });
+    if (this.host.mode() === '2d' && canvas)
+      drawPlane(canvas, { domain: DOMAIN, real: this.real.placeholder(), fake: [] });
+  }
+
+  /** The real data changed (distribution or custom points): new real points, redrawn. */
+  newRealData(): Promise<void> {
+    this.real.refresh(this.host.mode());
+    return this.draw();
   }
 
   /** A walk between two new noise vectors. */

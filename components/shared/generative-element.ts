@@ -10,7 +10,6 @@
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { modelConnection } from '../../src/worker/connection.js';
 import type { RemoteModel } from '../../src/worker/remote-model.js';
-import type { BundledWeights } from '../../src/runtime/weights-source.js';
 import type { BackendName, BackendPreference } from '../../src/runtime/config.js';
 import { createRng, randomSeed, type Rng } from '../../src/runtime/random.js';
 import { resolveLang, type Lang } from './i18n.js';
@@ -262,7 +261,7 @@ export abstract class GenerativeElement extends LitElement {
   /** Build the model and give it weights from `source` ('bundled' or the `weights` URL). */
   protected abstract loadModel(source: string | null): Promise<void>;
   /** The bundled weights `loadModel` will load: they download beside the runtime's start. */
-  protected weightsToPrefetch(): BundledWeights[] {
+  protected weightsToPrefetch(): ReturnType<ElementHost['weightsToPrefetch']> {
     return [];
   }
   /** Draw the first output once the model has weights. */

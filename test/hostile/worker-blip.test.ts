@@ -4,21 +4,7 @@
 // made after the blip does too, training works, and the page sees no uncaught error.
 // No import of TF.js or of the test helpers: the page holds the built package only.
 import { expect } from '@open-wc/testing';
-
-async function loadPackage(url: string) {
-  return (await import(url)) as typeof import('../../src/generative-elements.js');
-}
-
-function nextEvent<T>(target: EventTarget, name: string, ms: number): Promise<CustomEvent<T>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), ms);
-    target.addEventListener(
-      name,
-      (event) => (clearTimeout(timer), resolve(event as CustomEvent<T>)),
-      { once: true },
-    );
-  });
-}
+import { loadPackage, nextEvent } from '../built-package.js';
 
 describe('a network blip while the worker loads', function () {
   this.timeout(240000);

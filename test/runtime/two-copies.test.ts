@@ -4,22 +4,7 @@
 // (see web-test-runner.config.mjs), so the browser loads it as a separate module graph.
 // No import of TF.js or of the test helpers (which import TF.js): the page holds the two copies only.
 import { expect } from '@open-wc/testing';
-
-/** The built package loaded from `url` (typed as its source: a type-only reference). */
-async function loadPackage(url: string) {
-  return (await import(url)) as typeof import('../../src/generative-elements.js');
-}
-
-function nextEvent<T>(target: EventTarget, name: string, ms: number): Promise<CustomEvent<T>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), ms);
-    target.addEventListener(
-      name,
-      (event) => (clearTimeout(timer), resolve(event as CustomEvent<T>)),
-      { once: true },
-    );
-  });
-}
+import { loadPackage, nextEvent } from '../built-package.js';
 
 describe('the package loaded twice on one page', () => {
   it('shares one runtime, keeps WASM, and warns once', async () => {

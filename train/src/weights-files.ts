@@ -22,14 +22,7 @@ export function writeFloat16Weights(
   modelTopology: object,
   parameters: Record<string, tfTypes.Tensor>,
 ): number {
-  const specs: tfTypes.io.WeightsManifestEntry[] = [];
-  const chunks: Uint8Array[] = [];
-  for (const [name, tensor] of Object.entries(parameters)) {
-    const half = Float16Array.from(tensor.dataSync() as Float32Array);
-    chunks.push(new Uint8Array(half.buffer));
-    specs.push({ name, shape: tensor.shape, dtype: 'float32', quantization: { dtype: 'float16' } });
-  }
-  return writeWeightsFiles(directory, modelTopology, specs, chunks);
+  return writeQuantisedWeights(directory, modelTopology, parameters, Infinity);
 }
 
 /** Rounds every weight to the nearest float16 in place: the values the weights file will hold. */
@@ -62,28 +55,29 @@ export function writeUint8Weights(
   modelTopology: object,
   parameters: Record<string, tfTypes.Tensor>,
 ): number {
+  return writeQuantisedWeights(directory, modelTopology, parameters, UINT8_MIN_VALUES);
+}
+
+/** Tensors of `uint8MinValues` values or more in 8 bits, the others in float16. */
+function writeQuantisedWeights(
+  directory: string,
+  modelTopology: object,
+  parameters: Record<string, tfTypes.Tensor>,
+  uint8MinValues: number,
+): number {
   const specs: tfTypes.io.WeightsManifestEntry[] = [];
   const chunks: Uint8Array[] = [];
   for (const [name, tensor] of Object.entries(parameters)) {
     const values = tensor.dataSync() as Float32Array;
-    if (values.length < UINT8_MIN_VALUES) {
+    const spec = { name, shape: tensor.shape, dtype: 'float32' as const };
+    if (values.length < uint8MinValues) {
       chunks.push(new Uint8Array(Float16Array.from(values).buffer));
-      specs.push({
-        name,
-        shape: tensor.shape,
-        dtype: 'float32',
-        quantization: { dtype: 'float16' },
-      });
-      continue;
+      specs.push({ ...spec, quantization: { dtype: 'float16' } });
+    } else {
+      const { codes, min, scale } = uint8Code(values);
+      chunks.push(codes);
+      specs.push({ ...spec, quantization: { dtype: 'uint8', min, scale } });
     }
-    const { codes, min, scale } = uint8Code(values);
-    chunks.push(codes);
-    specs.push({
-      name,
-      shape: tensor.shape,
-      dtype: 'float32',
-      quantization: { dtype: 'uint8', min, scale },
-    });
   }
   return writeWeightsFiles(directory, modelTopology, specs, chunks);
 }
