@@ -217,7 +217,7 @@ export class GanArena extends GenerativeElement {
       this.#distribution = check('distribution', parseDistribution(text('distribution')));
     const next = settingsAfterUpdate(this.settings, this.#mode, { changed: has, text, check });
     this.settings = next;
-    void this.trainer?.updateSettings(next);
+    void this.trainer?.call('updateSettings', next);
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -352,7 +352,7 @@ export class GanArena extends GenerativeElement {
     await this.#real.useFineTuneData(Array.from(data as Iterable<ImageInput | Point>));
     await this.updateComplete;
     this.#real.send();
-    void this.trainer!.updateSettings(fineTuneChanges(options));
+    void this.trainer!.call('updateSettings', fineTuneChanges(options));
     this.#playback.stop();
     return this.runTraining(
       (signal, report) =>

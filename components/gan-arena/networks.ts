@@ -61,7 +61,7 @@ export class ArenaNetworks {
 
   /** `n` samples from G: points `{x, y}` in 2-d mode, 28×28 ImageData in digits mode (EMA weights). */
   async sample(n: number): Promise<Point[] | ImageData[]> {
-    const values = await this.#trainer!.sample(n, {
+    const values = await this.#trainer!.call('sample', n, {
       ema: this.host.mode() === 'digits',
       seed: this.host.nextSeed(),
     });

@@ -62,7 +62,7 @@ export class RealDataChoice {
 
   /** Tells the trainer where real samples come from now. */
   send(): void {
-    void this.host.trainer()?.setRealData(this.data());
+    void this.host.trainer()?.call('setRealData', this.data());
   }
 
   /** The choice changed: the trainer is told, and in 2-d new real points are drawn for the plane. */

@@ -38,12 +38,12 @@ export class ArenaViews {
     if (!trainer) return;
     this.rounds.viewStarted();
     if (this.host.mode() === '2d') {
-      const view = await trainer.planeView(DECISION_GRID, DOMAIN);
+      const view = await trainer.call('planeView', DECISION_GRID, DOMAIN);
       const real = this.real.preview;
       paintPlane(this.host.root(), view, real);
       this.rounds.planeDrawn(real, view.generated, this.host.distribution());
     } else {
-      const { samples, realness } = await trainer.fixedSamples({ ema: true });
+      const { samples, realness } = await trainer.call('fixedSamples', { ema: true });
       paintSamples(this.host.root(), samples, realness);
       await this.drawWalk();
     }
@@ -73,7 +73,7 @@ export class ArenaViews {
     const canvas = this.host.root().querySelector<HTMLCanvasElement>('canvas.walk');
     const trainer = this.host.trainer();
     if (!canvas || !trainer) return;
-    paintWalk(canvas, await trainer.latentWalk(WALK_STEPS, this.#walkSeeds, { ema: true }));
+    paintWalk(canvas, await trainer.call('latentWalk', WALK_STEPS, this.#walkSeeds, { ema: true }));
   }
 }
 

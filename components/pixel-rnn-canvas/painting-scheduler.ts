@@ -192,7 +192,7 @@ export class PaintingScheduler {
     }
     if (run !== this.#run) throw this.#cancelled(panels);
     for (const panel of panels) {
-      panel.nll = Array.from(await panel.painter.nll(panel.painting.images));
+      panel.nll = Array.from(await panel.painter.call('nll', panel.painting.images));
       panel.saturation = saturationOf(
         panel.painting.images.map((values) => valuesToRgb(values, panel.format)),
       );

@@ -54,13 +54,18 @@ export class TrainingPanel {
     const steps = Math.max(1, Math.min(Math.round(options.steps ?? 50), 100000));
     return this.context.runTraining(
       (signal, report) =>
-        painters.get(key)!.fineTune(
-          images.map((indices) => indicesToValues(indices, format)),
+        painters.get(key)!.train(
+          'fineTune',
+          [
+            images.map((indices) => indicesToValues(indices, format)),
+            {
+              steps,
+              learningRate: options.learningRate ?? 3e-4,
+              batchSize: options.batchSize,
+              seed: this.context.nextSeed(),
+            },
+          ],
           {
-            steps,
-            learningRate: options.learningRate ?? 3e-4,
-            batchSize: options.batchSize,
-            seed: this.context.nextSeed(),
             signal,
             onProgress: (progress) => {
               report(progress);

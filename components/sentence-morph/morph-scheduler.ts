@@ -83,7 +83,9 @@ export class MorphScheduler {
     const run = ++this.#run;
     this.#setBusy(true);
     try {
-      const result = await this.context.morpher()!.morph(from, to, steps, this.decodeOptions());
+      const result = await this.context
+        .morpher()!
+        .call('morph', from, to, steps, this.decodeOptions());
       if (run === this.#run) {
         this.#setPath(result.tokens);
         this.#remembered = false;

@@ -241,7 +241,7 @@ export class SentenceMorph extends GenerativeElement {
   /** q(c | sentence): the code's mean and log-variance σ (std = exp(σ/2)). */
   async encode(sentence: string): Promise<{ mean: number[]; logVar: number[] }> {
     await this.modelReady();
-    const { mean, logVar }: CodeDistribution = await this.morpher!.encode(sentence);
+    const { mean, logVar }: CodeDistribution = await this.morpher!.call('encode', sentence);
     return { mean: Array.from(mean), logVar: Array.from(logVar) };
   }
 

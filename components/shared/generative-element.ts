@@ -9,7 +9,7 @@
  */
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { modelConnection } from '../../src/worker/connection.js';
-import type { RemoteModel } from '../../src/worker/remote-model.js';
+import type { ModelWeights } from '../../src/worker/remote-model.js';
 import type { BackendName, BackendPreference } from '../../src/runtime/config.js';
 import { createRng, randomSeed, type Rng } from '../../src/runtime/random.js';
 import { resolveLang, type Lang } from './i18n.js';
@@ -304,7 +304,7 @@ export abstract class GenerativeElement extends LitElement {
     source: string | URL | File | FileList | readonly File[],
   ): Promise<void>;
   /** The model whose weights `saveWeights` and `exportWeights` write (undefined until loaded). */
-  protected abstract weightsModel(): RemoteModel<{ weightBytes: number }> | undefined;
+  protected abstract weightsModel(): ModelWeights | undefined;
   /** The file name of an export, without extension (e.g. `vae-digits`). */
   protected abstract exportName(): string;
 

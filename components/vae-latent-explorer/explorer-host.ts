@@ -4,7 +4,7 @@
  * use. The element makes one and hands it to each part, so no part needs its private members.
  */
 import type { TemplateResult } from 'lit';
-import type { VaeProxy } from '../../src/worker/vae-proxy.js';
+import type { RemoteModel } from '../../src/worker/remote-model.js';
 import type { SweepSpec } from '../../src/data/latent-grid.js';
 import type { Rng } from '../../src/runtime/random.js';
 import type { TrainingResult } from '../../src/runtime/training-result.js';
@@ -20,7 +20,7 @@ export interface ExplorerHost {
   /** The element itself, for its public API. */
   readonly explorer: VaeLatentExplorer;
   /** The VAE, or undefined before it is made and once released. */
-  model(): VaeProxy | undefined;
+  model(): RemoteModel<'digit-vae'> | undefined;
   /** The centre code, as the element keeps it (read it, change it with `setCode`). */
   code(): Float32Array;
   /** The two swept dimensions in use. */

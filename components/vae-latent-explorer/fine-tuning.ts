@@ -38,18 +38,26 @@ export class FineTuning {
     const steps = Math.max(1, Math.min(Math.round(options.steps ?? 100), 100000));
     const result = await host.runTraining(
       (signal, report) =>
-        host.model()!.fineTune(digits, {
-          steps,
-          learningRate: options.learningRate ?? 1e-4,
-          batchSize: options.batchSize,
-          seed: host.rng().nextSeed(),
-          signal,
-          onProgress: (progress) => {
-            report(progress);
-            this.#progress.record(progress);
-            if (progress.step % 20 === 0) void this.grid.request();
+        host.model()!.train(
+          'fineTune',
+          [
+            digits,
+            {
+              steps,
+              learningRate: options.learningRate ?? 1e-4,
+              batchSize: options.batchSize,
+              seed: host.rng().nextSeed(),
+            },
+          ],
+          {
+            signal,
+            onProgress: (progress) => {
+              report(progress);
+              this.#progress.record(progress);
+              if (progress.step % 20 === 0) void this.grid.request();
+            },
           },
-        }),
+        ),
       options.signal,
     );
     await this.source.encodeAgain();

@@ -28,7 +28,7 @@ export class GridScheduler {
       if (!model) return; // released: the next model draws its own grid
       this.#dirty = false;
       const { gridSize } = explorer;
-      const pixels = await model.decode(gridCodes(this.host.sweep()), gridSize * gridSize);
+      const pixels = await model.call('decode', gridCodes(this.host.sweep()), gridSize * gridSize);
       const canvas = this.host.root().querySelector<HTMLCanvasElement>('canvas.grid');
       if (!canvas) return;
       const side = gridSize * DIGIT_SIZE;

@@ -4,7 +4,7 @@
  * the numbers (its reconstruction loss and KL term). The interpolation runs from it to a starter
  * picked next.
  */
-import type { CodeDistribution } from '../../src/worker/vae-proxy.js';
+import type { CodeDistribution } from '../../src/models/plain-types.js';
 import { imageToDigit, intensitiesToImageData } from '../../src/data/digit-image.js';
 import { loadDigitSprite } from '../../src/data/digit-sprite.js';
 import type { DrawPad } from '../shared/draw-pad.js';
@@ -84,12 +84,12 @@ export class SourceDigit {
   async use(digit: Float32Array, starterIndex: number): Promise<void> {
     const model = this.host.model();
     if (!model) return;
-    const [posterior] = await model.encode([digit]);
+    const [posterior] = await model.call('encode', [digit]);
     this.#digit = digit;
     this.#posterior = posterior;
     this.#selected = starterIndex;
     this.host.requestUpdate();
-    this.#numbers = await model.imageLosses(digit);
+    this.#numbers = await model.call('imageLosses', digit);
     this.host.requestUpdate();
     this.host.explorer.setCode(posterior.mean);
     await this.host.explorer.updateComplete;

@@ -14,7 +14,7 @@ import {
   RANGE,
   type Parsed,
 } from './attributes.js';
-import { VaeProxy } from '../../src/worker/vae-proxy.js';
+import { openModel, type RemoteModel } from '../../src/worker/remote-model.js';
 import { bundledVaeWeights, vaePreview } from './assets.js';
 import type {
   BundledWeights,
@@ -87,7 +87,7 @@ export class VaeLatentExplorer extends GenerativeElement {
   /** Show the bundled test digits encoded in the plane of the two swept dims, coloured by class, with their σ ellipses. */
   showMap = false;
 
-  private model: VaeProxy | undefined;
+  private model: RemoteModel<'digit-vae'> | undefined;
   private retainedWeights: WeightsArtifacts | undefined;
   #gridSize: number = GRID_SIZE.default;
   #sweepDims: [number, number] = [0, 1];
@@ -214,7 +214,7 @@ export class VaeLatentExplorer extends GenerativeElement {
 
   // ---- model lifecycle (GenerativeElement hooks) ---------------------------------------------
   protected async loadModel(source: string | null): Promise<void> {
-    this.model ??= await VaeProxy.open();
+    this.model ??= await openModel('digit-vae');
     if (this.retainedWeights) {
       await this.model.setWeights(this.retainedWeights);
       this.retainedWeights = undefined;
@@ -236,7 +236,10 @@ export class VaeLatentExplorer extends GenerativeElement {
   private async encodeMap(): Promise<void> {
     const { starters } = this.#source;
     if (!this.model || !starters.length) return;
-    const codes = await this.model.encode(starters.map((starter) => starter.digit));
+    const codes = await this.model.call(
+      'encode',
+      starters.map((starter) => starter.digit),
+    );
     this.mapPoints = codes.map((code, i) => ({ ...code, label: starters[i].label }));
   }
 
@@ -256,7 +259,7 @@ export class VaeLatentExplorer extends GenerativeElement {
   /** The encoder's m and σ (log-variance) for an image. */
   async encode(image: ImageInput): Promise<EncodedImage> {
     await this.modelReady();
-    const [posterior] = await this.model!.encode([await imageToDigit(image)]);
+    const [posterior] = await this.model!.call('encode', [await imageToDigit(image)]);
     return { mean: Array.from(posterior.mean), logVar: Array.from(posterior.logVar) };
   }
 
@@ -268,7 +271,7 @@ export class VaeLatentExplorer extends GenerativeElement {
       : [codes as ArrayLike<number>];
     const flat = new Float32Array(list.length * this.code_.length);
     list.forEach((code, i) => flat.set(this.validCode(code), i * this.code_.length));
-    const pixels = await this.model!.decode(flat, list.length);
+    const pixels = await this.model!.call('decode', flat, list.length);
     return list.map((_, i) =>
       intensitiesToImageData(pixels, DIGIT_SIZE, i * DIGIT_SIZE * DIGIT_SIZE),
     );
@@ -298,11 +301,11 @@ export class VaeLatentExplorer extends GenerativeElement {
     if (!Number.isInteger(steps) || steps < 2 || steps > 64)
       throw new RangeError('interpolate: steps must be a whole number from 2 to 64.');
     await this.modelReady();
-    const [a, b] = await this.model!.encode([
+    const [a, b] = await this.model!.call('encode', [
       await imageToDigit(imageA),
       await imageToDigit(imageB),
     ]);
-    const pixels = await this.model!.decode(interpolateCodes(a.mean, b.mean, steps), steps);
+    const pixels = await this.model!.call('decode', interpolateCodes(a.mean, b.mean, steps), steps);
     return Array.from({ length: steps }, (_, i) =>
       intensitiesToImageData(pixels, DIGIT_SIZE, i * DIGIT_SIZE * DIGIT_SIZE),
     );
@@ -318,7 +321,7 @@ export class VaeLatentExplorer extends GenerativeElement {
     return this.#fineTuning.train(digits, options);
   }
 
-  protected weightsModel(): VaeProxy | undefined {
+  protected weightsModel(): RemoteModel<'digit-vae'> | undefined {
     return this.model;
   }
 

@@ -6,12 +6,19 @@
  */
 import type { Losses, TrainingResult } from './training-result.js';
 
+/** What a training reports after each step. */
+export interface TrainingProgress {
+  step: number;
+  totalSteps: number;
+  losses: Losses;
+}
+
 export interface StepLoopOptions {
   totalSteps: number;
   /** One optimisation step; returns its losses as plain numbers. */
   step: (index: number) => Promise<Losses>;
   signal?: AbortSignal;
-  onProgress?: (progress: { step: number; totalSteps: number; losses: Losses }) => void;
+  onProgress?: (progress: TrainingProgress) => void;
   /** After every good step (training-loop.ts takes its snapshots here). */
   afterStep?: (done: number) => void;
   /** When a loss is not finite, before the loop stops (training-loop.ts restores the snapshot). */

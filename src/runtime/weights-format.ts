@@ -14,6 +14,7 @@ export interface ModelDescription {
 }
 
 import type { Problem } from './problem.js';
+import type { WeightsArtifacts } from './weights-source.js';
 
 export type { Problem };
 
@@ -115,4 +116,36 @@ export async function assignArtifacts(
 /** The most bytes a model's weights can take in a file: every parameter as float32. */
 export function weightBytesOf(parameters: Record<string, tf.Tensor>): number {
   return Object.values(parameters).reduce((bytes, p) => bytes + p.size * 4, 0);
+}
+
+/**
+ * Weights the page hands back (kept from `getWeights` while its model was rebuilt) as TF.js's
+ * artifacts. Only their form is looked at here; assignArtifacts checks what they hold, and
+ * refuses anything missing.
+ */
+export function artifactsFromPage(weights: WeightsArtifacts): tf.io.ModelArtifacts {
+  const { modelTopology, weightSpecs, weightData } = weights;
+  return {
+    modelTopology:
+      typeof modelTopology === 'object' && modelTopology !== null ? modelTopology : undefined,
+    weightSpecs:
+      Array.isArray(weightSpecs) && weightSpecs.every(isWeightSpec) ? weightSpecs : undefined,
+    weightData: weightData instanceof ArrayBuffer ? weightData : undefined,
+  };
+}
+
+const DTYPES: readonly unknown[] = ['float32', 'int32', 'bool', 'string', 'complex64'];
+
+function isWeightSpec(value: unknown): value is tf.io.WeightsManifestEntry {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'name' in value &&
+    typeof value.name === 'string' &&
+    'shape' in value &&
+    Array.isArray(value.shape) &&
+    value.shape.every(Number.isInteger) &&
+    'dtype' in value &&
+    DTYPES.includes(value.dtype)
+  );
 }

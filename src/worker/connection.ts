@@ -8,15 +8,39 @@
 import { pageRegistry } from '../runtime/page-registry.js';
 import { configuredBackend, type BackendPreference } from '../runtime/config.js';
 import { reviveError } from './errors.js';
-import type { BackendMeasurement, ModelKind, Reply, Request, RuntimeInfo } from './protocol.js';
+import {
+  IMAGE_SERVICE,
+  type BackendMeasurement,
+  type Reply,
+  type Request,
+  type RuntimeInfo,
+} from './protocol.js';
+import type {
+  CallArgs,
+  CallName,
+  CallResult,
+  Calls,
+  CreateArgs,
+  ImageCalls,
+  InfoOf,
+  ModelKind,
+  WeightsCalls,
+} from './served-types.js';
+import type { TrainingProgress } from '../runtime/step-loop.js';
 import type { BundledWeights } from '../runtime/weights-source.js';
 
 export type { ModelKind, RuntimeInfo };
 
+/** A model in the host, as the page names it: its number and its kind (which types its calls). */
+export interface ModelHandle<K extends ModelKind> {
+  readonly id: number;
+  readonly kind: K;
+}
+
 export interface CallOptions {
   /** Stops a training call at its next step; an off-screen gate on it holds the training. */
   signal?: AbortSignal;
-  onProgress?: (progress: never) => void;
+  onProgress?: (progress: TrainingProgress) => void;
   /** Typed arrays the page hands over (they become unusable here). */
   transfer?: Transferable[];
 }
@@ -30,9 +54,30 @@ export interface ModelConnection {
   readonly runtime: RuntimeInfo | undefined;
   startRuntime(preference: BackendPreference): Promise<RuntimeInfo>;
   /** A model in the host; its plain facts (sizes, palette…) come with the promise. */
-  create(kind: ModelKind, args: unknown[]): { handle: number; info: Promise<unknown> };
-  call<T>(handle: number, method: string, args: unknown[], options?: CallOptions): Promise<T>;
-  release(handle: number): void;
+  create<K extends ModelKind>(
+    kind: K,
+    args: CreateArgs<K>,
+  ): { handle: ModelHandle<K>; info: Promise<InfoOf<K>> };
+  /** A call on a model, typed by the served-models table. */
+  call<K extends ModelKind, M extends CallName<Calls<K>>>(
+    handle: ModelHandle<K>,
+    method: M,
+    args: CallArgs<Calls<K>, M>,
+    options?: CallOptions,
+  ): Promise<CallResult<Calls<K>, M>>;
+  /** One of the weights calls every model answers (see served-types.ts). */
+  weightsCall<K extends ModelKind, M extends keyof WeightsCalls<unknown>>(
+    handle: ModelHandle<K>,
+    method: M,
+    ...args: Parameters<WeightsCalls<InfoOf<K>>[M]>
+  ): Promise<ReturnType<WeightsCalls<InfoOf<K>>[M]>>;
+  /** A call on the host's image service (the user's images, converted where the models run). */
+  convertImages<M extends CallName<ImageCalls>>(
+    method: M,
+    args: CallArgs<ImageCalls, M>,
+    options?: CallOptions,
+  ): Promise<CallResult<ImageCalls, M>>;
+  release(handle: ModelHandle<ModelKind>): void;
   /**
    * Called once an element has shown its first output: `auto` beside an unmeasured WebGPU
    * adapter then measures both backends and keeps the faster. Resolves with what was measured
@@ -53,8 +98,16 @@ export interface ModelConnection {
 /** The page's connection, opened on first use. */
 export function modelConnection(): ModelConnection {
   const registry = pageRegistry();
-  registry.connection ??= new Connection();
-  return registry.connection as ModelConnection;
+  const existing = registry.connection;
+  if (isConnection(existing)) return existing;
+  const connection = new Connection();
+  registry.connection = connection;
+  return connection;
+}
+
+/** The connection another copy of the package on this page may have made already. */
+function isConnection(value: unknown): value is ModelConnection {
+  return typeof value === 'object' && value !== null && 'startRuntime' in value;
 }
 
 interface Transport {
@@ -67,7 +120,7 @@ interface Transport {
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  onProgress?: (progress: never) => void;
+  onProgress?: (progress: TrainingProgress) => void;
   signal?: AbortSignal;
 }
 
@@ -108,15 +161,52 @@ class Connection implements ModelConnection {
     return this.starting;
   }
 
-  create(kind: ModelKind, args: unknown[]): { handle: number; info: Promise<unknown> } {
-    const handle = this.nextHandle++;
-    return { handle, info: this.request({ type: 'create', id: 0, handle, kind, args }) };
+  create<K extends ModelKind>(
+    kind: K,
+    args: CreateArgs<K>,
+  ): { handle: ModelHandle<K>; info: Promise<InfoOf<K>> } {
+    const id = this.nextHandle++;
+    return {
+      handle: { id, kind },
+      info: this.request({ type: 'create', id: 0, handle: id, kind, args }),
+    };
   }
 
-  call<T>(handle: number, method: string, args: unknown[], options: CallOptions = {}): Promise<T> {
+  call<K extends ModelKind, M extends CallName<Calls<K>>>(
+    handle: ModelHandle<K>,
+    method: M,
+    args: CallArgs<Calls<K>, M>,
+    options: CallOptions = {},
+  ): Promise<CallResult<Calls<K>, M>> {
+    return this.send(handle.id, method, args, options);
+  }
+
+  weightsCall<K extends ModelKind, M extends keyof WeightsCalls<unknown>>(
+    handle: ModelHandle<K>,
+    method: M,
+    ...args: Parameters<WeightsCalls<InfoOf<K>>[M]>
+  ): Promise<ReturnType<WeightsCalls<InfoOf<K>>[M]>> {
+    return this.send(handle.id, method, args, {});
+  }
+
+  convertImages<M extends CallName<ImageCalls>>(
+    method: M,
+    args: CallArgs<ImageCalls, M>,
+    options: CallOptions = {},
+  ): Promise<CallResult<ImageCalls, M>> {
+    return this.send(IMAGE_SERVICE, method, args, options);
+  }
+
+  /** A call as a message; the typed methods above say what it resolves to. */
+  private send<Result>(
+    handle: number,
+    method: string,
+    args: unknown[],
+    options: CallOptions,
+  ): Promise<Result> {
     const { signal, onProgress, transfer = [] } = options;
     const training = signal || onProgress ? { progress: Boolean(onProgress) } : undefined;
-    return this.request<T>(
+    return this.request(
       { type: 'call', id: 0, handle, method, args, ...(training ? { training } : {}) },
       transfer,
       { onProgress, signal },
@@ -144,8 +234,10 @@ class Connection implements ModelConnection {
     return () => this.backendListeners.delete(listener);
   }
 
-  release(handle: number): void {
-    void this.open().then((transport) => transport.post({ type: 'release', handle }, []));
+  release(handle: ModelHandle<ModelKind>): void {
+    void this.open().then((transport) =>
+      transport.post({ type: 'release', handle: handle.id }, []),
+    );
   }
 
   prefetchWeights(sources: BundledWeights[]): void {
@@ -168,7 +260,7 @@ class Connection implements ModelConnection {
     extras: Pick<Pending, 'onProgress' | 'signal'> = {},
   ): Promise<T> {
     const id = this.nextId++;
-    const message = { ...request, id } as Request;
+    const message: Request = 'id' in request ? { ...request, id } : request;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, ...extras });
       void this.open().then((transport) => {
@@ -187,7 +279,7 @@ class Connection implements ModelConnection {
     if (!pending) return;
     switch (reply.type) {
       case 'progress':
-        pending.onProgress?.(reply.progress as never);
+        pending.onProgress?.(reply.progress);
         return;
       case 'result':
         this.pending.delete(reply.id);

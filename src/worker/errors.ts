@@ -16,21 +16,27 @@ export function serializeError(error: unknown, depth = 0): SerializedError {
     return { name: 'Error', message: String(error) };
   const fields: Record<string, unknown> = {};
   for (const key of KEPT_FIELDS) {
-    const value = (error as unknown as Record<string, unknown>)[key];
+    const value: unknown = Reflect.get(error, key);
     // A problem object goes in `problem`; a SentenceInputError's problem is a word, kept as a field.
     if (value === undefined || (key === 'problem' && typeof value === 'object')) continue;
     fields[key] = value;
   }
-  const problem = (error as { problem?: unknown }).problem;
+  const problem: unknown = Reflect.get(error, 'problem');
   return {
     name: error.name,
     message: error.message,
-    ...(typeof problem === 'object' && problem ? { problem: problem as Problem } : {}),
+    ...(isProblem(problem) ? { problem } : {}),
     ...(Object.keys(fields).length ? { fields } : {}),
     ...(error.cause !== undefined && depth < 4
       ? { cause: serializeError(error.cause, depth + 1) }
       : {}),
   };
+}
+
+function isProblem(value: unknown): value is Problem {
+  return (
+    typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'string'
+  );
 }
 
 const STANDARD: Record<string, ErrorConstructor> = {
@@ -50,16 +56,12 @@ export function reviveError(data: SerializedError): Error {
   } else if (data.name === 'ImageInputError') {
     error = new ImageInputError(data.message, options);
   } else if (data.name === 'SentenceInputError') {
-    const {
-      problem = 'empty',
-      count = 0,
-      limit = 0,
-    } = (data.fields ?? {}) as {
-      problem?: SentenceProblem;
-      count?: number;
-      limit?: number;
-    };
-    error = new SentenceInputError(problem, count, limit);
+    const { problem, count, limit } = data.fields ?? {};
+    error = new SentenceInputError(
+      isSentenceProblem(problem) ? problem : 'empty',
+      typeof count === 'number' ? count : 0,
+      typeof limit === 'number' ? limit : 0,
+    );
   } else {
     error = new (STANDARD[data.name] ?? Error)(data.message, options);
     if (!(data.name in STANDARD)) error.name = data.name;
@@ -71,4 +73,14 @@ export function reviveError(data: SerializedError): Error {
     }
   }
   return error;
+}
+
+const SENTENCE_PROBLEMS: readonly unknown[] = [
+  'empty',
+  'tooManyWords',
+  'tooLong',
+] satisfies SentenceProblem[];
+
+function isSentenceProblem(value: unknown): value is SentenceProblem {
+  return SENTENCE_PROBLEMS.includes(value);
 }

@@ -6,12 +6,12 @@
 import { toImageData, type ImageInput } from '../data/digit-image.js';
 import type { PixelFormat } from '../data/pixel-images.js';
 import { modelConnection } from './connection.js';
-import { IMAGE_SERVICE, type PortableImage } from './protocol.js';
+import type { PortableImage } from './image-service.js';
 
 /** 784 MNIST-layout intensities per image. */
 export async function digitsOf(images: Iterable<ImageInput>): Promise<Float32Array[]> {
   const { portable, transfer } = await portableImages(images);
-  return modelConnection().call(IMAGE_SERVICE, 'digits', [portable], { transfer });
+  return modelConnection().convertImages('digits', [portable], { transfer });
 }
 
 /** Palette indices per image, in `format` (the PixelRNN's pixel form). */
@@ -20,7 +20,7 @@ export async function indicesOf(
   format: PixelFormat,
 ): Promise<Int32Array[]> {
   const { portable, transfer } = await portableImages(images);
-  return modelConnection().call(IMAGE_SERVICE, 'indices', [portable, format], { transfer });
+  return modelConnection().convertImages('indices', [portable, format], { transfer });
 }
 
 async function portableImages(

@@ -9,8 +9,18 @@ import { measureBackends } from '../runtime/backend-choice.js';
 import { configure } from '../runtime/config.js';
 import { loadArtifacts, saveArtifacts } from '../runtime/weights-io.js';
 import { serializeError } from './errors.js';
-import { convertImages } from './image-service.js';
-import { serve, Transfer, type ServedModel, type TrainingCallbacks } from './served-models.js';
+import { IMAGE_CONVERSIONS } from './image-service.js';
+import {
+  SERVED_MODELS,
+  Transfer,
+  type ModelLookup,
+  type ServedModel,
+  type TrainingCallbacks,
+} from './served-models.js';
+import type { TrainingProgress } from '../runtime/step-loop.js';
+import { artifactsFromPage } from '../runtime/weights-format.js';
+import type { BundledWeights, WeightsArtifacts, WeightsSource } from '../runtime/weights-source.js';
+import type { WeightsCalls } from './served-types.js';
 import {
   IMAGE_SERVICE,
   type BackendMeasurement,
@@ -57,7 +67,9 @@ export class ModelHost {
         return;
       case 'create':
         void this.answer(request.id, () => {
-          const served = serve(request.kind, request.args, (handle) => this.model(handle));
+          const lookup: ModelLookup = (handle) => this.held.get(handle)?.served.model;
+          const factory: MessageCall<ServedModel> = { run: SERVED_MODELS[request.kind] };
+          const served = factory.run(lookup, ...request.args);
           this.held.set(request.handle, { served, running: new Set() });
           return served.info();
         });
@@ -125,44 +137,24 @@ export class ModelHost {
     });
   }
 
-  private model(handle: number): unknown {
-    const held = this.held.get(handle);
-    if (!held) throw new Error('This model has been released.');
-    return held.served.model;
-  }
-
   private call(request: Extract<Request, { type: 'call' }>): void {
     if (request.handle === IMAGE_SERVICE) {
-      void this.answer(request.id, () => convertImages(request.method, request.args));
+      void this.answer(request.id, () => {
+        const conversion = ownMethod(IMAGE_CONVERSIONS, request.method);
+        if (!conversion) throw new TypeError(`No image conversion ${request.method}.`);
+        return conversion.run(request.args);
+      });
       return;
     }
     const held = this.held.get(request.handle);
     const work = this.answer(request.id, () => {
       if (!held) throw new Error('This model has been released.');
       const { served } = held;
-      const args = request.args as never[];
-      const call = args as never;
-      switch (request.method) {
-        case 'loadWeights':
-          this.applySettings(args[1]);
-          return this.loadWeights(served, args[0]);
-        case 'setWeights':
-          return served.model.setWeights(args[0]).then(() => served.info());
-        case 'getWeights':
-          return served.model.getWeights().then((artifacts) => {
-            const data = (artifacts as { weightData?: ArrayBuffer }).weightData;
-            return data ? new Transfer(artifacts, [data]) : artifacts;
-          });
-        case 'saveWeights':
-          return served.model
-            .getWeights()
-            .then((artifacts) => saveArtifacts(artifacts as never, args[0] as string));
-        case 'info':
-          return served.info();
-      }
-      const method = served.methods[request.method];
+      const weightsCall = ownMethod(this.weightsCalls, request.method);
+      if (weightsCall) return weightsCall.run(request.args, served);
+      const method = ownMethod(served.methods, request.method);
       if (!method) throw new TypeError(`No method ${request.method} on this model.`);
-      return method(call, request.training && this.trainingCallbacks(request));
+      return method.run(request.args, request.training && this.trainingCallbacks(request));
     });
     if (held) {
       held.running.add(work);
@@ -170,16 +162,34 @@ export class ModelHost {
     }
   }
 
-  private async loadWeights(served: ServedModel, source: never): Promise<unknown> {
-    const key = JSON.stringify(source);
-    const early = this.prefetched.get(key);
-    this.prefetched.delete(key);
-    const artifacts =
-      (early && (await early)) ??
-      (await loadArtifacts(source, { maxBytes: served.model.weightBytes }));
-    await served.model.setWeights(artifacts as never);
-    return served.info();
-  }
+  /** The calls every model answers (served-types.ts types them for the page). */
+  private readonly weightsCalls = {
+    loadWeights: async (
+      [source, settings]: [WeightsSource | BundledWeights, Partial<RuntimeSettings>],
+      served: ServedModel,
+    ) => {
+      this.applySettings(settings);
+      const key = JSON.stringify(source);
+      const early = this.prefetched.get(key);
+      this.prefetched.delete(key);
+      const artifacts =
+        (early && (await early)) ??
+        (await loadArtifacts(source, { maxBytes: served.model.weightBytes }));
+      await served.model.setWeights(artifacts);
+      return served.info();
+    },
+    setWeights: async ([weights]: [WeightsArtifacts], served: ServedModel) => {
+      await served.model.setWeights(artifactsFromPage(weights));
+      return served.info();
+    },
+    getWeights: async (_: [], served: ServedModel) => {
+      const artifacts = await served.model.getWeights();
+      const data = artifacts.weightData;
+      return data instanceof ArrayBuffer ? new Transfer(artifacts, [data]) : artifacts;
+    },
+    saveWeights: async ([url]: [string], served: ServedModel) =>
+      saveArtifacts(await served.model.getWeights(), url),
+  } satisfies HostWeightsCalls;
 
   /** A training's signal and progress, each one a message to or from the page. */
   private trainingCallbacks(request: Extract<Request, { type: 'call' }>): TrainingCallbacks {
@@ -190,7 +200,7 @@ export class ModelHost {
       signal,
       ...(request.training!.progress
         ? {
-            onProgress: (progress: unknown) =>
+            onProgress: (progress: TrainingProgress) =>
               this.send({ type: 'progress', id: request.id, progress }, []),
           }
         : {}),
@@ -203,7 +213,7 @@ export class ModelHost {
       try {
         const value = await work();
         if (value instanceof Transfer) {
-          this.send({ type: 'result', id, value: value.value }, value.buffers as ArrayBuffer[]);
+          this.send({ type: 'result', id, value: value.value }, value.buffers);
         } else {
           this.send({ type: 'result', id, value }, []);
         }
@@ -222,4 +232,30 @@ export class ModelHost {
     await Promise.allSettled([...held.running]);
     held.served.model.dispose();
   }
+}
+
+/** The weights calls as the host answers them: the page's arguments as one array, and the model. */
+type HostWeightsCalls = {
+  [M in keyof WeightsCalls<unknown>]: (
+    args: Parameters<WeightsCalls<unknown>[M]>,
+    served: ServedModel,
+  ) => unknown;
+};
+
+/**
+ * A function of the served tables, called with the arguments a message brought. They are a
+ * structured clone of what the page sent, and the page typed them from these same tables
+ * (served-types.ts); here they are taken as they came. (TypeScript compares a method's parameters
+ * both ways, which lets each typed function stand in for one that takes the message's values.)
+ */
+interface MessageCall<Result = unknown> {
+  run(...args: unknown[]): Result;
+}
+
+/** `table[name]` if the table has a function of its own by that name (never an inherited one). */
+function ownMethod(
+  table: Record<string, (...args: never[]) => unknown>,
+  name: string,
+): MessageCall | undefined {
+  return Object.hasOwn(table, name) ? { run: table[name] } : undefined;
 }

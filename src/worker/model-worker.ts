@@ -10,11 +10,10 @@ import type { Request } from './protocol.js';
 // way, through backend.ts.)
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
-// Inside a worker, the global scope posts and receives messages the way a Worker object does.
-const scope = globalThis as unknown as Worker;
-const host = new ModelHost((reply, transfer) => scope.postMessage(reply, transfer), {
+// Inside a worker, the global scope posts and receives the page's messages.
+const host = new ModelHost((reply, transfer) => postMessage(reply, { transfer }), {
   applySettings: true,
 });
-scope.addEventListener('message', (event: MessageEvent<Request>) => host.receive(event.data));
+addEventListener('message', (event: MessageEvent<Request>) => host.receive(event.data));
 // Tells the page this worker's modules have loaded (a blocked or missing worker never says it).
-scope.postMessage({ type: 'result', id: 0, value: 'loaded' });
+postMessage({ type: 'result', id: 0, value: 'loaded' });

@@ -7,33 +7,20 @@ import { Vocabulary } from '../data/tokenizer.js';
 import { prepareSentence, type PreparedSentence } from '../data/sentence-input.js';
 import { WeightsError } from '../runtime/weights-error.js';
 import type { FineTuneOptions } from '../runtime/step-loop.js';
-import type { TrainingResult } from '../runtime/training-result.js';
-import { RemoteModel } from './remote-model.js';
-import { trainingCall } from './training-call.js';
+import { createInHost, RemoteModel, trainingParts } from './remote-model.js';
+import type { CallResult, Calls, InfoOf } from './served-types.js';
 
 export type { CodeDistribution, DecodeOptions, PreparedSentence };
 
-interface MorpherInfo {
-  config: SentenceVaeConfig;
-  pieces: string[] | null;
-  weightBytes: number;
-}
+type MorpherInfo = InfoOf<'sentence-morpher'>;
 
-export type SentenceFineTuneAnswer = TrainingResult & {
-  used: number;
-  unknownWords: number;
-  totalWords: number;
-};
+export type SentenceFineTuneAnswer = CallResult<Calls<'sentence-morpher'>, 'fineTune'>;
 
-export class MorpherProxy extends RemoteModel<MorpherInfo> {
+export class MorpherProxy extends RemoteModel<'sentence-morpher'> {
   private vocabulary_: Vocabulary | undefined;
 
   static async open(): Promise<MorpherProxy> {
-    const { connection, handle, info } = await RemoteModel.create<MorpherInfo>(
-      'sentence-morpher',
-      [],
-    );
-    return new MorpherProxy(connection, handle, info);
+    return new MorpherProxy(...(await createInHost('sentence-morpher', [])));
   }
 
   get config(): SentenceVaeConfig {
@@ -50,28 +37,21 @@ export class MorpherProxy extends RemoteModel<MorpherInfo> {
     return prepareSentence(this.vocabulary, text);
   }
 
-  encode(text: string): Promise<CodeDistribution> {
-    return this.call('encode', [text]);
-  }
-
+  /** The sentence for each code (any array of numbers; it travels as a Float32Array). */
   decode(codes: ArrayLike<number>[], options: DecodeOptions = {}): Promise<string[]> {
-    return this.call('decode', [codes.map((code) => Float32Array.from(code)), options]);
-  }
-
-  morph(
-    from: string,
-    to: string,
-    steps: number,
-    options: DecodeOptions = {},
-  ): Promise<{ sentences: string[]; tokens: string[][] }> {
-    return this.call('morph', [from, to, steps, options]);
+    return this.call(
+      'decode',
+      codes.map((code) => Float32Array.from(code)),
+      options,
+    );
   }
 
   fineTune(
     sentences: readonly string[],
     options: FineTuneOptions = {},
   ): Promise<SentenceFineTuneAnswer> {
-    return this.call(...trainingCall('fineTune', [[...sentences]], options));
+    const [numbers, callbacks] = trainingParts(options);
+    return this.train('fineTune', [[...sentences], numbers], callbacks);
   }
 
   protected override onInfo(info: MorpherInfo): void {

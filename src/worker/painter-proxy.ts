@@ -7,28 +7,16 @@ import type { Palette } from '../data/palette.js';
 import type { PixelValues } from '../data/pixel-images.js';
 import type { PaintingOptions } from '../models/plain-types.js';
 import type { PixelRnnConfig } from '../models/pixel-rnn-config.js';
-import type { FineTuneOptions } from '../runtime/step-loop.js';
-import type { TrainingResult } from '../runtime/training-result.js';
-import { RemoteModel } from './remote-model.js';
-import type { PaintedPixel } from './protocol.js';
-import { trainingCall } from './training-call.js';
+import type { ModelConnection, ModelHandle } from './connection.js';
+import { createInHost, RemoteModel } from './remote-model.js';
+import type { PaintedPixel } from './served-models.js';
+import type { InfoOf } from './served-types.js';
 
 export type { PaintingOptions, PixelValues };
 
-interface PainterInfo {
-  config: PixelRnnConfig;
-  palette: Palette | undefined;
-  valueDepth: number;
-  distributionDepth: number;
-  weightBytes: number;
-}
-
-export class PainterProxy extends RemoteModel<PainterInfo> {
+export class PainterProxy extends RemoteModel<'pixel-painter'> {
   static async open(config: PixelRnnConfig): Promise<PainterProxy> {
-    const { connection, handle, info } = await RemoteModel.create<PainterInfo>('pixel-painter', [
-      config,
-    ]);
-    return new PainterProxy(connection, handle, info);
+    return new PainterProxy(...(await createInHost('pixel-painter', [config])));
   }
 
   get config(): PixelRnnConfig {
@@ -50,33 +38,11 @@ export class PainterProxy extends RemoteModel<PainterInfo> {
     return this.info.distributionDepth;
   }
 
+  /** A drawing of `options.count` images, made in the host, mirrored here as it goes. */
   async startPainting(options: PaintingOptions): Promise<PaintingProxy> {
-    const { handle, info } = this.connection.create('painting', [this.handle, options]);
-    const start = (await info) as PaintingInfo;
-    return new PaintingProxy(this, handle, start);
+    const [, handle, start] = await createInHost('painting', [this.handle.id, options]);
+    return new PaintingProxy(this.connection, handle, this, start);
   }
-
-  /** −log p(x) in nats for each image. */
-  nll(images: PixelValues[]): Promise<Float32Array> {
-    return this.call('nll', [images]);
-  }
-
-  fineTune(images: PixelValues[], options: FineTuneOptions = {}): Promise<TrainingResult> {
-    return this.call(...trainingCall('fineTune', [images], options));
-  }
-
-  /** @internal the painting's own calls go through its painter's connection. */
-  connectionOf(): RemoteModel<PainterInfo>['connection'] {
-    return this.connection;
-  }
-}
-
-interface PaintingInfo {
-  count: number;
-  fromRow: number;
-  done: boolean;
-  position: { row: number; column: number };
-  images: PixelValues[];
 }
 
 /**
@@ -103,9 +69,10 @@ export class PaintingProxy {
   private readonly distributionDepth: number;
 
   constructor(
-    private readonly painter: PainterProxy,
-    private readonly handle: number,
-    start: PaintingInfo,
+    private readonly connection: ModelConnection,
+    private readonly handle: ModelHandle<'painting'>,
+    painter: PainterProxy,
+    start: InfoOf<'painting'>,
   ) {
     const { height, width } = painter.config;
     this.count = start.count;
@@ -148,14 +115,13 @@ export class PaintingProxy {
   dispose(): void {
     if (this.released) return;
     this.released = true;
-    this.painter.connectionOf().release(this.handle);
+    this.connection.release(this.handle);
   }
 
   /** One request for the next batch of pixels at a time. */
   private fetchAhead(): Promise<void> {
-    this.fetching ??= this.painter
-      .connectionOf()
-      .call<{ drawn: PaintedPixel[]; done: boolean }>(this.handle, 'steps', [this.batch])
+    this.fetching ??= this.connection
+      .call(this.handle, 'steps', [this.batch])
       .then(({ drawn, done }) => {
         this.drawnAhead.push(...drawn);
         this.hostDone = done;

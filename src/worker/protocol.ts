@@ -5,16 +5,14 @@
  */
 import type { BackendName, BackendPreference } from '../runtime/config.js';
 import type { Problem } from '../runtime/problem.js';
+import type { TrainingProgress } from '../runtime/step-loop.js';
 import type { BundledWeights } from '../runtime/weights-source.js';
+import type { ModelKind } from './served-types.js';
+
+export type { ModelKind };
 
 /** The handle of the host's image service (see image-inputs.ts); models have handles from 1 up. */
 export const IMAGE_SERVICE = 0;
-
-/** An image a worker can receive: data, a file, or a bitmap (transferred). */
-export type PortableImage = ImageData | Blob | ImageBitmap;
-
-/** The models the worker can hold (see served-models.ts). */
-export type ModelKind = 'digit-vae' | 'gan' | 'pixel-painter' | 'painting' | 'sentence-morpher';
 
 /** Page-wide settings the worker's copy of the runtime needs. */
 export interface RuntimeSettings {
@@ -42,6 +40,7 @@ export interface BackendMeasurement {
 
 export type Request =
   | { type: 'start'; id: number; settings: RuntimeSettings }
+  /** The arguments of the kind's maker in served-models.ts (typed there, data here). */
   | { type: 'create'; id: number; handle: number; kind: ModelKind; args: unknown[] }
   | {
       type: 'call';
@@ -65,7 +64,7 @@ export type Request =
 export type Reply =
   | { type: 'result'; id: number; value: unknown }
   | { type: 'error'; id: number; error: SerializedError }
-  | { type: 'progress'; id: number; progress: unknown };
+  | { type: 'progress'; id: number; progress: TrainingProgress };
 
 /** An Error as data: its name, message and problem code survive the trip, and so does its cause. */
 export interface SerializedError {
@@ -75,14 +74,4 @@ export interface SerializedError {
   /** Other own fields (e.g. a SentenceInputError's count). */
   fields?: Record<string, unknown>;
   cause?: SerializedError;
-}
-
-/** One pixel a painting drew in the host: where, and for every image its value and prediction. */
-export interface PaintedPixel {
-  row: number;
-  column: number;
-  /** Per image, the pixel's value(s): a palette index, or an RGB triple. */
-  values: number[][];
-  /** Per image, what the model predicted there. */
-  predictions: Float32Array[];
 }

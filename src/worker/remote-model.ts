@@ -1,44 +1,95 @@
 /**
- * What every model proxy shares: a handle in the page's connection, the model's plain facts kept
- * at hand, and the weights calls (load, set, get, save in IndexedDB, export as a download). The
- * proxies have the async API of the wrappers they stand for, so an element does not care whether
- * the model runs in the worker or in the page.
+ * A model in the host, as the page holds it: a handle in the page's connection, the model's plain
+ * facts kept at hand, and its calls, typed by the served-models table (served-types.ts). It works
+ * the same whether the model runs in the worker or in the page. A subclass exists only where the
+ * page adds something of its own (a painting read ahead, a vocabulary to split input with).
  */
 import { downloadWeights } from '../runtime/download-weights.js';
 import { pageRegistry } from '../runtime/page-registry.js';
+import type { FineTuneOptions } from '../runtime/step-loop.js';
 import {
   indexedDbUrl,
   type BundledWeights,
   type WeightsArtifacts,
   type WeightsSource,
 } from '../runtime/weights-source.js';
-import { modelConnection, type CallOptions, type ModelConnection } from './connection.js';
-import type { ModelKind } from './protocol.js';
+import {
+  modelConnection,
+  type CallOptions,
+  type ModelConnection,
+  type ModelHandle,
+} from './connection.js';
+import type { TrainingNumbers } from './served-models.js';
+import type {
+  CallArgs,
+  CallName,
+  CallResult,
+  Calls,
+  CreateArgs,
+  InfoOf,
+  ModelKind,
+} from './served-types.js';
 
-export abstract class RemoteModel<Info extends { weightBytes: number }> {
-  protected constructor(
+/**
+ * A fineTune's options split for the trip: its numbers travel as the call's last argument; its
+ * signal and progress callback stay in the page and reach the host as abort and progress messages.
+ */
+export function trainingParts(options: FineTuneOptions): [TrainingNumbers, CallOptions] {
+  const { signal, onProgress, ...numbers } = options;
+  return [numbers, { signal: signal ?? new AbortController().signal, onProgress }];
+}
+
+/** A model of `kind` in the host, with nothing of the page's own (the VAE, for one). */
+export async function openModel<K extends ModelKind>(
+  kind: K,
+  ...args: CreateArgs<K>
+): Promise<RemoteModel<K>> {
+  return new RemoteModel(...(await createInHost(kind, args)));
+}
+
+/** Makes a model of `kind` in the host; resolves once it exists, with what a RemoteModel holds. */
+export async function createInHost<K extends ModelKind>(
+  kind: K,
+  args: CreateArgs<K>,
+): Promise<[ModelConnection, ModelHandle<K>, InfoOf<K>]> {
+  const connection = modelConnection();
+  const { handle, info } = connection.create(kind, args);
+  try {
+    return [connection, handle, await info];
+  } catch (error) {
+    connection.release(handle);
+    throw error;
+  }
+}
+
+/** What an element needs of its model to save and export the weights. */
+export interface ModelWeights {
+  saveWeights(name: string): Promise<void>;
+  exportWeights(name: string): Promise<void>;
+}
+
+export class RemoteModel<K extends ModelKind> implements ModelWeights {
+  constructor(
     protected readonly connection: ModelConnection,
-    protected readonly handle: number,
-    protected info: Info,
+    protected readonly handle: ModelHandle<K>,
+    protected info: InfoOf<K>,
   ) {}
 
-  /** Makes the model in the host; resolves once it exists, with its facts. */
-  protected static async create<I>(
-    kind: ModelKind,
-    args: unknown[],
-  ): Promise<{ connection: ModelConnection; handle: number; info: I }> {
-    const connection = modelConnection();
-    const { handle, info } = connection.create(kind, args);
-    try {
-      return { connection, handle, info: (await info) as I };
-    } catch (error) {
-      connection.release(handle);
-      throw error;
-    }
+  /** Calls `method` on the model where it runs; calls keep their order. */
+  call<M extends CallName<Calls<K>>>(
+    method: M,
+    ...args: CallArgs<Calls<K>, M>
+  ): Promise<CallResult<Calls<K>, M>> {
+    return this.connection.call(this.handle, method, args);
   }
 
-  protected call<T>(method: string, args: unknown[] = [], options?: CallOptions): Promise<T> {
-    return this.connection.call<T>(this.handle, method, args, options);
+  /** A training call: as `call`, with the page's signal and progress callback (`trainingParts`). */
+  train<M extends CallName<Calls<K>>>(
+    method: M,
+    args: CallArgs<Calls<K>, M>,
+    callbacks: CallOptions,
+  ): Promise<CallResult<Calls<K>, M>> {
+    return this.connection.call(this.handle, method, args, callbacks);
   }
 
   /** The most bytes a weights file for this model can hold (every parameter as float32). */
@@ -50,20 +101,24 @@ export abstract class RemoteModel<Info extends { weightBytes: number }> {
   async loadWeights(source: WeightsSource | BundledWeights): Promise<void> {
     // The page's fetch timeout as it is now (configure() may have changed it since the start).
     const { fetchTimeoutMs } = pageRegistry().settings;
-    this.onInfo(await this.call<Info>('loadWeights', [absoluteSource(source), { fetchTimeoutMs }]));
+    this.onInfo(
+      await this.connection.weightsCall(this.handle, 'loadWeights', absoluteSource(source), {
+        fetchTimeoutMs,
+      }),
+    );
   }
 
   async setWeights(artifacts: WeightsArtifacts): Promise<void> {
-    this.onInfo(await this.call<Info>('setWeights', [artifacts]));
+    this.onInfo(await this.connection.weightsCall(this.handle, 'setWeights', artifacts));
   }
 
   getWeights(): Promise<WeightsArtifacts> {
-    return this.call<WeightsArtifacts>('getWeights');
+    return this.connection.weightsCall(this.handle, 'getWeights');
   }
 
   /** Saves the weights in this browser's IndexedDB under `name`. */
   saveWeights(name: string): Promise<void> {
-    return this.call('saveWeights', [indexedDbUrl(name)]);
+    return this.connection.weightsCall(this.handle, 'saveWeights', indexedDbUrl(name));
   }
 
   /** Downloads the weights as `<name>.json` and `<name>.weights.bin`. */
@@ -77,7 +132,7 @@ export abstract class RemoteModel<Info extends { weightBytes: number }> {
   }
 
   /** New facts after the weights changed (a PixelRNN's palette, a sentence model's pieces). */
-  protected onInfo(info: Info): void {
+  protected onInfo(info: InfoOf<K>): void {
     this.info = info;
   }
 }
@@ -86,11 +141,13 @@ export abstract class RemoteModel<Info extends { weightBytes: number }> {
 function absoluteSource(source: WeightsSource | BundledWeights): WeightsSource | BundledWeights {
   if (typeof source !== 'string' && !(source instanceof URL)) {
     // A FileList travels as it is; an array of Files too.
-    return typeof (source as FileList).item === 'function'
-      ? Array.from(source as FileList)
-      : source;
+    return isFileList(source) ? Array.from(source) : source;
   }
   const text = String(source).trim();
   if (!text || text.startsWith('indexeddb://')) return text;
   return new URL(text, document.baseURI).href;
+}
+
+function isFileList(source: object): source is FileList {
+  return 'item' in source && typeof source.item === 'function';
 }

@@ -1,8 +1,9 @@
 /**
- * What the worker serves for each kind of model: how to make one, what the page may call on it,
- * and the plain facts (sizes, palette, vocabulary) the page keeps at hand. Every model also
- * answers the weights calls of model-host.ts. Typed arrays the model does not keep are handed
- * over with `transfer()` instead of being copied.
+ * The table of what the worker serves: for each kind of model, how to make one, what the page may
+ * call on it, and the plain facts (sizes, palette, vocabulary) the page keeps at hand. The page's
+ * side (served-types.ts) takes every call's argument and result types from this table, so the two
+ * sides cannot drift. Every model also answers the weights calls of model-host.ts. Typed arrays
+ * the model does not keep are handed over with `transfer()` instead of being copied.
  */
 import { DigitVae } from '../models/digit-vae.js';
 import { GanTrainer, type GanSettings } from '../models/gan-trainer.js';
@@ -10,57 +11,77 @@ import { DIGITS_GAN_CONFIG, TOY_GAN_CONFIG } from '../models/gan-config.js';
 import { PixelPainter, type PaintingOptions } from '../models/pixel-rnn-painter.js';
 import type { PixelRnnConfig } from '../models/pixel-rnn-config.js';
 import { SentenceMorpher } from '../models/sentence-morpher.js';
-import type { ModelKind, PaintedPixel } from './protocol.js';
+import type { FineTuneOptions, TrainingProgress } from '../runtime/step-loop.js';
+import type * as tf from '@tensorflow/tfjs-core';
 
 /** A value whose typed arrays may be moved, not copied, to the page. */
 export class Transfer<T = unknown> {
   constructor(
     readonly value: T,
-    readonly buffers: ArrayBufferLike[],
+    readonly buffers: Transferable[],
   ) {}
 }
 
 export function transfer<T>(value: T, ...arrays: ArrayBufferView[]): Transfer<T> {
-  return new Transfer(value, [...new Set(arrays.map((array) => array.buffer))]);
+  const buffers = new Set(arrays.map((array) => array.buffer));
+  // (a SharedArrayBuffer is shared, not handed over)
+  return new Transfer(
+    value,
+    [...buffers].filter((buffer) => buffer instanceof ArrayBuffer),
+  );
 }
 
 /** The options every fineTune receives from the host: the page's numbers, the worker's callbacks. */
 export interface TrainingCallbacks {
   signal: AbortSignal;
-  onProgress?: (progress: unknown) => void;
+  onProgress?: (progress: TrainingProgress) => void;
 }
 
-export interface ServedModel {
+/** A fineTune's options as they travel: its numbers (the signal and progress stay in the page). */
+export type TrainingNumbers = Omit<FineTuneOptions, 'signal' | 'onProgress'>;
+
+/** A served method: its arguments come as one array (as they travel); a training's, callbacks. */
+export type ServedMethod = (args: never, training?: TrainingCallbacks) => unknown;
+
+/** What the host keeps of each model: the model, its facts, its methods. */
+export interface ServedModel<
+  Info = unknown,
+  Methods extends Record<string, ServedMethod> = Record<string, ServedMethod>,
+> {
   model: {
     dispose(): void;
     weightBytes: number;
-    setWeights(artifacts: never): Promise<void>;
-    getWeights(): Promise<unknown>;
+    setWeights(artifacts: tf.io.ModelArtifacts): Promise<void>;
+    getWeights(): Promise<tf.io.ModelArtifacts>;
   };
-  info(): unknown;
+  info(): Info;
   /** One representative forward pass, for choosing the faster backend (no weights change). */
   benchmark?: () => Promise<void>;
-  methods: Record<string, (args: never, training?: TrainingCallbacks) => unknown>;
+  methods: Methods;
 }
 
-type Lookup = (handle: number) => unknown;
+/** How a model that is made from another finds it (a painting, its painter). */
+export type ModelLookup = (handle: number) => ServedModel['model'] | undefined;
 
-export function serve(kind: ModelKind, args: unknown[], lookup: Lookup): ServedModel {
-  switch (kind) {
-    case 'digit-vae':
-      return serveDigitVae(new DigitVae());
-    case 'gan':
-      return serveGan(args as Parameters<typeof createGan>);
-    case 'pixel-painter':
-      return servePainter(new PixelPainter(args[0] as PixelRnnConfig));
-    case 'painting':
-      return servePainting(lookup(args[0] as number) as PixelPainter, args[1] as PaintingOptions);
-    case 'sentence-morpher':
-      return serveMorpher(new SentenceMorpher());
-  }
-}
+/**
+ * Every kind of model the host can make: `create(lookup, ...args)`. The page's `create(kind,
+ * args)` and `call(method, args)` are typed from here (served-types.ts).
+ */
+export const SERVED_MODELS = {
+  'digit-vae': () => serveDigitVae(new DigitVae()),
+  gan: (_: ModelLookup, ...args: Parameters<typeof createGan>) => serveGan(createGan(...args)),
+  'pixel-painter': (_: ModelLookup, config: PixelRnnConfig) =>
+    servePainter(new PixelPainter(config)),
+  painting: (lookup: ModelLookup, painter: number, options: PaintingOptions) => {
+    const model = lookup(painter);
+    if (!(model instanceof PixelPainter))
+      throw new TypeError('A painting needs a PixelRNN painter.');
+    return servePainting(model, options);
+  },
+  'sentence-morpher': () => serveMorpher(new SentenceMorpher()),
+} satisfies Record<string, (lookup: ModelLookup, ...args: never[]) => ServedModel>;
 
-function serveDigitVae(vae: DigitVae): ServedModel {
+function serveDigitVae(vae: DigitVae) {
   return {
     model: vae,
     info: () => ({ latentSize: vae.latentSize, weightBytes: vae.weightBytes }),
@@ -72,10 +93,12 @@ function serveDigitVae(vae: DigitVae): ServedModel {
         return transfer(images, images);
       },
       imageLosses: ([digit]: [Float32Array]) => vae.imageLosses(digit),
-      fineTune: ([digits, options]: [Float32Array[], object], training) =>
-        vae.fineTune(digits, { ...options, ...training }),
+      fineTune: (
+        [digits, options]: [Float32Array[], TrainingNumbers],
+        training?: TrainingCallbacks,
+      ) => vae.fineTune(digits, { ...options, ...training }),
     },
-  };
+  } satisfies ServedModel;
 }
 
 function createGan(mode: '2d' | 'digits', settings: GanSettings, seed: number, view: number) {
@@ -83,8 +106,7 @@ function createGan(mode: '2d' | 'digits', settings: GanSettings, seed: number, v
   return new GanTrainer(config, settings, () => new Float32Array(), seed, view);
 }
 
-function serveGan(args: Parameters<typeof createGan>): ServedModel {
-  const trainer = createGan(...args);
+function serveGan(trainer: GanTrainer) {
   return {
     model: trainer,
     info: () => ({ rounds: trainer.rounds, weightBytes: trainer.weightBytes }),
@@ -118,10 +140,10 @@ function serveGan(args: Parameters<typeof createGan>): ServedModel {
         return transfer(view, view.generated, view.arrows, view.decision);
       },
     },
-  };
+  } satisfies ServedModel;
 }
 
-function servePainter(painter: PixelPainter): ServedModel {
+function servePainter(painter: PixelPainter) {
   return {
     model: painter,
     info: () => ({
@@ -144,14 +166,26 @@ function servePainter(painter: PixelPainter): ServedModel {
         const nll = await painter.nll(images);
         return transfer(nll, nll);
       },
-      fineTune: ([images, options]: [Parameters<PixelPainter['fineTune']>[0], object], training) =>
-        painter.fineTune(images, { ...options, ...training }),
+      fineTune: (
+        [images, options]: [Parameters<PixelPainter['fineTune']>[0], TrainingNumbers],
+        training?: TrainingCallbacks,
+      ) => painter.fineTune(images, { ...options, ...training }),
     },
-  };
+  } satisfies ServedModel;
+}
+
+/** One pixel a painting drew in the host: where, and for every image its value and prediction. */
+export interface PaintedPixel {
+  row: number;
+  column: number;
+  /** Per image, the pixel's value(s): a palette index, or an RGB triple. */
+  values: number[][];
+  /** Per image, what the model predicted there. */
+  predictions: Float32Array[];
 }
 
 /** A painting draws in the worker; each step sends the page the new pixel of every image. */
-function servePainting(painter: PixelPainter, options: PaintingOptions): ServedModel {
+function servePainting(painter: PixelPainter, options: PaintingOptions) {
   const painting = painter.startPainting(options);
   const { width } = painter.config;
   const { valueDepth, distributionDepth } = painter;
@@ -190,10 +224,10 @@ function servePainting(painter: PixelPainter, options: PaintingOptions): ServedM
         return { drawn, done: painting.done };
       },
     },
-  };
+  } satisfies ServedModel;
 }
 
-function serveMorpher(morpher: SentenceMorpher): ServedModel {
+function serveMorpher(morpher: SentenceMorpher) {
   return {
     model: morpher,
     info: () => ({
@@ -214,10 +248,10 @@ function serveMorpher(morpher: SentenceMorpher): ServedModel {
         morpher.decode(codes, options),
       morph: ([from, to, steps, options]: Parameters<SentenceMorpher['morph']>) =>
         morpher.morph(from, to, steps, options),
-      fineTune: ([sentences, options]: [string[], object], training) =>
+      fineTune: ([sentences, options]: [string[], TrainingNumbers], training?: TrainingCallbacks) =>
         morpher.fineTune(sentences, { ...options, ...training }),
     },
-  };
+  } satisfies ServedModel;
 }
 
 function hasVocabulary(morpher: SentenceMorpher): boolean {
