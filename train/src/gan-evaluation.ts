@@ -23,7 +23,10 @@ export interface Evaluation extends ClassStatistics {
   frechet: number;
 }
 
-/** `count` digits from a generator function of (noise seed, size) → [size, 784] tensor. */
+/**
+ * `count` digits from a generator function of (size, noise seed) → [size, 784] tensor. The noise
+ * seeds follow from the run's `seed`, so every call draws the same noise.
+ */
 export async function sampleDigits(
   count: number,
   draw: (size: number, seed: number) => tf.Tensor2D,
@@ -40,7 +43,8 @@ export async function sampleDigits(
   return images;
 }
 
-export function describe(e: Evaluation): string {
+/** An evaluation in one line, for the log. */
+export function describeEvaluation(e: Evaluation): string {
   return (
     `${e.classesCovered}/10 classes, entropy ${e.classEntropy.toFixed(3)} nats, ` +
     `confidence ${e.meanConfidence.toFixed(3)}, Fréchet ${e.frechet.toFixed(2)}`
@@ -133,7 +137,7 @@ export async function evaluateVaeSamples(
   const vaeEval = await judge.evaluate(vaeImages, samples);
   writeDigitGrid(outDir, 'vae-samples.png', vaeImages);
   vae.dispose();
-  log(`VAE decoder means${vaeSource}: ${describe(vaeEval)}`);
+  log(`VAE decoder means${vaeSource}: ${describeEvaluation(vaeEval)}`);
   return { vaeEval, vaeSource };
 }
 

@@ -27,7 +27,7 @@ import {
 import { writeDigitGrid, writeRealDigits } from './digit-pictures.js';
 import {
   DigitJudge,
-  describe,
+  describeEvaluation,
   evaluateVaeSamples,
   sampleDigits,
   type Evaluation,
@@ -258,7 +258,7 @@ let beforeEval: Evaluation | undefined;
 const formatBefore = evalOnly ? previousFormat : 'float32';
 if (!evalOnly || requantise) {
   beforeEval = await judge.evaluate(await sampleDigits(evalSamples, emaSamples, seed), evalSamples);
-  log(`GAN (G_ema), ${formatBefore} weights: ${describe(beforeEval)}`);
+  log(`GAN (G_ema), ${formatBefore} weights: ${describeEvaluation(beforeEval)}`);
   if (weightsFormat === 'uint8') roundToUint8(gan.namedParameters());
   else roundToFloat16(gan.namedParameters());
 }
@@ -270,7 +270,7 @@ if (beforeEval && weightsFormat === 'uint8')
   );
 const ganImages = await sampleDigits(evalSamples, emaSamples, seed);
 const ganEval = await judge.evaluate(ganImages, evalSamples);
-log(`GAN (G_ema)${beforeEval ? `, ${weightsFormat} weights` : ''}: ${describe(ganEval)}`);
+log(`GAN (G_ema)${beforeEval ? `, ${weightsFormat} weights` : ''}: ${describeEvaluation(ganEval)}`);
 writeDigitGrid(outDir, 'samples.png', ganImages);
 writeDigitGrid(outDir, 'test-digits.png', test.images);
 const rawImages = await sampleDigits(
@@ -279,9 +279,9 @@ const rawImages = await sampleDigits(
   seed,
 );
 const rawEval = await judge.evaluate(rawImages, evalSamples);
-log(`GAN (G, no EMA): ${describe(rawEval)}`);
+log(`GAN (G, no EMA): ${describeEvaluation(rawEval)}`);
 const testEval = await judge.evaluate(test.images, test.count);
-log(`MNIST test digits themselves: ${describe(testEval)}`);
+log(`MNIST test digits themselves: ${describeEvaluation(testEval)}`);
 
 // The VAE's samples, judged the same way.
 const { vaeEval, vaeSource } = await evaluateVaeSamples(judge, {
