@@ -13,6 +13,14 @@ export const ok = (result) => result && !result.error;
 /** The backend, and the one that really ran where it differs. */
 export const ran = (backend, actual) =>
   actual && actual !== backend ? `${backend} (ran ${actual})` : backend;
+/** Columns of ours against tfjs-layers: runs, both spreads, the ratio, then `more` columns. */
+export const versusLayers = (absent, more, spreadsAbsent = '—') => [
+  [(d) => d.ours.runs, absent],
+  [(d) => spread(d.ours), spreadsAbsent],
+  [(d) => spread(d.layers), spreadsAbsent],
+  [(d) => d.ratio.toFixed(2)],
+  ...more,
+];
 
 /** Prints a table: `columns` are the headers, separated by '; '; the first column is left-aligned. */
 export function table(title, columns, rows) {

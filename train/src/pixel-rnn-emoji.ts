@@ -16,13 +16,14 @@
  *   npm run train:pixel-rnn -- --dataset emoji --smoke --out DIR      # a few images, a few steps (CI)
  */
 import { parseArgs } from 'node:util';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { Float16Array } from '@petamoriken/float16';
 import type * as tfTypes from '@tensorflow/tfjs-core';
 import { initNodeWasm } from './node-tf.js';
 import { loadEmoji, EMOJI_SIZE, type EmojiSplit } from './emoji.js';
+import { writeRgbGrid, writeRgbStrip } from './emoji-pictures.js';
+import { emojiCard, type EmojiMetrics } from './emoji-card.js';
 import * as weightsFiles from './weights-files.js';
 import { shuffleInPlace } from './seeded.js';
 import {
@@ -36,12 +37,7 @@ import {
   EMOJI_PIXEL_RNN_CONFIG,
   EMOJI_SIGMOID_PIXEL_RNN_CONFIG,
 } from '../../src/models/pixel-rnn.js';
-import {
-  colouredPixels,
-  meanSaturation,
-  paletteColours,
-  type Palette,
-} from '../../src/data/palette.js';
+import { colouredPixels, meanSaturation, paletteColours } from '../../src/data/palette.js';
 import { createRng } from '../../src/runtime/random.js';
 
 const { values: flags } = parseArgs({
@@ -309,7 +305,7 @@ writeRgbStrip(
   path.join(outDir, 'heldout-sample.png'),
 );
 
-const metrics = {
+const metrics: EmojiMetrics = {
   test_bits_per_pixel: round(testBits, 4),
   validation_bits_per_pixel: round(validationBits, 4),
   ...(encoding === 'sigmoid' ? { palette_spread: spread } : {}),
@@ -343,146 +339,23 @@ const metrics = {
   smoke,
 };
 writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
-writeFileSync(path.join(outDir, 'MODEL_CARD.md'), modelCard(metrics, palette));
+writeFileSync(
+  path.join(outDir, 'MODEL_CARD.md'),
+  emojiCard(metrics, palette, {
+    config,
+    encoding,
+    folder,
+    data,
+    flags,
+    seed,
+    evaluateOnly,
+    command,
+    sampleSeed: SAMPLE_SEED,
+  }),
+);
 log(`wrote ${outDir}`);
 model.dispose();
 
-function pct(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
-}
-
 function round(value: number, digits = 2): number {
   return Math.round(value * 10 ** digits) / 10 ** digits;
-}
-
-function toBytes(rgb: Float32Array, pixel: number): [number, number, number] {
-  return [0, 1, 2].map((k) => Math.round(Math.min(1, Math.max(0, rgb[pixel * 3 + k])) * 255)) as [
-    number,
-    number,
-    number,
-  ];
-}
-
-/** `n`·`n` images of RGB in [0, 1], each scaled up `zoom` times (nearest), with grey gaps. */
-function writeRgbGrid(rgb: Float32Array, n: number, zoom: number, file: string): void {
-  const gap = 2;
-  const cell = EMOJI_SIZE * zoom;
-  const size = n * cell + (n + 1) * gap;
-  const png = new PNG({ width: size, height: size });
-  png.data.fill(160);
-  for (let k = 0; k < n * n; k++) {
-    const top = gap + Math.floor(k / n) * (cell + gap);
-    const left = gap + (k % n) * (cell + gap);
-    for (let y = 0; y < cell; y++) {
-      for (let x = 0; x < cell; x++) {
-        const colour = toBytes(
-          rgb,
-          k * PIXELS + Math.floor(y / zoom) * EMOJI_SIZE + Math.floor(x / zoom),
-        );
-        png.data.set([...colour, 255], ((top + y) * size + left + x) * 4);
-      }
-    }
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, PNG.sync.write(png));
-}
-
-/** `count` images side by side, 16 px tall, no gaps, opaque: exact colours for the tests. */
-function writeRgbStrip(rgb: Float32Array, count: number, file: string): void {
-  const png = new PNG({ width: EMOJI_SIZE * count, height: EMOJI_SIZE });
-  for (let k = 0; k < count; k++) {
-    for (let y = 0; y < EMOJI_SIZE; y++) {
-      for (let x = 0; x < EMOJI_SIZE; x++) {
-        png.data.set(
-          [...toBytes(rgb, k * PIXELS + y * EMOJI_SIZE + x), 255],
-          (y * EMOJI_SIZE * count + k * EMOJI_SIZE + x) * 4,
-        );
-      }
-    }
-  }
-  writeFileSync(file, PNG.sync.write(png));
-}
-
-function modelCard(m: typeof metrics, colours: Palette): string {
-  const c = config;
-  const k = c.aboveHalfWidth;
-  const swatches = colours
-    .map((rgb) => `\`#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}\``)
-    .join(' ');
-  const other = encoding === 'one-hot' ? 'pixel-rnn-emoji-sigmoid' : 'pixel-rnn-emoji';
-  return `# ${folder}: a PixelRNN that draws 16×16 emoji one pixel at a time (${encoding} colours)
-
-${m.smoke ? '**SMOKE RUN: a few images and a few steps. These are not the bundled weights.**\n\n' : ''}\
-The weights behind \`<pixel-rnn-canvas dataset="emoji"${encoding === 'sigmoid' ? ' color-encoding="sigmoid"' : ''}>\`${encoding === 'one-hot' ? ' (the default)' : ''}, and one
-half of \`compare\`. Its twin with the other colour encoding is \`weights/${other}\`: same data, same widths.
-
-## Model
-An autoregressive model after van den Oord et al. (2016), *Pixel Recurrent Neural Networks*:
-p(x) = Π p(x_{r,c} | all pixels above row r, and x_{r,0…c−1}). Code: \`src/models/pixel-rnn.ts\`
-(its top comment gives the equations).
-
-- Row LSTM over rows (state ${c.rowSize}); context ${c.contextSize} per column; pixel input ${c.inputSize}
-  (ReLU) from the context, the ${c.aboveRows} rows above in columns c−${k}…c+${k} and the ${c.leftPixels} pixels to the left;
-  ${c.columnLayers} column GRUs (state ${c.columnSize}, residual above the first); output head ${c.headSize} ReLU.
-- **Colour encoding: ${encoding}.** ${
-    encoding === 'one-hot'
-      ? `Each pixel is one of the ${c.paletteSize} palette colours, in and out: the output is a softmax over
-  the palette, and sampling draws one colour from it.`
-      : `Each pixel is an RGB triple in [0, 1], in and out: the output is the mean colour through a
-  sigmoid, trained by squared error (a Gaussian likelihood with σ = ${c.sigmoidStd}); sampling adds that
-  Gaussian's noise to the mean. When the model is unsure between colours it predicts their average.`
-  }
-- ${m.parameters.toLocaleString('en')} parameters; TF.js format, ${m.weights_format === 'uint8' ? '8-bit quantised (uint8 per tensor; biases float16)' : 'float16-quantised'}, ${(m.weights_bytes / 1024).toFixed(0)} KB. Every
-  figure below is measured on the weights as shipped.${m.quantisation ? ` Quantisation, ${m.quantisation.from} → ${m.quantisation.to}: test ${m.quantisation.test_bits_per_pixel_before} → ${m.quantisation.test_bits_per_pixel_after} bits per pixel.` : ''}
-
-## Data and licence
-**Twemoji graphics by Twitter, CC-BY 4.0** (https://creativecommons.org/licenses/by/4.0/), from the
-npm package emoji-datasource-twitter@16.0.0. Of its ${data.listed} images, flags, skin-tone components and
-skin-tone variants are left out: ${data.kept} remain. Each 64 px PNG is composited on white and
-box-downsampled to 16×16. A fixed-seed shuffle holds out 10% (${m.test_images} images) for testing and 5%
-(${m.validation_images}) for choosing the checkpoint; ${m.train_images} train. A palette of 32 colours by k-means
-(k-means++, fixed seed) on the training pixels; every pixel is replaced by its nearest palette
-colour (mean RGB error ${m.palette_quantisation_error} on the test images, 0–255 scale). Both encodings train
-on these palette-quantised images (the sigmoid model on their RGB values). Palette, light to dark:
-${swatches}
-
-## Training
-- Adam, batch ${m.batch_size}, learning rate ${flags['learning-rate']} (200 warm-up steps, cosine decay to a twentieth),
-  gradient norm clipped at ${flags['clip-norm']}, seed ${seed}. Each training image is mirrored left to right
-  with probability ½ and moved by −1, 0 or 1 pixel in x and in y (white fills the uncovered edge).
-- ${m.steps} steps = ${m.epochs} epochs, median ${m.ms_per_step} ms per step. Bounded by a time budget of
-  ${flags.minutes} minutes. Every ${flags['check-every']} steps the validation bits per pixel are measured; the weights of
-  the best check (step ${m.kept_step}) are the ones kept.
-- Node ${process.version}, TF.js WASM backend (SIMD, one thread), 2 CPU cores (shared with other runs).
-- Command (from the repository root): \`${evaluateOnly ? command.replace(' --evaluate', '').replace(/ --weights-format \w+/, '') : command}\`${evaluateOnly ? `; figures re-measured on the shipped weights with \`${command}\`` : ''}
-- Time: ${(m.train_seconds / 60).toFixed(1)} minutes training, ${(m.total_seconds / 60).toFixed(1)} minutes in all.
-
-## Test metrics
-| metric | value |
-|---|---|
-| held-out bits per pixel, over the 32-colour palette | **${m.test_bits_per_pixel}** ${encoding === 'one-hot' ? '(target ≤ 1.3)' : '(the ≤ 1.3 target is set for the one-hot model)'} |
-| mean saturation of ${m.samples_for_saturation} samples (temperature 1) | **${m.sample_saturation}** |
-| mean saturation of the held-out images | ${m.data_saturation} |
-| the same over coloured pixels only (not near-white background), samples | **${m.sample_saturation_coloured}** (${pct(m.sample_coloured_fraction)} of their pixels are coloured) |
-| the same over coloured pixels only, held-out images | ${m.data_saturation_coloured} (${pct(m.data_coloured_fraction)} of their pixels) |
-| NLL of the shipped held-out sample (\`heldout-sample.png\`, the first ${m.heldout_sample_images} test images) | ${m.heldout_sample_nll_nats} nats per image${encoding === 'sigmoid' ? ' (Gaussian density, σ = ' + c.sigmoidStd + ')' : ''} |
-
-${
-  encoding === 'one-hot'
-    ? 'Bits per pixel: −log₂ p(colour index), averaged over every pixel of the held-out images.'
-    : `Bits per pixel: the sigmoid's mean μ turned into a distribution over the same 32 palette colours,
-p(k) ∝ exp(−|c_k − μ|² / 2s²), with s = ${m.palette_spread} picked from a grid on the validation split, so that the
-two encodings answer the same question. (Its own Gaussian density is not comparable with a
-probability over 32 colours.)`
-}
-Saturation: HSV saturation (max − min) / max per pixel, averaged over all pixels (white is 0), and
-over the coloured pixels only (any channel below 0.9): the first mixes how colourful the colours
-are with how much of the image is background; the second asks only the first question.
-
-## Samples
-\`samples.png\`: 64 of the ${m.samples_for_saturation} samples (seed ${SAMPLE_SEED}, temperature 1), shown 4× larger, drawn
-one pixel at a time; all ${m.samples_for_saturation} as one batch took ${m.sample_seconds} s in Node.
-
-The same figures, machine-readable: \`metrics.json\`.
-`;
 }

@@ -11,11 +11,12 @@
  *   npm run train:gan -- --smoke --out DIR # a few hundred digits, a few rounds (CI)
  */
 import { parseArgs } from 'node:util';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startMnistScript } from './script-start.js';
-import { digitBatch, type Digits } from './mnist.js';
+import { digitBatch } from './mnist.js';
 import {
+  assignWeights,
   readJson,
   roundToFloat16,
   roundToUint8,
@@ -23,22 +24,20 @@ import {
   writeUint8Weights,
   type WeightsManifestFile,
 } from './weights-files.js';
-import { writeGreyPng } from './png-files.js';
+import { writeDigitGrid, writeRealDigits } from './digit-pictures.js';
 import {
-  MnistClassifier,
-  FEATURE_SIZE,
-  accuracy,
-  classStatistics,
-  type ClassStatistics,
-} from './mnist-classifier.js';
-import { featureStatistics, frechetDistance, type FeatureStatistics } from './frechet.js';
+  DigitJudge,
+  describeEvaluation,
+  evaluateVaeSamples,
+  sampleDigits,
+  type Evaluation,
+} from './gan-evaluation.js';
 import {
   Gan,
   CONV_DIGITS_GAN_CONFIG,
   DENSE_DIGITS_GAN_CONFIG,
   createGanOptimizer,
 } from '../../src/models/gan.js';
-import { Vae, type VaeConfig } from '../../src/models/vae.js';
 import { ganCard, type GanHistoryRow } from './gan-card.js';
 import { createRng } from '../../src/runtime/random.js';
 
@@ -209,7 +208,11 @@ while (!evalOnly && round < rounds) {
   if (!Number.isFinite(dLoss) || !Number.isFinite(gLoss))
     throw new Error(`Training diverged at round ${round}.`);
   if (flags.snapshots && round % 5000 === 0)
-    writeDigitGrid(flags.snapshots, `samples-${round}.png`, await sampleDigits(64, emaSnapshot));
+    writeDigitGrid(
+      flags.snapshots,
+      `samples-${round}.png`,
+      await sampleDigits(64, emaSnapshot, seed),
+    );
   if (round % (smoke ? 1 : 500) === 0 || round === rounds) {
     const perRound = (Date.now() - window.start) / window.n;
     lossHistory.push({ round, dLoss: window.d / window.n, gLoss: window.g / window.n });
@@ -241,54 +244,12 @@ if (evalOnly) {
     { generativeElements: gan.description() },
     gan.namedParameters(),
   );
-  writeRealDigits(train, outDir);
+  writeRealDigits(train, outDir, smoke ? 20 : 256);
 }
 const evalStart = Date.now();
 
-// ---- the judge: an MNIST classifier ----------------------------------------------------------
-const classifier = new MnistClassifier(seed + 100);
-const classifierLoss = await classifier.train(train, {
-  epochs: classifierEpochs,
-  batchSize: 128,
-  learningRate: 1e-3,
-  seed: seed + 101,
-  stepsPerEpoch: smoke ? 5 : undefined,
-});
-const testPredictions = await classifier.predict(test.images, test.count);
-const classifierAccuracy = accuracy(testPredictions, test.labels);
-const testStatistics = featureStatistics(testPredictions.features, test.count, FEATURE_SIZE);
-log(
-  `classifier: ${classifierEpochs} epochs, train loss ${classifierLoss.toFixed(3)}, test accuracy ${(100 * classifierAccuracy).toFixed(2)}%`,
-);
-
-interface Evaluation extends ClassStatistics {
-  frechet: number;
-}
-async function evaluate(images: Float32Array, count: number): Promise<Evaluation> {
-  const predictions = await classifier.predict(images, count);
-  const statistics: FeatureStatistics = featureStatistics(
-    predictions.features,
-    count,
-    FEATURE_SIZE,
-  );
-  return { ...classStatistics(predictions), frechet: frechetDistance(statistics, testStatistics) };
-}
-
-/** `count` digits from a generator function of (noise seed, size) → [size, 784] tensor. */
-async function sampleDigits(
-  count: number,
-  draw: (size: number, seed: number) => import('@tensorflow/tfjs-core').Tensor2D,
-): Promise<Float32Array> {
-  const images = new Float32Array(count * 784);
-  const sampleRng = createRng(seed + 200);
-  for (let start = 0; start < count; start += 1000) {
-    const size = Math.min(1000, count - start);
-    const batch = draw(size, sampleRng.nextSeed());
-    images.set(await batch.data(), start * 784);
-    batch.dispose();
-  }
-  return images;
-}
+// ---- the judge: an MNIST classifier (gan-evaluation.ts) -----------------------------------------
+const judge = await DigitJudge.train(train, test, { seed, epochs: classifierEpochs, smoke, log });
 
 const emaSamples = (size: number, s: number) =>
   tf.tidy(() => gan.generate(gan.sampleNoise(size, s), { ema: true }));
@@ -296,8 +257,8 @@ const emaSamples = (size: number, s: number) =>
 let beforeEval: Evaluation | undefined;
 const formatBefore = evalOnly ? previousFormat : 'float32';
 if (!evalOnly || requantise) {
-  beforeEval = await evaluate(await sampleDigits(evalSamples, emaSamples), evalSamples);
-  log(`GAN (G_ema), ${formatBefore} weights: ${describe(beforeEval)}`);
+  beforeEval = await judge.evaluate(await sampleDigits(evalSamples, emaSamples, seed), evalSamples);
+  log(`GAN (G_ema), ${formatBefore} weights: ${describeEvaluation(beforeEval)}`);
   if (weightsFormat === 'uint8') roundToUint8(gan.namedParameters());
   else roundToFloat16(gan.namedParameters());
 }
@@ -307,41 +268,29 @@ if (beforeEval && weightsFormat === 'uint8')
     { generativeElements: gan.description() },
     gan.namedParameters(),
   );
-const ganImages = await sampleDigits(evalSamples, emaSamples);
-const ganEval = await evaluate(ganImages, evalSamples);
-log(`GAN (G_ema)${beforeEval ? `, ${weightsFormat} weights` : ''}: ${describe(ganEval)}`);
+const ganImages = await sampleDigits(evalSamples, emaSamples, seed);
+const ganEval = await judge.evaluate(ganImages, evalSamples);
+log(`GAN (G_ema)${beforeEval ? `, ${weightsFormat} weights` : ''}: ${describeEvaluation(ganEval)}`);
 writeDigitGrid(outDir, 'samples.png', ganImages);
 writeDigitGrid(outDir, 'test-digits.png', test.images);
-const rawImages = await sampleDigits(evalSamples, (size, s) =>
-  tf.tidy(() => gan.generate(gan.sampleNoise(size, s))),
+const rawImages = await sampleDigits(
+  evalSamples,
+  (size, s) => tf.tidy(() => gan.generate(gan.sampleNoise(size, s))),
+  seed,
 );
-const rawEval = await evaluate(rawImages, evalSamples);
-log(`GAN (G, no EMA): ${describe(rawEval)}`);
-const testEval = await evaluate(test.images, test.count);
-log(`MNIST test digits themselves: ${describe(testEval)}`);
+const rawEval = await judge.evaluate(rawImages, evalSamples);
+log(`GAN (G, no EMA): ${describeEvaluation(rawEval)}`);
+const testEval = await judge.evaluate(test.images, test.count);
+log(`MNIST test digits themselves: ${describeEvaluation(testEval)}`);
 
-// The VAE's samples: z ~ N(0, I), decoded to Bernoulli means.
-let vaeEval: Evaluation | undefined;
-let vaeSource = '';
-if (existsSync(path.join(vaeDir, 'model.json'))) {
-  const manifest = readJson<WeightsManifestFile>(path.join(vaeDir, 'model.json'));
-  // The VAE as its weights file describes it (perceptrons or convolutions).
-  const vaeConfig = (manifest.modelTopology as { generativeElements: { config: VaeConfig } })
-    .generativeElements.config;
-  const vae = new Vae(vaeConfig);
-  assignWeights(vae.namedParameters(), manifest, readFileSync(path.join(vaeDir, 'weights.bin')));
-  const vaeMetrics = readJson<{ smoke?: boolean }>(path.join(vaeDir, 'metrics.json'));
-  vaeSource = vaeMetrics.smoke ? ' (the VAE weights on disk are from a smoke run!)' : '';
-  const vaeImages = await sampleDigits(evalSamples, (size, s) =>
-    tf.tidy(() => vae.decode(tf.randomNormal([size, vaeConfig.latentSize], 0, 1, 'float32', s))),
-  );
-  vaeEval = await evaluate(vaeImages, evalSamples);
-  writeDigitGrid(outDir, 'vae-samples.png', vaeImages);
-  vae.dispose();
-  log(`VAE decoder means${vaeSource}: ${describe(vaeEval)}`);
-} else {
-  log(`No VAE weights in ${vaeDir}: the VAE comparison is skipped.`);
-}
+// The VAE's samples, judged the same way.
+const { vaeEval, vaeSource } = await evaluateVaeSamples(judge, {
+  vaeDir,
+  outDir,
+  samples: evalSamples,
+  seed,
+  log,
+});
 const totalSeconds = evalOnly ? trainSeconds + (Date.now() - evalStart) / 1000 : seconds();
 
 // ---- metrics and the model card --------------------------------------------------------------
@@ -365,7 +314,7 @@ const metrics = {
   class_histogram: ganEval.histogram,
   vae_class_histogram: vaeEval?.histogram ?? null,
   evaluated_samples: evalSamples,
-  classifier_test_accuracy: r3(classifierAccuracy),
+  classifier_test_accuracy: r3(judge.accuracy),
   classifier_epochs: classifierEpochs,
   rounds: round,
   stopped_by_time: stoppedByTime,
@@ -398,7 +347,7 @@ const metrics = {
 {
   const count = Math.min(evalSamples, train.count);
   metrics.test_digits_frechet_train_half = r3(
-    (await evaluate(train.images.subarray(0, count * 784), count)).frechet,
+    (await judge.evaluate(train.images.subarray(0, count * 784), count)).frechet,
   );
 }
 writeFileSync(path.join(outDir, 'metrics.json'), JSON.stringify(metrics, null, 2) + '\n');
@@ -425,80 +374,5 @@ writeFileSync(
   }),
 );
 log(`wrote ${outDir}`);
-classifier.dispose();
+judge.dispose();
 gan.dispose();
-
-/** Loads a weights file written by writeFloat16Weights into the given variables. */
-function assignWeights(
-  parameters: Record<string, import('@tensorflow/tfjs-core').Variable>,
-  manifest: {
-    weightsManifest: { weights: import('@tensorflow/tfjs-core').io.WeightsManifestEntry[] }[];
-  },
-  binary: Buffer,
-): void {
-  const decoded = tf.io.decodeWeights(
-    new Uint8Array(binary).buffer, // a copy: Node may pool small files in a shared buffer
-    manifest.weightsManifest[0].weights,
-  );
-  for (const [name, variable] of Object.entries(parameters)) {
-    if (!decoded[name]) throw new Error(`The weights file has no tensor named "${name}".`);
-    variable.assign(decoded[name]);
-  }
-  tf.dispose(Object.values(decoded));
-}
-
-function describe(e: Evaluation): string {
-  return (
-    `${e.classesCovered}/10 classes, entropy ${e.classEntropy.toFixed(3)} nats, ` +
-    `confidence ${e.meanConfidence.toFixed(3)}, Fréchet ${e.frechet.toFixed(2)}`
-  );
-}
-
-/** The first 64 digits of `images` (784 intensities each) in an 8 × 8 grid, 2 px apart. */
-function writeDigitGrid(directory: string, name: string, images: Float32Array): void {
-  const side = 8;
-  const cell = 30;
-  const width = side * cell + 2;
-  const gray = Buffer.alloc(width * width, 96);
-  for (let k = 0; k < side * side; k++) {
-    const left = 2 + (k % side) * cell;
-    const top = 2 + Math.floor(k / side) * cell;
-    for (let y = 0; y < 28; y++) {
-      for (let x = 0; x < 28; x++)
-        gray[(top + y) * width + left + x] = Math.round(images[k * 784 + y * 28 + x] * 255);
-    }
-  }
-  writeGreyPng(path.join(directory, name), width, width, gray);
-}
-
-/**
- * 256 training digits (classes in turn, each class in file order) side by side in one greyscale
- * strip, with their labels: the real data for training live in the page.
- */
-function writeRealDigits(source: Digits, directory: string): void {
-  const wanted = smoke ? 20 : 256;
-  const next = new Array<number>(10).fill(0);
-  const chosen: number[] = [];
-  for (let k = 0; chosen.length < wanted && k < wanted * 10; k++) {
-    const label = k % 10;
-    while (next[label] < source.count && source.labels[next[label]] !== label) next[label]++;
-    if (next[label] < source.count) chosen.push(next[label]++);
-  }
-  const width = 28 * chosen.length;
-  const gray = Buffer.alloc(28 * width);
-  chosen.forEach((index, k) => {
-    for (let y = 0; y < 28; y++) {
-      for (let x = 0; x < 28; x++)
-        gray[y * width + k * 28 + x] = Math.round(source.images[index * 784 + y * 28 + x] * 255);
-    }
-  });
-  writeGreyPng(path.join(directory, 'real-digits.png'), width, 28, gray);
-  writeFileSync(
-    path.join(directory, 'real-digits.json'),
-    JSON.stringify({
-      image: 'real-digits.png',
-      size: 28,
-      labels: chosen.map((i) => source.labels[i]),
-    }) + '\n',
-  );
-}

@@ -16,7 +16,6 @@
  *   npm run train:sentence-vae -- --evaluate          # evaluate the checkpoint, write --out only
  *   npm run train:sentence-vae -- --smoke --out DIR   # a few hundred sentences, a few steps (CI)
  */
-import { parseArgs } from 'node:util';
 import type { Rank, Scalar, Tensor2D } from '@tensorflow/tfjs-core';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -30,12 +29,12 @@ import {
   writeCheckpoint,
   type CheckpointState,
 } from './sentence-checkpoint.js';
+import { parseSentenceVaeFlags, resolveOptions, sessionChanges } from './sentence-options.js';
 import { writeRelease } from './sentence-release.js';
 import { compareDecodings } from './sentence-eval.js';
 import {
   SentenceVae,
   SENTENCE_VAE_CONFIG,
-  TRAINING_OBJECTIVE,
   type SentenceVaeConfig,
   type TrainedObjective,
   type TokenIds,
@@ -47,43 +46,7 @@ import { learnPieces } from '../../src/data/piece-learner.js';
 import { createRng } from '../../src/runtime/random.js';
 import { shuffleInPlace } from './seeded.js';
 
-const { values: flags } = parseArgs({
-  options: {
-    out: { type: 'string', default: 'weights/sentence-vae' },
-    checkpoint: { type: 'string', default: 'train/checkpoints/sentence-vae' },
-    minutes: { type: 'string', default: '80' },
-    'checkpoint-minutes': { type: 'string', default: '10' },
-    'batch-size': { type: 'string', default: '64' },
-    // (no defaults here: on --resume, only the ones given change the checkpoint's settings)
-    'learning-rate': { type: 'string' },
-    'free-bits': { type: 'string' },
-    'word-dropout': { type: 'string' },
-    'bow-weight': { type: 'string' },
-    'own-choices': { type: 'string' },
-    'kl-weight': { type: 'string' },
-    'mmd-weight': { type: 'string' },
-    'sample-code': { type: 'string' },
-    'input-deletion': { type: 'string' },
-    dropout: { type: 'string' },
-    'encoder-reads': { type: 'string' },
-    // (from scratch only: the model's shape, its pieces and its data)
-    'extra-data': { type: 'string' },
-    'whole-words': { type: 'string' },
-    'vocabulary-size': { type: 'string' },
-    'latent-size': { type: 'string' },
-    'max-tokens': { type: 'string' },
-    // (any time: decoding only)
-    'lexicon-min-count': { type: 'string' },
-    'warmup-steps': { type: 'string', default: '1500' },
-    seed: { type: 'string', default: '1' },
-    resume: { type: 'boolean', default: false },
-    smoke: { type: 'boolean', default: false },
-    evaluate: { type: 'boolean', default: false },
-    // with --evaluate: compare greedy and reranked beam decodings on this many held-out sentences, then stop
-    'compare-decodings': { type: 'string' },
-  },
-});
-
+const flags = parseSentenceVaeFlags();
 const smoke = flags.smoke;
 const outDir = path.resolve(flags.out);
 const checkpointDir = smoke
@@ -92,7 +55,6 @@ const checkpointDir = smoke
 const fromCheckpoint = flags.resume || flags.evaluate;
 const sessionMinutes = flags.evaluate ? 0 : smoke ? 0.15 : Number(flags.minutes);
 const checkpointMinutes = smoke ? 0.1 : Number(flags['checkpoint-minutes']);
-const seed = Number(flags.seed);
 const HELD_OUT = smoke ? 100 : 1500;
 const LM_FRACTION = 0.12;
 
@@ -104,65 +66,9 @@ const tf = await initNodeWasm();
 if (fromCheckpoint && !checkpointExists(checkpointDir))
   throw new Error(`No checkpoint in ${checkpointDir} to resume or evaluate.`);
 const previous = fromCheckpoint ? readCheckpointState(checkpointDir) : undefined;
-/** The objective's settings given on the command line (a resumed run changes only these). */
-const given: Record<string, number> = Object.fromEntries(
-  (
-    [
-      ['learningRate', flags['learning-rate']],
-      ['freeBits', flags['free-bits']],
-      ['wordDropout', flags['word-dropout']],
-      ['bowWeight', flags['bow-weight']],
-      ['ownChoices', flags['own-choices']],
-      ['klWeight', flags['kl-weight']],
-      ['mmdWeight', flags['mmd-weight']],
-      ['sampleCode', flags['sample-code']],
-      ['inputDeletion', flags['input-deletion']],
-      ['dropout', flags.dropout],
-    ] as const
-  ).flatMap(([key, value]) => (value === undefined ? [] : [[key, Number(value)]])),
-);
-const defaultOptions: Record<string, number> = {
-  batchSize: Number(flags['batch-size']),
-  learningRate: 0.001,
-  freeBits: TRAINING_OBJECTIVE.freeBits,
-  wordDropout: TRAINING_OBJECTIVE.wordDropout,
-  ownChoices: 0,
-  bowWeight: 1,
-  warmupSteps: smoke ? 2 : Number(flags['warmup-steps']),
-  seed,
-  // (added later; a checkpoint that predates one ran with its default)
-  klWeight: 1,
-  mmdWeight: 0,
-  sampleCode: 1,
-  inputDeletion: 0,
-  dropout: 0,
-  extraData: 0,
-  wholeWords: 0,
-  lexiconMinCount: 0,
-};
-const fromScratchOnly = [
-  'extra-data',
-  'whole-words',
-  'vocabulary-size',
-  'latent-size',
-  'max-tokens',
-] as const;
-if (fromCheckpoint) {
-  for (const flag of fromScratchOnly)
-    if (flags[flag] !== undefined) throw new Error(`--${flag} applies to a run from scratch only.`);
-} else {
-  // From scratch, the bundled model's data, pieces and lexicon unless told otherwise.
-  defaultOptions.extraData = Number(flags['extra-data'] ?? 1);
-  defaultOptions.wholeWords = Number(flags['whole-words'] ?? 6000);
-  defaultOptions.lexiconMinCount = 2;
-}
-/** The checkpoint's settings; one added since it was written has its default (what it ran with). */
-const previousOptions = previous ? { ...defaultOptions, ...previous.options } : undefined;
-const options: Record<string, number> = {
-  ...(previousOptions ?? defaultOptions),
-  ...(flags.evaluate ? {} : given),
-  ...(flags['lexicon-min-count'] ? { lexiconMinCount: Number(flags['lexicon-min-count']) } : {}),
-};
+/** The run's settings (sentence-options.ts): the defaults or the checkpoint's, and what the flags change. */
+const resolved = resolveOptions(flags, previous, smoke);
+const { options } = resolved;
 
 // ---- data and pieces ---------------------------------------------------------------------------
 const corpus = loadSentences(HELD_OUT, LM_FRACTION, options.seed, smoke ? 700 : Infinity);
@@ -234,19 +140,7 @@ const bowHead = createLayer(
   'linear',
 );
 const optimizer = tf.train.adam(options.learningRate);
-/** What this session changed, as the card lists it: the objective's settings and the encoder's order. */
-const changes: Record<string, { from: number | string; to: number | string }> = {
-  ...(previousOptions
-    ? Object.fromEntries(
-        Object.keys(given)
-          .filter((key) => given[key] !== previousOptions[key])
-          .map((key) => [key, { from: previousOptions[key], to: given[key] }]),
-      )
-    : {}),
-  ...(previous && encoderReads && encoderReads !== (previous.config.encoderReads ?? 'forward')
-    ? { encoderReads: { from: previous.config.encoderReads ?? 'forward', to: encoderReads } }
-    : {}),
-};
+const changes = sessionChanges(resolved, previous, encoderReads);
 const trainable = () => ({ ...model.namedParameters(), ...linearParameters('bow', bowHead) });
 let state: CheckpointState = previous ?? {
   config,

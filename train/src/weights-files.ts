@@ -126,3 +126,20 @@ export function readWeightsArtifacts(directory: string): tfTypes.io.ModelArtifac
     weightData: binary.buffer.slice(binary.byteOffset, binary.byteOffset + binary.byteLength),
   };
 }
+
+/** Loads a weights file written by writeFloat16Weights into the given variables. */
+export function assignWeights(
+  parameters: Record<string, tfTypes.Variable>,
+  manifest: { weightsManifest: { weights: tfTypes.io.WeightsManifestEntry[] }[] },
+  binary: Buffer,
+): void {
+  const decoded = tf.io.decodeWeights(
+    new Uint8Array(binary).buffer, // a copy: Node may pool small files in a shared buffer
+    manifest.weightsManifest[0].weights,
+  );
+  for (const [name, variable] of Object.entries(parameters)) {
+    if (!decoded[name]) throw new Error(`The weights file has no tensor named "${name}".`);
+    variable.assign(decoded[name]);
+  }
+  tf.dispose(Object.values(decoded));
+}
