@@ -16,8 +16,8 @@ export default defineConfig(
     '**/.build/',
     'train/checkpoints/',
     'weights/',
-    // The consumer apps are verbatim copies of the README's snippets, built and type-checked by
-    // test/consumers/run.mjs against the packed package.
+    // The consumer apps are verbatim copies of the snippets in docs/bundlers.md, built and
+    // type-checked by test/consumers/run.mjs against the packed package.
     'test/consumers/*/',
     'test/hostile/fixtures/',
   ]),

@@ -7,7 +7,8 @@ document.addEventListener('securitypolicyviolation', (event) => {
 });
 
 // Under Trusted Types, a page lets the package start its worker with a default policy that
-// admits the worker's own URL (the README's recipe); `policy=trusted-types-bare` has none.
+// admits the worker's own URL (the recipe in docs/strict-pages.md);
+// `policy=trusted-types-bare` has none.
 if (new URLSearchParams(location.search).get('policy') === 'trusted-types') {
   window.trustedTypes.createPolicy('default', {
     createScriptURL: (url) =>

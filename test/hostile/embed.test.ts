@@ -68,7 +68,7 @@ describe('embed.html in an iframe on another origin', function () {
         60000,
         'a height message',
       );
-      // The host snippet in the README does this:
+      // The host snippet in docs/teaching-kit.md does this:
       frame.style.height = `${sized.height}px`;
       const passed = await until(
         () => messages.find((m) => m.type === 'generative-elements:event' && m.name === event),
