@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The document with the snippets, from the repository root. */
-export const SNIPPETS_DOCUMENT = 'README.md';
+export const SNIPPETS_DOCUMENT = 'docs/bundlers.md';
 /** The heading of its section that holds them (the section ends at the next heading of its level). */
 export const SNIPPETS_HEADING = '## Use it with';
 
