@@ -214,7 +214,7 @@ export class SentenceVae {
    * What a decoding loop needs once rather than at every word: the decoder GRU with its gates
    * fused, the codes' share of its input (the code is the same at every step), Eᵀ for the output,
    * and the start state. The caller disposes it (`tf.dispose(Object.values(…))` or in a tidy).
-   * Public for the benchmark, with `decoderStep`.
+   * With `decoderStep`, the `StepwiseDecoder` the decoding loops (sentence-decoding.ts) run.
    */
   decodingConstants(codes: tf.Tensor2D): DecodingConstants {
     return this.decoder.decodingConstants(codes);
