@@ -62,11 +62,16 @@ import {
 } from '../runtime/weights-format.js';
 import type { Palette } from '../data/palette.js';
 import { completeImages, PixelRnnSampler, sampleImages } from './pixel-rnn-sampler.js';
-import type { SamplerOptions } from './pixel-rnn-sampler.js';
+import type { PixelImages, SamplerOptions } from './pixel-rnn-sampler.js';
 import { checkConfig, checkImageShape, isPalette } from './pixel-rnn-config.js';
 import { DIGITS_PIXEL_RNN_CONFIG, type PixelRnnConfig } from './pixel-rnn-config.js';
 
-export { PixelRnnSampler, type SamplerOptions, type SamplerStep } from './pixel-rnn-sampler.js';
+export {
+  PixelRnnSampler,
+  type PixelImages,
+  type SamplerOptions,
+  type SamplerStep,
+} from './pixel-rnn-sampler.js';
 export {
   DIGITS_PIXEL_RNN_CONFIG,
   EMOJI_PIXEL_RNN_CONFIG,
@@ -77,12 +82,6 @@ export {
 
 /** The most images the teacher-forced pass handles at once; larger batches run in parts. */
 const MAX_BATCH = 256;
-
-/**
- * Images as the model takes them. one-hot: palette indices, [batch, height, width] (int32 or
- * whole floats). sigmoid: RGB in [0, 1], [batch, height, width, 3].
- */
-export type PixelImages = tf.Tensor;
 
 export interface TrainStepOptions {
   /** Clip the gradient's global norm to this (a guard against recurrent-net spikes). */
