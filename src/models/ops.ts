@@ -2,10 +2,10 @@
  * The backend workarounds the model files share, so that those files read as their maths.
  *
  * Every model here trains in the visitor's browser, mostly on TF.js's WASM backend, where some
- * built-in ops are slow or have no gradient kernel at all. Each op below computes exactly the
- * textbook function (the same numbers as the built-in one) by a route WASM runs well, and says
- * which kernel it avoids and what that would cost. The convolutions, which need a whole set of
- * such tricks, have their own module (convolution.ts).
+ * built-in ops are slow or have no gradient kernel at all. Each op below computes the same
+ * function as the built-in one by a route WASM runs well, and says which kernel it avoids and
+ * what that would cost. The convolutions, which need a whole set of such tricks, have their own
+ * module (convolution.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LinearParams } from './layer-parameters.js';
