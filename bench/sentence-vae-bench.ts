@@ -5,8 +5,9 @@
  *  - one decoder step at the morph's batch (7) — embedding lookup, GRU, output layer, argmax —
  *    ours against the same step written with @tensorflow/tfjs-layers (a functional model:
  *    embedding, concatenate with the code, GRU with its state passed in and out, dense to the
- *    word-vector size, dense to the vocabulary, called with predict()). Random weights for the
- *    layers model: speed does not depend on the values. Runs alternate;
+ *    word-vector size, dense to the vocabulary, called with predict()). Ours is the model's own
+ *    decoder (src/models/sentence-decoder.ts), made at the bundled model's sizes; random weights
+ *    for both, since speed does not depend on the values. Runs alternate;
  *  - in-page fine-tuning: steps of batch 4 on held-out sentences through `SentenceMorpher.fineTune`,
  *    as the element's fine-tune panel runs them (time between progress reports).
  */
@@ -16,7 +17,8 @@ import { configure, type BackendName } from '../src/runtime/config.js';
 import { initRuntime } from '../src/runtime/backend.js';
 import { loadArtifacts } from '../src/runtime/weights-io.js';
 import { SentenceMorpher } from '../src/models/sentence-morpher.js';
-import { SentenceVae, SENTENCE_VAE_CONFIG } from '../src/models/sentence-vae.js';
+import { SENTENCE_VAE_CONFIG } from '../src/models/sentence-vae.js';
+import { SentenceDecoder } from '../src/models/sentence-decoder.js';
 import { stats, timeAlternating, versus } from './stats.js';
 
 export interface SentenceRunOptions {
@@ -91,20 +93,23 @@ function layersStep(): tfl.LayersModel {
 
 async function decoderStep(options: SentenceRunOptions) {
   const c = SENTENCE_VAE_CONFIG;
-  const model = new SentenceVae();
-  await model.setWeights(await loadArtifacts(WEIGHTS));
+  const embedding = tf.tidy(() =>
+    tf.variable(tf.randomNormal([c.vocabularySize, c.embeddingSize], 0, 0.1)),
+  );
+  let seed = 1;
+  const decoder = new SentenceDecoder(c, embedding, () => seed++);
   const layers = layersStep();
   const code = tf.randomNormal<tf.Rank.R2>([BATCH, c.latentSize]);
   let ourWord = tf.fill<tf.Rank.R1>([BATCH], 1, 'int32');
   let layerWord = tf.fill<tf.Rank.R2>([BATCH, 1], 1);
   // Ours prepares its per-decoding constants once, as a decoding does (the layers model keeps its own).
-  const constants = model.decodingConstants(code);
+  const constants = decoder.decodingConstants(code);
   let ourState = tf.clone(constants.start);
   let layerState = tf.zeros<tf.Rank.R2>([BATCH, c.decoderSize]);
   const variants = {
     ours: async () => {
       const [state, word] = tf.tidy(() => {
-        const step = model.decoderStep(ourWord, ourState, constants);
+        const step = decoder.step(ourWord, ourState, constants);
         return [step.state, tf.argMax<tf.Tensor1D>(step.logits, 1)];
       });
       await word.data();
@@ -139,7 +144,7 @@ async function decoderStep(options: SentenceRunOptions) {
     ...Object.values(constants.gru),
   ]);
   layers.dispose();
-  model.dispose();
+  tf.dispose([embedding, ...Object.values(decoder.namedParameters())]);
   return { batch: BATCH, ...versus(times), tensorsLeaked: leaked };
 }
 

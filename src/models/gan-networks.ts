@@ -10,7 +10,8 @@
  * model's choice). Samples travel flat, [n, dataSize], whatever the architecture.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLinear, linear, type LinearParams } from './linear.js';
+import { createLinear, type LinearParams } from './layer-parameters.js';
+import { linear } from './ops.js';
 import { conv2d, conv2dTranspose, createConv } from './convolution.js';
 import type { GanConfig } from './gan-config.js';
 

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { Gan, createGanOptimizer, type GanConfig, type RoundLosses } from './gan.js';
+import { decisionMap, generatorGradients } from './gan-inspection.js';
 import { createRng, type Rng } from '../runtime/random.js';
 import { ensureGradients, yieldToBrowser } from '../runtime/training-loop.js';
 import { weightBytesOf } from '../runtime/weights-format.js';
@@ -112,7 +113,7 @@ export class GanTrainer {
   ): Promise<{ samples: Float32Array; realness: Float32Array }> {
     const [samples, realness] = tf.tidy(() => {
       const generated = this.gan.generate(this.fixedNoise, options);
-      return [generated, this.gan.decisionMap(generated)];
+      return [generated, decisionMap(this.gan, generated)];
     });
     return { samples: await readAndDispose(samples), realness: await readAndDispose(realness) };
   }
@@ -136,8 +137,8 @@ export class GanTrainer {
     await ensureGradients();
     const [generated, arrows, decision] = tf.tidy(() => {
       const points = this.gan.generate(this.fixedNoise);
-      const towardsLowerLoss = tf.neg(this.gan.generatorGradients(points, this.settings.loss));
-      return [points, towardsLowerLoss, this.gan.decisionMap(planeGrid(decisionSize, domain))];
+      const towardsLowerLoss = tf.neg(generatorGradients(this.gan, points, this.settings.loss));
+      return [points, towardsLowerLoss, decisionMap(this.gan, planeGrid(decisionSize, domain))];
     });
     return {
       generated: await readAndDispose(generated),

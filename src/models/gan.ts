@@ -25,6 +25,9 @@
  * for real data is e.g. 0.9 instead of 1, so it cannot grow over-confident; generated data keeps
  * target 0), and an exponential moving average of G's weights (G_ema) that samples from a smoothed
  * version of the oscillating generator.
+ *
+ * What the 2-d view reads off the game between rounds (D's belief over the plane, the field of
+ * G's gradients) is in gan-inspection.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {
@@ -290,30 +293,6 @@ export class Gan {
     });
   }
 
-  /** G_ema ← G (after a reset, or to start averaging from the current generator). */
-  resetEma(): void {
-    this.updateEma(0);
-  }
-
-  /**
-   * ∂L_G/∂x at each point, [n, dataSize]: the gradient of G's loss with respect to a generated
-   * sample. G's update moves its samples along the negative of this (the arrows in the 2-d view).
-   */
-  generatorGradients(points: tf.Tensor2D, loss: GanLoss = 'non-saturating'): tf.Tensor2D {
-    checkLoss(loss);
-    return tf.tidy(() => {
-      // Summing the per-sample losses makes row i of the gradient depend on point i alone.
-      const total = (x: tf.Tensor) =>
-        tf.sum(generatorLossPerSample(this.discriminate(x as tf.Tensor2D), loss));
-      return tf.grad(total)(points) as tf.Tensor2D;
-    });
-  }
-
-  /** D(x) = σ(logit) at each point, [n]: the heat map of D's belief "real". */
-  decisionMap(points: tf.Tensor2D): tf.Tensor1D {
-    return tf.tidy(() => tf.reshape<tf.Rank.R1>(tf.sigmoid(this.discriminate(points)), [-1]));
-  }
-
   generatorParameters(): tf.Variable[] {
     return this.generatorLayers.flatMap(({ params }) => [params.weight, params.bias]);
   }
@@ -362,14 +341,14 @@ export class Gan {
 export const GAN_LOSSES: readonly GanLoss[] = ['non-saturating', 'minimax'];
 
 /** Per-sample generator loss from D's logits on generated samples: [n, 1]. */
-function generatorLossPerSample(fakeLogits: tf.Tensor, loss: GanLoss): tf.Tensor {
+export function generatorLossPerSample(fakeLogits: tf.Tensor, loss: GanLoss): tf.Tensor {
   checkLoss(loss);
   return loss === 'minimax'
     ? tf.neg(tf.softplus(fakeLogits)) // log(1 − D(G(z)))
     : tf.softplus(tf.neg(fakeLogits)); // −log D(G(z))
 }
 
-function checkLoss(loss: GanLoss): void {
+export function checkLoss(loss: GanLoss): void {
   if (!GAN_LOSSES.includes(loss)) {
     throw new RangeError(
       `Unknown GAN loss "${loss as string}": use 'non-saturating' or 'minimax'.`,

@@ -12,12 +12,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
   createLayer,
-  linear,
   linearParameters,
-  matMulFast,
   weightOnly,
   type LinearParams,
-} from './linear.js';
+} from './layer-parameters.js';
+import { linear, matMulFast, tanh, type FusedGru } from './ops.js';
 
 export interface GruParams {
   inputReset: LinearParams;
@@ -60,25 +59,11 @@ export function gruParameters(prefix: string, p: GruParams): Record<string, tf.V
   };
 }
 
-/** tanh(x) = 2σ(2x) − 1: the WASM backend's tanh is several times slower than its sigmoid. */
-export function tanh(x: tf.Tensor): tf.Tensor {
-  return tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1);
-}
-
 /**
- * The same GRU with its three gates side by side: one product for the recurrent terms per step
- * instead of three, and the input terms of every step of a sequence in one product up front
- * (`fusedInputs`), instead of three per step. Build it once per sequence, inside the tidy (and
- * the gradient tape) of the pass that uses it: gradients flow back to the separate matrices.
+ * The GRU's gates side by side, for the fused step in ops.ts (`fusedInputs`, `fusedGruStep`).
+ * Build it once per sequence, inside the tidy (and the gradient tape) of the pass that uses it:
+ * gradients flow back to the separate matrices.
  */
-// (A type, not an interface, so that tf.tidy can return it.)
-export type FusedGru = {
-  inputWeight: tf.Tensor2D; // [inputs, 3·size], gates r, z, n
-  inputBias: tf.Tensor1D; // [3·size]
-  recurrentWeight: tf.Tensor2D; // [size, 3·size]
-  recurrentBias: tf.Tensor1D; // [3·size]: 0 for r and z, b'_n for n
-};
-
 export function fuseGru(p: GruParams): FusedGru {
   const noBias = tf.zerosLike(p.recurrentCandidate.bias);
   return {
@@ -97,29 +82,4 @@ export function fuseGru(p: GruParams): FusedGru {
     ) as tf.Tensor2D,
     recurrentBias: tf.concat([noBias, noBias, p.recurrentCandidate.bias]) as tf.Tensor1D,
   };
-}
-
-/**
- * W x_t for every step of a time-major sequence at once: inputs [steps·batch, in] → one tensor
- * [batch, 3·size] per step (add the bias, or any other per-sequence term, to each).
- */
-export function fusedInputs(
-  inputs: tf.Tensor2D,
-  weight: tf.Tensor2D,
-  steps: number,
-): tf.Tensor2D[] {
-  const batch = inputs.shape[0] / steps;
-  return tf.unstack(
-    tf.reshape(matMulFast(inputs, weight), [steps, batch, weight.shape[1]]),
-  ) as tf.Tensor2D[];
-}
-
-/** One step from precomputed input terms W x + b ([batch, 3·size]); the same numbers as `gruStep`. */
-export function fusedGruStep(inputTerms: tf.Tensor2D, h: tf.Tensor2D, p: FusedGru): tf.Tensor2D {
-  const [xr, xz, xn] = tf.split(inputTerms, 3, 1);
-  const [hr, hz, hn] = tf.split(tf.add(matMulFast(h, p.recurrentWeight), p.recurrentBias), 3, 1);
-  const r = tf.sigmoid(tf.add(xr, hr));
-  const z = tf.sigmoid(tf.add(xz, hz));
-  const n = tanh(tf.add(xn, tf.mul(r, hn)));
-  return tf.add<tf.Tensor2D>(n, tf.mul(z, tf.sub(h, n)));
 }

@@ -10,7 +10,8 @@
  * new LSTM starts out remembering (Jozefowicz et al. 2015).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLayer, matMulFast, weightOnly, type LinearParams } from './linear.js';
+import { createLayer, weightOnly, type LinearParams } from './layer-parameters.js';
+import { matMulFast } from './ops.js';
 
 export interface LstmParams {
   input: LinearParams; // x → 4·size, gates in the order i, f, o, g

@@ -5,7 +5,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../runtime/random.js';
 import type { PixelRnnConfig } from './pixel-rnn-config.js';
-import type { PixelImages, PixelRnn } from './pixel-rnn.js';
+
+/**
+ * Images as the model takes them. one-hot: palette indices, [batch, height, width] (int32 or
+ * whole floats). sigmoid: RGB in [0, 1], [batch, height, width, 3].
+ */
+export type PixelImages = tf.Tensor;
 
 export interface SamplerOptions {
   /** Images drawn in parallel, as one batch. */
@@ -30,6 +35,20 @@ export interface SamplerStep {
   distribution: tf.Tensor2D;
 }
 
+/** What the sampler runs of a PixelRNN (pixel-rnn.ts): its recurrences one row and one pixel at a time. */
+export interface SteppedPixelRnn {
+  readonly config: PixelRnnConfig;
+  readonly pixelDepth: number;
+  pixelFeatures(images: PixelImages): tf.Tensor4D;
+  valueFeatures(values: tf.Tensor): tf.Tensor;
+  rowStep(previousRow: tf.Tensor, h: tf.Tensor2D, c: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D];
+  rowContext(h: tf.Tensor2D): tf.Tensor3D;
+  rowNeighbours(previousRows: tf.Tensor3D[]): tf.Tensor3D;
+  pixelEmbedding(input: tf.Tensor2D): tf.Tensor2D;
+  columnStep(e: tf.Tensor2D, states: tf.Tensor2D[]): tf.Tensor2D[];
+  head(g: tf.Tensor2D, e: tf.Tensor2D): tf.Tensor2D;
+}
+
 /**
  * Draws `count` images pixel by pixel, keeping every recurrent state so that each step computes
  * only what the new pixel needs: at the start of a row one row-LSTM step (and the row's context
@@ -39,7 +58,7 @@ export interface SamplerStep {
 export class PixelRnnSampler {
   readonly count: number;
   readonly temperature: number;
-  private readonly model: PixelRnn;
+  private readonly model: SteppedPixelRnn;
   private readonly config: PixelRnnConfig;
   /** The first sampled row (rows above it were given). */
   readonly fromRow: number;
@@ -62,7 +81,7 @@ export class PixelRnnSampler {
   private rowValues: tf.Tensor[] = [];
   private rowFeatures: tf.Tensor2D[] = [];
 
-  constructor(model: PixelRnn, options: SamplerOptions) {
+  constructor(model: SteppedPixelRnn, options: SamplerOptions) {
     const { count, temperature = 1, seed, given, fromRow = 0 } = options;
     const { height, width } = model.config;
     if (!Number.isInteger(count) || count < 1)
@@ -288,8 +307,8 @@ export class PixelRnnSampler {
 }
 
 /** `count` new images, sampled pixel by pixel: one-hot [count, H, W] int32, sigmoid [count, H, W, 3]. */
-export function sampleImages(model: PixelRnn, options: SamplerOptions): PixelImages {
-  const sampler = model.sampler(options);
+export function sampleImages(model: SteppedPixelRnn, options: SamplerOptions): PixelImages {
+  const sampler = new PixelRnnSampler(model, options);
   try {
     while (!sampler.done) {
       const step = sampler.step();
@@ -303,7 +322,7 @@ export function sampleImages(model: PixelRnn, options: SamplerOptions): PixelIma
 
 /** `count` completions of each image that keep its rows 0 … fromRow−1 (see PixelRnn.complete). */
 export function completeImages(
-  model: PixelRnn,
+  model: SteppedPixelRnn,
   images: PixelImages,
   fromRow: number,
   options: Omit<SamplerOptions, 'count' | 'given' | 'fromRow'> & { count?: number },

@@ -32,12 +32,11 @@
  * steps instead of 784. Sampling has to be sequential: one GRU step per pixel, one LSTM step per
  * row, and nothing is ever recomputed.
  *
- * Written for the WASM backend, where the model trains in the page: every dense product uses a
- * gradient with explicit transposes (`linear`, `matMulFast`); nothing large is ever sliced (a
+ * Written for the WASM backend, where the model trains in the page: the dense products and the
+ * GRU's tanh come from ops.ts (which says what each one avoids); nothing large is ever sliced (a
  * WASM slice copies its whole source tensor first), so every column gets its own small tensors
  * from the start: a projection per column for the context, gathers for the raw neighbours (data,
- * which needs no gradient) and one weight matrix per GRU gate instead of a fused one to split;
- * and tanh is written through the sigmoid, which the WASM backend computes several times faster.
+ * which needs no gradient) and one weight matrix per GRU gate instead of a fused one to split.
  *
  * Colours. `one-hot`: each pixel is one of N palette colours, the output is a softmax over them
  * (digits: N = 2, ink or paper). `sigmoid`: each pixel is an RGB triple in [0, 1], the output is
@@ -49,10 +48,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   clipByGlobalNorm,
   createLayer,
-  linear,
   linearParameters,
   type LinearParams,
-} from './linear.js';
+} from './layer-parameters.js';
+import { linear } from './ops.js';
 import { createGru, gruParameters, gruStep, type GruParams } from './gru.js';
 import { createLstm, lstmStep, type LstmParams } from './lstm.js';
 import { PixelNeighbours } from './pixel-neighbours.js';
@@ -63,11 +62,16 @@ import {
 } from '../runtime/weights-format.js';
 import type { Palette } from '../data/palette.js';
 import { completeImages, PixelRnnSampler, sampleImages } from './pixel-rnn-sampler.js';
-import type { SamplerOptions } from './pixel-rnn-sampler.js';
+import type { PixelImages, SamplerOptions } from './pixel-rnn-sampler.js';
 import { checkConfig, checkImageShape, isPalette } from './pixel-rnn-config.js';
 import { DIGITS_PIXEL_RNN_CONFIG, type PixelRnnConfig } from './pixel-rnn-config.js';
 
-export { PixelRnnSampler, type SamplerOptions, type SamplerStep } from './pixel-rnn-sampler.js';
+export {
+  PixelRnnSampler,
+  type PixelImages,
+  type SamplerOptions,
+  type SamplerStep,
+} from './pixel-rnn-sampler.js';
 export {
   DIGITS_PIXEL_RNN_CONFIG,
   EMOJI_PIXEL_RNN_CONFIG,
@@ -78,12 +82,6 @@ export {
 
 /** The most images the teacher-forced pass handles at once; larger batches run in parts. */
 const MAX_BATCH = 256;
-
-/**
- * Images as the model takes them. one-hot: palette indices, [batch, height, width] (int32 or
- * whole floats). sigmoid: RGB in [0, 1], [batch, height, width, 3].
- */
-export type PixelImages = tf.Tensor;
 
 export interface TrainStepOptions {
   /** Clip the gradient's global norm to this (a guard against recurrent-net spikes). */

@@ -12,19 +12,18 @@
  * `step` at a time, with what does not change between steps computed once (`decodingConstants`).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { affine, createLayer, linear, linearParameters, matMulFast } from './linear.js';
-import type { LinearParams } from './linear.js';
+import { createLayer, linearParameters, type LinearParams } from './layer-parameters.js';
+import { createGru, fuseGru, gruParameters, type GruParams } from './gru.js';
 import {
-  createGru,
-  fuseGru,
+  affine,
+  embeddingLookup,
   fusedGruStep,
   fusedInputs,
-  gruParameters,
+  linear,
+  matMulFast,
   tanh,
   type FusedGru,
-  type GruParams,
-} from './gru.js';
-import { embeddingLookup } from './embedding.js';
+} from './ops.js';
 import { withDropout } from './dropout.js';
 import { decoderInputs, type TokenIds } from './sentence-batch.js';
 import { PAD } from '../data/tokenizer.js';

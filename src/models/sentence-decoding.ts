@@ -15,12 +15,11 @@
  * every sentence has ended.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { SentenceVaeConfig } from './sentence-vae.js';
-import type { FusedGru } from './gru.js';
+import type { FusedGru } from './ops.js';
 import { createRng, type Rng } from '../runtime/random.js';
 import { BOS, EOS, PAD, UNK } from '../data/tokenizer.js';
 import type { Lexicon, LexiconState } from '../data/lexicon.js';
-import type { DecodeOptions } from './plain-types.js';
+import type { DecodeOptions, SentenceVaeConfig } from './plain-types.js';
 
 export type { DecodeOptions };
 

@@ -11,16 +11,9 @@
  * state, so h_L is each sentence's own last state.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLayer, linear, linearParameters, type LinearParams } from './linear.js';
-import {
-  createGru,
-  fuseGru,
-  fusedGruStep,
-  fusedInputs,
-  gruParameters,
-  type GruParams,
-} from './gru.js';
-import { embeddingLookup } from './embedding.js';
+import { createLayer, linearParameters, type LinearParams } from './layer-parameters.js';
+import { createGru, fuseGru, gruParameters, type GruParams } from './gru.js';
+import { embeddingLookup, fusedGruStep, fusedInputs, linear } from './ops.js';
 import { withDropout } from './dropout.js';
 import type { Rng } from '../runtime/random.js';
 import { encoderInputs, type TokenIds } from './sentence-batch.js';

@@ -27,9 +27,8 @@
  * temperature), or beam search. A morph encodes two sentences, walks the straight line between
  * their means, and decodes every point.
  *
- * Written for WASM, where fine-tuning runs in the page: dense products use `linear` (explicit
- * transposes in the gradient), the embedding lookup has its own gradient (embedding.ts: the WASM
- * backend has no kernel for the built-in one), and tanh goes through the sigmoid.
+ * Written for WASM, where fine-tuning runs in the page: dense products, the embedding lookup, tanh
+ * and the GRU's fused step come from ops.ts, which says what each one avoids.
  *
  * The parts, each in its own file: the encoder (sentence-encoder.ts), the decoder
  * (sentence-decoder.ts), the objective (sentence-objective.ts), and how a batch of sentences is
@@ -215,7 +214,7 @@ export class SentenceVae {
    * What a decoding loop needs once rather than at every word: the decoder GRU with its gates
    * fused, the codes' share of its input (the code is the same at every step), Eᵀ for the output,
    * and the start state. The caller disposes it (`tf.dispose(Object.values(…))` or in a tidy).
-   * Public for the benchmark, with `decoderStep`.
+   * With `decoderStep`, the `StepwiseDecoder` the decoding loops (sentence-decoding.ts) run.
    */
   decodingConstants(codes: tf.Tensor2D): DecodingConstants {
     return this.decoder.decodingConstants(codes);

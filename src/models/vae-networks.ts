@@ -11,7 +11,8 @@
  * linear: m and σ take any real value, and the logits go through the Bernoulli likelihood.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createLinear, linear, type LinearParams } from './linear.js';
+import { createLinear, type LinearParams } from './layer-parameters.js';
+import { linear } from './ops.js';
 import { conv2d, conv2dTranspose, createConv } from './convolution.js';
 
 export interface VaeConfig {

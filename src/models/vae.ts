@@ -15,7 +15,8 @@
  * regulariser is exactly the KL divergence from N(m, exp(σ)) to N(0, I).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { linear, type LinearParams } from './linear.js';
+import type { LinearParams } from './layer-parameters.js';
+import { linear } from './ops.js';
 import {
   createVaeNetworks,
   runDecoder,

@@ -11,7 +11,8 @@ import {
   klToStandardNormal,
   bernoulliNegLogLikelihood,
 } from '../../src/models/vae.js';
-import { createLinear, linear } from '../../src/models/linear.js';
+import { createLinear } from '../../src/models/layer-parameters.js';
+import { linear } from '../../src/models/ops.js';
 import { createRng } from '../../src/runtime/random.js';
 import { meanAndStd, tensorCount } from '../helpers.js';
 

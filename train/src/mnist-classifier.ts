@@ -2,7 +2,8 @@
 // 784 → 256 → 128 → 10 with ReLU. Its 128-d penultimate layer gives the features for the
 // Fréchet distance; its softmax gives class coverage, entropy and confidence.
 import * as tf from '@tensorflow/tfjs-core';
-import { createLinear, linear, type LinearParams } from '../../src/models/linear.js';
+import { createLinear, type LinearParams } from '../../src/models/layer-parameters.js';
+import { linear } from '../../src/models/ops.js';
 import { createRng } from '../../src/runtime/random.js';
 import { digitBatch, type Digits } from './mnist.js';
 

@@ -39,7 +39,8 @@ import {
   type TrainedObjective,
   type TokenIds,
 } from '../../src/models/sentence-vae.js';
-import { createLayer, linear, linearParameters } from '../../src/models/linear.js';
+import { createLayer, linearParameters } from '../../src/models/layer-parameters.js';
+import { linear } from '../../src/models/ops.js';
 import { klToStandardNormal, mmdToStandardNormal } from '../../src/models/sentence-objective.js';
 import { latinAlphabet, Vocabulary } from '../../src/data/tokenizer.js';
 import { learnPieces } from '../../src/data/piece-learner.js';

@@ -1,70 +1,13 @@
 /**
- * A fully connected layer, y = x·W + b, with a gradient that stays fast on the WASM backend.
- *
- * TF.js's built-in matMul gradient multiplies by a transposed operand (transposeA/transposeB),
- * which the WASM backend runs about 10x slower than a plain matMul. Transposing explicitly first
- * and then doing a plain matMul gives the same numbers much faster, and every model in this
- * package trains in the visitor's browser, so this is the one dense layer they all use.
+ * A dense layer's parameters: how they start (the initialisation each kind of layer likes), the
+ * names weight files give them, and clipping their gradients. The product itself, `linear`, is in
+ * ops.ts.
  */
 import * as tf from '@tensorflow/tfjs-core';
 
 export interface LinearParams {
   weight: tf.Variable; // [inputSize, outputSize]
   bias: tf.Variable; // [outputSize]
-}
-
-const linearWithFastGradient = tf.customGrad(
-  // customGrad passes the inputs followed by a `save` function, all in one rest list.
-  (...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [x, weight, bias] = args as tf.Tensor[];
-    const save = args[3] as tf.GradSaveFunc;
-    save([x, weight]);
-    const value = tf.add(tf.matMul(x as tf.Tensor2D, weight as tf.Tensor2D), bias);
-    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [savedX, savedWeight] = saved as tf.Tensor2D[];
-      const dy2d = dy as tf.Tensor2D;
-      return [
-        tf.matMul(dy2d, tf.transpose(savedWeight)), // dL/dx = dy · Wᵀ
-        tf.matMul(tf.transpose(savedX), dy2d), // dL/dW = xᵀ · dy
-        tf.sum(dy2d, 0), // dL/db
-      ];
-    };
-    return { value, gradFunc };
-  },
-);
-
-export function linear(x: tf.Tensor2D, params: LinearParams): tf.Tensor2D {
-  return affine(x, params.weight, params.bias);
-}
-
-/** x·W + b for any tensors W and b (such as weights fused from several layers), as fast as `linear`. */
-export function affine(
-  x: tf.Tensor2D,
-  weight: tf.Tensor2D | tf.Variable,
-  bias: tf.Tensor1D | tf.Variable,
-): tf.Tensor2D {
-  return linearWithFastGradient(x, weight, bias) as tf.Tensor2D;
-}
-
-/**
- * x·W without a bias (recurrent terms whose input terms carry the bias), with the same WASM-fast
- * gradient as `linear`.
- */
-const matMulWithFastGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-  const [x, weight] = args as tf.Tensor2D[];
-  const save = args[2] as tf.GradSaveFunc;
-  save([x, weight]);
-  return {
-    value: tf.matMul(x, weight),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [savedX, savedWeight] = saved as tf.Tensor2D[];
-      return [tf.matMul(dy, tf.transpose(savedWeight)), tf.matMul(tf.transpose(savedX), dy)];
-    },
-  };
-});
-
-export function matMulFast(x: tf.Tensor2D, weight: tf.Tensor2D | tf.Variable): tf.Tensor2D {
-  return matMulWithFastGradient(x, weight) as tf.Tensor2D;
 }
 
 /**
