@@ -126,7 +126,7 @@ export default {
     'gan-arena': 'components/gan-arena/gan-arena.ts',
     'pixel-rnn-canvas': 'components/pixel-rnn-canvas/pixel-rnn-canvas.ts',
     'sentence-morph': 'components/sentence-morph/sentence-morph.ts',
-    // The page's models worker: connection.ts starts it as new URL('./model-worker.js', import.meta.url).
+    // The page's models worker: worker-start.ts starts it as new URL('./model-worker.js', import.meta.url).
     'model-worker': 'src/worker/model-worker.ts',
   },
   output: {
