@@ -2,6 +2,7 @@
  * Reading <gan-arena>'s own attributes. Each parser returns the value to use and, when the
  * attribute was unusable, why (the element shows that, in the page's language, and carries on).
  */
+import type { Parsed } from '../shared/parsed.js';
 import { isToyDistribution, type ToyDistribution } from '../../src/data/toy-distributions.js';
 import type { GanLoss } from '../../src/models/choices.js';
 
@@ -14,11 +15,6 @@ export type ArenaProblem =
   | 'batchSizeOutOfRange'
   | 'lossUnknown';
 
-export interface Parsed<T> {
-  value: T;
-  problem?: ArenaProblem;
-}
-
 export type ArenaMode = '2d' | 'digits';
 export const BATCH_SIZE = { min: 8, max: 512, default: 64 } as const;
 export const MAX_STEPS = 20;
@@ -28,13 +24,13 @@ export const DEFAULT_LEARNING_RATES: Record<ArenaMode, { d: number; g: number }>
   digits: { d: 0.0002, g: 0.0002 },
 };
 
-export function parseMode(text: string | null): Parsed<ArenaMode> {
+export function parseMode(text: string | null): Parsed<ArenaMode, ArenaProblem> {
   if (text === null || text === '' || text === '2d') return { value: '2d' };
   if (text === 'digits') return { value: 'digits' };
   return { value: '2d', problem: 'modeUnknown' };
 }
 
-export function parseDistribution(text: string | null): Parsed<ToyDistribution> {
+export function parseDistribution(text: string | null): Parsed<ToyDistribution, ArenaProblem> {
   if (text === null || text === '') return { value: 'ring' };
   return isToyDistribution(text)
     ? { value: text }
@@ -42,14 +38,17 @@ export function parseDistribution(text: string | null): Parsed<ToyDistribution> 
 }
 
 /** d-steps / g-steps: whole numbers 0–20 (0 freezes that player). */
-export function parseSteps(text: string | null): Parsed<number> {
+export function parseSteps(text: string | null): Parsed<number, ArenaProblem> {
   if (text === null || text.trim() === '') return { value: 1 };
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > MAX_STEPS) return { value: 1, problem: 'stepsInvalid' };
   return { value: n };
 }
 
-export function parseLearningRate(text: string | null, fallback: number): Parsed<number> {
+export function parseLearningRate(
+  text: string | null,
+  fallback: number,
+): Parsed<number, ArenaProblem> {
   if (text === null || text.trim() === '') return { value: fallback };
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0 || n > 1)
@@ -57,7 +56,7 @@ export function parseLearningRate(text: string | null, fallback: number): Parsed
   return { value: n };
 }
 
-export function parseBatchSize(text: string | null): Parsed<number> {
+export function parseBatchSize(text: string | null): Parsed<number, ArenaProblem> {
   if (text === null || text.trim() === '') return { value: BATCH_SIZE.default };
   const n = Number(text);
   if (!Number.isFinite(n)) return { value: BATCH_SIZE.default, problem: 'batchSizeNotANumber' };
@@ -65,7 +64,7 @@ export function parseBatchSize(text: string | null): Parsed<number> {
   return clamped === n ? { value: n } : { value: clamped, problem: 'batchSizeOutOfRange' };
 }
 
-export function parseLoss(text: string | null): Parsed<GanLoss> {
+export function parseLoss(text: string | null): Parsed<GanLoss, ArenaProblem> {
   if (text === null || text === '' || text === 'non-saturating') return { value: 'non-saturating' };
   if (text === 'minimax') return { value: 'minimax' };
   return { value: 'non-saturating', problem: 'lossUnknown' };

@@ -1,3 +1,4 @@
+import type { Parsed } from '../shared/parsed.js';
 import { type PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
@@ -16,7 +17,7 @@ import {
   parseMode,
   parseSteps,
   type ArenaMode,
-  type Parsed,
+  type ArenaProblem,
 } from './attributes.js';
 import { defaultSettings, fineTuneChanges, settingsAfterUpdate } from './settings.js';
 import type { ArenaHost } from './arena-host.js';
@@ -202,15 +203,8 @@ export class GanArena extends GenerativeElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const has = (key: string) => changed.has(key as keyof GanArena);
-    const check = <T>(attribute: string, parsed: Parsed<T>) => {
-      this.checkAttribute(
-        attribute,
-        !parsed.problem,
-        String(parsed.value),
-        parsed.problem ? STRINGS[this.lang_].problems[parsed.problem] : '',
-      );
-      return parsed.value;
-    };
+    const check = <T>(attribute: string, parsed: Parsed<T, ArenaProblem>) =>
+      this.valueInUse(attribute, parsed, STRINGS[this.lang_].problems);
     const text = (attribute: string) => this.attributeText(attribute);
     if (has('mode')) this.#mode = check('mode', parseMode(text('mode')));
     if (has('distribution'))

@@ -4,6 +4,7 @@
  * checked again; a new mode brings its own default learning rates and tricks. Also what
  * `fineTune`'s options change.
  */
+import type { Parsed } from '../shared/parsed.js';
 import type { GanSettings } from '../../src/worker/gan-proxy.js';
 import type { GanLoss } from '../../src/models/choices.js';
 import type { FineTuneSettings } from '../../src/runtime/training-result.js';
@@ -15,7 +16,7 @@ import {
   parseLoss,
   parseSteps,
   type ArenaMode,
-  type Parsed,
+  type ArenaProblem,
 } from './attributes.js';
 
 export function defaultSettings(mode: ArenaMode): GanSettings {
@@ -58,7 +59,7 @@ export interface SettingsAttributes {
   /** The attribute's text. */
   text(attribute: string): string | null;
   /** Reports a value the element cannot use (shown in the page) and gives the value to use. */
-  check<T>(attribute: string, parsed: Parsed<T>): T;
+  check<T>(attribute: string, parsed: Parsed<T, ArenaProblem>): T;
 }
 
 /** The settings after an update: changed attributes re-read, a new mode's defaults applied. */

@@ -11,7 +11,7 @@ import type { PalettePad } from './palette-pad.js';
 import { imageToIndices, loadImageStrip, valuesToRgb } from '../../src/data/pixel-images.js';
 import type { ImageInput } from '../../src/data/digit-image.js';
 import { pixelRnnFiles, type ModelKey } from './assets.js';
-import type { CanvasContext } from './canvas-context.js';
+import type { CanvasContext } from './context.js';
 import { imageSizeOf, mainKeyOf } from './painters.js';
 import { saturationOf, type Saturation } from './panel.js';
 import type { PaintingScheduler } from './painting-scheduler.js';

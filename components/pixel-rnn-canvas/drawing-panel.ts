@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import { format, formatNumber } from '../shared/i18n.js';
 import { cssProperties } from '../shared/css-properties.js';
 import type { ModelKey } from './assets.js';
-import type { CanvasContext } from './canvas-context.js';
+import type { CanvasContext } from './context.js';
 import { MODELS } from './painters.js';
 import type { Panel, Saturation } from './panel.js';
 import type { PredictionView } from './prediction-view.js';

@@ -11,7 +11,7 @@ import type { LitElement } from 'lit';
 import { format } from '../shared/i18n.js';
 import { yieldToBrowser } from '../../src/runtime/step-loop.js';
 import { indicesToValues, rgbToImageData, valuesToRgb } from '../../src/data/pixel-images.js';
-import type { CanvasContext } from './canvas-context.js';
+import type { CanvasContext } from './context.js';
 import { imageSizeOf, panelKeysOf } from './painters.js';
 import { drawPanels, saturationOf, type Panel } from './panel.js';
 import type { PredictionView } from './prediction-view.js';

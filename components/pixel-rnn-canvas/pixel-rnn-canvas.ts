@@ -1,3 +1,4 @@
+import type { Parsed } from '../shared/parsed.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
@@ -20,7 +21,7 @@ import {
   TEMPERATURE,
   type Dataset,
   type Encoding,
-  type Parsed,
+  type AttributeProblem,
   type Speed,
 } from './attributes.js';
 import type { PainterProxy } from '../../src/worker/painter-proxy.js';
@@ -29,7 +30,7 @@ import { pixelRnnPreview, type ModelKey } from './assets.js';
 import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import type { ImageInput } from '../../src/data/digit-image.js';
-import type { CanvasContext, CanvasSettings } from './canvas-context.js';
+import type { CanvasContext, CanvasSettings } from './context.js';
 import { mainKeyOf, MODELS, PainterSet, panelKeysOf } from './painters.js';
 import { nextFrame, PaintingCancelled, PaintingScheduler } from './painting-scheduler.js';
 import { PredictionView } from './prediction-view.js';
@@ -93,25 +94,11 @@ export class PixelRnnCanvas extends GenerativeElement {
   readonly #painters = new PainterSet();
   /** What the parts use of the element: GenerativeElement's services are protected. */
   readonly #context: CanvasContext = {
+    ...this.createContext(() => this.strings),
     settings: this.#settings,
     painters: this.#painters,
-    strings: () => this.strings,
-    lang: () => this.lang_,
-    shows: (part) => this.shows(part),
-    isOnScreen: () => this.isOnScreen,
-    whenOnScreen: () => this.whenOnScreen(),
-    isTraining: () => this.isTraining,
-    nextSeed: () => this.rng.nextSeed(),
-    modelReady: () => this.modelReady(),
-    guard: (key, action) => this.guard(key, action),
-    showError: (key, message, cause) => this.showError(key, message, cause),
-    clearError: (key) => this.clearError(key),
-    describe: (cause) => this.describe(cause),
-    emit: (name, detail) => this.emit(name, detail),
-    runTraining: (train, signal) => this.runTraining(train, signal),
-    stopTraining: () => this.stopTraining(),
-    renderWeightControls: (name, ready) => this.renderWeightControls(name, ready),
   };
+
   // The element's parts, each a class of its own file that asks the element to render when its
   // state changes.
   readonly #prediction: PredictionView = new PredictionView(
@@ -191,16 +178,11 @@ export class PixelRnnCanvas extends GenerativeElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const settings = this.#settings;
-    // Reports a bad value (and the fallback in use), and returns the value to use.
-    const check = <T>(attribute: string, parsed: Parsed<T>, shown = (v: T) => String(v)): T => {
-      this.checkAttribute(
-        attribute,
-        !parsed.problem,
-        shown(parsed.value),
-        parsed.problem ? this.strings.problems[parsed.problem] : '',
-      );
-      return parsed.value;
-    };
+    const check = <T>(
+      attribute: string,
+      parsed: Parsed<T, AttributeProblem>,
+      shown?: () => string,
+    ) => this.valueInUse(attribute, parsed, this.strings.problems, shown);
     const has = (key: string) => changed.has(key as keyof PixelRnnCanvas);
     const before = panelKeysOf(settings).join();
     const text = (attribute: string) => this.attributeText(attribute);

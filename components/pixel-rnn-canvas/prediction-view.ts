@@ -4,7 +4,7 @@
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { format } from '../shared/i18n.js';
-import type { CanvasContext } from './canvas-context.js';
+import type { CanvasContext } from './context.js';
 import { imageSizeOf } from './painters.js';
 import type { Panel } from './panel.js';
 import { renderPredictionBars } from './prediction-bars.js';

@@ -10,7 +10,7 @@ import { imageToIndices, indicesToValues } from '../../src/data/pixel-images.js'
 import type { ImageInput } from '../../src/data/digit-image.js';
 import type { TrainingResult } from '../../src/runtime/training-result.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
-import type { CanvasContext } from './canvas-context.js';
+import type { CanvasContext } from './context.js';
 import { MODELS, mainKeyOf } from './painters.js';
 import type { PaintingScheduler } from './painting-scheduler.js';
 import type { PixelFineTuneOptions } from './pixel-rnn-canvas.js';

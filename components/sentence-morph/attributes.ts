@@ -2,15 +2,11 @@
  * Reading <sentence-morph>'s own attributes. Each parser returns the value to use and, when the
  * attribute was unusable, why (the element shows that and uses the fallback).
  */
+import type { Parsed } from '../shared/parsed.js';
 import type { Decoding } from '../../src/models/choices.js';
 
 /** Why an attribute was unusable; the UI text for each lives in strings.ts. */
 export type AttributeProblem = 'stepsNotANumber' | 'stepsOutOfRange' | 'decodingUnknown';
-
-export interface Parsed<T> {
-  value: T;
-  problem?: AttributeProblem;
-}
 
 export const STEPS = { min: 1, max: 20, default: 5 } as const;
 /** The built-in pair: two of the held-out sentences (the model never trained on them). */
@@ -20,7 +16,7 @@ export const DEFAULT_SENTENCES = {
 } as const;
 export const DECODINGS: readonly Decoding[] = ['greedy', 'sample', 'beam'];
 
-export function parseSteps(text: string | null): Parsed<number> {
+export function parseSteps(text: string | null): Parsed<number, AttributeProblem> {
   if (text === null || text.trim() === '') return { value: STEPS.default };
   const n = Number(text);
   if (!Number.isFinite(n)) return { value: STEPS.default, problem: 'stepsNotANumber' };
@@ -28,7 +24,7 @@ export function parseSteps(text: string | null): Parsed<number> {
   return clamped === n ? { value: clamped } : { value: clamped, problem: 'stepsOutOfRange' };
 }
 
-export function parseDecoding(text: string | null): Parsed<Decoding> {
+export function parseDecoding(text: string | null): Parsed<Decoding, AttributeProblem> {
   if (text === null || text.trim() === '') return { value: 'greedy' };
   const value = text.trim().toLowerCase() as Decoding;
   return DECODINGS.includes(value) ? { value } : { value: 'greedy', problem: 'decodingUnknown' };

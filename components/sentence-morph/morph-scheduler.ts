@@ -4,7 +4,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { changedWords } from '../../src/data/word-diff.js';
-import type { MorphContext } from './morph-context.js';
+import type { MorphContext } from './context.js';
 import type { SentenceInputs } from './sentence-inputs.js';
 import type { MorphDetail } from './sentence-morph.js';
 import { rememberMorph, rememberedMorph, type MorphKey } from './morph-memory.js';

@@ -6,7 +6,7 @@ import { html, nothing } from 'lit';
 import { format } from '../shared/i18n.js';
 import { displayToken, joinsPrevious } from '../../src/data/tokenizer.js';
 import { DECODINGS, STEPS } from './attributes.js';
-import type { MorphContext } from './morph-context.js';
+import type { MorphContext } from './context.js';
 import type { PathLine } from './morph-scheduler.js';
 
 export interface ControlsInput {

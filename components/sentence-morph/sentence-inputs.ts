@@ -8,7 +8,7 @@ import { format } from '../shared/i18n.js';
 import { SentenceInputError } from '../../src/data/sentence-input.js';
 import { fetchFile } from '../../src/runtime/fetch.js';
 import { heldOutSentencesFile } from './assets.js';
-import type { InputSide, MorphContext } from './morph-context.js';
+import type { InputSide, MorphContext } from './context.js';
 
 export class SentenceInputs {
   #texts: Record<InputSide, string>;

@@ -4,7 +4,14 @@ import { sharedStyles } from '../shared/styles.js';
 import { defineElement } from '../shared/define.js';
 import { morphStyles } from './styles.js';
 import { STRINGS } from './strings.js';
-import { DEFAULT_SENTENCES, parseDecoding, parseSteps, STEPS, type Parsed } from './attributes.js';
+import {
+  DEFAULT_SENTENCES,
+  parseDecoding,
+  parseSteps,
+  STEPS,
+  type AttributeProblem,
+} from './attributes.js';
+import type { Parsed } from '../shared/parsed.js';
 import { MorpherProxy, type CodeDistribution } from '../../src/worker/morpher-proxy.js';
 import type { Decoding } from '../../src/models/choices.js';
 import { bundledSentenceVaeWeights } from './assets.js';
@@ -14,7 +21,7 @@ import type {
   WeightsSource,
 } from '../../src/runtime/weights-source.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
-import type { InputSide, MorphContext, MorphSettings } from './morph-context.js';
+import type { InputSide, MorphContext, MorphSettings } from './context.js';
 import { SentenceInputs } from './sentence-inputs.js';
 import { MorphScheduler } from './morph-scheduler.js';
 import type { MorphKey } from './morph-memory.js';
@@ -70,25 +77,11 @@ export class SentenceMorph extends GenerativeElement {
   private retainedWeights: WeightsArtifacts | undefined;
   /** What the parts use of the element: GenerativeElement's services are protected. */
   readonly #context: MorphContext = {
+    ...this.createContext(() => this.strings),
     settings: this.#settings,
     morpher: () => this.morpher,
-    strings: () => this.strings,
-    lang: () => this.lang_,
-    shows: (part) => this.shows(part),
-    isOnScreen: () => this.isOnScreen,
-    whenOnScreen: () => this.whenOnScreen(),
-    isTraining: () => this.isTraining,
-    nextSeed: () => this.rng.nextSeed(),
-    modelReady: () => this.modelReady(),
-    guard: (key, action) => this.guard(key, action),
-    showError: (key, message, cause) => this.showError(key, message, cause),
-    clearError: (key) => this.clearError(key),
-    describe: (cause) => this.describe(cause),
-    emit: (name, detail) => this.emit(name, detail),
-    runTraining: (train, signal) => this.runTraining(train, signal),
-    stopTraining: () => this.stopTraining(),
-    renderWeightControls: (name, ready) => this.renderWeightControls(name, ready),
   };
+
   // The element's parts, each a class of its own file that asks the element to render when its
   // state changes.
   readonly #inputs: SentenceInputs = new SentenceInputs(
@@ -154,16 +147,8 @@ export class SentenceMorph extends GenerativeElement {
   // ---- attributes --------------------------------------------------------------------------
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Reports a bad value (and the fallback in use), and returns the value to use.
-    const check = <T>(attribute: string, parsed: Parsed<T>): T => {
-      this.checkAttribute(
-        attribute,
-        !parsed.problem,
-        String(parsed.value),
-        parsed.problem ? this.strings.problems[parsed.problem] : '',
-      );
-      return parsed.value;
-    };
+    const check = <T>(attribute: string, parsed: Parsed<T, AttributeProblem>): T =>
+      this.valueInUse(attribute, parsed, this.strings.problems);
     const has = (key: string) => changed.has(key as keyof SentenceMorph);
     const settings = this.#settings;
     if (has('steps')) settings.steps = check('steps', parseSteps(this.attributeText('steps')));

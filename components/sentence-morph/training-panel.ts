@@ -5,7 +5,7 @@
 import { html, nothing, type LitElement } from 'lit';
 import { format, formatNumber } from '../shared/i18n.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
-import type { MorphContext } from './morph-context.js';
+import type { MorphContext } from './context.js';
 import type { MorphScheduler } from './morph-scheduler.js';
 import type { SentenceFineTuneOptions, SentenceFineTuneResult } from './sentence-morph.js';
 import { TrainingProgress } from '../shared/training-progress.js';

@@ -16,9 +16,12 @@ import { resolveLang, type Lang } from './i18n.js';
 import { SHARED_STRINGS } from './strings.js';
 import type { ModelErrorDetail, TrainProgressDetail } from './events.js';
 import { OnScreenController } from './on-screen.js';
+import type { ElementContext } from './element-context.js';
+import type { Parsed } from './parsed.js';
 import type { ElementState } from './shareable-state.js';
 import { describeProblem } from './generative-element/describe-problem.js';
 import * as shareable from './generative-element/element-state.js';
+import { elementContext } from './generative-element/context.js';
 import type { ElementHost, Phase } from './generative-element/host.js';
 import { ModelLifecycle } from './generative-element/model-lifecycle.js';
 import { SharedAttributes } from './generative-element/shared-attributes.js';
@@ -130,36 +133,51 @@ export abstract class GenerativeElement extends LitElement {
   /** Visible problems, keyed by where they came from (an attribute name, 'weights', 'training'...). */
   protected errorMessages: Record<string, string> = {};
 
-  readonly #attributes = new SharedAttributes(this, () => this.sharedStrings);
+  readonly #attributes = new SharedAttributes(this, () => this.#host);
   /** Whether any of the element is in the viewport, and the tab shown: nothing computes otherwise. */
-  readonly #screen = new OnScreenController(this, (onScreen) => this.onScreenChanged(onScreen));
+  readonly #screen = new OnScreenController(this, (onScreen) => this.onScreenChanged?.(onScreen));
   /** The protected members the parts use, as closures (see generative-element/host.ts). */
   readonly #host: ElementHost = {
     element: this,
+    modelReady: () => this.modelReady(),
+    guard: (key, action) => this.guard(key, action),
+    showError: (key, message, cause) => this.showError(key, message, cause),
+    clearError: (key) => this.clearError(key),
+    describe: (cause) => this.describe(cause),
+    emit: (name, detail) => this.emit(name, detail),
+    lang: () => this.lang_,
+    shows: (part) => this.shows(part),
+    showsEverything: () => this.showsEverything,
+    isOnScreen: () => this.isOnScreen,
+    whenOnScreen: () => this.whenOnScreen(),
+    isTraining: () => this.isTraining,
+    nextSeed: () => this.rng.nextSeed(),
+    runTraining: (train, signal) => this.runTraining(train, signal),
+    status: () => this.renderStatus(),
     getPhase: () => this.phase,
     setPhase: (phase) => (this.phase = phase),
     setStatusText: (text) => (this.statusText = text),
-    strings: () => this.sharedStrings,
+    strings: () => SHARED_STRINGS[this.lang_],
     loadModel: (source) => this.loadModel(source),
-    weightsToPrefetch: () => this.weightsToPrefetch(),
+    weightsToPrefetch: () => this.weightsToPrefetch?.() ?? [],
     drawFirstOutput: () => this.drawFirstOutput(),
     releaseModel: () => this.releaseModel(),
     applyWeights: (source) => this.applyWeights(source),
     firstOutputDrawn: () => (this.firstOutputShown = true),
     startModel: () => this.startModel(),
-    modelReady: () => this.modelReady(),
     rebuilding: (work) => this.rebuilding(work),
-    guard: (key, action) => this.guard(key, action),
-    updateStatus: (message) => this.updateStatus(message),
-    showError: (key, message, cause) => this.showError(key, message, cause),
-    clearError: (key) => this.clearError(key),
-    describe: (cause) => this.describe(cause),
-    emit: (name, detail) => this.emit(name, detail),
+    updateStatus: (message) =>
+      (this.statusText = message ?? this.#model.statusLine(this.statusText)),
   };
   readonly #training = new TrainingSession(this.#host);
   /** A controller, added after #screen: on connection, the link's state, then the model's start. */
   readonly #model = new ModelLifecycle(this.#host, this.#training);
   protected rng: Rng = createRng();
+
+  /** What the element's parts may use of it (element-context.ts): each element makes one. */
+  protected createContext<Strings>(strings: () => Strings): ElementContext<Strings> {
+    return elementContext(this.#host, strings);
+  }
 
   /**
    * Resolves when the *current* model is loaded and its first output drawn. A rebuild (another
@@ -185,9 +203,6 @@ export abstract class GenerativeElement extends LitElement {
   protected get lang_(): Lang {
     return resolveLang(this);
   }
-  protected get sharedStrings() {
-    return SHARED_STRINGS[this.lang_];
-  }
 
   // ---- attributes and their properties ------------------------------------------------------
   /**
@@ -210,11 +225,11 @@ export abstract class GenerativeElement extends LitElement {
    */
   getState(): ElementState {
     const attributeText = (name: string) => this.attributeText(name);
-    return shareable.readState(this, attributeText, () => this.stateExtras());
+    return shareable.readState(this, attributeText, () => this.stateExtras?.() ?? {});
   }
   /** Applies a snapshot from `getState()`; every value is checked like the attribute it sets. */
   setState(state: ElementState): void {
-    this.applyStateExtras(shareable.writeAttributes(this, state));
+    this.applyStateExtras?.(shareable.writeAttributes(this, state));
   }
   /** The page URL with this element's state in the fragment (`#<id>=<state>`); the element needs an `id`. */
   shareLink(): string {
@@ -222,28 +237,11 @@ export abstract class GenerativeElement extends LitElement {
   }
 
   /** What the element adds to its state beyond attributes (subclasses). */
-  protected stateExtras(): Record<string, unknown> {
-    return {};
-  }
+  protected stateExtras?(): Record<string, unknown>;
   /** Applies the extras of a state, checking them (subclasses). */
-  protected applyStateExtras(_extras: Record<string, unknown>): void {}
-
+  protected applyStateExtras?(extras: Record<string, unknown>): void;
   /** A bundled preview of the element's typical output, shown until the first output (subclasses). */
-  protected defaultPoster(): string | null {
-    return null;
-  }
-  protected renderPoster(): TemplateResult | typeof nothing {
-    const src = this.poster ?? this.defaultPoster();
-    return status.renderPoster(src, this.firstOutputShown, this.sharedStrings);
-  }
-
-  /** The `share` part: the link to this figure as it is now, to copy. */
-  protected renderShare(): TemplateResult | typeof nothing {
-    // Without an id there is nothing a link could point at: no share button then.
-    if (!this.shows('share') || !this.id) return nothing;
-    const remember = (link: string) => (this.sharedLink = link);
-    return shareable.renderShareRow(this.#host, this.sharedLink, remember);
-  }
+  protected defaultPoster?(): string | null;
 
   // ---- on screen or not ----------------------------------------------------------------------
   /** Whether the element is in the viewport of a visible tab: training, animation and drawing run only then. */
@@ -255,15 +253,13 @@ export abstract class GenerativeElement extends LitElement {
     return this.#screen.whenOnScreen();
   }
   /** Called when the element goes off screen or comes back (subclasses pause and resume loops). */
-  protected onScreenChanged(_onScreen: boolean): void {}
+  protected onScreenChanged?(onScreen: boolean): void;
 
   // ---- subclass hooks ----------------------------------------------------------------------
   /** Build the model and give it weights from `source` ('bundled' or the `weights` URL). */
   protected abstract loadModel(source: string | null): Promise<void>;
   /** The bundled weights `loadModel` will load: they download beside the runtime's start. */
-  protected weightsToPrefetch(): ReturnType<ElementHost['weightsToPrefetch']> {
-    return [];
-  }
+  protected weightsToPrefetch?(): ReturnType<ElementHost['weightsToPrefetch']>;
   /** Draw the first output once the model has weights. */
   protected abstract drawFirstOutput(): Promise<void>;
   /** Free the model's tensors (the element left the page). Keep anything needed to come back. */
@@ -271,7 +267,7 @@ export abstract class GenerativeElement extends LitElement {
 
   // ---- lifecycle ---------------------------------------------------------------------------
   override willUpdate(changed: PropertyValues<this>): void {
-    for (const check of this.#attributes.checks(changed)) this.checkAttribute(...check);
+    for (const check of this.#attributes.checks(changed)) this.#attributes.report(...check);
     if (changed.has('seed')) this.rng = createRng(this.#attributes.seed() ?? randomSeed());
     this.#model.attributesChanged(changed);
   }
@@ -352,9 +348,6 @@ export abstract class GenerativeElement extends LitElement {
   }
 
   // ---- status and errors -------------------------------------------------------------------
-  protected updateStatus(message?: string): void {
-    this.statusText = message !== undefined ? message : this.#model.statusLine(this.statusText);
-  }
   /** Shows a problem inside the element and fires `model-error`; the element keeps working. */
   protected showError(key: string, message: string, cause?: unknown): void {
     this.errorMessages = status.withError(this.errorMessages, key, message);
@@ -364,19 +357,18 @@ export abstract class GenerativeElement extends LitElement {
     this.errorMessages = status.withoutError(this.errorMessages, key);
   }
   /**
-   * Records whether an attribute's value is usable; if not, shows why and what is used instead.
-   * Returns `valid` so callers can pick the fallback.
+   * The value to use of a parsed attribute: a refused text is shown inside the element, with why
+   * (`problems`, in the element's language) and the fallback in use (`shown` words it).
    */
-  protected checkAttribute(
+  protected valueInUse<T, P extends string>(
     attribute: string,
-    valid: boolean,
-    fallback: string,
-    reason: string,
-  ): boolean {
-    const key = `attribute:${attribute}`;
-    if (valid) this.clearError(key);
-    else this.showError(key, this.#attributes.problem(attribute, reason, fallback));
-    return valid;
+    parsed: Parsed<T, P>,
+    problems: Record<P, string>,
+    shown: (value: T) => string = String,
+  ): T {
+    const reason = parsed.problem === undefined ? '' : problems[parsed.problem];
+    this.#attributes.report(attribute, parsed.problem === undefined, shown(parsed.value), reason);
+    return parsed.value;
   }
 
   /** A problem as the reader should see it: in the element's language when it has a code, else its message. */
@@ -386,14 +378,19 @@ export abstract class GenerativeElement extends LitElement {
   protected emit<T>(name: string, detail: T): void {
     this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
   }
-  /** The status line and the error box, for subclasses to place in their templates. */
+  /** The status line and the error box (with the poster and the `share` part). */
   protected renderStatus(): TemplateResult {
+    const poster = this.poster ?? this.defaultPoster?.() ?? null;
+    // Without an id there is nothing a link could point at: no share button then.
+    const share = this.shows('share') && this.id;
+    const remember = (link: string) => (this.sharedLink = link);
+    const strings = SHARED_STRINGS[this.lang_];
     return status.renderStatusView({
       statusText: this.statusText,
-      poster: this.renderPoster(),
-      share: this.renderShare(),
+      poster: status.renderPoster(poster, this.firstOutputShown, strings),
+      share: share ? shareable.renderShareRow(this.#host, this.sharedLink, remember) : nothing,
       errors: Object.values(this.errorMessages),
-      dismissLabel: this.sharedStrings.dismiss,
+      dismissLabel: strings.dismiss,
       dismiss: () => (this.errorMessages = {}),
     });
   }

@@ -2,6 +2,7 @@
  * Reading <vae-latent-explorer>'s own attributes. Each parser returns the value to use and, when
  * the attribute was unusable, why (the element shows that and uses the fallback).
  */
+import type { Parsed } from '../shared/parsed.js';
 /** Why an attribute was unusable; the UI text for each lives in strings.ts. */
 export type AttributeProblem =
   | 'gridSizeNotANumber'
@@ -13,16 +14,11 @@ export type AttributeProblem =
   | 'rangeTooLarge'
   | 'datasetUnknown';
 
-export interface Parsed<T> {
-  value: T;
-  problem?: AttributeProblem;
-}
-
 export const GRID_SIZE = { min: 3, max: 25, default: 9 } as const;
 export const RANGE = { max: 10, default: 3 } as const;
 export const DEFAULT_SWEEP_DIMS: readonly [number, number] = [0, 1];
 
-export function parseGridSize(text: string | null): Parsed<number> {
+export function parseGridSize(text: string | null): Parsed<number, AttributeProblem> {
   if (text === null || text.trim() === '') return { value: GRID_SIZE.default };
   const n = Number(text);
   if (!Number.isFinite(n)) return { value: GRID_SIZE.default, problem: 'gridSizeNotANumber' };
@@ -32,7 +28,10 @@ export function parseGridSize(text: string | null): Parsed<number> {
   return { value: clamped };
 }
 
-export function parseSweepDims(text: string | null, latentSize: number): Parsed<[number, number]> {
+export function parseSweepDims(
+  text: string | null,
+  latentSize: number,
+): Parsed<[number, number], AttributeProblem> {
   const fallback: [number, number] = [...DEFAULT_SWEEP_DIMS];
   if (text === null || text.trim() === '') return { value: fallback };
   const parts = text
@@ -50,7 +49,7 @@ export function parseSweepDims(text: string | null, latentSize: number): Parsed<
   return { value: [a, b] };
 }
 
-export function parseRange(text: string | null): Parsed<number> {
+export function parseRange(text: string | null): Parsed<number, AttributeProblem> {
   if (text === null || text.trim() === '') return { value: RANGE.default };
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0) return { value: RANGE.default, problem: 'rangeInvalid' };
@@ -58,7 +57,7 @@ export function parseRange(text: string | null): Parsed<number> {
   return { value: n };
 }
 
-export function parseDataset(text: string | null): Parsed<'digits'> {
+export function parseDataset(text: string | null): Parsed<'digits', AttributeProblem> {
   if (text === null || text === '' || text === 'digits') return { value: 'digits' };
   return { value: 'digits', problem: 'datasetUnknown' };
 }

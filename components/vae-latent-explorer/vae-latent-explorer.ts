@@ -1,3 +1,4 @@
+import type { Parsed } from '../shared/parsed.js';
 import { type PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
@@ -12,7 +13,7 @@ import {
   parseSweepDims,
   GRID_SIZE,
   RANGE,
-  type Parsed,
+  type AttributeProblem,
 } from './attributes.js';
 import { openModel, type RemoteModel } from '../../src/worker/remote-model.js';
 import { bundledVaeWeights, vaePreview } from './assets.js';
@@ -177,13 +178,11 @@ export class VaeLatentExplorer extends GenerativeElement {
   // ---- attributes --------------------------------------------------------------------------
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const check = <T>(attribute: string, parsed: Parsed<T>, fallback: (v: T) => string) =>
-      this.checkAttribute(
-        attribute,
-        !parsed.problem,
-        fallback(parsed.value),
-        parsed.problem ? STRINGS[this.lang_].problems[parsed.problem] : '',
-      );
+    const check = <T>(
+      attribute: string,
+      parsed: Parsed<T, AttributeProblem>,
+      shown: (v: T) => string,
+    ) => this.valueInUse(attribute, parsed, STRINGS[this.lang_].problems, shown);
     const text = (attribute: string) => this.attributeText(attribute);
     if (changed.has('datasetName')) check('dataset', parseDataset(text('dataset')), (v) => v);
     if (changed.has('gridSize')) {

@@ -9,6 +9,7 @@ import type { ElementState } from '../shareable-state.js';
 import type { SHARED_STRINGS } from '../strings.js';
 import type { WeightsSource } from './weights.js';
 import type { BundledWeights } from '../../../src/runtime/weights-source.js';
+import type { ElementContext } from '../element-context.js';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'training';
 
@@ -16,6 +17,7 @@ export type SharedStrings = (typeof SHARED_STRINGS)['en'];
 
 /** What the parts use of the element's public API. */
 export interface PublicElement extends HTMLElement, ReactiveControllerHost {
+  readonly renderRoot: ParentNode;
   readonly backend: BackendPreference;
   readonly weights: string | null;
   readonly loading: 'lazy' | 'eager';
@@ -28,7 +30,13 @@ export interface PublicElement extends HTMLElement, ReactiveControllerHost {
   shareLink(): string;
 }
 
-export interface ElementHost {
+/** What the element's own parts use, and its subclass's parts get (see ./context.ts). */
+export type SharedServices = Omit<
+  ElementContext<unknown>,
+  'host' | 'strings' | 'ready' | 'root' | 'stopTraining' | 'renderWeightControls'
+>;
+
+export interface ElementHost extends SharedServices {
   readonly element: PublicElement;
   getPhase(): Phase;
   setPhase(phase: Phase): void;
@@ -42,12 +50,6 @@ export interface ElementHost {
   /** The first output is drawn: the poster goes. */
   firstOutputDrawn(): void;
   startModel(): Promise<void>;
-  modelReady(): Promise<void>;
   rebuilding(work: () => Promise<void>): Promise<void>;
-  guard(key: string, action: () => Promise<unknown>): Promise<void>;
   updateStatus(message?: string): void;
-  showError(key: string, message: string, cause?: unknown): void;
-  clearError(key: string): void;
-  describe(cause: unknown): string;
-  emit<T>(name: string, detail: T): void;
 }

@@ -9,9 +9,9 @@ import { controlsText, parseControls, type ParsedControls } from '../controls.js
 import { format } from '../i18n.js';
 import { AttributeTexts, parseSeed } from './attribute-texts.js';
 import { clip } from './describe-problem.js';
-import type { SharedStrings } from './host.js';
+import type { ElementHost } from './host.js';
 
-/** An attribute check, as `checkAttribute` takes it: attribute, valid, fallback, reason. */
+/** An attribute check, as `report` takes it: attribute, valid, fallback, reason. */
 export type AttributeCheck = [attribute: string, valid: boolean, fallback: string, reason: string];
 
 /** An element class, with its static `controlParts`. */
@@ -26,7 +26,8 @@ export class SharedAttributes {
 
   constructor(
     private readonly host: LitElement,
-    private readonly strings: () => SharedStrings,
+    /** The element's closures (made after this part): its strings and error display. */
+    private readonly services: () => Pick<ElementHost, 'strings' | 'showError' | 'clearError'>,
   ) {
     this.texts = new AttributeTexts(host);
   }
@@ -67,7 +68,7 @@ export class SharedAttributes {
 
   /** The checks of the attributes in `changed`, in a fixed order. */
   checks(changed: ReadonlyMap<PropertyKey, unknown>): AttributeCheck[] {
-    const s = this.strings();
+    const s = this.services().strings();
     const text = (attribute: string) => this.texts.get(attribute);
     const checks: AttributeCheck[] = [];
     if (changed.has('backend')) {
@@ -89,9 +90,17 @@ export class SharedAttributes {
     return checks;
   }
 
+  /** Records whether an attribute's value is usable; if not, shows why and what is used instead. */
+  report(...[attribute, valid, fallback, reason]: AttributeCheck): void {
+    const key = `attribute:${attribute}`;
+    const { showError, clearError } = this.services();
+    if (valid) clearError(key);
+    else showError(key, this.problem(attribute, reason, fallback));
+  }
+
   /** Why an attribute's text cannot be used, and what is used instead. */
   problem(attribute: string, reason: string, fallback: string): string {
     const value = clip(this.texts.get(attribute) ?? '');
-    return format(this.strings().badAttribute, { attribute, value, reason, fallback });
+    return format(this.services().strings().badAttribute, { attribute, value, reason, fallback });
   }
 }

@@ -3,7 +3,7 @@
  * the attribute values in use, the painters, and the element's services. The element updates
  * `settings` in place in `willUpdate`, so every part reads the values in use now.
  */
-import type { ElementServices } from '../shared/element-services.js';
+import type { ElementContext } from '../shared/element-context.js';
 import type { Lang } from '../shared/i18n.js';
 import type { Dataset, Encoding, Speed } from './attributes.js';
 import type { PainterSet } from './painters.js';
@@ -22,7 +22,7 @@ export interface CanvasSettings {
   count: number;
 }
 
-export interface CanvasContext extends ElementServices<CanvasStrings> {
+export interface CanvasContext extends ElementContext<CanvasStrings> {
   readonly settings: CanvasSettings;
   readonly painters: PainterSet;
 }

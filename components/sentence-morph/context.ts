@@ -3,7 +3,7 @@
  * attribute values in use, the model, and the element's services. The element updates
  * `settings` in place in `willUpdate`, so every part reads the values in use now.
  */
-import type { ElementServices } from '../shared/element-services.js';
+import type { ElementContext } from '../shared/element-context.js';
 import type { Lang } from '../shared/i18n.js';
 import type { Decoding } from '../../src/models/choices.js';
 import type { MorpherProxy } from '../../src/worker/morpher-proxy.js';
@@ -20,7 +20,7 @@ export interface MorphSettings {
 /** The two sentence boxes. */
 export type InputSide = 'from' | 'to';
 
-export interface MorphContext extends ElementServices<MorphStrings> {
+export interface MorphContext extends ElementContext<MorphStrings> {
   readonly settings: MorphSettings;
   /** The model, once loaded (undefined while the element is off the page). */
   morpher(): MorpherProxy | undefined;
