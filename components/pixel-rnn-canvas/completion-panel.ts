@@ -2,7 +2,7 @@
  * The completion panel: the reader picks a top half (a held-out image, an upload, a drawing) and
  * how many rows to keep, and the model draws the rest. `complete()` is the same from script.
  */
-import { html, nothing, type LitElement } from 'lit';
+import { html, nothing } from 'lit';
 import { format } from '../shared/i18n.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { paintImage } from '../shared/paint-image.js';
@@ -33,7 +33,6 @@ export class CompletionPanel {
   #fromRow = 8;
 
   constructor(
-    private readonly host: LitElement,
     private readonly context: CanvasContext,
     private readonly painting: PaintingScheduler,
   ) {}
@@ -72,7 +71,7 @@ export class CompletionPanel {
       ),
     };
     this.#source = null;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   /** See PixelRnnCanvas.complete. */
@@ -96,13 +95,13 @@ export class CompletionPanel {
 
   #setFromRow(fromRow: number): void {
     this.#fromRow = fromRow;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   #useSource(indices: Int32Array): void {
     const key = mainKeyOf(this.context.settings);
     this.#source = { indices, thumbnail: this.context.painters.thumbnail(key, indices) };
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   #onUpload(event: Event): void {
@@ -116,11 +115,11 @@ export class CompletionPanel {
   }
 
   get #pad(): DrawPad | null {
-    return this.host.renderRoot.querySelector('ge-draw-pad');
+    return this.context.root().querySelector('ge-draw-pad');
   }
 
   get #palettePad(): PalettePad | null {
-    return this.host.renderRoot.querySelector('ge-palette-pad');
+    return this.context.root().querySelector('ge-palette-pad');
   }
 
   #onUsePainting(): void {

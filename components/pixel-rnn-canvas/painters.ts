@@ -23,7 +23,7 @@ import type {
   WeightsSource,
 } from '../../src/runtime/weights-source.js';
 import { pixelRnnFiles, type ModelKey } from './assets.js';
-import type { CanvasSettings } from './context.js';
+import type { CanvasSettings } from './types.js';
 
 /** The three bundled models. */
 export const MODELS: Record<ModelKey, { config: PixelRnnConfig; folder: string }> = {

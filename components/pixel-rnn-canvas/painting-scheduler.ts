@@ -7,7 +7,7 @@
  * that it always answers. A newer drawing cancels an older one, whose promise then rejects with
  * PaintingCancelled.
  */
-import type { LitElement } from 'lit';
+import type { ReactiveController } from 'lit';
 import { format } from '../shared/i18n.js';
 import { yieldToBrowser } from '../../src/runtime/step-loop.js';
 import { indicesToValues, rgbToImageData, valuesToRgb } from '../../src/data/pixel-images.js';
@@ -42,7 +42,7 @@ export function nextFrame(): Promise<void> {
   });
 }
 
-export class PaintingScheduler {
+export class PaintingScheduler implements ReactiveController {
   /** The panels on show: the drawing in progress or the last one finished. */
   #panels: Panel[] = [];
   #paused = false;
@@ -53,10 +53,11 @@ export class PaintingScheduler {
   #painting: Promise<unknown> | undefined;
 
   constructor(
-    private readonly host: LitElement,
     private readonly context: CanvasContext,
     private readonly prediction: PredictionView,
-  ) {}
+  ) {
+    context.host.addController(this);
+  }
 
   get panels(): readonly Panel[] {
     return this.#panels;
@@ -91,6 +92,11 @@ export class PaintingScheduler {
     this.#run++;
     this.#setPaused(false);
     this.#resumePainting?.();
+  }
+
+  /** The element left the page: the drawing in progress stops (releaseModel waits for it). */
+  hostDisconnected(): void {
+    this.cancel();
   }
 
   /** Cancels the drawing in progress and waits until it has stopped. */
@@ -147,7 +153,7 @@ export class PaintingScheduler {
     this.#setPanels(panels);
     this.prediction.reset();
     this.context.clearError('generate');
-    await this.host.updateComplete;
+    await this.context.host.updateComplete;
     const size = imageSizeOf(settings);
     const total = size * size;
     let drawnSinceFrame = 0;
@@ -199,7 +205,7 @@ export class PaintingScheduler {
     }
     this.#setProgress(this.context.strings().finished);
     this.#redraw(panels);
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
     const results = panels.map((panel) => ({
       encoding: panel.format.encoding,
       images: panel.painting.images.map((values) =>
@@ -222,23 +228,23 @@ export class PaintingScheduler {
   }
 
   #redraw(panels: Panel[]): void {
-    drawPanels(this.host.renderRoot, panels);
-    this.host.requestUpdate();
+    drawPanels(this.context.root(), panels);
+    this.context.host.requestUpdate();
   }
 
   // The template reads these: each change asks the element to render again.
   #setPanels(panels: Panel[]): void {
     this.#panels = panels;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   #setPaused(paused: boolean): void {
     this.#paused = paused;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   #setProgress(text: string): void {
     this.#progressText = text;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 }

@@ -1,5 +1,5 @@
 import type { Parsed } from '../shared/parsed.js';
-import { html, nothing, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
 import { defineElement } from '../shared/define.js';
@@ -28,19 +28,19 @@ import type { PainterProxy } from '../../src/worker/painter-proxy.js';
 import type { PixelValues } from '../../src/data/pixel-images.js';
 import { pixelRnnPreview, type ModelKey } from './assets.js';
 import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
-import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
+import type { TrainingResult } from '../../src/runtime/training-result.js';
 import type { ImageInput } from '../../src/data/digit-image.js';
-import type { CanvasContext, CanvasSettings } from './context.js';
+import type { CanvasContext } from './context.js';
+import type { CanvasSettings, PixelFineTuneOptions } from './types.js';
 import { mainKeyOf, MODELS, PainterSet, panelKeysOf } from './painters.js';
 import { nextFrame, PaintingCancelled, PaintingScheduler } from './painting-scheduler.js';
 import { PredictionView } from './prediction-view.js';
 import { CompletionPanel } from './completion-panel.js';
 import { TrainingPanel } from './training-panel.js';
-import { renderDrawingPanel } from './drawing-panel.js';
+import { renderCanvasElement } from './templates.js';
 
 import type { GenerateEndDetail } from './types.js';
-export type { GenerateEndDetail, PixelRnnPanelResult } from './types.js';
-export type PixelFineTuneOptions = FineTuneSettings;
+export type { GenerateEndDetail, PixelFineTuneOptions, PixelRnnPanelResult } from './types.js';
 
 /**
  * A PixelRNN paints images one pixel at a time while you watch, with the distribution it
@@ -102,21 +102,12 @@ export class PixelRnnCanvas extends GenerativeElement {
   // The element's parts, each a class of its own file that asks the element to render when its
   // state changes.
   readonly #prediction: PredictionView = new PredictionView(
-    this,
     this.#context,
     () => this.#painting.panels,
   );
-  readonly #painting: PaintingScheduler = new PaintingScheduler(
-    this,
-    this.#context,
-    this.#prediction,
-  );
-  readonly #completionPanel: CompletionPanel = new CompletionPanel(
-    this,
-    this.#context,
-    this.#painting,
-  );
-  readonly #trainingPanel: TrainingPanel = new TrainingPanel(this, this.#context, this.#painting);
+  readonly #painting: PaintingScheduler = new PaintingScheduler(this.#context, this.#prediction);
+  readonly #completionPanel: CompletionPanel = new CompletionPanel(this.#context, this.#painting);
+  readonly #trainingPanel: TrainingPanel = new TrainingPanel(this.#context, this.#painting);
 
   /**
    * The images (attribute `dataset`; the property `dataset` is the DOM's map of data-*
@@ -308,62 +299,15 @@ export class PixelRnnCanvas extends GenerativeElement {
 
   // ---- template ----------------------------------------------------------------------------
   override render() {
-    const s = this.strings;
-    const ready = this.phase === 'ready' || this.phase === 'training';
-    const painting = this.#painting;
-    return html`
-      <div part="base">
-        ${
-          this.showsEverything
-            ? html`<h2>${s.title}</h2>
-                <p class="intro">${s.intro}</p>`
-            : nothing
-        }
-        ${this.renderStatus()}
-        ${
-          this.shows('playback')
-            ? html`<div class="controls">
-                <button
-                  type="button"
-                  class="primary generate"
-                  ?disabled=${!ready || this.isTraining}
-                  @click=${() =>
-                    this.guard('generate', () => this.#generate({ holdOffScreen: true }))}
-                >
-                  ${s.generate}
-                </button>
-                <button
-                  type="button"
-                  class="pause"
-                  ?disabled=${!painting.drawing}
-                  @click=${() => (painting.paused ? this.resume() : this.pause())}
-                >
-                  ${painting.paused ? s.resume : s.pause}
-                </button>
-                <span class="progress" aria-live="off">${painting.progressText}</span>
-              </div>`
-            : nothing
-        }
-        <div class="layout">
-          <div class="panels" part="panels">
-            ${panelKeysOf(this.#settings).map((key, index) =>
-              renderDrawingPanel({
-                context: this.#context,
-                key,
-                index,
-                panel: painting.panels[index]?.key === key ? painting.panels[index] : undefined,
-                dataSaturation: this.#completionPanel.dataSaturation,
-                prediction: this.#prediction,
-              }),
-            )}
-          </div>
-          ${this.shows('prediction') ? this.#prediction.render() : nothing}
-        </div>
-        ${this.shows('completion') ? this.#completionPanel.render(ready) : nothing}
-        ${this.shows('training') || this.shows('weights') ? this.#trainingPanel.render(ready) : nothing}
-        <p class="credit">${this.#settings.dataset === 'emoji' ? s.emojiCredit : s.digitsCredit}</p>
-      </div>
-    `;
+    return renderCanvasElement({
+      context: this.#context,
+      painting: this.#painting,
+      prediction: this.#prediction,
+      completion: this.#completionPanel,
+      training: this.#trainingPanel,
+      generate: () => void this.guard('generate', () => this.#generate({ holdOffScreen: true })),
+      togglePause: () => (this.#painting.paused ? this.resume() : this.pause()),
+    });
   }
 }
 

@@ -2,7 +2,7 @@
  * The prediction beside the canvases: the distribution the model predicted for one pixel, the
  * one just drawn or, while the pointer is over a drawn pixel, that one.
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing } from 'lit';
 import { format } from '../shared/i18n.js';
 import type { CanvasContext } from './context.js';
 import { imageSizeOf } from './painters.js';
@@ -24,7 +24,6 @@ export class PredictionView {
   #hover: Focus | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
     private readonly context: CanvasContext,
     /** The panels on show (the painting scheduler owns them). */
     private readonly panels: () => readonly Panel[],
@@ -34,12 +33,12 @@ export class PredictionView {
   reset(): void {
     this.#drawn = null;
     this.#hover = null;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   showDrawn(position: { row: number; column: number }): void {
     this.#drawn = { panel: 0, image: 0, ...position };
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   /** Follows the pointer over a canvas; only pixels already drawn have a prediction to show. */
@@ -62,12 +61,12 @@ export class PredictionView {
       predictions && !Number.isNaN(predictions[(row * size + column) * depth])
         ? { panel, image, row, column }
         : null;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   onLeave(): void {
     this.#hover = null;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   render() {

@@ -2,7 +2,7 @@
  * The training panel: a training set built from files and drawings, fine-tuning of the main
  * model on it (`fineTune()` from script), and the weights controls.
  */
-import { html, nothing, type LitElement } from 'lit';
+import { html, nothing } from 'lit';
 import { format, formatNumber } from '../shared/i18n.js';
 import { paintImage } from '../shared/paint-image.js';
 import type { DrawPad } from '../shared/draw-pad.js';
@@ -13,7 +13,7 @@ import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 import type { CanvasContext } from './context.js';
 import { MODELS, mainKeyOf } from './painters.js';
 import type { PaintingScheduler } from './painting-scheduler.js';
-import type { PixelFineTuneOptions } from './pixel-rnn-canvas.js';
+import type { PixelFineTuneOptions } from './types.js';
 import { TrainingProgress } from '../shared/training-progress.js';
 import { indicesOf } from '../../src/worker/image-inputs.js';
 
@@ -22,11 +22,10 @@ export class TrainingPanel {
   readonly #progress: TrainingProgress;
 
   constructor(
-    private readonly host: LitElement,
     private readonly context: CanvasContext,
     private readonly painting: PaintingScheduler,
   ) {
-    this.#progress = new TrainingProgress(host);
+    this.#progress = new TrainingProgress(context.host);
   }
 
   /** See PixelRnnCanvas.fineTune. */
@@ -87,7 +86,7 @@ export class TrainingPanel {
       ...this.#trainingSet,
       ...values.map((v) => ({ values: v, thumbnail: this.context.painters.thumbnail(key, v) })),
     ];
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   async #onAddFiles(event: Event): Promise<void> {
@@ -102,7 +101,7 @@ export class TrainingPanel {
 
   /** Adds the digit drawn on the completion panel's pad. */
   async #onAddDrawing(): Promise<void> {
-    const pad = this.host.renderRoot.querySelector<DrawPad>('ge-draw-pad');
+    const pad = this.context.root().querySelector<DrawPad>('ge-draw-pad');
     if (!pad || pad.isEmpty) return;
     await this.context.guard('training', async () => {
       this.#add([await imageToIndices(pad.toImageData(), this.#mainFormat())]);
@@ -112,12 +111,12 @@ export class TrainingPanel {
 
   #onClear(): void {
     this.#trainingSet = [];
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   #onTrain(): void {
     const steps = Number(
-      this.host.renderRoot.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 50,
+      this.context.root().querySelector<HTMLInputElement>('input.train-steps')?.value ?? 50,
     );
     void this.context.guard('training', () =>
       this.#fineTuneIndices(

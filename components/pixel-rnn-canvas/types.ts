@@ -1,5 +1,19 @@
-/** The event details of <pixel-rnn-canvas>: what its parts and pages may read, apart from the element. */
-import type { Encoding } from './attributes.js';
+/** The event details, options and settings of <pixel-rnn-canvas>: what its parts and pages use, apart from the element. */
+import type { FineTuneSettings } from '../../src/runtime/training-result.js';
+import type { Dataset, Encoding, Speed } from './attributes.js';
+
+/** The parsed attributes in use (a bad value is replaced by its fallback). */
+export interface CanvasSettings {
+  dataset: Dataset;
+  encoding: Encoding;
+  /** `compare` as in use: only the emoji models can be compared. */
+  comparing: boolean;
+  temperature: number;
+  speed: Speed;
+  count: number;
+}
+
+export type PixelFineTuneOptions = FineTuneSettings;
 
 export interface PixelRnnPanelResult {
   encoding: Encoding;

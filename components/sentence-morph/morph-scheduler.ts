@@ -2,11 +2,11 @@
  * Morph scheduling: runs a morph in the model, and lets only the newest of overlapping morphs
  * draw its path (the reader may edit, swap or change settings while one is under way).
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
 import { changedWords } from '../../src/data/word-diff.js';
 import type { MorphContext } from './context.js';
 import type { SentenceInputs } from './sentence-inputs.js';
-import type { MorphDetail } from './sentence-morph.js';
+import type { MorphDetail } from './types.js';
 import { rememberMorph, rememberedMorph, type MorphKey } from './morph-memory.js';
 
 /** A decoded line: its words, and which of them changed from the line before. */
@@ -15,7 +15,7 @@ export interface PathLine {
   changed: boolean[];
 }
 
-export class MorphScheduler {
+export class MorphScheduler implements ReactiveController {
   #path: PathLine[] = [];
   /** The path shown is a remembered one (morph-memory.ts), not yet this model's. */
   #remembered = false;
@@ -24,10 +24,11 @@ export class MorphScheduler {
   #run = 0;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
     private readonly context: MorphContext,
     private readonly inputs: SentenceInputs,
-  ) {}
+  ) {
+    context.host.addController(this);
+  }
 
   /** The path last drawn. */
   get path(): readonly PathLine[] {
@@ -67,6 +68,11 @@ export class MorphScheduler {
   /** Lets no morph under way draw its result (the model is going). */
   cancel(): void {
     this.#run++;
+  }
+
+  /** The element left the page: a morph in progress draws nothing. */
+  hostDisconnected(): void {
+    this.cancel();
   }
 
   /** The element's `decoding`, with a seed from its random stream. */
@@ -127,11 +133,11 @@ export class MorphScheduler {
       tokens: words,
       changed: i === 0 ? words.map(() => false) : changedWords(tokens[i - 1], words),
     }));
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   #setBusy(busy: boolean): void {
     this.#busy = busy;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 }

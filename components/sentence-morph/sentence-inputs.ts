@@ -3,7 +3,7 @@
  * whether each is usable, which of its words the model does not know, and the held-out examples
  * the reader can pick from.
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing } from 'lit';
 import { format } from '../shared/i18n.js';
 import { SentenceInputError } from '../../src/data/sentence-input.js';
 import { fetchFile } from '../../src/runtime/fetch.js';
@@ -16,7 +16,6 @@ export class SentenceInputs {
   #examples: string[] = [];
 
   constructor(
-    private readonly host: ReactiveControllerHost,
     private readonly context: MorphContext,
     /** Morphs what the boxes hold, showing any problem (the morph scheduler's morphShown). */
     private readonly morphShown: () => Promise<unknown>,
@@ -32,7 +31,7 @@ export class SentenceInputs {
 
   set texts(texts: Record<InputSide, string>) {
     this.#texts = texts;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   /** Fetches the examples once; without them the element still works. */
@@ -49,7 +48,7 @@ export class SentenceInputs {
           : [],
       )
       .catch(() => []);
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   /** The messages for the unusable boxes (none when both are fine). */

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
 import { defineElement } from '../shared/define.js';
@@ -20,30 +20,20 @@ import type {
   WeightsArtifacts,
   WeightsSource,
 } from '../../src/runtime/weights-source.js';
-import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
+import type { MorphDetail, SentenceFineTuneOptions, SentenceFineTuneResult } from './types.js';
 import type { InputSide, MorphContext, MorphSettings } from './context.js';
 import { SentenceInputs } from './sentence-inputs.js';
 import { MorphScheduler } from './morph-scheduler.js';
 import type { MorphKey } from './morph-memory.js';
 import { TrainingPanel } from './training-panel.js';
-import { renderControls, renderPath } from './morph-templates.js';
+import { renderMorphElement } from './templates.js';
 
 const WEIGHTS_FOLDER = 'sentence-vae';
 /** The built-in pair: two of the held-out sentences (the model never trained on them). */
 export const DEFAULT_FROM = DEFAULT_SENTENCES.from;
 export const DEFAULT_TO = DEFAULT_SENTENCES.to;
 
-export interface MorphDetail {
-  /** steps + 2 sentences; the first and last are the reconstructions of `from` and `to`. */
-  sentences: string[];
-}
-export interface SentenceFineTuneResult extends TrainingResult {
-  /** Sentences that could be used (1–20 tokens). */
-  used: number;
-  unknownWords: number;
-  totalWords: number;
-}
-export type SentenceFineTuneOptions = FineTuneSettings;
+export type { MorphDetail, SentenceFineTuneOptions, SentenceFineTuneResult } from './types.js';
 
 /**
  * A sentence VAE encodes two sentences, walks the straight line between their codes, and
@@ -85,14 +75,12 @@ export class SentenceMorph extends GenerativeElement {
   // The element's parts, each a class of its own file that asks the element to render when its
   // state changes.
   readonly #inputs: SentenceInputs = new SentenceInputs(
-    this,
     this.#context,
     () => this.#morphing.morphShown(),
     { from: DEFAULT_FROM, to: DEFAULT_TO },
   );
-  readonly #morphing: MorphScheduler = new MorphScheduler(this, this.#context, this.#inputs);
+  readonly #morphing: MorphScheduler = new MorphScheduler(this.#context, this.#inputs);
   readonly #trainingPanel: TrainingPanel = new TrainingPanel(
-    this,
     this.#context,
     this.#morphing,
     WEIGHTS_FOLDER,
@@ -200,7 +188,6 @@ export class SentenceMorph extends GenerativeElement {
   }
 
   protected async releaseModel(): Promise<void> {
-    this.#morphing.cancel();
     if (!this.morpher) return;
     this.retainedWeights = await this.morpher.getWeights();
     this.morpher.dispose();
@@ -259,46 +246,15 @@ export class SentenceMorph extends GenerativeElement {
 
   // ---- template ----------------------------------------------------------------------------
   override render() {
-    const s = this.strings;
-    const ready = this.phase === 'ready' || this.phase === 'training';
-    const morphing = this.#morphing;
-    return html`
-      <div part="base">
-        ${
-          this.showsEverything
-            ? html`<h2>${s.title}</h2>
-                <p class="intro">${s.intro}</p>`
-            : nothing
-        }
-        ${
-          this.shows('inputs')
-            ? html`<div class="inputs" part="inputs">
-                ${this.#inputs.render('from', ready)} ${this.#inputs.render('to', ready)}
-              </div>`
-            : nothing
-        }
-        ${
-          this.shows('inputs') || this.shows('settings')
-            ? renderControls({
-                context: this.#context,
-                ready,
-                busy: morphing.busy,
-                onMorph: () => void morphing.morphShown(),
-                onSwap: () => this.#inputs.swap(),
-                // The controls set the public properties, so the page reads back what the
-                // reader chose.
-                onStepsChange: (event) => (this.steps = (event.target as HTMLInputElement).value),
-                onDecodingChange: (event) =>
-                  (this.decoding = (event.target as HTMLSelectElement).value),
-              })
-            : nothing
-        }
-        ${this.renderStatus()}
-        ${renderPath(this.#context, morphing.path, morphing.busy, morphing.remembered)}
-        ${this.shows('training') || this.shows('weights') ? this.#trainingPanel.render(ready) : nothing}
-        <p class="credit">${s.credit}</p>
-      </div>
-    `;
+    return renderMorphElement({
+      context: this.#context,
+      inputs: this.#inputs,
+      morphing: this.#morphing,
+      training: this.#trainingPanel,
+      // The controls set the public properties, so the page reads back what the reader chose.
+      setSteps: (value) => (this.steps = value),
+      setDecoding: (value) => (this.decoding = value),
+    });
   }
 }
 

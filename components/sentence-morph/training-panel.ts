@@ -2,12 +2,12 @@
  * The training panel: fine-tuning on sentences the reader types (`fineTune()` from script), a
  * report of how many of their words the model knew, and the weights controls.
  */
-import { html, nothing, type LitElement } from 'lit';
+import { html, nothing } from 'lit';
 import { format, formatNumber } from '../shared/i18n.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 import type { MorphContext } from './context.js';
 import type { MorphScheduler } from './morph-scheduler.js';
-import type { SentenceFineTuneOptions, SentenceFineTuneResult } from './sentence-morph.js';
+import type { SentenceFineTuneOptions, SentenceFineTuneResult } from './types.js';
 import { TrainingProgress } from '../shared/training-progress.js';
 
 export class TrainingPanel {
@@ -16,13 +16,12 @@ export class TrainingPanel {
   #report = '';
 
   constructor(
-    private readonly host: LitElement,
     private readonly context: MorphContext,
     private readonly morphing: MorphScheduler,
     /** Where exports and browser saves are named. */
     private readonly weightsName: string,
   ) {
-    this.#progress = new TrainingProgress(host);
+    this.#progress = new TrainingProgress(context.host);
   }
 
   /** See SentenceMorph.fineTune. */
@@ -57,14 +56,14 @@ export class TrainingPanel {
       unknown: result.unknownWords,
       total: result.totalWords,
     });
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
     // The path shows what the fine-tuned model makes of the same two sentences.
     await this.morphing.morphShown();
     return result;
   }
 
   #onTrain(): void {
-    const root = this.host.renderRoot;
+    const root = this.context.root();
     const text = root.querySelector<HTMLTextAreaElement>('textarea.training-text')?.value ?? '';
     const steps = Number(root.querySelector<HTMLInputElement>('input.train-steps')?.value ?? 50);
     void this.context.guard('training', () => this.fineTune(text.split('\n'), { steps }));

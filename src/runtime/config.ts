@@ -6,8 +6,9 @@
 import { pageRegistry } from './page-registry.js';
 import type { BundledWeights } from './weights-source.js';
 
-export type BackendName = 'webgpu' | 'wasm' | 'cpu';
-export type BackendPreference = 'auto' | BackendName;
+import type { BackendName, BackendPreference } from './backend-names.js';
+
+export type { BackendName, BackendPreference };
 
 export interface GenerativeElementsConfig {
   /** Backend preference for the page's one TF.js runtime. Default: each element's `backend` attribute, else 'auto'. */

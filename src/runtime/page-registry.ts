@@ -4,7 +4,7 @@
  * and kernel registry on the global object, so two copies starting two runtimes would fight over
  * them; through this record the second copy finds the first's runtime and settings and reuses them.
  */
-import type { BackendPreference } from './config.js';
+import type { BackendPreference } from './backend-names.js';
 
 export interface PageRegistry {
   /** The package version of the copy that created the record. */

@@ -7,8 +7,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { BackendPreference } from '../../../src/runtime/config.js';
 import type { ElementState } from '../shareable-state.js';
 import type { SHARED_STRINGS } from '../strings.js';
-import type { WeightsSource } from './weights.js';
-import type { BundledWeights } from '../../../src/runtime/weights-source.js';
+import type { BundledWeights, WeightsSource } from '../../../src/runtime/weights-source.js';
 import type { ElementContext } from '../element-context.js';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'training';

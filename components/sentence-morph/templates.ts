@@ -1,5 +1,5 @@
 /**
- * Templates of <sentence-morph> that hold no state of their own: the morph controls (morph, swap,
+ * The templates of <sentence-morph>: the element's layout, the morph controls (morph, swap,
  * steps, decoding) and the decoded path, its changed words marked and its unknown words flagged.
  */
 import { html, nothing } from 'lit';
@@ -7,7 +7,59 @@ import { format } from '../shared/i18n.js';
 import { displayToken, joinsPrevious } from '../../src/data/tokenizer.js';
 import { DECODINGS, STEPS } from './attributes.js';
 import type { MorphContext } from './context.js';
-import type { PathLine } from './morph-scheduler.js';
+import type { MorphScheduler, PathLine } from './morph-scheduler.js';
+import type { SentenceInputs } from './sentence-inputs.js';
+import type { TrainingPanel } from './training-panel.js';
+
+/** What the element's layout shows: its context and its parts. */
+export interface MorphElementView {
+  context: MorphContext;
+  inputs: SentenceInputs;
+  morphing: MorphScheduler;
+  training: TrainingPanel;
+  setSteps(value: string): void;
+  setDecoding(value: string): void;
+}
+
+export function renderMorphElement(view: MorphElementView) {
+  const { context, inputs, morphing, training } = view;
+  const s = context.strings();
+  const ready = context.ready();
+  return html`
+    <div part="base">
+      ${
+        context.showsEverything()
+          ? html`<h2>${s.title}</h2>
+              <p class="intro">${s.intro}</p>`
+          : nothing
+      }
+      ${
+        context.shows('inputs')
+          ? html`<div class="inputs" part="inputs">
+              ${inputs.render('from', ready)} ${inputs.render('to', ready)}
+            </div>`
+          : nothing
+      }
+      ${
+        context.shows('inputs') || context.shows('settings')
+          ? renderControls({
+              context,
+              ready,
+              busy: morphing.busy,
+              onMorph: () => void morphing.morphShown(),
+              onSwap: () => inputs.swap(),
+              onStepsChange: (event) => view.setSteps((event.target as HTMLInputElement).value),
+              onDecodingChange: (event) =>
+                view.setDecoding((event.target as HTMLSelectElement).value),
+            })
+          : nothing
+      }
+      ${context.status()} ${renderPath(context, morphing.path, morphing.busy, morphing.remembered)}
+      ${context.shows('training') || context.shows('weights') ? training.render(ready) : nothing}
+      <p class="credit">${s.credit}</p>
+    </div>
+  `;
+}
 
 export interface ControlsInput {
   context: MorphContext;
