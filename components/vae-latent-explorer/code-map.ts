@@ -6,12 +6,7 @@
  */
 import { svg, html, type TemplateResult } from 'lit';
 import { cssProperties } from '../shared/css-properties.js';
-
-export interface MapPoint {
-  mean: Float32Array;
-  logVar: Float32Array;
-  label: number;
-}
+import type { MapPoint } from './types.js';
 
 /** Ten classes, ten colours distinguishable by most readers (Tableau 10). */
 export const CLASS_COLOURS = [

@@ -6,7 +6,7 @@
 import { imageToDigit } from '../../src/data/digit-image.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import type { DrawPad } from '../shared/draw-pad.js';
-import type { ExplorerHost } from './explorer-host.js';
+import type { ExplorerContext } from './context.js';
 import type { GridScheduler } from './grid-scheduler.js';
 import type { SourceDigit } from './source-digit.js';
 import { TrainingProgress } from '../shared/training-progress.js';
@@ -16,11 +16,11 @@ export class FineTuning {
   readonly #progress: TrainingProgress;
 
   constructor(
-    private readonly host: ExplorerHost,
+    private readonly context: ExplorerContext,
     private readonly grid: GridScheduler,
     private readonly source: SourceDigit,
   ) {
-    this.#progress = new TrainingProgress(host);
+    this.#progress = new TrainingProgress(context.host);
   }
 
   /** The digits the panel's training runs on. */
@@ -33,12 +33,12 @@ export class FineTuning {
 
   /** Fine-tunes on `digits`; then the source and the map are encoded again. */
   async train(digits: Float32Array[], options: FineTuneSettings): Promise<TrainingResult> {
-    const { host } = this;
-    if (digits.length === 0) throw new RangeError(host.strings().emptyTrainingSet);
+    const { context } = this;
+    if (digits.length === 0) throw new RangeError(context.strings().emptyTrainingSet);
     const steps = Math.max(1, Math.min(Math.round(options.steps ?? 100), 100000));
-    const result = await host.runTraining(
+    const result = await context.runTraining(
       (signal, report) =>
-        host.model()!.train(
+        context.model()!.train(
           'fineTune',
           [
             digits,
@@ -46,7 +46,7 @@ export class FineTuning {
               steps,
               learningRate: options.learningRate ?? 1e-4,
               batchSize: options.batchSize,
-              seed: host.rng().nextSeed(),
+              seed: context.nextSeed(),
             },
           ],
           {
@@ -61,15 +61,15 @@ export class FineTuning {
       options.signal,
     );
     await this.source.encodeAgain();
-    if (host.explorer.showMap && host.explorer.isConnected) await host.encodeMap();
+    if (context.showMap() && context.host.isConnected) await context.encodeMap();
     return result;
   }
 
   /** The drawing on the pad joins the training set. */
   async addDrawing(): Promise<void> {
-    const pad = this.host.root().querySelector<DrawPad>('ge-draw-pad');
+    const pad = this.context.root().querySelector<DrawPad>('ge-draw-pad');
     if (!pad || pad.isEmpty) return;
-    await this.host.guard('training', async () => {
+    await this.context.guard('training', async () => {
       this.#add([await imageToDigit(pad.toImageData())]);
       pad.clear();
     });
@@ -80,26 +80,26 @@ export class FineTuning {
     const input = event.target as HTMLInputElement;
     const files = Array.from(input.files ?? []);
     input.value = '';
-    await this.host.guard('training', async () => {
+    await this.context.guard('training', async () => {
       this.#add(await Promise.all(files.map((file) => imageToDigit(file))));
     });
   }
 
   clear(): void {
     this.#trainingSet = [];
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   /** The panel's Start: trains on the training set for the steps in the panel. */
   start(): void {
     const steps = Number(
-      this.host.root().querySelector<HTMLInputElement>('input.train-steps')?.value ?? 100,
+      this.context.root().querySelector<HTMLInputElement>('input.train-steps')?.value ?? 100,
     );
-    void this.host.guard('training', () => this.train(this.#trainingSet, { steps }));
+    void this.context.guard('training', () => this.train(this.#trainingSet, { steps }));
   }
 
   #add(digits: Float32Array[]): void {
     this.#trainingSet = [...this.#trainingSet, ...digits];
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 }

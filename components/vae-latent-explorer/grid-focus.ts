@@ -5,7 +5,7 @@
  */
 import { cellCode } from '../../src/data/latent-grid.js';
 import { format, formatNumber } from '../shared/i18n.js';
-import type { ExplorerHost } from './explorer-host.js';
+import type { ExplorerContext } from './context.js';
 
 const MOVES: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
@@ -18,7 +18,7 @@ export class GridFocus {
   #cell = { row: 4, column: 4 };
   #announcement = '';
 
-  constructor(private readonly host: ExplorerHost) {}
+  constructor(private readonly context: ExplorerContext) {}
 
   get cell(): Readonly<{ row: number; column: number }> {
     return this.#cell;
@@ -32,11 +32,11 @@ export class GridFocus {
   centre(gridSize: number): void {
     const middle = Math.floor(gridSize / 2);
     this.#cell = { row: middle, column: middle };
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   click(event: MouseEvent): void {
-    const size = this.host.gridSize();
+    const size = this.context.sweep().gridSize;
     const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
     const column = Math.min(
       size - 1,
@@ -44,12 +44,12 @@ export class GridFocus {
     );
     const row = Math.min(size - 1, Math.floor(((event.clientY - rect.top) / rect.height) * size));
     this.#cell = { row, column };
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
     this.#recentre(row, column);
   }
 
   key(event: KeyboardEvent): void {
-    const size = this.host.gridSize();
+    const size = this.context.sweep().gridSize;
     const last = size - 1;
     let { row, column } = this.#cell;
     if (MOVES[event.key]) {
@@ -66,10 +66,11 @@ export class GridFocus {
     }
     event.preventDefault();
     this.#cell = { row, column };
-    const code = cellCode(this.host.sweep(), row, column);
-    const [a, b] = this.host.sweepDims();
-    const lang = this.host.lang();
-    this.#announcement = format(this.host.strings().cellAnnouncement, {
+    const sweep = this.context.sweep();
+    const code = cellCode(sweep, row, column);
+    const [a, b] = sweep.dims;
+    const lang = this.context.lang();
+    this.#announcement = format(this.context.strings().cellAnnouncement, {
       row: row + 1,
       column: column + 1,
       a,
@@ -77,11 +78,11 @@ export class GridFocus {
       x: formatNumber(lang, code[a], 2),
       y: formatNumber(lang, code[b], 2),
     });
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   /** The cell's code becomes the centre. */
   #recentre(row: number, column: number): void {
-    this.host.explorer.setCode(cellCode(this.host.sweep(), row, column));
+    this.context.setCode(cellCode(this.context.sweep(), row, column));
   }
 }

@@ -1,17 +1,23 @@
 /**
  * Draws the explorer's grid of decoded codes. Requests while a draw is under way coalesce into one
  * more draw with the latest centre, sweep and size, so dragging a slider or fine-tuning never
- * queues up decodes the reader would not see.
+ * queues up decodes the reader would not see. A reactive controller: taken off the page, it stops
+ * after the draw in progress, and draws what it skipped when it is back.
  */
+import type { ReactiveController } from 'lit';
 import { gridCodes } from '../../src/data/latent-grid.js';
 import { digitSheet, DIGIT_SIZE } from '../../src/data/digit-image.js';
-import type { ExplorerHost } from './explorer-host.js';
+import type { ExplorerContext } from './context.js';
 
-export class GridScheduler {
+export class GridScheduler implements ReactiveController {
   #dirty = false;
   #drawing: Promise<void> | undefined;
+  /** A redraw was dropped when the element left the page. */
+  #skipped = false;
 
-  constructor(private readonly host: ExplorerHost) {}
+  constructor(private readonly context: ExplorerContext) {
+    context.host.addController(this);
+  }
 
   /** Redraws the grid; calls while a draw is running coalesce into one more draw. */
   request(): Promise<void> {
@@ -20,16 +26,28 @@ export class GridScheduler {
     return this.#drawing;
   }
 
+  hostConnected(): void {
+    if (!this.#skipped) return;
+    this.#skipped = false;
+    void this.request();
+  }
+
+  hostDisconnected(): void {
+    this.#skipped = this.#dirty || this.#drawing !== undefined;
+    this.#dirty = false;
+  }
+
   async #drawWhileDirty(): Promise<void> {
-    const { explorer } = this.host;
-    await explorer.updateComplete;
+    const { context } = this;
+    await context.host.updateComplete;
     while (this.#dirty) {
-      const model = this.host.model();
+      const model = context.model();
       if (!model) return; // released: the next model draws its own grid
       this.#dirty = false;
-      const { gridSize } = explorer;
-      const pixels = await model.call('decode', gridCodes(this.host.sweep()), gridSize * gridSize);
-      const canvas = this.host.root().querySelector<HTMLCanvasElement>('canvas.grid');
+      const sweep = context.sweep();
+      const { gridSize } = sweep;
+      const pixels = await model.call('decode', gridCodes(sweep), gridSize * gridSize);
+      const canvas = context.root().querySelector<HTMLCanvasElement>('canvas.grid');
       if (!canvas) return;
       const side = gridSize * DIGIT_SIZE;
       if (canvas.width !== side) canvas.width = canvas.height = side;

@@ -6,28 +6,27 @@ import { html, nothing, svg } from 'lit';
 import { sweepValues } from '../../src/data/latent-grid.js';
 import { DIGIT_SIZE } from '../../src/data/digit-image.js';
 import { format } from '../shared/i18n.js';
-import type { ExplorerHost } from './explorer-host.js';
+import type { ExplorerContext } from './context.js';
 import type { SourceDigit } from './source-digit.js';
-import type { ExplorerView } from './templates.js';
+import type { ExplorerView } from './view.js';
 
-export function renderGrid({ host, source, focus }: ExplorerView, ready: boolean) {
-  const { explorer } = host;
-  const s = host.strings();
-  const g = host.gridSize();
+export function renderGrid({ context, source, focus }: ExplorerView, ready: boolean) {
+  const s = context.strings();
+  const { gridSize: g, dims } = context.sweep();
   const { row, column } = focus.cell;
-  const [a, b] = host.sweepDims();
+  const [a, b] = dims;
   const dimOptions = (selected: number) =>
-    Array.from(host.code().keys()).map(
+    Array.from(context.code().keys()).map(
       (d) =>
         html`<option value=${d} ?selected=${d === selected}>${format(s.dim, { n: d })}</option>`,
     );
   // Choosing a dimension the other axis sweeps swaps the two rather than sweeping one twice.
   const onSweepSelect = (axis: 0 | 1, event: Event) => {
-    const current = host.sweepDims();
-    const dims: [number, number] = [...current];
-    dims[axis] = Number((event.target as HTMLSelectElement).value);
-    if (dims[0] === dims[1]) dims[1 - axis] = current[axis];
-    explorer.setAttribute('sweep-dims', dims.join(','));
+    const current = context.sweep().dims;
+    const chosen: [number, number] = [...current];
+    chosen[axis] = Number((event.target as HTMLSelectElement).value);
+    if (chosen[0] === chosen[1]) chosen[1 - axis] = current[axis];
+    context.host.setAttribute('sweep-dims', chosen.join(','));
   };
   return html`<div role="group" aria-label=${s.grid}>
     <h3>${s.grid}</h3>
@@ -52,7 +51,7 @@ export function renderGrid({ host, source, focus }: ExplorerView, ready: boolean
           stroke="var(--_accent)"
           stroke-width=${0.06}
         />
-        ${explorer.showNoise ? renderNoiseEllipse(host, source) : nothing}
+        ${context.showNoise() ? renderNoiseEllipse(context, source) : nothing}
       </svg>
     </div>
     <p class="visually-hidden" aria-live="polite">${focus.announcement}</p>
@@ -75,12 +74,12 @@ export function renderGrid({ host, source, focus }: ExplorerView, ready: boolean
 }
 
 /** One standard deviation of q(c | x) in the two swept dims, around the encoded mean. */
-function renderNoiseEllipse(host: ExplorerHost, source: SourceDigit) {
+function renderNoiseEllipse(context: ExplorerContext, source: SourceDigit) {
   const { posterior } = source;
   if (!posterior) return nothing;
-  const [a, b] = host.sweepDims();
-  const code = host.code();
-  const { gridSize, range } = host.explorer;
+  const { dims, gridSize, range } = context.sweep();
+  const [a, b] = dims;
+  const code = context.code();
   const step = (2 * range) / (gridSize - 1);
   const xs = sweepValues(code[a], gridSize, range);
   const ys = sweepValues(code[b], gridSize, range);

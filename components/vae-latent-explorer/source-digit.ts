@@ -9,7 +9,7 @@ import { imageToDigit, intensitiesToImageData } from '../../src/data/digit-image
 import { loadDigitSprite } from '../../src/data/digit-sprite.js';
 import type { DrawPad } from '../shared/draw-pad.js';
 import { starterDigitsFiles } from './assets.js';
-import type { ExplorerHost } from './explorer-host.js';
+import type { ExplorerContext } from './context.js';
 import type { GridScheduler } from './grid-scheduler.js';
 
 export interface Starter {
@@ -29,7 +29,7 @@ export class SourceDigit {
   #pickingInterpolationTarget = false;
 
   constructor(
-    private readonly host: ExplorerHost,
+    private readonly context: ExplorerContext,
     private readonly grid: GridScheduler,
   ) {}
 
@@ -61,7 +61,7 @@ export class SourceDigit {
   async loadStarters(): Promise<void> {
     if (this.#starters.length > 0) return;
     this.#starters = await loadStarters();
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   /** The first output: the first starter, or the source again (new weights); else just the grid. */
@@ -77,22 +77,22 @@ export class SourceDigit {
 
   /** The model changed (fine-tuning): the source is encoded again. */
   async encodeAgain(): Promise<void> {
-    if (this.#digit && this.host.explorer.isConnected) await this.use(this.#digit, this.#selected);
+    if (this.#digit && this.context.host.isConnected) await this.use(this.#digit, this.#selected);
   }
 
   /** Encodes a source digit: its mean becomes the centre, its σ the noise, its losses the numbers. */
   async use(digit: Float32Array, starterIndex: number): Promise<void> {
-    const model = this.host.model();
+    const model = this.context.model();
     if (!model) return;
     const [posterior] = await model.call('encode', [digit]);
     this.#digit = digit;
     this.#posterior = posterior;
     this.#selected = starterIndex;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
     this.#numbers = await model.call('imageLosses', digit);
-    this.host.requestUpdate();
-    this.host.explorer.setCode(posterior.mean);
-    await this.host.explorer.updateComplete;
+    this.context.host.requestUpdate();
+    this.context.setCode(posterior.mean);
+    await this.context.host.updateComplete;
     await this.grid.request();
   }
 
@@ -101,43 +101,45 @@ export class SourceDigit {
     const starter = this.#starters[index];
     if (this.#pickingInterpolationTarget && this.#digit) {
       this.#pickingInterpolationTarget = false;
-      this.host.requestUpdate();
+      this.context.host.requestUpdate();
       const source = this.#digit;
-      void this.host.guard('interpolation', async () => {
-        const frames = await this.host.explorer.interpolate(
+      void this.context.guard('interpolation', async () => {
+        const frames = await this.context.interpolate(
           intensitiesToImageData(source),
           intensitiesToImageData(starter.digit),
           10,
         );
         this.#interpolation = frames;
-        this.host.requestUpdate();
+        this.context.host.requestUpdate();
       });
       return;
     }
-    void this.host.guard('source', () => this.use(starter.digit, index));
+    void this.context.guard('source', () => this.use(starter.digit, index));
   }
 
   togglePickingInterpolationTarget(): void {
     this.#pickingInterpolationTarget = !this.#pickingInterpolationTarget;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   /** The drawing pad, when the `source` part is shown. */
   get pad(): DrawPad | null {
-    return this.host.root().querySelector('ge-draw-pad');
+    return this.context.root().querySelector('ge-draw-pad');
   }
 
   encodeDrawing(): void {
     const pad = this.pad;
     if (!pad || pad.isEmpty) return;
-    void this.host.guard('source', async () => this.use(await imageToDigit(pad.toImageData()), -1));
+    void this.context.guard('source', async () =>
+      this.use(await imageToDigit(pad.toImageData()), -1),
+    );
   }
 
   upload(event: Event): void {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
-    if (file) void this.host.guard('source', async () => this.use(await imageToDigit(file), -1));
+    if (file) void this.context.guard('source', async () => this.use(await imageToDigit(file), -1));
   }
 }
 

@@ -1,81 +1,70 @@
 /**
  * <vae-latent-explorer>'s templates: the layout, the source (starters, drawing pad, numbers), the
  * sliders of the fixed dimensions, the grid with the map beside it, the interpolation and the
- * fine-tuning panel. They are functions of the explorer's host and parts, which keep the state;
- * the controls call the element's public API where it has one.
+ * fine-tuning panel. They are functions of the explorer's context and parts (view.ts), which keep
+ * the state; the controls call the element's public API, through the context, where it has one.
  */
 import { html, nothing } from 'lit';
 import { format, formatNumber } from '../shared/i18n.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { paintImage } from '../shared/paint-image.js';
 import { renderCodeMap } from './code-map.js';
-import type { ExplorerHost } from './explorer-host.js';
-import type { FineTuning } from './fine-tuning.js';
-import type { GridFocus } from './grid-focus.js';
 import { renderGrid } from './grid-template.js';
-import type { SourceDigit } from './source-digit.js';
+import type { ExplorerView } from './view.js';
 
 /** Sliders reach this many standard deviations either side of 0. */
 const SLIDER_LIMIT = 5;
 
-/** What the templates show: the explorer's state through its host, and its parts. */
-export interface ExplorerView {
-  host: ExplorerHost;
-  source: SourceDigit;
-  focus: GridFocus;
-  fineTuning: FineTuning;
-}
-
 export function renderExplorer(view: ExplorerView) {
-  const { host } = view;
-  const { explorer } = host;
-  const s = host.strings();
-  const ready = host.ready();
-  const side = host.shows('source') || host.shows('sliders');
-  const mapPoints = host.mapPoints();
-  const [a, b] = host.sweepDims();
+  const { context } = view;
+  const s = context.strings();
+  const ready = context.ready();
+  const side = context.shows('source') || context.shows('sliders');
+  const mapPoints = context.mapPoints();
+  const { dims } = context.sweep();
+  const [a, b] = dims;
   const map =
-    explorer.showMap && mapPoints.length
+    context.showMap() && mapPoints.length
       ? renderCodeMap(
           mapPoints,
-          host.sweepDims(),
-          host.code(),
+          dims,
+          context.code(),
           format(s.mapLabel, { a, b, count: mapPoints.length }),
           s.mapTitle,
         )
       : nothing;
   const main = html`<div>
     ${renderGrid(view, ready)} ${map}
-    ${host.shows('interpolation') ? renderInterpolation(view, ready) : nothing}
+    ${context.shows('interpolation') ? renderInterpolation(view, ready) : nothing}
   </div>`;
   return html`
     <div part="base">
       ${
-        host.showsEverything()
+        context.showsEverything()
           ? html`<h2>${s.title}</h2>
               <p class="intro">${s.intro}</p>`
           : nothing
       }
-      ${host.status()}
+      ${context.status()}
       ${
         side
           ? html`<div class="layout">
               <div>
-                ${host.shows('source') ? renderSource(view, ready) : nothing}
-                ${host.shows('sliders') ? renderSliders(view) : nothing}
+                ${context.shows('source') ? renderSource(view, ready) : nothing}
+                ${context.shows('sliders') ? renderSliders(view) : nothing}
               </div>
               ${main}
             </div>`
           : main
       }
-      ${host.shows('training') || host.shows('weights') ? renderTraining(view, ready) : nothing}
+      ${context.shows('training') || context.shows('weights') ? renderTraining(view, ready) : nothing}
     </div>
   `;
 }
 
-function renderSource({ host, source }: ExplorerView, ready: boolean) {
-  const s = host.strings();
-  const lang = host.lang();
+function renderSource({ context, source }: ExplorerView, ready: boolean) {
+  const s = context.strings();
+  const lang = context.lang();
   const { numbers } = source;
   return html`<div role="group" part="source" aria-label=${s.source}>
     <h3>${s.starters}</h3>
@@ -131,20 +120,19 @@ function renderSource({ host, source }: ExplorerView, ready: boolean) {
   </div>`;
 }
 
-function renderSliders({ host, source }: ExplorerView) {
-  const { explorer } = host;
-  const s = host.strings();
-  const [a, b] = host.sweepDims();
-  const code = host.code();
+function renderSliders({ context, source }: ExplorerView) {
+  const s = context.strings();
+  const [a, b] = context.sweep().dims;
+  const code = context.code();
   const dims = Array.from(code.keys());
   const { posterior } = source;
   const onSlider = (dim: number, event: Event) => {
-    const next = Float32Array.from(host.code());
+    const next = Float32Array.from(context.code());
     next[dim] = Number((event.target as HTMLInputElement).value);
-    explorer.setCode(next);
+    context.setCode(next);
   };
   const randomCode = () =>
-    explorer.setCode(Array.from({ length: host.code().length }, () => host.rng().normal()));
+    context.setCode(Array.from({ length: context.code().length }, () => context.normal()));
   return html`<div role="group" part="sliders" aria-label=${s.fixedDims}>
     <h3>${s.fixedDims}</h3>
     <div class="sliders">
@@ -164,9 +152,9 @@ function renderSliders({ host, source }: ExplorerView) {
             ?disabled=${swept}
             @input=${(event: Event) => onSlider(d, event)}
           />
-          <output for="dim-${d}">${formatNumber(host.lang(), code[d], 2)}</output>
+          <output for="dim-${d}">${formatNumber(context.lang(), code[d], 2)}</output>
           ${
-            explorer.showNoise && posterior
+            context.showNoise() && posterior
               ? html`<span></span>
                   <div
                     class="sigma"
@@ -182,8 +170,8 @@ function renderSliders({ host, source }: ExplorerView) {
   </div>`;
 }
 
-function renderInterpolation({ host, source }: ExplorerView, ready: boolean) {
-  const s = host.strings();
+function renderInterpolation({ context, source }: ExplorerView, ready: boolean) {
+  const s = context.strings();
   return html`<div role="group" part="interpolation" aria-label=${s.interpolation}>
     <h3>${s.interpolation}</h3>
     <button
@@ -201,18 +189,18 @@ function renderInterpolation({ host, source }: ExplorerView, ready: boolean) {
 }
 
 function renderTraining(view: ExplorerView, ready: boolean) {
-  const { host } = view;
-  const s = host.strings();
+  const { context } = view;
+  const s = context.strings();
   return html`<details part="training">
     <summary>${s.fineTune}</summary>
-    ${host.shows('training') ? renderFineTune(view, ready) : nothing}
-    ${host.shows('weights') ? host.weightControls(ready) : nothing}
+    ${context.shows('training') ? renderFineTune(view, ready) : nothing}
+    ${context.shows('weights') ? context.renderWeightControls('vae-digits', ready) : nothing}
   </details>`;
 }
 
-function renderFineTune({ host, source, fineTuning }: ExplorerView, ready: boolean) {
-  const s = host.strings();
-  const training = host.isTraining();
+function renderFineTune({ context, source, fineTuning }: ExplorerView, ready: boolean) {
+  const s = context.strings();
+  const training = context.isTraining();
   const progress = fineTuning.progress;
   const count = fineTuning.trainingSet.length;
   return html`<div class="row">
@@ -249,7 +237,7 @@ function renderFineTune({ host, source, fineTuning }: ExplorerView, ready: boole
       >
         ${s.startTraining}
       </button>
-      <button type="button" ?disabled=${!training} @click=${() => host.explorer.stopTraining()}>
+      <button type="button" ?disabled=${!training} @click=${() => context.stopTraining()}>
         ${s.stop}
       </button>
     </div>
@@ -257,8 +245,8 @@ function renderFineTune({ host, source, fineTuning }: ExplorerView, ready: boole
       format(s.loss, {
         step,
         total: totalSteps,
-        loss: formatNumber(host.lang(), losses.loss),
-        kl: formatNumber(host.lang(), losses.kl),
+        loss: formatNumber(context.lang(), losses.loss),
+        kl: formatNumber(context.lang(), losses.kl),
       }),
     )}`;
 }

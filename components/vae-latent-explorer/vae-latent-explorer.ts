@@ -25,10 +25,10 @@ import type {
 import { imageToDigit, intensitiesToImageData, DIGIT_SIZE } from '../../src/data/digit-image.js';
 import type { ImageInput } from '../../src/data/digit-image.js';
 import { interpolateCodes, type SweepSpec } from '../../src/data/latent-grid.js';
-import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
+import type { TrainingResult } from '../../src/runtime/training-result.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
-import type { MapPoint } from './code-map.js';
-import type { ExplorerHost } from './explorer-host.js';
+import type { ExplorerContext } from './context.js';
+import type { CodeChangeDetail, EncodedImage, MapPoint, VaeFineTuneOptions } from './types.js';
 import { GridScheduler } from './grid-scheduler.js';
 import { SourceDigit } from './source-digit.js';
 import { GridFocus } from './grid-focus.js';
@@ -36,14 +36,7 @@ import { FineTuning } from './fine-tuning.js';
 import { renderExplorer } from './templates.js';
 import { digitsOf } from '../../src/worker/image-inputs.js';
 
-export interface CodeChangeDetail {
-  code: number[];
-}
-export interface EncodedImage {
-  mean: number[];
-  logVar: number[];
-}
-export type VaeFineTuneOptions = FineTuneSettings;
+export type { CodeChangeDetail, EncodedImage, VaeFineTuneOptions } from './types.js';
 
 /**
  * Encode a digit into the VAE's 10-d code, then sweep two of its dimensions on a grid while the
@@ -97,34 +90,24 @@ export class VaeLatentExplorer extends GenerativeElement {
   /** The starters' codes for `show-map` (computed when the map is first shown, and after training). */
   private mapPoints: MapPoint[] = [];
 
-  // The explorer's parts, composed here. Each reads the explorer through `#host`.
-  readonly #host: ExplorerHost = {
-    explorer: this,
+  // The explorer's parts, composed here. Each reads the explorer through its context.
+  readonly #context: ExplorerContext = {
+    ...this.createContext(() => this.strings),
     model: () => this.model,
     code: () => this.code_,
-    sweepDims: () => this.#sweepDims,
-    gridSize: () => this.#gridSize,
     sweep: () => this.sweep,
+    showMap: () => this.showMap,
+    showNoise: () => this.showNoise,
     mapPoints: () => this.mapPoints,
-    strings: () => STRINGS[this.lang_],
-    lang: () => this.lang_,
-    rng: () => this.rng,
-    root: () => this.renderRoot,
-    requestUpdate: () => this.requestUpdate(),
-    guard: (key, action) => this.guard(key, action),
-    runTraining: (train, signal) => this.runTraining(train, signal),
+    normal: () => this.rng.normal(),
+    setCode: (code) => this.setCode(code),
+    interpolate: (imageA, imageB, steps) => this.interpolate(imageA, imageB, steps),
     encodeMap: () => this.encodeMap(),
-    isTraining: () => this.isTraining,
-    ready: () => this.phase === 'ready' || this.phase === 'training',
-    shows: (part) => this.shows(part),
-    showsEverything: () => this.showsEverything,
-    status: () => this.renderStatus(),
-    weightControls: (ready) => this.renderWeightControls('vae-digits', ready),
   };
-  readonly #grid = new GridScheduler(this.#host);
-  readonly #source = new SourceDigit(this.#host, this.#grid);
-  readonly #focus = new GridFocus(this.#host);
-  readonly #fineTuning = new FineTuning(this.#host, this.#grid, this.#source);
+  readonly #grid = new GridScheduler(this.#context);
+  readonly #source = new SourceDigit(this.#context, this.#grid);
+  readonly #focus = new GridFocus(this.#context);
+  readonly #fineTuning = new FineTuning(this.#context, this.#grid, this.#source);
 
   /**
    * The data set (attribute `dataset`; the property `dataset` is the DOM's map of data-*
@@ -166,6 +149,10 @@ export class VaeLatentExplorer extends GenerativeElement {
     return Array.from(this.code_);
   }
 
+  private get strings() {
+    return STRINGS[this.lang_];
+  }
+
   private get sweep(): SweepSpec {
     return {
       centre: this.code_,
@@ -182,7 +169,7 @@ export class VaeLatentExplorer extends GenerativeElement {
       attribute: string,
       parsed: Parsed<T, AttributeProblem>,
       shown: (v: T) => string,
-    ) => this.valueInUse(attribute, parsed, STRINGS[this.lang_].problems, shown);
+    ) => this.valueInUse(attribute, parsed, this.strings.problems, shown);
     const text = (attribute: string) => this.attributeText(attribute);
     if (changed.has('datasetName')) check('dataset', parseDataset(text('dataset')), (v) => v);
     if (changed.has('gridSize')) {
@@ -341,13 +328,13 @@ export class VaeLatentExplorer extends GenerativeElement {
   }
 
   override render() {
-    const [host, source, focus, fineTuning] = [
-      this.#host,
+    const [context, source, focus, fineTuning] = [
+      this.#context,
       this.#source,
       this.#focus,
       this.#fineTuning,
     ];
-    return renderExplorer({ host, source, focus, fineTuning });
+    return renderExplorer({ context, source, focus, fineTuning });
   }
 }
 
