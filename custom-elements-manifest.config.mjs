@@ -1,15 +1,11 @@
 // custom-elements.json, read from the elements' code and JSDoc (`npm run build` writes it to dist/).
 // The four public elements document their attributes as properties with JSDoc (a getter and a
 // setter each); the shared ones come from GenerativeElement.
+import { TAGS } from './tools/registry.mjs';
 
 /** Keeps the manifest to the public contract: no internal reactive state, no helper elements. */
 function publicContractOnly() {
-  const PUBLIC_TAGS = new Set([
-    'vae-latent-explorer',
-    'gan-arena',
-    'pixel-rnn-canvas',
-    'sentence-morph',
-  ]);
+  const PUBLIC_TAGS = new Set(TAGS);
   return {
     name: 'public-contract-only',
     packageLinkPhase({ customElementsManifest }) {

@@ -18,6 +18,7 @@ import terser from '@rollup/plugin-terser';
 
 import MagicString from 'magic-string';
 import { packagedAssets } from './tools/rollup-packaged-assets.mjs';
+import { sourceOf, TAGS } from './tools/registry.mjs';
 
 // Code from these packages is bundled into dist/; their licences travel with it.
 const BUNDLED_PACKAGES = [
@@ -122,10 +123,8 @@ export default {
   input: {
     'generative-elements': 'src/generative-elements.ts',
     server: 'src/server.ts',
-    'vae-latent-explorer': 'components/vae-latent-explorer/vae-latent-explorer.ts',
-    'gan-arena': 'components/gan-arena/gan-arena.ts',
-    'pixel-rnn-canvas': 'components/pixel-rnn-canvas/pixel-rnn-canvas.ts',
-    'sentence-morph': 'components/sentence-morph/sentence-morph.ts',
+    // One entry per element of components/registry.json, for `generative-elements/<tag>`.
+    ...Object.fromEntries(TAGS.map((tag) => [tag, sourceOf(tag)])),
     // The page's models worker: worker-start.ts starts it as new URL('./model-worker.js', import.meta.url).
     'model-worker': 'src/worker/model-worker.ts',
   },

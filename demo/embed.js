@@ -1,13 +1,11 @@
 // The embed page's script (embed.html): one element from the page's URL, for course platforms
 // that allow an iframe but no script, e.g.
 //   embed.html?tag=gan-arena&mode=digits&controls=playback%20charts
-// Only the four tags and the attributes custom-elements.json documents for them pass; their
+// Only the package's tags and the attributes custom-elements.json documents for them pass; their
 // values go in as attributes, which the element checks as it checks any page's attributes. No
 // HTML is made from the URL: the element is created by name, the messages are text. The page
 // tells its parent its height and the element's events through postMessage.
 import './generative-elements.js';
-
-const TAGS = ['gan-arena', 'pixel-rnn-canvas', 'sentence-morph', 'vae-latent-explorer'];
 
 const main = document.querySelector('main');
 const params = new URLSearchParams(location.search);
@@ -22,12 +20,17 @@ function refuse(text) {
   tell('refused', { message: text });
 }
 
-/** What the manifest documents for `tag`: its attribute names and event names. */
-async function documented(tag) {
+/** The package's elements, as custom-elements.json documents them (it holds only the public ones). */
+async function documentedElements() {
   const manifest = await (await fetch(new URL('./custom-elements.json', import.meta.url))).json();
-  const declaration = manifest.modules
+  return manifest.modules
     .flatMap((module) => module.declarations ?? [])
-    .find((d) => d.tagName === tag);
+    .filter((declaration) => declaration.customElement && declaration.tagName);
+}
+
+/** What the manifest documents for `tag`: its attribute names and event names. */
+function documented(elements, tag) {
+  const declaration = elements.find((d) => d.tagName === tag);
   return {
     attributes: new Set((declaration?.attributes ?? []).map((a) => a.name)),
     events: (declaration?.events ?? []).map((e) => e.name),
@@ -51,11 +54,13 @@ function tell(kind, payload) {
 
 async function embed() {
   const tag = params.get('tag') ?? '';
-  if (!TAGS.includes(tag)) {
-    refuse(`This embed shows one of ${TAGS.join(', ')}: "tag=${tag}" is not one of them.`);
+  const elements = await documentedElements();
+  const tags = elements.map((element) => element.tagName).sort();
+  if (!tags.includes(tag)) {
+    refuse(`This embed shows one of ${tags.join(', ')}: "tag=${tag}" is not one of them.`);
     return;
   }
-  const { attributes, events } = await documented(tag);
+  const { attributes, events } = documented(elements, tag);
   const rejected = [...params.keys()].filter((name) => name !== 'tag' && !attributes.has(name));
   if (rejected.length > 0) {
     refuse(

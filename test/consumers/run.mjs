@@ -22,11 +22,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { importInNode, openInBrowser, typecheckApp } from './check-kinds.mjs';
 import { fixtureInstaller, packProject } from './fixtures.mjs';
+import { TAGS } from '../../tools/registry.mjs';
 import { seconds } from './output-lines.mjs';
 import { closeBrowser } from './page-check.mjs';
 import { checkReadmeSnippets } from './readme-snippets.mjs';
 
-const TAGS = ['vae-latent-explorer', 'gan-arena', 'pixel-rnn-canvas', 'sentence-morph'];
 
 // check name -> fixture folder and what to do with it. Checks sharing a fixture share one install.
 const CHECKS = {

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { ELEMENTS, TAGS } from '../../tools/registry.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const manifest = JSON.parse(readFileSync(pkg.customElements, 'utf8'));
-const TAGS = ['vae-latent-explorer', 'gan-arena', 'pixel-rnn-canvas', 'sentence-morph'];
 
 test('importing the package where there is no DOM (server-side rendering) does not throw', async () => {
   assert.equal(typeof globalThis.document, 'undefined');
@@ -102,4 +102,19 @@ test('the published files: a licence, the manifest, maps without sources, at mos
     assert.equal(JSON.parse(readFileSync(`dist/${map}`, 'utf8')).sourcesContent, undefined, map);
   }
   assert.ok(existsSync('dist/weights/vae-digits/weights.bin'));
+});
+
+test('every element of components/registry.json is wired into the package', () => {
+  const entry = readFileSync('src/generative-elements.ts', 'utf8');
+  const server = readFileSync('src/server.ts', 'utf8');
+  for (const { tag, className } of ELEMENTS) {
+    const source = readFileSync(`components/${tag}/${tag}.ts`, 'utf8');
+    assert.match(source, new RegExp(`defineElement\\('${tag}', ${className}\\)`), `${tag} defines itself`);
+    assert.ok(
+      entry.includes(`export { ${className} } from '../components/${tag}/${tag}.js';`),
+      `src/generative-elements.ts exports ${className}`,
+    );
+    assert.match(server, new RegExp(`export class ${className} \\{\\}`), `src/server.ts has ${className}`);
+    assert.ok(pkg.exports[`./${tag}`], `package.json exports ./${tag}`);
+  }
 });

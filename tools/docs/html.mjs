@@ -1,5 +1,6 @@
 // The reference as HTML pages for dist/docs/: an index and one page per element, each with a live
 // example, rendered from the rows of ./manifest.mjs.
+import { ELEMENTS } from '../registry.mjs';
 
 const escapeHtml = (text) =>
   String(text ?? '')
@@ -21,13 +22,7 @@ const code = (text) =>
   text === undefined || text === null || text === '' ? '—' : `<code>${escapeHtml(text)}</code>`;
 
 // The live example on each page: the element as a reader would first meet it.
-const EXAMPLES = {
-  'vae-latent-explorer':
-    '<vae-latent-explorer id="example" grid-size="7" show-noise></vae-latent-explorer>',
-  'gan-arena': '<gan-arena id="example" distribution="ring" seed="1"></gan-arena>',
-  'pixel-rnn-canvas': '<pixel-rnn-canvas id="example" compare count="4"></pixel-rnn-canvas>',
-  'sentence-morph': '<sentence-morph id="example" steps="5"></sentence-morph>',
-};
+const EXAMPLES = Object.fromEntries(ELEMENTS.map(({ tag, example }) => [tag, example]));
 
 const STYLE = `
   :root { color-scheme: light; --text: #1d1d1f; --muted: #555; --line: #d0d0d7; --accent: #3b3bb3; }
