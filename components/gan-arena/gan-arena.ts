@@ -1,6 +1,6 @@
-import type { Parsed } from '../shared/parsed.js';
 import { type PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
+import type { Parsed } from '../shared/parsed.js';
 import { sharedStyles } from '../shared/styles.js';
 import '../shared/line-chart.js';
 import '../shared/draw-pad.js';
@@ -20,7 +20,8 @@ import {
   type ArenaProblem,
 } from './attributes.js';
 import { defaultSettings, fineTuneChanges, settingsAfterUpdate } from './settings.js';
-import type { ArenaHost } from './arena-host.js';
+import type { ArenaContext } from './context.js';
+import type { GanFineTuneOptions, RoundDetail } from './types.js';
 import { ArenaNetworks } from './networks.js';
 import { ArenaPlayback } from './playback.js';
 import { ArenaRounds } from './rounds.js';
@@ -32,15 +33,10 @@ import type { GanLoss } from '../../src/models/choices.js';
 import type { Point, ToyDistribution } from '../../src/data/toy-distributions.js';
 import type { ImageInput } from '../../src/data/digit-image.js';
 import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
-import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
+import type { TrainingResult } from '../../src/runtime/training-result.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
 
-export interface RoundDetail {
-  round: number;
-  dLoss: number;
-  gLoss: number;
-}
-export type GanFineTuneOptions = FineTuneSettings;
+export type { GanFineTuneOptions, RoundDetail } from './types.js';
 
 /**
  * A generator and a discriminator trained against each other, live, in the page.
@@ -91,37 +87,33 @@ export class GanArena extends GenerativeElement {
   private settings: GanSettings = defaultSettings('2d');
   private customPoints: Point[] = [];
 
-  // The arena's parts, composed here. Each reads the arena through `#host`.
-  readonly #host: ArenaHost = {
-    arena: this,
+  /** What the arena's parts use of it: GenerativeElement's services, its state and actions. */
+  readonly #context: ArenaContext = {
+    ...this.createContext(() => STRINGS[this.lang_]),
     trainer: () => this.trainer,
     mode: () => this.#mode,
     distribution: () => this.#distribution,
+    settings: () => this.settings,
     customPoints: () => this.customPoints,
     setCustomPoints: (points) => (this.customPoints = points),
-    settings: () => this.settings,
-    strings: () => STRINGS[this.lang_],
-    lang: () => this.lang_,
-    nextSeed: () => this.rng.nextSeed(),
-    root: () => this.renderRoot,
-    requestUpdate: () => this.requestUpdate(),
-    modelReady: () => this.modelReady(),
-    emit: (name, detail) => this.emit(name, detail),
-    showError: (key, message, cause) => this.showError(key, message, cause),
-    clearError: (key) => this.clearError(key),
-    describe: (cause) => this.describe(cause),
-    ready: () => this.phase === 'ready' || this.phase === 'training',
-    isTraining: () => this.isTraining,
-    isOnScreen: () => this.isOnScreen,
-    shows: (part) => this.shows(part),
-    showsEverything: () => this.showsEverything,
-    status: () => this.renderStatus(),
+    running: () => this.running,
+    setRunning: (running) => (this.running = running),
+    runsInWorker: () => this.runsInWorker,
+    actions: {
+      step: () => this.step(1),
+      reset: () => this.reset(),
+      stepDiscriminator: () => this.stepDiscriminator(),
+      stepGenerator: () => this.stepGenerator(),
+      exportWeights: () => this.exportWeights(),
+    },
   };
-  readonly #networks = new ArenaNetworks(this.#host);
-  readonly #real = new RealDataChoice(this.#host);
-  readonly #rounds = new ArenaRounds(this.#host);
-  readonly #views = new ArenaViews(this.#host, this.#real, this.#rounds);
-  readonly #playback = new ArenaPlayback(this.#host, this.#rounds, this.#views);
+  // The arena's parts, each a class of its own file that reads the arena through the context.
+  readonly #networks = new ArenaNetworks(this.#context);
+  readonly #real = new RealDataChoice(this.#context);
+  readonly #rounds = new ArenaRounds(this.#context);
+  readonly #views = new ArenaViews(this.#context, this.#real, this.#rounds);
+  /** A controller: the game stops when the arena leaves the page and goes on when it is back. */
+  readonly #playback = new ArenaPlayback(this.#context, this.#rounds, this.#views);
   /** The networks, or undefined before they are made and once released. */
   private get trainer(): GanProxy | undefined {
     return this.#networks.trainer;
@@ -371,7 +363,7 @@ export class GanArena extends GenerativeElement {
 
   override render() {
     return renderArena({
-      host: this.#host,
+      context: this.#context,
       rounds: this.#rounds,
       real: this.#real,
       views: this.#views,

@@ -8,9 +8,9 @@ import { GanProxy } from '../../src/worker/gan-proxy.js';
 import type { WeightsArtifacts, WeightsSource } from '../../src/runtime/weights-source.js';
 import type { Point } from '../../src/data/toy-distributions.js';
 import { intensitiesToImageData, DIGIT_SIZE } from '../../src/data/digit-image.js';
-import type { ArenaHost } from './arena-host.js';
 import type { ArenaMode } from './attributes.js';
-import { VIEW_POINTS } from './views.js';
+import type { ArenaContext } from './context.js';
+import { VIEW_POINTS } from './types.js';
 import { bundledGanWeights } from './assets.js';
 
 export class ArenaNetworks {
@@ -18,7 +18,7 @@ export class ArenaNetworks {
   #builtMode: ArenaMode | undefined;
   #retainedWeights: WeightsArtifacts | undefined;
 
-  constructor(private readonly host: ArenaHost) {}
+  constructor(private readonly context: ArenaContext) {}
 
   /** The networks, or undefined before they are made and once released. */
   get trainer(): GanProxy | undefined {
@@ -34,8 +34,8 @@ export class ArenaNetworks {
   async open(mode: ArenaMode): Promise<GanProxy> {
     this.#trainer ??= await GanProxy.open(
       mode,
-      this.host.settings(),
-      this.host.nextSeed(),
+      this.context.settings(),
+      this.context.nextSeed(),
       VIEW_POINTS[mode],
     );
     this.#builtMode = mode;
@@ -52,7 +52,7 @@ export class ArenaNetworks {
 
   /** Weights for the digits networks: the bundled ones, or from `source`. */
   async applyWeights(source: WeightsSource | 'bundled'): Promise<void> {
-    if (this.host.mode() !== 'digits')
+    if (this.context.mode() !== 'digits')
       throw new Error(
         'Weights can be loaded in mode="digits"; the 2-d networks always start fresh.',
       );
@@ -62,10 +62,10 @@ export class ArenaNetworks {
   /** `n` samples from G: points `{x, y}` in 2-d mode, 28×28 ImageData in digits mode (EMA weights). */
   async sample(n: number): Promise<Point[] | ImageData[]> {
     const values = await this.#trainer!.call('sample', n, {
-      ema: this.host.mode() === 'digits',
-      seed: this.host.nextSeed(),
+      ema: this.context.mode() === 'digits',
+      seed: this.context.nextSeed(),
     });
-    if (this.host.mode() === '2d')
+    if (this.context.mode() === '2d')
       return Array.from({ length: n }, (_, i) => ({ x: values[2 * i], y: values[2 * i + 1] }));
     return Array.from({ length: n }, (_, i) =>
       intensitiesToImageData(values, DIGIT_SIZE, i * DIGIT_SIZE * DIGIT_SIZE),

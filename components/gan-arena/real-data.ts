@@ -9,10 +9,10 @@ import { PLANE, type Point } from '../../src/data/toy-distributions.js';
 import { imageToDigit, DIGIT_SIZE, type ImageInput } from '../../src/data/digit-image.js';
 import { loadDigitSprite } from '../../src/data/digit-sprite.js';
 import type { DrawPad } from '../shared/draw-pad.js';
-import type { ArenaHost } from './arena-host.js';
 import type { ArenaMode } from './attributes.js';
 import { realDigitsFiles } from './assets.js';
-import { VIEW_POINTS } from './views.js';
+import type { ArenaContext } from './context.js';
+import { VIEW_POINTS } from './types.js';
 import { digitsOf } from '../../src/worker/image-inputs.js';
 
 const PIXELS = DIGIT_SIZE * DIGIT_SIZE;
@@ -31,7 +31,7 @@ export class RealDataChoice {
   #trainOnMine = false;
   #preview: Float32Array = new Float32Array();
 
-  constructor(private readonly host: ArenaHost) {}
+  constructor(private readonly context: ArenaContext) {}
 
   /** How many digits the user has given. */
   get userDigits(): number {
@@ -48,10 +48,10 @@ export class RealDataChoice {
 
   /** The real samples' source now, as data for the trainer. */
   data(): RealData {
-    if (this.host.mode() === '2d') {
-      const custom = this.host.customPoints();
+    if (this.context.mode() === '2d') {
+      const custom = this.context.customPoints();
       const points = custom.length ? custom : DEFAULT_CUSTOM_POINTS;
-      return { kind: 'toy', distribution: this.host.distribution(), points };
+      return { kind: 'toy', distribution: this.context.distribution(), points };
     }
     const pool =
       this.#trainOnMine && this.#userDigits.length ? this.#userDigits : this.#bundledDigits;
@@ -62,14 +62,14 @@ export class RealDataChoice {
 
   /** Tells the trainer where real samples come from now. */
   send(): void {
-    void this.host.trainer()?.call('setRealData', this.data());
+    void this.context.trainer()?.call('setRealData', this.data());
   }
 
   /** The choice changed: the trainer is told, and in 2-d new real points are drawn for the plane. */
   refresh(mode: ArenaMode): void {
     this.send();
     if (mode !== '2d') return;
-    this.#preview = realSamplerFor(this.data())(VIEW_POINTS['2d'], this.host.nextSeed());
+    this.#preview = realSamplerFor(this.data())(VIEW_POINTS['2d'], this.context.nextSeed());
   }
 
   /**
@@ -88,7 +88,7 @@ export class RealDataChoice {
 
   /** The drawing on the pad becomes one of the user's digits. */
   async addDrawing(): Promise<void> {
-    const pad = this.host.root().querySelector<DrawPad>('ge-draw-pad');
+    const pad = this.context.root().querySelector<DrawPad>('ge-draw-pad');
     if (!pad || pad.isEmpty) return;
     const digit = await imageToDigit(pad.toImageData());
     pad.clear();
@@ -102,20 +102,20 @@ export class RealDataChoice {
     input.value = '';
     try {
       this.#addUserDigits(await Promise.all(files.map((file) => imageToDigit(file))));
-      this.host.clearError('data');
+      this.context.clearError('data');
     } catch (cause) {
-      this.host.showError('data', this.host.describe(cause), cause);
+      this.context.showError('data', this.context.describe(cause), cause);
     }
   }
 
   /** Trains on the user's digits (once there are some) or the bundled ones. */
   trainOn(mine: boolean): void {
     if (mine && this.#userDigits.length === 0) {
-      this.host.showError('data', this.host.strings().needDigits);
+      this.context.showError('data', this.context.strings().needDigits);
       return;
     }
-    this.host.clearError('data');
-    if (this.#trainOnMine !== mine) this.host.requestUpdate();
+    this.context.clearError('data');
+    if (this.#trainOnMine !== mine) this.context.host.requestUpdate();
     this.#trainOnMine = mine;
     this.send();
   }
@@ -123,21 +123,21 @@ export class RealDataChoice {
   /** `fineTune`'s data: points become the `custom` distribution, images the user's digits. */
   async useFineTuneData(items: (ImageInput | Point)[]): Promise<void> {
     if (items.length === 0) throw new RangeError('fineTune needs at least one example.');
-    if (this.host.mode() === '2d') {
+    if (this.context.mode() === '2d') {
       checkFineTunePoints(items as Point[]);
-      this.host.setCustomPoints(items as Point[]);
-      this.host.arena.setAttribute('distribution', 'custom');
+      this.context.setCustomPoints(items as Point[]);
+      this.context.host.setAttribute('distribution', 'custom');
     } else {
       const images = items as ImageInput[];
       this.#userDigits = await digitsOf(images);
       this.#trainOnMine = true;
-      this.host.requestUpdate();
+      this.context.host.requestUpdate();
     }
   }
 
   #addUserDigits(digits: Float32Array[]): void {
     this.#userDigits = [...this.#userDigits, ...digits];
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
     if (this.#trainOnMine) this.send();
   }
 }

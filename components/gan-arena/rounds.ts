@@ -12,16 +12,13 @@ import {
 } from '../../src/data/toy-distributions.js';
 import { runStepLoop, yieldToBrowser, type StepLoopOptions } from '../../src/runtime/step-loop.js';
 import type { TrainingResult } from '../../src/runtime/training-result.js';
-import { FRAME_BUDGET_MS } from './playback.js';
-import type { ArenaHost } from './arena-host.js';
-import type { RoundDetail } from './gan-arena.js';
+import type { ArenaContext } from './context.js';
+import type { Mover, RoundDetail, RoundSteps } from './types.js';
 
+/** In 2-d mode each animation frame trains for about this long, then redraws everything. */
+export const FRAME_BUDGET_MS = 8;
 /** Points kept per chart: enough to see a trend, few enough to redraw every frame. */
 const HISTORY = 2000;
-
-export type Mover = 'discriminator' | 'generator' | 'both';
-/** D and G updates in a round. */
-export type RoundSteps = { dSteps: number; gSteps: number };
 
 export interface ChartHistory {
   dLoss: number[];
@@ -39,7 +36,7 @@ export class ArenaRounds {
   #roundsPerSecond = 0;
   #coverage: { covered: number; modes: number } | null = null;
 
-  constructor(private readonly host: ArenaHost) {}
+  constructor(private readonly context: ArenaContext) {}
 
   get history(): Readonly<ChartHistory> {
     return this.#history;
@@ -59,7 +56,7 @@ export class ArenaRounds {
 
   /** One round (or, with `only`, one player's steps); undefined if released or a loss blew up. */
   async play(only?: RoundSteps): Promise<RoundDetail | undefined> {
-    const trainer = this.host.trainer();
+    const trainer = this.context.trainer();
     if (!trainer) return undefined;
     return this.#record(await trainer.round(only), trainer.rounds, only);
   }
@@ -68,7 +65,7 @@ export class ArenaRounds {
   async playMany(rounds: number): Promise<RoundDetail | undefined> {
     let last: RoundDetail | undefined;
     let sliceStart = performance.now();
-    for (let i = 0; i < rounds && this.host.trainer(); i++) {
+    for (let i = 0; i < rounds && this.context.trainer(); i++) {
       last = await this.play();
       if (!last) break;
       if (performance.now() - sliceStart > FRAME_BUDGET_MS) {
@@ -112,7 +109,7 @@ export class ArenaRounds {
     round: number,
     only?: RoundSteps,
   ): RoundDetail | undefined {
-    const { dSteps, gSteps } = only ?? this.host.settings();
+    const { dSteps, gSteps } = only ?? this.context.settings();
     this.#updates = { d: this.#updates.d + dSteps, g: this.#updates.g + gSteps };
     this.#lastMoved =
       gSteps > 0 && dSteps === 0
@@ -120,9 +117,9 @@ export class ArenaRounds {
         : dSteps > 0 && gSteps === 0
           ? 'discriminator'
           : 'both';
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
     if (!Number.isFinite(dLoss) || !Number.isFinite(gLoss)) {
-      this.host.showError(
+      this.context.showError(
         'training',
         'Training diverged (a loss became NaN or infinite). Press Reset to start again.',
       );
@@ -135,7 +132,7 @@ export class ArenaRounds {
     this.#history.gLoss.push(gLoss);
     trimHistory(this.#history);
     const detail = { round, dLoss, gLoss };
-    this.host.emit<RoundDetail>('round', detail);
+    this.context.emit<RoundDetail>('round', detail);
     return detail;
   }
 
@@ -143,7 +140,7 @@ export class ArenaRounds {
   viewStarted(): void {
     if (this.#roundsPerSecond === this.#roundTimes.length) return;
     this.#roundsPerSecond = this.#roundTimes.length;
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   /** The plane was drawn: how far G's points are from the real ones, and which modes they cover. */
@@ -158,7 +155,7 @@ export class ArenaRounds {
 
   /** A redraw ended: the readout and the charts follow it. */
   viewDrawn(): void {
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 
   /** New networks: every count and chart starts again. */
@@ -167,7 +164,7 @@ export class ArenaRounds {
     this.#lastMoved = null;
     this.#history = emptyHistory();
     this.#roundTimes = [];
-    this.host.requestUpdate();
+    this.context.host.requestUpdate();
   }
 }
 

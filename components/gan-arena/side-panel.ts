@@ -6,27 +6,28 @@ import { html, nothing } from 'lit';
 import { formatNumber } from '../shared/i18n.js';
 import type { ToyDistribution } from '../../src/data/toy-distributions.js';
 import { BATCH_SIZE } from './attributes.js';
-import type { ArenaHost } from './arena-host.js';
-import type { ArenaView } from './templates.js';
+import type { ArenaView } from './arena-view.js';
+import type { ArenaContext } from './context.js';
 
 export function renderSidePanel(view: ArenaView) {
   return html`<div>
     ${renderControls(view)}
-    ${view.host.shows('charts') ? html`${renderReadout(view)} ${renderCharts(view)}` : nothing}
+    ${view.context.shows('charts') ? html`${renderReadout(view)} ${renderCharts(view)}` : nothing}
   </div>`;
 }
 
 function renderControls(view: ArenaView) {
-  const { host } = view;
-  const { arena } = host;
-  const s = host.strings();
-  const ready = host.ready();
+  const { context } = view;
+  const { actions } = context;
+  const s = context.strings();
+  const ready = context.ready();
+  const running = context.running();
   // A click leaves no unhandled rejection in the page; the element shows its own problems.
   const quietly = (action: () => Promise<unknown>) => () => void action().catch(() => undefined);
   const exportWeights = () =>
-    void arena.exportWeights().catch((e) => host.showError('weights', host.describe(e), e));
-  const playback = host.shows('playback');
-  const weights = host.shows('weights');
+    void actions.exportWeights().catch((e) => context.showError('weights', context.describe(e), e));
+  const playback = context.shows('playback');
+  const weights = context.shows('weights');
   return html`<div part="controls">
     ${
       playback || weights
@@ -36,39 +37,39 @@ function renderControls(view: ArenaView) {
                 ? html`<button
                       type="button"
                       class="primary"
-                      ?disabled=${!ready || host.isTraining()}
-                      @click=${() => (arena.running = !arena.running)}
-                      aria-pressed=${arena.running ? 'true' : 'false'}
+                      ?disabled=${!ready || context.isTraining()}
+                      @click=${() => context.setRunning(!context.running())}
+                      aria-pressed=${running ? 'true' : 'false'}
                     >
-                      ${arena.running ? s.pause : s.play}
+                      ${running ? s.pause : s.play}
                     </button>
                     <button
                       type="button"
-                      ?disabled=${!ready || arena.running}
-                      @click=${quietly(() => arena.step(1))}
+                      ?disabled=${!ready || running}
+                      @click=${quietly(() => actions.step())}
                     >
                       ${s.step}
                     </button>
                     <button
                       type="button"
                       ?disabled=${!ready}
-                      @click=${quietly(() => arena.reset())}
+                      @click=${quietly(() => actions.reset())}
                     >
                       ${s.reset}
                     </button>
                     <button
                       type="button"
                       class="step-d"
-                      ?disabled=${!ready || host.isTraining()}
-                      @click=${quietly(() => arena.stepDiscriminator())}
+                      ?disabled=${!ready || context.isTraining()}
+                      @click=${quietly(() => actions.stepDiscriminator())}
                     >
                       ${s.stepDiscriminator}
                     </button>
                     <button
                       type="button"
                       class="step-g"
-                      ?disabled=${!ready || host.isTraining()}
-                      @click=${quietly(() => arena.stepGenerator())}
+                      ?disabled=${!ready || context.isTraining()}
+                      @click=${quietly(() => actions.stepGenerator())}
                     >
                       ${s.stepGenerator}
                     </button>
@@ -79,16 +80,16 @@ function renderControls(view: ArenaView) {
           </div>`
         : nothing
     }
-    ${host.shows('settings') ? renderSettings(host) : nothing}
+    ${context.shows('settings') ? renderSettings(context) : nothing}
   </div>`;
 }
 
-function renderSettings(host: ArenaHost) {
-  const s = host.strings();
-  const st = host.settings();
+function renderSettings(context: ArenaContext) {
+  const s = context.strings();
+  const st = context.settings();
   /** A listener that sets the attribute to the input's value. */
   const setAttributeFrom = (attribute: string) => (event: Event) =>
-    host.arena.setAttribute(
+    context.host.setAttribute(
       attribute,
       (event.target as HTMLInputElement | HTMLSelectElement).value,
     );
@@ -112,12 +113,12 @@ function renderSettings(host: ArenaHost) {
       />`;
   return html`<div class="settings">
     ${
-      host.mode() === '2d'
+      context.mode() === '2d'
         ? html`<label for="distribution">${s.distribution}</label>
             <select id="distribution" @change=${setAttributeFrom('distribution')}>
               ${(Object.keys(s.distributions) as ToyDistribution[]).map(
                 (d) =>
-                  html`<option value=${d} ?selected=${d === host.distribution()}>
+                  html`<option value=${d} ?selected=${d === context.distribution()}>
                     ${s.distributions[d]}
                   </option>`,
               )}
@@ -138,7 +139,7 @@ function renderSettings(host: ArenaHost) {
 
 /** G3 · D2, with the network that moved last marked: the lecture's G0 → D0 → G1 sequence. */
 function renderPlayers(view: ArenaView) {
-  const s = view.host.strings();
+  const s = view.context.strings();
   const { updates, lastMoved } = view.rounds;
   const moved = (player: 'generator' | 'discriminator') =>
     lastMoved === player || lastMoved === 'both';
@@ -149,14 +150,14 @@ function renderPlayers(view: ArenaView) {
   </p>`;
 }
 
-function renderReadout({ host, rounds }: ArenaView) {
-  const s = host.strings();
+function renderReadout({ context, rounds }: ArenaView) {
+  const s = context.strings();
   const { history, coverage } = rounds;
   const last = (values: number[]) =>
-    values.length ? formatNumber(host.lang(), values[values.length - 1], 3) : '–';
+    values.length ? formatNumber(context.lang(), values[values.length - 1], 3) : '–';
   return html`<dl class="readout">
     <dt>${s.round}</dt>
-    <dd class="round">${host.trainer()?.rounds ?? 0}</dd>
+    <dd class="round">${context.trainer()?.rounds ?? 0}</dd>
     <dt>${s.roundsPerSecond}</dt>
     <dd>${rounds.roundsPerSecond}</dd>
     <dt>${s.dLoss}</dt>
@@ -164,7 +165,7 @@ function renderReadout({ host, rounds }: ArenaView) {
     <dt>${s.gLoss}</dt>
     <dd>${last(history.gLoss)}</dd>
     ${
-      host.mode() === '2d'
+      context.mode() === '2d'
         ? html`<dt>${s.divergence}</dt>
             <dd>${last(history.divergence)}</dd>`
         : nothing
@@ -178,8 +179,8 @@ function renderReadout({ host, rounds }: ArenaView) {
   </dl>`;
 }
 
-function renderCharts({ host, rounds }: ArenaView) {
-  const s = host.strings();
+function renderCharts({ context, rounds }: ArenaView) {
+  const s = context.strings();
   const { history } = rounds;
   return html`<div part="charts">
     <ge-line-chart
@@ -192,7 +193,7 @@ function renderCharts({ host, rounds }: ArenaView) {
     ></ge-line-chart>
     <p class="note">${s.dLossNote}</p>
     ${
-      host.mode() === '2d'
+      context.mode() === '2d'
         ? html`<ge-line-chart
             .label=${s.divergenceChart}
             x-label=${s.frames}

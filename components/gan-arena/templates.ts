@@ -1,54 +1,46 @@
 /**
  * <gan-arena>'s templates: the layout, the game (the 2-d plane, or the digits with their walk and
- * the user's own digits) and, beside it, the side panel. They are functions of the arena's host
+ * the user's own digits) and, beside it, the side panel. They are functions of the arena's context
  * and parts, which keep the state; the buttons call the element's public API where it has one.
  */
 import { html, nothing } from 'lit';
 import { format } from '../shared/i18n.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { DIGIT_SIZE } from '../../src/data/digit-image.js';
-import type { ArenaHost } from './arena-host.js';
-import { pointUnderPointer, type RealDataChoice } from './real-data.js';
-import type { ArenaRounds } from './rounds.js';
+import type { ArenaView } from './arena-view.js';
+import type { ArenaContext } from './context.js';
+import { pointUnderPointer } from './real-data.js';
 import { FAKE_COLOUR, REAL_COLOUR } from './plane-view.js';
-import { SAMPLE_COLUMNS, type ArenaViews } from './views.js';
+import { SAMPLE_COLUMNS } from './views.js';
 import { renderSidePanel } from './side-panel.js';
 
-/** What the templates show: the arena's state through its host, and its parts. */
-export interface ArenaView {
-  host: ArenaHost;
-  rounds: ArenaRounds;
-  real: RealDataChoice;
-  views: ArenaViews;
-}
-
 export function renderArena(view: ArenaView) {
-  const { host } = view;
-  const s = host.strings();
-  const side = ['playback', 'settings', 'weights', 'charts'].some((part) => host.shows(part));
+  const { context } = view;
+  const s = context.strings();
+  const side = ['playback', 'settings', 'weights', 'charts'].some((part) => context.shows(part));
   return html`<div part="base">
     ${
-      host.showsEverything()
+      context.showsEverything()
         ? html`<h2>${s.title}</h2>
-            <p class="intro">${host.mode() === '2d' ? s.intro2d : s.introDigits}</p>`
+            <p class="intro">${context.mode() === '2d' ? s.intro2d : s.introDigits}</p>`
         : nothing
     }
-    ${host.status()}
+    ${context.status()}
     <div class="layout ${side ? '' : 'single'}">
-      <div>${host.mode() === '2d' ? renderPlane(host) : renderDigits(view)}</div>
+      <div>${context.mode() === '2d' ? renderPlane(context) : renderDigits(view)}</div>
       ${side ? renderSidePanel(view) : nothing}
     </div>
   </div>`;
 }
 
-function renderPlane(host: ArenaHost) {
-  const s = host.strings();
-  const custom = host.distribution() === 'custom';
+function renderPlane(context: ArenaContext) {
+  const s = context.strings();
+  const custom = context.distribution() === 'custom';
   // With `distribution="custom"`, pressing or dragging on the plane adds real points.
   const onPointer = (event: PointerEvent) => {
-    if (host.mode() !== '2d' || host.distribution() !== 'custom') return;
+    if (context.mode() !== '2d' || context.distribution() !== 'custom') return;
     if (event.type === 'pointermove' && event.buttons === 0) return;
-    host.setCustomPoints([...host.customPoints(), pointUnderPointer(event)]);
+    context.setCustomPoints([...context.customPoints(), pointUnderPointer(event)]);
   };
   return html`<canvas
       part="plane"
@@ -78,7 +70,7 @@ function renderPlane(host: ArenaHost) {
     ${
       custom
         ? html`<p class="note">${s.customHint}</p>
-            <button type="button" @click=${() => host.setCustomPoints([])}>
+            <button type="button" @click=${() => context.setCustomPoints([])}>
               ${s.clearPoints}
             </button>`
         : nothing
@@ -86,7 +78,7 @@ function renderPlane(host: ArenaHost) {
 }
 
 function renderDigits(view: ArenaView) {
-  const s = view.host.strings();
+  const s = view.context.strings();
   return html`<h3>${s.samples}</h3>
     <canvas
       part="samples"
@@ -97,19 +89,19 @@ function renderDigits(view: ArenaView) {
       aria-label=${s.samples}
     ></canvas>
     <p class="note">${s.samplesNote}</p>
-    ${view.host.shows('samples') ? renderWalk(view) : nothing}
-    ${view.host.shows('training') ? renderOwnDigits(view) : nothing}`;
+    ${view.context.shows('samples') ? renderWalk(view) : nothing}
+    ${view.context.shows('training') ? renderOwnDigits(view) : nothing}`;
 }
 
 function renderWalk(view: ArenaView) {
-  const s = view.host.strings();
+  const s = view.context.strings();
   return html`<h3>${s.latentWalk}</h3>
     <canvas part="walk" class="strip walk" role="img" aria-label=${s.latentWalk}></canvas>
     <button type="button" @click=${() => void view.views.newWalk()}>${s.newWalk}</button>`;
 }
 
 function renderOwnDigits(view: ArenaView) {
-  const s = view.host.strings();
+  const s = view.context.strings();
   const { real } = view;
   const mine = real.trainOnMine;
   return html`<h3>${s.trainOn}</h3>

@@ -7,14 +7,12 @@ import type { PlaneView } from '../../src/worker/gan-proxy.js';
 import { PLANE } from '../../src/data/toy-distributions.js';
 import { digitSheet, DIGIT_SIZE } from '../../src/data/digit-image.js';
 import { drawPlane, FAKE_COLOUR, REAL_COLOUR } from './plane-view.js';
-import type { ArenaHost } from './arena-host.js';
+import type { ArenaContext } from './context.js';
 import type { ArenaRounds } from './rounds.js';
 import type { RealDataChoice } from './real-data.js';
 
 /** The square of the plane shown: [min, max] on both axes. */
 const DOMAIN: readonly [number, number] = [PLANE.min, PLANE.max];
-/** Samples the trainer keeps for each view: points of the plane, or digits of the sheet. */
-export const VIEW_POINTS = { '2d': 512, digits: 64 } as const;
 /** D's decision map is sampled on this many cells per side. */
 const DECISION_GRID = 40;
 export const SAMPLE_COLUMNS = 8;
@@ -27,24 +25,24 @@ export class ArenaViews {
   #walkSeeds: [number, number] = [1, 2];
 
   constructor(
-    private readonly host: ArenaHost,
+    private readonly context: ArenaContext,
     private readonly real: RealDataChoice,
     private readonly rounds: ArenaRounds,
   ) {}
 
   /** Redraws the view of the mode, then the readout and charts. */
   async draw(): Promise<void> {
-    const trainer = this.host.trainer();
+    const trainer = this.context.trainer();
     if (!trainer) return;
     this.rounds.viewStarted();
-    if (this.host.mode() === '2d') {
+    if (this.context.mode() === '2d') {
       const view = await trainer.call('planeView', DECISION_GRID, DOMAIN);
       const real = this.real.preview;
-      paintPlane(this.host.root(), view, real);
-      this.rounds.planeDrawn(real, view.generated, this.host.distribution());
+      paintPlane(this.context.root(), view, real);
+      this.rounds.planeDrawn(real, view.generated, this.context.distribution());
     } else {
       const { samples, realness } = await trainer.call('fixedSamples', { ema: true });
-      paintSamples(this.host.root(), samples, realness);
+      paintSamples(this.context.root(), samples, realness);
       await this.drawWalk();
     }
     this.rounds.viewDrawn();
@@ -52,26 +50,26 @@ export class ArenaViews {
 
   /** Before the networks are ready (2-d): the real data alone, something to look at at once. */
   drawBeforeReady(): void {
-    const canvas = this.host.root().querySelector<HTMLCanvasElement>('canvas.plane');
-    if (this.host.mode() === '2d' && canvas)
+    const canvas = this.context.root().querySelector<HTMLCanvasElement>('canvas.plane');
+    if (this.context.mode() === '2d' && canvas)
       drawPlane(canvas, { domain: DOMAIN, real: this.real.placeholder(), fake: [] });
   }
 
   /** The real data changed (distribution or custom points): new real points, redrawn. */
   newRealData(): Promise<void> {
-    this.real.refresh(this.host.mode());
+    this.real.refresh(this.context.mode());
     return this.draw();
   }
 
   /** A walk between two new noise vectors. */
   newWalk(): Promise<void> {
-    this.#walkSeeds = [this.host.nextSeed(), this.host.nextSeed()];
+    this.#walkSeeds = [this.context.nextSeed(), this.context.nextSeed()];
     return this.drawWalk();
   }
 
   async drawWalk(): Promise<void> {
-    const canvas = this.host.root().querySelector<HTMLCanvasElement>('canvas.walk');
-    const trainer = this.host.trainer();
+    const canvas = this.context.root().querySelector<HTMLCanvasElement>('canvas.walk');
+    const trainer = this.context.trainer();
     if (!canvas || !trainer) return;
     paintWalk(canvas, await trainer.call('latentWalk', WALK_STEPS, this.#walkSeeds, { ema: true }));
   }
