@@ -1,3 +1,4 @@
+import type { ModelWeights } from '../../src/worker/model-weights.js';
 import { type PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
 import type { Parsed } from '../shared/parsed.js';
@@ -347,7 +348,7 @@ export class GanArena extends GenerativeElement {
     ).finally(() => this.#views.draw());
   }
 
-  protected weightsModel(): GanProxy | undefined {
+  protected weightsModel(): ModelWeights | undefined {
     return this.trainer;
   }
 

@@ -1,3 +1,4 @@
+import type { ModelWeights } from '../../src/worker/model-weights.js';
 import type { Parsed } from '../shared/parsed.js';
 import type { PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
@@ -24,7 +25,6 @@ import {
   type AttributeProblem,
   type Speed,
 } from './attributes.js';
-import type { PainterProxy } from '../../src/worker/painter-proxy.js';
 import type { PixelValues } from '../../src/data/pixel-images.js';
 import { pixelRnnPreview, type ModelKey } from './assets.js';
 import type { BundledWeights, WeightsSource } from '../../src/runtime/weights-source.js';
@@ -288,7 +288,7 @@ export class PixelRnnCanvas extends GenerativeElement {
   }
 
   /** The main model's weights are the ones saved and exported. */
-  protected weightsModel(): PainterProxy | undefined {
+  protected weightsModel(): ModelWeights | undefined {
     return this.#painters.get(this.mainKey);
   }
 

@@ -1,3 +1,4 @@
+import type { ModelWeights } from '../../src/worker/model-weights.js';
 import type { PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
 import { sharedStyles } from '../shared/styles.js';
@@ -235,7 +236,7 @@ export class SentenceMorph extends GenerativeElement {
     return this.#trainingPanel.fineTune(sentences, options);
   }
 
-  protected weightsModel(): MorpherProxy | undefined {
+  protected weightsModel(): ModelWeights | undefined {
     return this.morpher;
   }
 

@@ -9,7 +9,7 @@
  */
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { modelConnection } from '../../src/worker/connection.js';
-import type { ModelWeights } from '../../src/worker/remote-model.js';
+import type { ModelWeights } from '../../src/worker/model-weights.js';
 import type { BackendName, BackendPreference } from '../../src/runtime/config.js';
 import { createRng, randomSeed, type Rng } from '../../src/runtime/random.js';
 import { resolveLang, type Lang } from './i18n.js';

@@ -1,3 +1,4 @@
+import type { ModelWeights } from '../../src/worker/model-weights.js';
 import type { Parsed } from '../shared/parsed.js';
 import { type PropertyValues } from 'lit';
 import { GenerativeElement } from '../shared/generative-element.js';
@@ -307,7 +308,7 @@ export class VaeLatentExplorer extends GenerativeElement {
     return this.#fineTuning.train(digits, options);
   }
 
-  protected weightsModel(): RemoteModel<'digit-vae'> | undefined {
+  protected weightsModel(): ModelWeights | undefined {
     return this.model;
   }
 

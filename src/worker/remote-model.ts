@@ -19,6 +19,7 @@ import {
   type ModelConnection,
   type ModelHandle,
 } from './connection.js';
+import type { ModelWeights } from './model-weights.js';
 import type { TrainingNumbers } from './served-models.js';
 import type {
   CallArgs,
@@ -60,12 +61,6 @@ export async function createInHost<K extends ModelKind>(
     connection.release(handle);
     throw error;
   }
-}
-
-/** What an element needs of its model to save and export the weights. */
-export interface ModelWeights {
-  saveWeights(name: string): Promise<void>;
-  exportWeights(name: string): Promise<void>;
 }
 
 export class RemoteModel<K extends ModelKind> implements ModelWeights {

@@ -27,7 +27,6 @@ import { seconds } from './output-lines.mjs';
 import { closeBrowser } from './page-check.mjs';
 import { checkReadmeSnippets } from './readme-snippets.mjs';
 
-
 // check name -> fixture folder and what to do with it. Checks sharing a fixture share one install.
 const CHECKS = {
   'plain-html': { fixture: 'plain-html', serve: '.' },

@@ -1,6 +1,7 @@
 // axe-core on a page with every element, every panel open, in English and in Simplified Chinese:
 // no violation. (axe is loaded as a classic script, the way it ships.)
 import { expect } from '@open-wc/testing';
+import { TAGS } from '../registry.js';
 import '../../src/generative-elements.js';
 
 type AxeResult = {
@@ -28,8 +29,6 @@ async function loadAxe(): Promise<NonNullable<Window['axe']>> {
   }
   return window.axe!;
 }
-
-const TAGS = ['vae-latent-explorer', 'gan-arena', 'pixel-rnn-canvas', 'sentence-morph'];
 
 for (const lang of ['en', 'zh-Hans']) {
   describe(`accessibility (${lang})`, () => {

@@ -4,8 +4,7 @@
 // forbidden (`worker-src 'none'`, or Trusted Types with no policy for the worker's URL), the
 // elements run on the main thread instead and say so. The policy comes from the test server.
 import { expect } from '@open-wc/testing';
-
-const TAGS = ['vae-latent-explorer', 'gan-arena', 'pixel-rnn-canvas', 'sentence-morph'];
+import { TAGS } from '../registry.js';
 
 type Element = HTMLElement & { ready: Promise<void>; runsInWorker: boolean | null };
 

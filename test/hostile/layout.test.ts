@@ -1,10 +1,11 @@
 // No control outside its element: both lecture pages, every element's panels open, at a phone's
 // 320 and 390 px, a tablet's 768 px and a laptop's 1280 px; and no sideways scrolling.
 import { expect } from '@open-wc/testing';
+import { TAGS as ELEMENT_TAGS } from '../registry.js';
 
 const WIDTHS = [320, 390, 768, 1280];
 const PAGES = ['/demo/lecture.html', '/demo/lecture.zh-Hans.html'];
-const TAGS = 'gan-arena, pixel-rnn-canvas, sentence-morph, vae-latent-explorer';
+const TAGS = ELEMENT_TAGS.join(', ');
 const CONTROLS = 'button, input, select, textarea, label, summary, [role="slider"]';
 
 async function open(

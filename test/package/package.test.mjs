@@ -109,12 +109,20 @@ test('every element of components/registry.json is wired into the package', () =
   const server = readFileSync('src/server.ts', 'utf8');
   for (const { tag, className } of ELEMENTS) {
     const source = readFileSync(`components/${tag}/${tag}.ts`, 'utf8');
-    assert.match(source, new RegExp(`defineElement\\('${tag}', ${className}\\)`), `${tag} defines itself`);
+    assert.match(
+      source,
+      new RegExp(`defineElement\\('${tag}', ${className}\\)`),
+      `${tag} defines itself`,
+    );
     assert.ok(
       entry.includes(`export { ${className} } from '../components/${tag}/${tag}.js';`),
       `src/generative-elements.ts exports ${className}`,
     );
-    assert.match(server, new RegExp(`export class ${className} \\{\\}`), `src/server.ts has ${className}`);
+    assert.match(
+      server,
+      new RegExp(`export class ${className} \\{\\}`),
+      `src/server.ts has ${className}`,
+    );
     assert.ok(pkg.exports[`./${tag}`], `package.json exports ./${tag}`);
   }
 });

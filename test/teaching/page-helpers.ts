@@ -22,8 +22,8 @@ export type GenerativeElementLike = HTMLElement & {
   updateComplete: Promise<boolean>;
 };
 
-/** The package's elements, as custom-elements.json lists them (sorted). */
-export const TAGS = ['gan-arena', 'pixel-rnn-canvas', 'sentence-morph', 'vae-latent-explorer'];
+/** The package's elements, as components/registry.json lists them (sorted). */
+export { TAGS } from '../registry.js';
 /** How long an element may take to reach `ready` on a test machine. */
 export const READY_MS = 60_000;
 
