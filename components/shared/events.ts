@@ -1,4 +1,4 @@
-// Event detail types shared by every element (see the README's event table).
+// Event detail types shared by every element (see the events of docs/reference/, generated from the manifest).
 import type { BackendName } from '../../src/runtime/config.js';
 
 export interface ModelReadyDetail {

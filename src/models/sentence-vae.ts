@@ -104,7 +104,7 @@ function isTrainedObjective(value: unknown): value is TrainedObjective {
 
 /**
  * How much a beam hypothesis loses per unit of distance between its re-encoding and the code
- * (see `beamReranked`), measured on held-out reconstructions (README, sentence-morph).
+ * (see `beamReranked`), measured on held-out reconstructions (docs/sentence-morph.md).
  */
 export const RERANK_WEIGHT = 16;
 
