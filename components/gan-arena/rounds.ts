@@ -4,6 +4,7 @@
  * and which moved last, the loss and divergence histories, the rounds of the last second and the
  * modes G covers. It asks the element to render when the record changes.
  */
+import { clampSteps } from '../shared/fine-tune-numbers.js';
 import type { GanProxy, RoundLosses } from '../../src/worker/gan-proxy.js';
 import {
   jensenShannonOnGrid,
@@ -83,7 +84,7 @@ export class ArenaRounds {
     onProgress: StepLoopOptions['onProgress'],
     redraw: () => void,
   ): Promise<TrainingResult> {
-    const steps = Math.max(1, Math.min(Math.round(requestedSteps ?? 200), 100000));
+    const steps = clampSteps(requestedSteps, 200);
     return runStepLoop({
       totalSteps: steps,
       signal,

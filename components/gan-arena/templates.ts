@@ -4,6 +4,7 @@
  * and parts, which keep the state; the buttons call the element's public API where it has one.
  */
 import { html, nothing } from 'lit';
+import { renderHeading } from '../shared/element-heading.js';
 import { format } from '../shared/i18n.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { DIGIT_SIZE } from '../../src/data/digit-image.js';
@@ -19,12 +20,7 @@ export function renderArena(view: ArenaView) {
   const s = context.strings();
   const side = ['playback', 'settings', 'weights', 'charts'].some((part) => context.shows(part));
   return html`<div part="base">
-    ${
-      context.showsEverything()
-        ? html`<h2>${s.title}</h2>
-            <p class="intro">${context.mode() === '2d' ? s.intro2d : s.introDigits}</p>`
-        : nothing
-    }
+    ${renderHeading(context, s.title, context.mode() === '2d' ? s.intro2d : s.introDigits)}
     ${context.status()}
     <div class="layout ${side ? '' : 'single'}">
       <div>${context.mode() === '2d' ? renderPlane(context) : renderDigits(view)}</div>

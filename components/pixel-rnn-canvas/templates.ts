@@ -4,6 +4,7 @@
  * part that owns it (drawing-panel.ts, prediction-view.ts, completion-panel.ts, training-panel.ts).
  */
 import { html, nothing } from 'lit';
+import { renderHeading } from '../shared/element-heading.js';
 import type { CompletionPanel } from './completion-panel.js';
 import type { CanvasContext } from './context.js';
 import { renderDrawingPanel } from './drawing-panel.js';
@@ -29,13 +30,7 @@ export function renderCanvasElement(view: CanvasElementView) {
   const ready = context.ready();
   return html`
     <div part="base">
-      ${
-        context.showsEverything()
-          ? html`<h2>${s.title}</h2>
-              <p class="intro">${s.intro}</p>`
-          : nothing
-      }
-      ${context.status()}
+      ${renderHeading(context, s.title, s.intro)} ${context.status()}
       ${
         context.shows('playback')
           ? html`<div class="controls">

@@ -2,6 +2,7 @@
  * The training panel: a training set built from files and drawings, fine-tuning of the main
  * model on it (`fineTune()` from script), and the weights controls.
  */
+import { fineTuneNumbers } from '../shared/fine-tune-numbers.js';
 import { html, nothing } from 'lit';
 import { format, formatNumber } from '../shared/i18n.js';
 import { paintImage } from '../shared/paint-image.js';
@@ -50,28 +51,24 @@ export class TrainingPanel {
     this.painting.cancel();
     const key = mainKeyOf(settings);
     const format = painters.formatOf(key);
-    const steps = Math.max(1, Math.min(Math.round(options.steps ?? 50), 100000));
     return this.context.runTraining(
       (signal, report) =>
-        painters.get(key)!.train(
-          'fineTune',
-          [
-            images.map((indices) => indicesToValues(indices, format)),
+        painters
+          .get(key)!
+          .train(
+            'fineTune',
+            [
+              images.map((indices) => indicesToValues(indices, format)),
+              fineTuneNumbers(options, { steps: 50, learningRate: 3e-4 }, this.context.nextSeed()),
+            ],
             {
-              steps,
-              learningRate: options.learningRate ?? 3e-4,
-              batchSize: options.batchSize,
-              seed: this.context.nextSeed(),
+              signal,
+              onProgress: (progress) => {
+                report(progress);
+                this.#progress.record(progress);
+              },
             },
-          ],
-          {
-            signal,
-            onProgress: (progress) => {
-              report(progress);
-              this.#progress.record(progress);
-            },
-          },
-        ),
+          ),
       options.signal,
     );
   }

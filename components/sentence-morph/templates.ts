@@ -3,6 +3,7 @@
  * steps, decoding) and the decoded path, its changed words marked and its unknown words flagged.
  */
 import { html, nothing } from 'lit';
+import { renderHeading } from '../shared/element-heading.js';
 import { format } from '../shared/i18n.js';
 import { displayToken, joinsPrevious } from '../../src/data/tokenizer.js';
 import { DECODINGS, STEPS } from './attributes.js';
@@ -27,12 +28,7 @@ export function renderMorphElement(view: MorphElementView) {
   const ready = context.ready();
   return html`
     <div part="base">
-      ${
-        context.showsEverything()
-          ? html`<h2>${s.title}</h2>
-              <p class="intro">${s.intro}</p>`
-          : nothing
-      }
+      ${renderHeading(context, s.title, s.intro)}
       ${
         context.shows('inputs')
           ? html`<div class="inputs" part="inputs">

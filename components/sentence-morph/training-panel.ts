@@ -2,6 +2,7 @@
  * The training panel: fine-tuning on sentences the reader types (`fineTune()` from script), a
  * report of how many of their words the model knew, and the weights controls.
  */
+import { fineTuneNumbers } from '../shared/fine-tune-numbers.js';
 import { html, nothing } from 'lit';
 import { format, formatNumber } from '../shared/i18n.js';
 import { checkFineTuneOptions } from '../../src/runtime/fine-tune-options.js';
@@ -34,14 +35,10 @@ export class TrainingPanel {
     await context.modelReady();
     const list = Array.from(sentences, String).filter((s) => s.trim() !== '');
     if (list.length === 0) throw new RangeError(context.strings().emptyTrainingSet);
-    const steps = Math.max(1, Math.min(Math.round(options.steps ?? 50), 100000));
     const result = await context.runTraining(
       (signal, report) =>
         context.morpher()!.fineTune(list, {
-          steps,
-          learningRate: options.learningRate,
-          batchSize: options.batchSize,
-          seed: context.nextSeed(),
+          ...fineTuneNumbers(options, { steps: 50 }, context.nextSeed()),
           signal,
           onProgress: (progress) => {
             report(progress);

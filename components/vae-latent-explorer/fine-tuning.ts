@@ -3,6 +3,7 @@
  * and uploads, the run with its progress, and afterwards the source and the map encoded again by
  * the changed encoder. The grid is redrawn every 20 steps, so the reader sees the decoder move.
  */
+import { fineTuneNumbers } from '../shared/fine-tune-numbers.js';
 import { imageToDigit } from '../../src/data/digit-image.js';
 import type { FineTuneSettings, TrainingResult } from '../../src/runtime/training-result.js';
 import type { DrawPad } from '../shared/draw-pad.js';
@@ -35,29 +36,25 @@ export class FineTuning {
   async train(digits: Float32Array[], options: FineTuneSettings): Promise<TrainingResult> {
     const { context } = this;
     if (digits.length === 0) throw new RangeError(context.strings().emptyTrainingSet);
-    const steps = Math.max(1, Math.min(Math.round(options.steps ?? 100), 100000));
     const result = await context.runTraining(
       (signal, report) =>
-        context.model()!.train(
-          'fineTune',
-          [
-            digits,
+        context
+          .model()!
+          .train(
+            'fineTune',
+            [
+              digits,
+              fineTuneNumbers(options, { steps: 100, learningRate: 1e-4 }, context.nextSeed()),
+            ],
             {
-              steps,
-              learningRate: options.learningRate ?? 1e-4,
-              batchSize: options.batchSize,
-              seed: context.nextSeed(),
+              signal,
+              onProgress: (progress) => {
+                report(progress);
+                this.#progress.record(progress);
+                if (progress.step % 20 === 0) void this.grid.request();
+              },
             },
-          ],
-          {
-            signal,
-            onProgress: (progress) => {
-              report(progress);
-              this.#progress.record(progress);
-              if (progress.step % 20 === 0) void this.grid.request();
-            },
-          },
-        ),
+          ),
       options.signal,
     );
     await this.source.encodeAgain();

@@ -5,6 +5,7 @@
  * the state; the controls call the element's public API, through the context, where it has one.
  */
 import { html, nothing } from 'lit';
+import { renderHeading } from '../shared/element-heading.js';
 import { format, formatNumber } from '../shared/i18n.js';
 import { cssProperties } from '../shared/css-properties.js';
 import { paintImage } from '../shared/paint-image.js';
@@ -39,13 +40,7 @@ export function renderExplorer(view: ExplorerView) {
   </div>`;
   return html`
     <div part="base">
-      ${
-        context.showsEverything()
-          ? html`<h2>${s.title}</h2>
-              <p class="intro">${s.intro}</p>`
-          : nothing
-      }
-      ${context.status()}
+      ${renderHeading(context, s.title, s.intro)} ${context.status()}
       ${
         side
           ? html`<div class="layout">
