@@ -1,3 +1,4 @@
+// Written by tools/write-entry.mjs from components/registry.json: edit those, not this.
 /**
  * generative-elements: registers every element. Import a single tag's entry
  * (e.g. `generative-elements/vae-latent-explorer`) to load only what that tag needs.

@@ -1,3 +1,4 @@
+// Written by tools/write-entry.mjs from components/registry.json: edit those, not this.
 /**
  * What `import 'generative-elements'` gives where there is no DOM: server-side rendering in
  * Astro, Next.js, Eleventy or Node itself. It defines no element and loads no model; the
