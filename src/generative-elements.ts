@@ -1,4 +1,3 @@
-// Written by tools/write-entry.mjs from components/registry.json: edit those, not this.
 /**
  * generative-elements: registers every element. Import a single tag's entry
  * (e.g. `generative-elements/vae-latent-explorer`) to load only what that tag needs.
@@ -9,26 +8,8 @@ export {
   type BackendName,
   type BackendPreference,
 } from './runtime/config.js';
-export { VaeLatentExplorer } from '../components/vae-latent-explorer/vae-latent-explorer.js';
-export type {
-  CodeChangeDetail,
-  EncodedImage,
-  VaeFineTuneOptions,
-} from '../components/vae-latent-explorer/vae-latent-explorer.js';
-export { GanArena } from '../components/gan-arena/gan-arena.js';
-export type { RoundDetail, GanFineTuneOptions } from '../components/gan-arena/gan-arena.js';
-export { PixelRnnCanvas } from '../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
-export type {
-  GenerateEndDetail,
-  PixelRnnPanelResult,
-  PixelFineTuneOptions,
-} from '../components/pixel-rnn-canvas/pixel-rnn-canvas.js';
-export { SentenceMorph } from '../components/sentence-morph/sentence-morph.js';
-export type {
-  MorphDetail,
-  SentenceFineTuneResult,
-  SentenceFineTuneOptions,
-} from '../components/sentence-morph/sentence-morph.js';
+// Every element of components/registry.json: its class and its public types.
+export * from './element-exports.js';
 export type {
   ModelReadyDetail,
   ModelErrorDetail,

@@ -1,4 +1,3 @@
-// Written by tools/write-entry.mjs from components/registry.json: edit those, not this.
 /**
  * What `import 'generative-elements'` gives where there is no DOM: server-side rendering in
  * Astro, Next.js, Eleventy or Node itself. It defines no element and loads no model; the
@@ -10,7 +9,5 @@ import type { GenerativeElementsConfig } from './runtime/config.js';
 
 export function configure(_options: GenerativeElementsConfig): void {}
 
-export class VaeLatentExplorer {}
-export class GanArena {}
-export class PixelRnnCanvas {}
-export class SentenceMorph {}
+// An empty class for every element of components/registry.json.
+export * from './server-stand-ins.js';

@@ -68,8 +68,7 @@ export class ArenaPlayback implements ReactiveController {
 
   /** Off screen the loop stops; `running` stays set, and the loop goes on when the arena is back. */
   screenChanged(onScreen: boolean): void {
-    if (!onScreen) this.stop();
-    else if (this.context.running()) this.start();
+    this.follow(onScreen && this.context.running());
   }
 
   /** `step(rounds)`: that many rounds now, then a redraw; the last round's detail. */

@@ -149,7 +149,7 @@ export class SentenceMorph extends GenerativeElement {
     const redraw = ['from', 'to', 'steps', 'decoding'].some(has);
     if (redraw && this.phase === 'ready') void this.#morphing.morphShown();
     // Until the model is ready, a morph remembered for these sentences is something to read.
-    const modelShown = this.phase === 'ready' || this.phase === 'training';
+    const modelShown = this.#context.ready();
     if (!modelShown && (redraw || has('weights') || !this.hasUpdated))
       this.#morphing.showRemembered(this.#morphKey());
   }

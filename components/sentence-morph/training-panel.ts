@@ -37,14 +37,15 @@ export class TrainingPanel {
     if (list.length === 0) throw new RangeError(context.strings().emptyTrainingSet);
     const result = await context.runTraining(
       (signal, report) =>
-        context.morpher()!.fineTune(list, {
-          ...fineTuneNumbers(options, { steps: 50 }, context.nextSeed()),
-          signal,
-          onProgress: (progress) => {
-            report(progress);
-            this.#progress.record(progress);
-          },
-        }),
+        context
+          .morpher()!
+          .train('fineTune', [list, fineTuneNumbers(options, { steps: 50 }, context.nextSeed())], {
+            signal,
+            onProgress: (progress) => {
+              report(progress);
+              this.#progress.record(progress);
+            },
+          }),
       options.signal,
     );
     this.#report = format(context.strings().trainedReport, {

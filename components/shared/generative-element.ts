@@ -10,6 +10,7 @@
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { modelConnection } from '../../src/worker/connection.js';
 import type { ModelWeights } from '../../src/worker/model-weights.js';
+import type { BundledWeights } from '../../src/runtime/weights-source.js';
 import type { BackendName, BackendPreference } from '../../src/runtime/config.js';
 import { createRng, randomSeed, type Rng } from '../../src/runtime/random.js';
 import { resolveLang, type Lang } from './i18n.js';
@@ -259,7 +260,7 @@ export abstract class GenerativeElement extends LitElement {
   /** Build the model and give it weights from `source` ('bundled' or the `weights` URL). */
   protected abstract loadModel(source: string | null): Promise<void>;
   /** The bundled weights `loadModel` will load: they download beside the runtime's start. */
-  protected weightsToPrefetch?(): ReturnType<ElementHost['weightsToPrefetch']>;
+  protected weightsToPrefetch?(): BundledWeights[];
   /** Draw the first output once the model has weights. */
   protected abstract drawFirstOutput(): Promise<void>;
   /** Free the model's tensors (the element left the page). Keep anything needed to come back. */

@@ -6,15 +6,12 @@ import type { CodeDistribution, DecodeOptions, SentenceVaeConfig } from '../mode
 import { Vocabulary } from '../data/tokenizer.js';
 import { prepareSentence, type PreparedSentence } from '../data/sentence-input.js';
 import { WeightsError } from '../runtime/weights-error.js';
-import type { FineTuneOptions } from '../runtime/step-loop.js';
-import { createInHost, RemoteModel, trainingParts } from './remote-model.js';
-import type { CallResult, Calls, InfoOf } from './served-types.js';
+import { createInHost, RemoteModel } from './remote-model.js';
+import type { InfoOf } from './served-types.js';
 
 export type { CodeDistribution, DecodeOptions, PreparedSentence };
 
 type MorpherInfo = InfoOf<'sentence-morpher'>;
-
-export type SentenceFineTuneAnswer = CallResult<Calls<'sentence-morpher'>, 'fineTune'>;
 
 export class MorpherProxy extends RemoteModel<'sentence-morpher'> {
   private vocabulary_: Vocabulary | undefined;
@@ -44,14 +41,6 @@ export class MorpherProxy extends RemoteModel<'sentence-morpher'> {
       codes.map((code) => Float32Array.from(code)),
       options,
     );
-  }
-
-  fineTune(
-    sentences: readonly string[],
-    options: FineTuneOptions = {},
-  ): Promise<SentenceFineTuneAnswer> {
-    const [numbers, callbacks] = trainingParts(options);
-    return this.train('fineTune', [[...sentences], numbers], callbacks);
   }
 
   protected override onInfo(info: MorpherInfo): void {

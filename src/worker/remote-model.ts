@@ -6,7 +6,6 @@
  */
 import { downloadWeights } from '../runtime/download-weights.js';
 import { pageRegistry } from '../runtime/page-registry.js';
-import type { FineTuneOptions } from '../runtime/step-loop.js';
 import {
   indexedDbUrl,
   type BundledWeights,
@@ -20,7 +19,6 @@ import {
   type ModelHandle,
 } from './connection.js';
 import type { ModelWeights } from './model-weights.js';
-import type { TrainingNumbers } from './served-models.js';
 import type {
   CallArgs,
   CallName,
@@ -30,15 +28,6 @@ import type {
   InfoOf,
   ModelKind,
 } from './served-types.js';
-
-/**
- * A fineTune's options split for the trip: its numbers travel as the call's last argument; its
- * signal and progress callback stay in the page and reach the host as abort and progress messages.
- */
-export function trainingParts(options: FineTuneOptions): [TrainingNumbers, CallOptions] {
-  const { signal, onProgress, ...numbers } = options;
-  return [numbers, { signal: signal ?? new AbortController().signal, onProgress }];
-}
 
 /** A model of `kind` in the host, with nothing of the page's own (the VAE, for one). */
 export async function openModel<K extends ModelKind>(
@@ -78,7 +67,10 @@ export class RemoteModel<K extends ModelKind> implements ModelWeights {
     return this.connection.call(this.handle, method, args);
   }
 
-  /** A training call: as `call`, with the page's signal and progress callback (`trainingParts`). */
+  /**
+   * A training call: as `call`, its numbers among `args`; its signal and progress callback stay in
+   * the page and reach the host as abort and progress messages.
+   */
   train<M extends CallName<Calls<K>>>(
     method: M,
     args: CallArgs<Calls<K>, M>,

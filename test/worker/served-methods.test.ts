@@ -135,7 +135,7 @@ const MORPHER_CHECKS: Checks<'sentence-morpher', MorpherProxy> = {
     expect(sentences).to.have.length(3 + 2);
   },
   fineTune: async (morpher) => {
-    const result = await morpher.fineTune(['a short sentence'], { steps: 1 });
+    const result = await morpher.train('fineTune', [['a short sentence'], { steps: 1 }], {});
     expect(result.used).to.equal(1);
   },
 };

@@ -34,23 +34,7 @@ export function writeRealDigits(source: Digits, directory: string, wanted: numbe
     while (next[label] < source.count && source.labels[next[label]] !== label) next[label]++;
     if (next[label] < source.count) chosen.push(next[label]++);
   }
-  const width = 28 * chosen.length;
-  const gray = Buffer.alloc(28 * width);
-  chosen.forEach((index, k) => {
-    for (let y = 0; y < 28; y++) {
-      for (let x = 0; x < 28; x++)
-        gray[y * width + k * 28 + x] = Math.round(source.images[index * 784 + y * 28 + x] * 255);
-    }
-  });
-  writeGreyPng(path.join(directory, 'real-digits.png'), width, 28, gray);
-  writeFileSync(
-    path.join(directory, 'real-digits.json'),
-    JSON.stringify({
-      image: 'real-digits.png',
-      size: 28,
-      labels: chosen.map((i) => source.labels[i]),
-    }) + '\n',
-  );
+  writeLabelledStrip(source, chosen, directory, 'real-digits');
 }
 
 /** 50 test digits (5 of each class, first in file order), side by side in one greyscale PNG. */
@@ -65,21 +49,32 @@ export function writeStarterDigits(source: Digits, directory: string): void {
       }
     }
   }
-  const gray = Buffer.alloc(28 * 28 * chosen.length);
+  writeLabelledStrip(source, chosen, directory, 'starter-digits');
+}
+
+/**
+ * The `chosen` digits side by side in `<name>.png`, and `<name>.json` naming the image, the cell
+ * size and each digit's label (what the elements load).
+ */
+function writeLabelledStrip(
+  source: Digits,
+  chosen: number[],
+  directory: string,
+  name: string,
+): void {
+  const width = 28 * chosen.length;
+  const gray = Buffer.alloc(28 * width);
   chosen.forEach((index, k) => {
     for (let y = 0; y < 28; y++) {
-      for (let x = 0; x < 28; x++) {
-        gray[y * 28 * chosen.length + k * 28 + x] = Math.round(
-          source.images[index * 784 + y * 28 + x] * 255,
-        );
-      }
+      for (let x = 0; x < 28; x++)
+        gray[y * width + k * 28 + x] = Math.round(source.images[index * 784 + y * 28 + x] * 255);
     }
   });
-  writeGreyPng(path.join(directory, 'starter-digits.png'), 28 * chosen.length, 28, gray);
+  writeGreyPng(path.join(directory, `${name}.png`), width, 28, gray);
   writeFileSync(
-    path.join(directory, 'starter-digits.json'),
+    path.join(directory, `${name}.json`),
     JSON.stringify({
-      image: 'starter-digits.png',
+      image: `${name}.png`,
       size: 28,
       labels: chosen.map((i) => source.labels[i]),
     }) + '\n',
