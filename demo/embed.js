@@ -28,17 +28,20 @@ async function documentedElements() {
     .filter((declaration) => declaration.customElement && declaration.tagName);
 }
 
-/** What the manifest documents for `tag`: its attribute names and event names. */
+/**
+ * What the manifest documents for `tag`: its attribute names (and `lang`, the global attribute
+ * every element reads for its language) and event names.
+ */
 function documented(elements, tag) {
   const declaration = elements.find((d) => d.tagName === tag);
   return {
-    attributes: new Set((declaration?.attributes ?? []).map((a) => a.name)),
+    attributes: new Set(['lang', ...(declaration?.attributes ?? []).map((a) => a.name)]),
     events: (declaration?.events ?? []).map((e) => e.name),
   };
 }
 
 /**
- * To the parent page (any origin: an embed does not know who embeds it), as API.md gives it:
+ * To the parent page (any origin: an embed does not know who embeds it), as docs/teaching-kit.md gives it:
  * `{type: 'generative-elements:<kind>', …}`.
  */
 function tell(kind, payload) {

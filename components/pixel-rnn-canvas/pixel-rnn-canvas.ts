@@ -128,7 +128,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     this.setAttributeText('colorEncoding', value);
   }
 
-  /** Sampling temperature, > 0 (default 1): lower is safer, higher is wilder. */
+  /** Sampling temperature, 0.05–5 (default 1; outside, the nearest is used): lower is safer, higher is wilder. */
   get temperature(): number {
     return parseTemperature(this.attributeText('temperature')).value;
   }
@@ -275,6 +275,7 @@ export class PixelRnnCanvas extends GenerativeElement {
     this.#painting.pause();
   }
 
+  /** Continues a drawing held by `pause()`. */
   resume(): void {
     this.#painting.resume();
   }

@@ -7,7 +7,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { WeightsError } from './weights-format.js';
 
-/** Generous bounds: the largest bundled model has 40 tensors in one 6.5 MB float32 shard. */
+/** Generous bounds: the largest bundled model (the sentence VAE) has 30 tensors in one 3.1 MB shard. */
 export const MANIFEST_LIMITS = { tensors: 4000, shards: 64, bytes: 64 * 1024 * 1024 } as const;
 
 const BYTES_PER_VALUE: Record<string, number> = { float32: 4, int32: 4 };

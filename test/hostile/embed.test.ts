@@ -58,7 +58,7 @@ describe('embed.html in an iframe on another origin', function () {
       'tag=pixel-rnn-canvas&dataset=digits&autoplay&speed=instant',
       'generate-end',
     ],
-    ['sentence-morph', 'tag=sentence-morph&steps=3&controls=none', 'morph'],
+    ['sentence-morph', 'tag=sentence-morph&steps=3&controls=none&lang=zh-Hans', 'morph'],
   ] as const) {
     it(`shows <${tag}>, tells its height and passes on its "${event}" events`, async () => {
       const { frame, messages } = embedFrame(query);
